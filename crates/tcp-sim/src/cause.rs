@@ -1,0 +1,395 @@
+//! Why things happen: the cause of every state transition, the reason for
+//! every segment sent, and the timers. The app's explanations are keyed by
+//! these enums, and a test checks that every variant has text.
+
+use crate::state::State;
+
+/// Why a state transition happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Cause {
+    /// The application opened a passive endpoint (`listen`).
+    AppListen,
+    /// The application opened an active endpoint (`connect`); a SYN goes out.
+    AppConnect,
+    /// The application closed a connection that had no peer yet.
+    AppCloseUnconnected,
+    /// The application closed (or shut down) its sending side; a FIN goes out.
+    AppCloseSendFin,
+    /// The application closed while unread data was waiting: the connection is reset.
+    AppAbort,
+    /// A listener received a SYN.
+    RecvSyn,
+    /// A SYN-SENT endpoint received a SYN without ACK: simultaneous open.
+    RecvSynSimultaneous,
+    /// A SYN-SENT endpoint received the SYN-ACK it was waiting for.
+    RecvSynAck,
+    /// A SYN-RECEIVED endpoint received the ACK of its SYN.
+    RecvAckOfSyn,
+    /// A FIN arrived on an open connection: the peer will send no more.
+    RecvFin,
+    /// The peer acknowledged our FIN while we wait for its FIN.
+    RecvAckOfFin,
+    /// Our FIN's ACK arrived while both FINs are out (CLOSING), or after our
+    /// FIN ended the connection (LAST-ACK).
+    RecvFinalAck,
+    /// A FIN arrived before the ACK of our own FIN: simultaneous close.
+    RecvFinSimultaneous,
+    /// A FIN arrived in FIN-WAIT-2: both directions are closed.
+    RecvFinAfterOurs,
+    /// A RST arrived in answer to our SYN: nobody listens (connection refused).
+    RecvRstRefused,
+    /// A RST arrived on a half-open passive connection; back to listening.
+    RecvRstBackToListen,
+    /// A RST arrived and aborted the connection.
+    RecvRst,
+    /// A RST arrived during TIME-WAIT and ended it early (RFC 1337 hazard).
+    RecvRstInTimeWait,
+    /// A SYN inside the window of a synchronized connection (RFC 793 rule): reset.
+    RecvSynInWindow,
+    /// TIME-WAIT lasted its full 2×MSL (or Linux's fixed 60 s).
+    TimeWaitExpired,
+    /// Retransmissions reached their limit: the connection is given up.
+    RetransmitLimit,
+    /// The half-open passive connection gave up resending SYN-ACK; back to listening.
+    SynAckRetriesExhausted,
+    /// An orphaned FIN-WAIT-2 connection timed out (Linux `tcp_fin_timeout`).
+    FinWait2Timeout,
+}
+
+impl Cause {
+    pub const ALL: [Cause; 23] = [
+        Cause::AppListen,
+        Cause::AppConnect,
+        Cause::AppCloseUnconnected,
+        Cause::AppCloseSendFin,
+        Cause::AppAbort,
+        Cause::RecvSyn,
+        Cause::RecvSynSimultaneous,
+        Cause::RecvSynAck,
+        Cause::RecvAckOfSyn,
+        Cause::RecvFin,
+        Cause::RecvAckOfFin,
+        Cause::RecvFinalAck,
+        Cause::RecvFinSimultaneous,
+        Cause::RecvFinAfterOurs,
+        Cause::RecvRstRefused,
+        Cause::RecvRstBackToListen,
+        Cause::RecvRst,
+        Cause::RecvRstInTimeWait,
+        Cause::RecvSynInWindow,
+        Cause::TimeWaitExpired,
+        Cause::RetransmitLimit,
+        Cause::SynAckRetriesExhausted,
+        Cause::FinWait2Timeout,
+    ];
+
+    /// A stable key, used in JSON traces and as the content key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Cause::AppListen => "app_listen",
+            Cause::AppConnect => "app_connect",
+            Cause::AppCloseUnconnected => "app_close_unconnected",
+            Cause::AppCloseSendFin => "app_close_send_fin",
+            Cause::AppAbort => "app_abort",
+            Cause::RecvSyn => "recv_syn",
+            Cause::RecvSynSimultaneous => "recv_syn_simultaneous",
+            Cause::RecvSynAck => "recv_syn_ack",
+            Cause::RecvAckOfSyn => "recv_ack_of_syn",
+            Cause::RecvFin => "recv_fin",
+            Cause::RecvAckOfFin => "recv_ack_of_fin",
+            Cause::RecvFinalAck => "recv_final_ack",
+            Cause::RecvFinSimultaneous => "recv_fin_simultaneous",
+            Cause::RecvFinAfterOurs => "recv_fin_after_ours",
+            Cause::RecvRstRefused => "recv_rst_refused",
+            Cause::RecvRstBackToListen => "recv_rst_back_to_listen",
+            Cause::RecvRst => "recv_rst",
+            Cause::RecvRstInTimeWait => "recv_rst_in_time_wait",
+            Cause::RecvSynInWindow => "recv_syn_in_window",
+            Cause::TimeWaitExpired => "time_wait_expired",
+            Cause::RetransmitLimit => "retransmit_limit",
+            Cause::SynAckRetriesExhausted => "synack_retries_exhausted",
+            Cause::FinWait2Timeout => "fin_wait_2_timeout",
+        }
+    }
+
+    /// The transitions this cause can produce. Used by the tests and by the
+    /// content completeness check: every pair here needs an explanation.
+    pub fn edges(self) -> &'static [(State, State)] {
+        use State::*;
+        match self {
+            Cause::AppListen => &[(Closed, Listen)],
+            Cause::AppConnect => &[(Closed, SynSent)],
+            Cause::AppCloseUnconnected => &[(Listen, Closed), (SynSent, Closed)],
+            Cause::AppCloseSendFin => &[
+                (SynReceived, FinWait1),
+                (Established, FinWait1),
+                (CloseWait, LastAck),
+            ],
+            Cause::AppAbort => &[
+                (SynReceived, Closed),
+                (Established, Closed),
+                (FinWait1, Closed),
+                (FinWait2, Closed),
+                (CloseWait, Closed),
+            ],
+            Cause::RecvSyn => &[(Listen, SynReceived)],
+            Cause::RecvSynSimultaneous => &[(SynSent, SynReceived)],
+            Cause::RecvSynAck => &[(SynSent, Established)],
+            Cause::RecvAckOfSyn => &[(SynReceived, Established)],
+            Cause::RecvFin => &[(Established, CloseWait), (SynReceived, CloseWait)],
+            Cause::RecvAckOfFin => &[(FinWait1, FinWait2)],
+            Cause::RecvFinalAck => &[(Closing, TimeWait), (LastAck, Closed)],
+            Cause::RecvFinSimultaneous => &[(FinWait1, Closing)],
+            Cause::RecvFinAfterOurs => &[(FinWait2, TimeWait)],
+            Cause::RecvRstRefused => &[(SynSent, Closed), (SynReceived, Closed)],
+            Cause::RecvRstBackToListen => &[(SynReceived, Listen)],
+            Cause::RecvRst => &[
+                (SynReceived, Closed),
+                (Established, Closed),
+                (FinWait1, Closed),
+                (FinWait2, Closed),
+                (CloseWait, Closed),
+                (Closing, Closed),
+                (LastAck, Closed),
+            ],
+            Cause::RecvRstInTimeWait => &[(TimeWait, Closed)],
+            Cause::RecvSynInWindow => &[
+                (SynReceived, Closed),
+                (Established, Closed),
+                (FinWait1, Closed),
+                (FinWait2, Closed),
+                (CloseWait, Closed),
+                (Closing, Closed),
+                (LastAck, Closed),
+            ],
+            Cause::TimeWaitExpired => &[(TimeWait, Closed)],
+            Cause::RetransmitLimit => &[
+                (SynSent, Closed),
+                (SynReceived, Closed),
+                (Established, Closed),
+                (FinWait1, Closed),
+                (CloseWait, Closed),
+                (Closing, Closed),
+                (LastAck, Closed),
+            ],
+            Cause::SynAckRetriesExhausted => &[(SynReceived, Listen)],
+            Cause::FinWait2Timeout => &[(FinWait2, Closed)],
+        }
+    }
+
+    /// True when this cause ends the connection abnormally (the app sees an error).
+    pub fn is_abort(self) -> bool {
+        matches!(
+            self,
+            Cause::AppAbort
+                | Cause::RecvRstRefused
+                | Cause::RecvRst
+                | Cause::RecvSynInWindow
+                | Cause::RetransmitLimit
+        )
+    }
+}
+
+/// True when `from → to` for `cause` is allowed by RFC 9293: an edge of the
+/// diagram, or one of the error paths its text describes (reset, abort,
+/// retransmission limit), which all lead to CLOSED.
+pub fn is_rfc_transition(from: State, to: State, cause: Cause) -> bool {
+    let on_diagram = State::DIAGRAM_EDGES.contains(&(from, to));
+    let error_path = to == State::Closed
+        && matches!(
+            cause,
+            Cause::AppAbort
+                | Cause::RecvRst
+                | Cause::RecvRstRefused
+                | Cause::RecvRstInTimeWait
+                | Cause::RecvSynInWindow
+                | Cause::RetransmitLimit
+                | Cause::FinWait2Timeout
+        );
+    // FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT happens in one segment (FIN+ACK),
+    // but each half is an edge, so nothing extra is needed for it.
+    (on_diagram || error_path || (from, to) == (State::SynReceived, State::CloseWait))
+        && cause.edges().contains(&(from, to))
+}
+
+/// Why a segment was sent. Every segment in a trace carries one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SendReason {
+    /// First SYN of an active open.
+    Syn,
+    /// The SYN again, after the retransmission timer fired.
+    SynRetransmit,
+    /// A listener's answer to a SYN: its own SYN plus the ACK of the peer's.
+    SynAck,
+    /// The SYN-ACK again, after the server's own timer fired.
+    SynAckRetransmit,
+    /// The SYN-ACK again, because the peer's SYN arrived a second time.
+    SynAckToDuplicateSyn,
+    /// Simultaneous open: a SYN-SENT endpoint answers a SYN with SYN-ACK.
+    SynAckSimultaneous,
+    /// The third segment of the handshake: a bare ACK (no SYN).
+    HandshakeAck,
+    /// Application data.
+    Data,
+    /// Data again, after the retransmission timer fired.
+    DataRetransmit,
+    /// Data again, after three duplicate ACKs (fast retransmit).
+    DataFastRetransmit,
+    /// An ACK sent at once for data (quick-ACK, or a textbook receiver).
+    AckNow,
+    /// An ACK sent when the delayed-ACK timer fired.
+    AckDelayed,
+    /// An ACK for a segment that was out of order, duplicate, or outside the window.
+    AckDuplicate,
+    /// The ACK of the peer's FIN, sent at once.
+    AckOfFin,
+    /// An RFC 5961 challenge ACK, answering a SYN (or RST) on a synchronized connection.
+    ChallengeAck,
+    /// In TIME-WAIT, the ACK of a retransmitted FIN (and TIME-WAIT restarts).
+    TimeWaitAck,
+    /// An ACK answering a segment rejected by PAWS (an old timestamp).
+    PawsAck,
+    /// The application closed or shut down: FIN (with the ACK riding on it).
+    Fin,
+    /// The FIN again, after the retransmission timer fired.
+    FinRetransmit,
+    /// RST: a segment arrived where no socket exists (no listener).
+    RstNoListener,
+    /// RST: a segment arrived for a connection that no longer exists.
+    RstNoConnection,
+    /// RST: a SYN-SENT or SYN-RECEIVED endpoint got an ACK for something it never sent.
+    RstBadAck,
+    /// RST: the application closed with unread data, or aborted.
+    RstAbort,
+    /// RST: a SYN inside the window of a synchronized connection (RFC 793 rule).
+    RstSynInWindow,
+    /// Not sent by either endpoint now: an old duplicate from an earlier
+    /// incarnation of the connection, injected by the scenario.
+    OldDuplicate,
+}
+
+impl SendReason {
+    pub const ALL: [SendReason; 25] = [
+        SendReason::Syn,
+        SendReason::SynRetransmit,
+        SendReason::SynAck,
+        SendReason::SynAckRetransmit,
+        SendReason::SynAckToDuplicateSyn,
+        SendReason::SynAckSimultaneous,
+        SendReason::HandshakeAck,
+        SendReason::Data,
+        SendReason::DataRetransmit,
+        SendReason::DataFastRetransmit,
+        SendReason::AckNow,
+        SendReason::AckDelayed,
+        SendReason::AckDuplicate,
+        SendReason::AckOfFin,
+        SendReason::ChallengeAck,
+        SendReason::TimeWaitAck,
+        SendReason::PawsAck,
+        SendReason::Fin,
+        SendReason::FinRetransmit,
+        SendReason::RstNoListener,
+        SendReason::RstNoConnection,
+        SendReason::RstBadAck,
+        SendReason::RstAbort,
+        SendReason::RstSynInWindow,
+        SendReason::OldDuplicate,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SendReason::Syn => "syn",
+            SendReason::SynRetransmit => "syn_retransmit",
+            SendReason::SynAck => "syn_ack",
+            SendReason::SynAckRetransmit => "syn_ack_retransmit",
+            SendReason::SynAckToDuplicateSyn => "syn_ack_to_duplicate_syn",
+            SendReason::SynAckSimultaneous => "syn_ack_simultaneous",
+            SendReason::HandshakeAck => "handshake_ack",
+            SendReason::Data => "data",
+            SendReason::DataRetransmit => "data_retransmit",
+            SendReason::DataFastRetransmit => "data_fast_retransmit",
+            SendReason::AckNow => "ack_now",
+            SendReason::AckDelayed => "ack_delayed",
+            SendReason::AckDuplicate => "ack_duplicate",
+            SendReason::AckOfFin => "ack_of_fin",
+            SendReason::ChallengeAck => "challenge_ack",
+            SendReason::TimeWaitAck => "time_wait_ack",
+            SendReason::PawsAck => "paws_ack",
+            SendReason::Fin => "fin",
+            SendReason::FinRetransmit => "fin_retransmit",
+            SendReason::RstNoListener => "rst_no_listener",
+            SendReason::RstNoConnection => "rst_no_connection",
+            SendReason::RstBadAck => "rst_bad_ack",
+            SendReason::RstAbort => "rst_abort",
+            SendReason::RstSynInWindow => "rst_syn_in_window",
+            SendReason::OldDuplicate => "old_duplicate",
+        }
+    }
+
+    pub fn is_retransmission(self) -> bool {
+        matches!(
+            self,
+            SendReason::SynRetransmit
+                | SendReason::SynAckRetransmit
+                | SendReason::SynAckToDuplicateSyn
+                | SendReason::DataRetransmit
+                | SendReason::DataFastRetransmit
+                | SendReason::FinRetransmit
+        )
+    }
+}
+
+/// The timers an endpoint runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TimerKind {
+    /// Retransmission of an unacknowledged SYN.
+    RetransmitSyn,
+    /// Retransmission of an unacknowledged SYN-ACK.
+    RetransmitSynAck,
+    /// Retransmission of unacknowledged data.
+    RetransmitData,
+    /// Retransmission of an unacknowledged FIN.
+    RetransmitFin,
+    /// The delayed-ACK timer (Linux: at least 40 ms).
+    DelayedAck,
+    /// TIME-WAIT: 2×MSL in the textbook, 60 s on Linux.
+    TimeWait,
+    /// Linux's limit on an orphaned FIN-WAIT-2 (`tcp_fin_timeout`).
+    FinWait2,
+}
+
+impl TimerKind {
+    pub const ALL: [TimerKind; 7] = [
+        TimerKind::RetransmitSyn,
+        TimerKind::RetransmitSynAck,
+        TimerKind::RetransmitData,
+        TimerKind::RetransmitFin,
+        TimerKind::DelayedAck,
+        TimerKind::TimeWait,
+        TimerKind::FinWait2,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            TimerKind::RetransmitSyn => "retransmit_syn",
+            TimerKind::RetransmitSynAck => "retransmit_syn_ack",
+            TimerKind::RetransmitData => "retransmit_data",
+            TimerKind::RetransmitFin => "retransmit_fin",
+            TimerKind::DelayedAck => "delayed_ack",
+            TimerKind::TimeWait => "time_wait",
+            TimerKind::FinWait2 => "fin_wait_2",
+        }
+    }
+
+    /// The retransmission timers share one slot per endpoint.
+    pub fn is_retransmit(self) -> bool {
+        matches!(
+            self,
+            TimerKind::RetransmitSyn
+                | TimerKind::RetransmitSynAck
+                | TimerKind::RetransmitData
+                | TimerKind::RetransmitFin
+        )
+    }
+}

@@ -1,0 +1,249 @@
+//! The named teaching scenarios the app offers. Each is a plain Rust value,
+//! and each has a test in `tests/named.rs` that checks it shows what it is for.
+//!
+//! They use the `linux` profile and a 10 ms one-way delay, so the ladder is
+//! easy to read; [`with_profile`] switches any of them to the textbook.
+
+use crate::profile::ProfileName;
+use crate::scenario::{Fault, FaultAction, Injection, Scenario, Step};
+use crate::segment::Flags;
+use crate::state::Dir;
+use crate::time::Instant;
+use Step::*;
+
+/// One-way delay used by the teaching scenarios.
+pub const TEACHING_DELAY_MS: f64 = 10.0;
+
+/// The names, in the order the app lists them.
+pub const NAMES: [&str; 17] = [
+    "normal",
+    "syn_lost",
+    "synack_lost",
+    "ack_lost",
+    "synack_delayed",
+    "fin_lost",
+    "fin_ack_lost",
+    "server_fin_lost",
+    "last_ack_lost",
+    "half_close",
+    "server_closes_first",
+    "simultaneous_open",
+    "simultaneous_close",
+    "connection_refused",
+    "old_duplicate_syn",
+    "old_syn_established",
+    "syn_retries_exhausted",
+];
+
+/// A scenario by name, or `None` if the name is unknown.
+pub fn by_name(name: &str) -> Option<Scenario> {
+    Some(match name {
+        "normal" => normal(),
+        "syn_lost" => syn_lost(),
+        "synack_lost" => synack_lost(),
+        "ack_lost" => ack_lost(),
+        "synack_delayed" => synack_delayed(),
+        "fin_lost" => fin_lost(),
+        "fin_ack_lost" => fin_ack_lost(),
+        "server_fin_lost" => server_fin_lost(),
+        "last_ack_lost" | "time_wait_absorbs_fin" => last_ack_lost(),
+        "half_close" => half_close(),
+        "server_closes_first" => server_closes_first(),
+        "simultaneous_open" => simultaneous_open(),
+        "simultaneous_close" => simultaneous_close(),
+        "connection_refused" => connection_refused(),
+        "old_duplicate_syn" => old_duplicate_syn(),
+        "old_syn_established" => old_syn_established(),
+        "syn_retries_exhausted" => syn_retries_exhausted(),
+        _ => return None,
+    })
+}
+
+/// Every named scenario.
+pub fn all() -> Vec<Scenario> {
+    NAMES.iter().filter_map(|n| by_name(n)).collect()
+}
+
+/// The same scenario under another profile.
+pub fn with_profile(mut sc: Scenario, profile: ProfileName) -> Scenario {
+    sc.profile = profile;
+    sc
+}
+
+fn base(name: &str, description: &str) -> Scenario {
+    Scenario::new(ProfileName::Linux)
+        .named(name, description)
+        .delay_ms(TEACHING_DELAY_MS)
+}
+
+/// The request/reply exchange of the reference captures: handshake, 100 bytes
+/// each way, the client closes first.
+fn request_reply(name: &str, description: &str) -> Scenario {
+    base(name, description)
+        .client(&[Connect, Send(100), Recv(100), Close])
+        .server(&[Listen, Recv(100), Send(100), RecvEof, Close])
+}
+
+/// No data: handshake, then the client closes and the server closes 200 ms
+/// after end-of-file, so every segment of the four-way close is separate.
+fn open_close(name: &str, description: &str) -> Scenario {
+    base(name, description)
+        .client(&[Connect, Close])
+        .server(&[Listen, RecvEof, Sleep(crate::time::Duration::from_millis(200)), Close])
+}
+
+pub fn normal() -> Scenario {
+    request_reply(
+        "normal",
+        "Handshake, 100 bytes each way, the client closes first and the server right after",
+    )
+}
+
+pub fn syn_lost() -> Scenario {
+    request_reply("syn_lost", "The client's first SYN is lost").drop_nth(Dir::C2S, "S", 1)
+}
+
+pub fn synack_lost() -> Scenario {
+    request_reply("synack_lost", "The server's first SYN-ACK is lost").drop_nth(Dir::S2C, "SA", 1)
+}
+
+pub fn ack_lost() -> Scenario {
+    request_reply(
+        "ack_lost",
+        "The third handshake segment (the client's ACK) is lost; the first data segment carries the same ACK",
+    )
+    .drop_nth(Dir::C2S, "A", 1)
+}
+
+pub fn synack_delayed() -> Scenario {
+    request_reply(
+        "synack_delayed",
+        "The SYN-ACK is held up 1.5 s, longer than the client's retransmission timeout",
+    )
+    .delay_nth(Dir::S2C, "SA", 1, 1500.0)
+}
+
+pub fn fin_lost() -> Scenario {
+    open_close("fin_lost", "The client's FIN is lost and sent again").drop_nth(Dir::C2S, "FA", 1)
+}
+
+pub fn fin_ack_lost() -> Scenario {
+    open_close("fin_ack_lost", "The server's ACK of the client's FIN is lost")
+        .drop_nth(Dir::S2C, "A", 1)
+}
+
+pub fn server_fin_lost() -> Scenario {
+    open_close("server_fin_lost", "The server's FIN is lost and sent again")
+        .drop_nth(Dir::S2C, "FA", 1)
+}
+
+pub fn last_ack_lost() -> Scenario {
+    open_close(
+        "last_ack_lost",
+        "The last ACK is lost: the server repeats its FIN, and the client, still in TIME-WAIT, answers it",
+    )
+    .drop_nth(Dir::C2S, "A", 2)
+}
+
+pub fn half_close() -> Scenario {
+    base(
+        "half_close",
+        "The client sends 100 bytes and shuts down its sending side; the server keeps sending for a while in CLOSE-WAIT",
+    )
+    .client(&[Connect, Send(100), Shutdown, RecvEof, Close])
+    .server(&[
+        Listen,
+        RecvEof,
+        Send(100),
+        Sleep(crate::time::Duration::from_millis(150)),
+        Send(100),
+        Sleep(crate::time::Duration::from_millis(150)),
+        Send(100),
+        Sleep(crate::time::Duration::from_millis(150)),
+        Close,
+    ])
+}
+
+pub fn server_closes_first() -> Scenario {
+    base(
+        "server_closes_first",
+        "The server answers and closes first, so the server ends in TIME-WAIT",
+    )
+    .client(&[Connect, Send(100), RecvEof, Close])
+    .server(&[Listen, Recv(100), Send(100), Close])
+}
+
+pub fn simultaneous_open() -> Scenario {
+    base(
+        "simultaneous_open",
+        "Both sides connect to each other at the same moment: SYN-SENT → SYN-RECEIVED on both sides",
+    )
+    .client(&[Connect, Close, RecvEof])
+    .server(&[Connect, RecvEof, Close])
+}
+
+pub fn simultaneous_close() -> Scenario {
+    base(
+        "simultaneous_close",
+        "Both sides close at the same moment: their FINs cross, both pass through CLOSING into TIME-WAIT",
+    )
+    .client(&[Connect, At(Instant::from_ms(200.0)), Close, RecvEof])
+    .server(&[Listen, At(Instant::from_ms(200.0)), Close, RecvEof])
+}
+
+pub fn connection_refused() -> Scenario {
+    base(
+        "connection_refused",
+        "Nothing listens on the server's port: the SYN is answered with RST",
+    )
+    .client(&[Connect, Send(100), Close])
+    .server(&[])
+}
+
+pub fn old_duplicate_syn() -> Scenario {
+    base(
+        "old_duplicate_syn",
+        "A SYN from an old connection arrives first; the client's reset stops the server from opening a connection nobody wants",
+    )
+    .client(&[Connect, Close])
+    .server(&[Listen, RecvEof, Close])
+    .inject(Injection {
+        at: Instant::ZERO,
+        dir: Dir::C2S,
+        flags: Flags::SYN,
+        seq_offset: -100_000,
+        ack_offset: 0,
+    })
+    .fault(Fault::new(
+        Dir::C2S,
+        "S",
+        Some(1),
+        FaultAction::Delay(crate::time::Duration::from_millis(40)),
+    ))
+}
+
+pub fn old_syn_established() -> Scenario {
+    base(
+        "old_syn_established",
+        "An old SYN reaches an established connection: it is answered with an ACK, and the connection survives",
+    )
+    .client(&[Connect, Send(100), Recv(100), At(Instant::from_ms(300.0)), Close])
+    .server(&[Listen, Recv(100), Send(100), RecvEof, Close])
+    .inject(Injection {
+        at: Instant::from_ms(150.0),
+        dir: Dir::C2S,
+        flags: Flags::SYN,
+        seq_offset: -100_000,
+        ack_offset: 0,
+    })
+}
+
+pub fn syn_retries_exhausted() -> Scenario {
+    base(
+        "syn_retries_exhausted",
+        "Every SYN is lost; after its last retry the client gives up with 'connection timed out'",
+    )
+    .client(&[Connect, Send(100), Close])
+    .server(&[Listen, RecvEof, Close])
+    .fault(Fault::new(Dir::C2S, "S", None, FaultAction::Drop))
+}

@@ -1,0 +1,657 @@
+//! Scenarios: the application steps of each side, the link, and the faults.
+//! Read from JSON (the format of `shared/refs/scenarios`) or built in Rust.
+
+use serde_json::{json, Map, Value};
+use std::fmt;
+
+use crate::profile::ProfileName;
+use crate::segment::Flags;
+use crate::state::Dir;
+use crate::time::{Duration, Instant};
+
+/// One application call. Each side runs its steps in order, each waiting until done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// Open a passive endpoint.
+    Listen,
+    /// Open an active endpoint; done when the connection is established.
+    Connect,
+    /// Queue N bytes for sending.
+    Send(u32),
+    /// Wait until N more bytes have arrived.
+    Recv(u64),
+    /// Wait until the peer's FIN, taking any data before it.
+    RecvEof,
+    /// Send FIN but keep receiving.
+    Shutdown,
+    /// Close the endpoint.
+    Close,
+    /// Wait this long.
+    Sleep(Duration),
+    /// Wait until this time after the start.
+    At(Instant),
+}
+
+impl Step {
+    /// Parses one step as written in scenario files, e.g. `send 5` or `sleep 150`.
+    pub fn parse(text: &str) -> Result<Step, String> {
+        let mut words = text.split_whitespace();
+        let verb = words.next().unwrap_or("");
+        let arg = words.next();
+        if words.next().is_some() {
+            return Err(format!("too many words in step '{text}'"));
+        }
+        let number = |what: &str| -> Result<f64, String> {
+            let a = arg.ok_or_else(|| format!("step '{verb}' needs {what}"))?;
+            let v: f64 = a
+                .parse()
+                .map_err(|_| format!("'{a}' is not a number in step '{text}'"))?;
+            if !v.is_finite() || v < 0.0 {
+                return Err(format!("step '{text}' needs a number that is not negative"));
+            }
+            Ok(v)
+        };
+        let no_arg = |s: Step| -> Result<Step, String> {
+            match arg {
+                None => Ok(s),
+                Some(_) => Err(format!("step '{verb}' takes no argument")),
+            }
+        };
+        const MAX_BYTES: f64 = 1e9;
+        const MAX_MS: f64 = 1e9;
+        match verb {
+            "listen" => no_arg(Step::Listen),
+            "connect" => no_arg(Step::Connect),
+            "recv_eof" => no_arg(Step::RecvEof),
+            "shutdown" => no_arg(Step::Shutdown),
+            "close" => no_arg(Step::Close),
+            "send" => {
+                let n = number("a byte count")?;
+                if n.fract() != 0.0 || n > MAX_BYTES {
+                    return Err(format!("step '{text}' needs a whole byte count up to 10^9"));
+                }
+                Ok(Step::Send(n as u32))
+            }
+            "recv" => {
+                let n = number("a byte count")?;
+                if n.fract() != 0.0 || n > MAX_BYTES {
+                    return Err(format!("step '{text}' needs a whole byte count up to 10^9"));
+                }
+                Ok(Step::Recv(n as u64))
+            }
+            "sleep" => {
+                let ms = number("milliseconds")?;
+                if ms > MAX_MS {
+                    return Err(format!("step '{text}' waits too long"));
+                }
+                Ok(Step::Sleep(Duration::from_ms(ms)))
+            }
+            "at" => {
+                let ms = number("milliseconds")?;
+                if ms > MAX_MS {
+                    return Err(format!("step '{text}' waits too long"));
+                }
+                Ok(Step::At(Instant::from_ms(ms)))
+            }
+            "" => Err("empty step".to_string()),
+            other => Err(format!(
+                "unknown step '{other}' (expected listen, connect, send N, recv N, recv_eof, shutdown, close, sleep MS or at MS)"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Step::Listen => write!(f, "listen"),
+            Step::Connect => write!(f, "connect"),
+            Step::Send(n) => write!(f, "send {n}"),
+            Step::Recv(n) => write!(f, "recv {n}"),
+            Step::RecvEof => write!(f, "recv_eof"),
+            Step::Shutdown => write!(f, "shutdown"),
+            Step::Close => write!(f, "close"),
+            Step::Sleep(d) => write!(f, "sleep {}", fmt_ms(d.as_ms())),
+            Step::At(t) => write!(f, "at {}", fmt_ms(t.as_ms())),
+        }
+    }
+}
+
+fn fmt_ms(ms: f64) -> String {
+    let s = format!("{ms:.6}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// What a fault does to the segments it matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FaultAction {
+    Drop,
+    /// Deliver this much later than the link delay.
+    Delay(Duration),
+    /// Deliver twice.
+    Duplicate,
+}
+
+/// Which segments a fault matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FaultMatch {
+    /// By direction and exact flags; `nth` (1-based) picks one, `None` matches all.
+    Flags {
+        dir: Dir,
+        flags: Flags,
+        nth: Option<u32>,
+    },
+    /// One segment by its id in the trace (its index in sending order). Runs
+    /// are deterministic, so the id names the same segment on every run.
+    Id(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Fault {
+    pub matches: FaultMatch,
+    pub action: FaultAction,
+}
+
+impl Fault {
+    pub fn new(dir: Dir, flags: &str, nth: Option<u32>, action: FaultAction) -> Fault {
+        Fault {
+            matches: FaultMatch::Flags {
+                dir,
+                flags: Flags::parse(flags).expect("flags written in FSRPA order"),
+                nth,
+            },
+            action,
+        }
+    }
+
+    pub fn on_segment(id: usize, action: FaultAction) -> Fault {
+        Fault {
+            matches: FaultMatch::Id(id),
+            action,
+        }
+    }
+}
+
+/// An old segment from an earlier incarnation of the connection, put on the link by the scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Injection {
+    /// When it starts its trip across the link.
+    pub at: Instant,
+    pub dir: Dir,
+    pub flags: Flags,
+    /// Its sequence number, relative to the ISN the sender will choose for its first connection.
+    pub seq_offset: i64,
+    /// Its acknowledgment number, relative to the receiver's first ISN.
+    pub ack_offset: i64,
+}
+
+/// A complete scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub name: String,
+    pub description: String,
+    pub profile: ProfileName,
+    /// One-way delay per direction: `[c2s, s2c]`.
+    pub one_way_delay: [Duration; 2],
+    pub client: Vec<Step>,
+    pub server: Vec<Step>,
+    pub faults: Vec<Fault>,
+    pub inject: Vec<Injection>,
+    /// Random loss in percent, applied to every segment the rules leave alone.
+    pub loss_pct: f64,
+    /// Seeds ISNs and random loss.
+    pub seed: u64,
+}
+
+/// A scenario that could not be read. The message names the field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioError {
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.field, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+fn err(field: impl Into<String>, message: impl Into<String>) -> ScenarioError {
+    ScenarioError {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+impl Scenario {
+    /// An empty scenario: no steps, 0.025 ms each way (the reference veth link).
+    pub fn new(profile: ProfileName) -> Scenario {
+        Scenario {
+            name: String::new(),
+            description: String::new(),
+            profile,
+            one_way_delay: [Duration::from_ms(0.025); 2],
+            client: Vec::new(),
+            server: Vec::new(),
+            faults: Vec::new(),
+            inject: Vec::new(),
+            loss_pct: 0.0,
+            seed: 1,
+        }
+    }
+
+    pub fn named(mut self, name: &str, description: &str) -> Scenario {
+        self.name = name.to_string();
+        self.description = description.to_string();
+        self
+    }
+
+    pub fn delay_ms(mut self, ms: f64) -> Scenario {
+        self.one_way_delay = [Duration::from_ms(ms); 2];
+        self
+    }
+
+    pub fn client(mut self, steps: &[Step]) -> Scenario {
+        self.client = steps.to_vec();
+        self
+    }
+
+    pub fn server(mut self, steps: &[Step]) -> Scenario {
+        self.server = steps.to_vec();
+        self
+    }
+
+    pub fn fault(mut self, fault: Fault) -> Scenario {
+        self.faults.push(fault);
+        self
+    }
+
+    /// Drops the `nth` segment (1-based) going `dir` with exactly `flags`.
+    pub fn drop_nth(self, dir: Dir, flags: &str, nth: u32) -> Scenario {
+        self.fault(Fault::new(dir, flags, Some(nth), FaultAction::Drop))
+    }
+
+    pub fn delay_nth(self, dir: Dir, flags: &str, nth: u32, ms: f64) -> Scenario {
+        self.fault(Fault::new(
+            dir,
+            flags,
+            Some(nth),
+            FaultAction::Delay(Duration::from_ms(ms)),
+        ))
+    }
+
+    pub fn loss(mut self, pct: f64, seed: u64) -> Scenario {
+        self.loss_pct = pct;
+        self.seed = seed;
+        self
+    }
+
+    pub fn seed(mut self, seed: u64) -> Scenario {
+        self.seed = seed;
+        self
+    }
+
+    pub fn inject(mut self, injection: Injection) -> Scenario {
+        self.inject.push(injection);
+        self
+    }
+
+    pub fn steps(&self, side: crate::state::Side) -> &[Step] {
+        match side {
+            crate::state::Side::Client => &self.client,
+            crate::state::Side::Server => &self.server,
+        }
+    }
+
+    /// Reads a scenario from JSON text.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        let v: Value = serde_json::from_str(text)
+            .map_err(|e| err("", format!("invalid JSON: {e}")))?;
+        Scenario::from_value(&v)
+    }
+
+    /// Reads a scenario from a parsed JSON value.
+    pub fn from_value(v: &Value) -> Result<Scenario, ScenarioError> {
+        let obj = v
+            .as_object()
+            .ok_or_else(|| err("", "a scenario must be a JSON object"))?;
+        const KNOWN: [&str; 11] = [
+            "name",
+            "description",
+            "profile",
+            "one_way_delay_ms",
+            "client",
+            "server",
+            "faults",
+            "inject",
+            "loss_pct",
+            "seed",
+            "version",
+        ];
+        if let Some(k) = obj.keys().find(|k| !KNOWN.contains(&k.as_str())) {
+            return Err(err(k.as_str(), "unknown field"));
+        }
+        let profile = match obj.get("profile") {
+            None => ProfileName::Linux,
+            Some(p) => {
+                let s = p
+                    .as_str()
+                    .ok_or_else(|| err("profile", "must be \"rfc\" or \"linux\""))?;
+                ProfileName::parse(s).ok_or_else(|| {
+                    err("profile", format!("unknown profile '{s}' (expected rfc or linux)"))
+                })?
+            }
+        };
+        let mut sc = Scenario::new(profile);
+        sc.name = opt_str(obj, "name")?.unwrap_or_default();
+        sc.description = opt_str(obj, "description")?.unwrap_or_default();
+        if let Some(d) = obj.get("one_way_delay_ms") {
+            sc.one_way_delay = match d {
+                Value::Object(m) => {
+                    let mut both = [Duration::ZERO; 2];
+                    for (k, _) in m.iter() {
+                        if Dir::parse(k).is_none() {
+                            return Err(err(
+                                format!("one_way_delay_ms.{k}"),
+                                "expected the keys c2s and s2c",
+                            ));
+                        }
+                    }
+                    for dir in [Dir::C2S, Dir::S2C] {
+                        let field = format!("one_way_delay_ms.{}", dir.name());
+                        let ms = m
+                            .get(dir.name())
+                            .ok_or_else(|| err(&field, "missing"))?;
+                        both[dir.index()] = Duration::from_ms(non_negative_ms(ms, &field)?);
+                    }
+                    both
+                }
+                other => [Duration::from_ms(non_negative_ms(other, "one_way_delay_ms")?); 2],
+            };
+        }
+        sc.client = steps(obj, "client")?;
+        sc.server = steps(obj, "server")?;
+        if let Some(f) = obj.get("faults") {
+            let arr = f
+                .as_array()
+                .ok_or_else(|| err("faults", "must be a list"))?;
+            for (i, f) in arr.iter().enumerate() {
+                sc.faults.push(fault(f, &format!("faults[{i}]"))?);
+            }
+        }
+        if let Some(f) = obj.get("inject") {
+            let arr = f
+                .as_array()
+                .ok_or_else(|| err("inject", "must be a list"))?;
+            for (i, f) in arr.iter().enumerate() {
+                sc.inject.push(injection(f, &format!("inject[{i}]"))?);
+            }
+        }
+        if let Some(l) = obj.get("loss_pct") {
+            let pct = l
+                .as_f64()
+                .ok_or_else(|| err("loss_pct", "must be a number"))?;
+            if !(0.0..=100.0).contains(&pct) {
+                return Err(err("loss_pct", "must be between 0 and 100"));
+            }
+            sc.loss_pct = pct;
+        }
+        if let Some(s) = obj.get("seed") {
+            sc.seed = s
+                .as_u64()
+                .ok_or_else(|| err("seed", "must be a whole number that is not negative"))?;
+        }
+        Ok(sc)
+    }
+
+    /// Writes the scenario in the JSON file format.
+    pub fn to_json(&self) -> Value {
+        let mut m = Map::new();
+        if !self.name.is_empty() {
+            m.insert("name".into(), json!(self.name));
+        }
+        if !self.description.is_empty() {
+            m.insert("description".into(), json!(self.description));
+        }
+        m.insert("profile".into(), json!(self.profile.key()));
+        let [c2s, s2c] = self.one_way_delay;
+        m.insert(
+            "one_way_delay_ms".into(),
+            if c2s == s2c {
+                json!(c2s.as_ms())
+            } else {
+                json!({"c2s": c2s.as_ms(), "s2c": s2c.as_ms()})
+            },
+        );
+        let steps = |s: &[Step]| Value::from(s.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        m.insert("client".into(), steps(&self.client));
+        m.insert("server".into(), steps(&self.server));
+        if !self.faults.is_empty() {
+            let faults: Vec<Value> = self
+                .faults
+                .iter()
+                .map(|f| {
+                    let mut o = Map::new();
+                    match f.matches {
+                        FaultMatch::Flags { dir, flags, nth } => {
+                            o.insert("dir".into(), json!(dir.name()));
+                            o.insert("flags".into(), json!(flags.to_string()));
+                            if let Some(n) = nth {
+                                o.insert("nth".into(), json!(n));
+                            }
+                        }
+                        FaultMatch::Id(id) => {
+                            o.insert("segment".into(), json!(id));
+                        }
+                    }
+                    match f.action {
+                        FaultAction::Drop => o.insert("drop".into(), json!(true)),
+                        FaultAction::Delay(d) => o.insert("delay_ms".into(), json!(d.as_ms())),
+                        FaultAction::Duplicate => o.insert("duplicate".into(), json!(true)),
+                    };
+                    Value::Object(o)
+                })
+                .collect();
+            m.insert("faults".into(), Value::from(faults));
+        }
+        if !self.inject.is_empty() {
+            let inj: Vec<Value> = self
+                .inject
+                .iter()
+                .map(|i| {
+                    json!({"at_ms": i.at.as_ms(), "dir": i.dir.name(), "flags": i.flags.to_string(),
+                           "seq_offset": i.seq_offset, "ack_offset": i.ack_offset})
+                })
+                .collect();
+            m.insert("inject".into(), Value::from(inj));
+        }
+        if self.loss_pct > 0.0 {
+            m.insert("loss_pct".into(), json!(self.loss_pct));
+        }
+        m.insert("seed".into(), json!(self.seed));
+        Value::Object(m)
+    }
+}
+
+fn opt_str(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, ScenarioError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(err(key, "must be a string")),
+    }
+}
+
+fn non_negative_ms(v: &Value, field: &str) -> Result<f64, ScenarioError> {
+    let ms = v
+        .as_f64()
+        .ok_or_else(|| err(field, "must be a number of milliseconds"))?;
+    if ms < 0.0 {
+        return Err(err(field, format!("must not be negative (got {ms})")));
+    }
+    if ms > 1e7 {
+        return Err(err(field, "is too large (at most 10,000,000 ms)"));
+    }
+    Ok(ms)
+}
+
+fn steps(obj: &Map<String, Value>, key: &str) -> Result<Vec<Step>, ScenarioError> {
+    let Some(v) = obj.get(key) else {
+        return Ok(Vec::new());
+    };
+    let arr = v
+        .as_array()
+        .ok_or_else(|| err(key, "must be a list of steps"))?;
+    arr.iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let field = format!("{key}[{i}]");
+            let text = s
+                .as_str()
+                .ok_or_else(|| err(&field, "a step must be a string such as \"send 5\""))?;
+            Step::parse(text).map_err(|m| err(&field, m))
+        })
+        .collect()
+}
+
+fn fault(v: &Value, field: &str) -> Result<Fault, ScenarioError> {
+    let o = v
+        .as_object()
+        .ok_or_else(|| err(field, "a fault must be an object"))?;
+    const KNOWN: [&str; 7] = ["dir", "flags", "nth", "segment", "drop", "delay_ms", "duplicate"];
+    if let Some(k) = o.keys().find(|k| !KNOWN.contains(&k.as_str())) {
+        return Err(err(format!("{field}.{k}"), "unknown field"));
+    }
+    let matches = if let Some(id) = o.get("segment") {
+        let id = id
+            .as_u64()
+            .ok_or_else(|| err(format!("{field}.segment"), "must be a segment id"))?;
+        FaultMatch::Id(id as usize)
+    } else {
+        let dir_s = o
+            .get("dir")
+            .and_then(Value::as_str)
+            .ok_or_else(|| err(format!("{field}.dir"), "missing: expected c2s or s2c"))?;
+        let dir = Dir::parse(dir_s).ok_or_else(|| {
+            err(format!("{field}.dir"), format!("unknown direction '{dir_s}' (expected c2s or s2c)"))
+        })?;
+        let flags_s = o
+            .get("flags")
+            .and_then(Value::as_str)
+            .ok_or_else(|| err(format!("{field}.flags"), "missing: e.g. \"SA\""))?;
+        let flags = parse_flags(flags_s, &format!("{field}.flags"))?;
+        let nth = match o.get("nth") {
+            None | Some(Value::Null) => None,
+            Some(n) => {
+                let n = n.as_u64().filter(|n| *n >= 1 && *n <= u32::MAX as u64).ok_or_else(
+                    || err(format!("{field}.nth"), "must be a whole number from 1"),
+                )?;
+                Some(n as u32)
+            }
+        };
+        FaultMatch::Flags { dir, flags, nth }
+    };
+    let drop = o.get("drop").map(|d| d.as_bool().ok_or_else(|| err(format!("{field}.drop"), "must be true or false"))).transpose()?.unwrap_or(false);
+    let dup = o.get("duplicate").map(|d| d.as_bool().ok_or_else(|| err(format!("{field}.duplicate"), "must be true or false"))).transpose()?.unwrap_or(false);
+    let delay = o
+        .get("delay_ms")
+        .map(|d| non_negative_ms(d, &format!("{field}.delay_ms")))
+        .transpose()?;
+    let action = match (drop, delay, dup) {
+        (true, None, false) => FaultAction::Drop,
+        (false, Some(ms), false) => FaultAction::Delay(Duration::from_ms(ms)),
+        (false, None, true) => FaultAction::Duplicate,
+        (false, None, false) => {
+            return Err(err(field, "needs one action: \"drop\": true, \"delay_ms\": D or \"duplicate\": true"))
+        }
+        _ => return Err(err(field, "takes only one action: drop, delay_ms or duplicate")),
+    };
+    Ok(Fault { matches, action })
+}
+
+fn parse_flags(s: &str, field: &str) -> Result<Flags, ScenarioError> {
+    Flags::parse(s).ok_or_else(|| {
+        err(
+            field,
+            format!("unknown flags '{s}' (letters from F S R P A, in that order, e.g. SA or FA)"),
+        )
+    })
+}
+
+fn injection(v: &Value, field: &str) -> Result<Injection, ScenarioError> {
+    let o = v
+        .as_object()
+        .ok_or_else(|| err(field, "an injection must be an object"))?;
+    let at = non_negative_ms(o.get("at_ms").unwrap_or(&json!(0.0)), &format!("{field}.at_ms"))?;
+    let dir_s = o
+        .get("dir")
+        .and_then(Value::as_str)
+        .ok_or_else(|| err(format!("{field}.dir"), "missing: expected c2s or s2c"))?;
+    let dir = Dir::parse(dir_s)
+        .ok_or_else(|| err(format!("{field}.dir"), format!("unknown direction '{dir_s}'")))?;
+    let flags_s = o
+        .get("flags")
+        .and_then(Value::as_str)
+        .ok_or_else(|| err(format!("{field}.flags"), "missing"))?;
+    let flags = parse_flags(flags_s, &format!("{field}.flags"))?;
+    let int = |k: &str| -> Result<i64, ScenarioError> {
+        match o.get(k) {
+            None => Ok(0),
+            Some(v) => v
+                .as_i64()
+                .filter(|n| n.unsigned_abs() < 1 << 31)
+                .ok_or_else(|| err(format!("{field}.{k}"), "must be a whole number within ±2^31")),
+        }
+    };
+    Ok(Injection {
+        at: Instant::from_ms(at),
+        dir,
+        flags,
+        seq_offset: int("seq_offset")?,
+        ack_offset: int("ack_offset")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_parse_reference_format() {
+        let sc = Scenario::from_json(
+            r#"{"profile": "linux", "one_way_delay_ms": 0.025,
+                "client": ["connect", "send 5", "recv 5", "close"],
+                "server": ["listen", "recv 5", "send 5", "recv_eof", "close"],
+                "faults": [{"dir": "s2c", "flags": "SA", "nth": 1, "drop": true}]}"#,
+        )
+        .unwrap();
+        assert_eq!(sc.client[1], Step::Send(5));
+        assert_eq!(sc.server[3], Step::RecvEof);
+        assert_eq!(sc.faults.len(), 1);
+        let again = Scenario::from_value(&sc.to_json()).unwrap();
+        assert_eq!(again, sc);
+    }
+
+    #[test]
+    fn test_errors_name_the_field() {
+        let cases = [
+            (r#"{"client": ["connect", "jump 3"]}"#, "client[1]"),
+            (r#"{"faults": [{"dir": "c2s", "flags": "XS", "drop": true}]}"#, "faults[0].flags"),
+            (r#"{"one_way_delay_ms": -1}"#, "one_way_delay_ms"),
+            (r#"{"profile": "bsd"}"#, "profile"),
+            (r#"{"faults": [{"dir": "up", "flags": "S", "drop": true}]}"#, "faults[0].dir"),
+            (r#"{"client": ["send -5"]}"#, "client[0]"),
+            (r#"{"bogus": 1}"#, "bogus"),
+        ];
+        for (text, field) in cases {
+            let e = Scenario::from_json(text).unwrap_err();
+            assert_eq!(e.field, field, "{text}: {e}");
+        }
+        assert!(Scenario::from_json("{not json").unwrap_err().to_string().contains("invalid JSON"));
+    }
+}

@@ -1,0 +1,635 @@
+//! The simulation: two endpoints, their applications, and a seeded link.
+//! It is the only place that moves time forward.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use crate::endpoint::{ConnError, Endpoint, EndpointEvent};
+use crate::rng::Rng;
+use crate::scenario::{FaultAction, FaultMatch, Scenario, Step};
+use crate::segment::{Flags, Segment};
+use crate::seq;
+use crate::state::{Dir, Side, State};
+use crate::time::{Duration, Instant};
+use crate::trace::{
+    AppFailure, AppOutcome, AppRecord, ArrivalRecord, ErrorRecord, Fate, FateSource,
+    SegmentRecord, TimerRecord, Trace, TransitionRecord, Trigger,
+};
+
+/// Safety limits so that no scenario, however odd, runs forever.
+const MAX_VIRTUAL_TIME: Duration = Duration::from_secs(24 * 3600);
+const MAX_EVENTS: u64 = 5_000_000;
+
+/// Why [`Simulation::set_fate`] refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FateError {
+    NoSuchSegment,
+    /// It already arrived or was already lost.
+    NotInFlight,
+}
+
+impl std::fmt::Display for FateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FateError::NoSuchSegment => "no segment with that id",
+            FateError::NotInFlight => "that segment is no longer in flight",
+        })
+    }
+}
+
+impl std::error::Error for FateError {}
+
+#[derive(Clone, Debug)]
+struct AppRunner {
+    steps: Vec<Step>,
+    pc: usize,
+    started: bool,
+    wait_until: Option<Instant>,
+    recv_left: u64,
+    /// A blocked call saw its condition met and returns at this time.
+    ready_at: Option<Instant>,
+    stopped: bool,
+}
+
+impl AppRunner {
+    fn new(steps: &[Step]) -> AppRunner {
+        AppRunner {
+            steps: steps.to_vec(),
+            pc: 0,
+            started: false,
+            wait_until: None,
+            recv_left: 0,
+            ready_at: None,
+            stopped: false,
+        }
+    }
+}
+
+/// A copy of a segment on its way: `(arrival, order, segment id, is the duplicate copy)`.
+type InFlight = Reverse<(Instant, u64, usize, bool)>;
+
+/// A deterministic run of one scenario, advanced event by event.
+///
+/// ```
+/// use tcp_sim::{named, Simulation, Side, State};
+///
+/// let mut sim = Simulation::new(&named::normal());
+/// sim.run_to_end();
+/// let trace = sim.trace();
+/// assert_eq!(trace.segments[0].flags_str(), "S");
+/// assert_eq!(trace.final_state(Side::Server), State::Closed);
+/// assert!(trace.summary().starts_with("c:S, s:SA, c:A"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Simulation {
+    now: Instant,
+    scenario: Scenario,
+    endpoints: [Endpoint; 2],
+    apps: [AppRunner; 2],
+    in_flight: BinaryHeap<InFlight>,
+    wire: Vec<Segment>,
+    fault_seen: Vec<u32>,
+    loss_rng: Rng,
+    first_isn: [u32; 2],
+    injections_left: Vec<usize>,
+    order: u64,
+    events: u64,
+    trace: Trace,
+}
+
+impl Simulation {
+    pub fn new(scenario: &Scenario) -> Simulation {
+        let profile = scenario.profile.profile();
+        let endpoints = [
+            Endpoint::new(Side::Client, profile, scenario.seed),
+            Endpoint::new(Side::Server, profile, scenario.seed),
+        ];
+        let first_isn = [
+            endpoints[0].peek_next_isn(),
+            endpoints[1].peek_next_isn(),
+        ];
+        let mut injections_left: Vec<usize> = (0..scenario.inject.len()).collect();
+        injections_left.sort_by_key(|&i| Reverse((scenario.inject[i].at, i)));
+        let mut sim = Simulation {
+            now: Instant::ZERO,
+            scenario: scenario.clone(),
+            endpoints,
+            apps: [
+                AppRunner::new(&scenario.client),
+                AppRunner::new(&scenario.server),
+            ],
+            in_flight: BinaryHeap::new(),
+            wire: Vec::new(),
+            fault_seen: vec![0; scenario.faults.len()],
+            loss_rng: Rng::new(scenario.seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0xA5A5),
+            first_isn,
+            injections_left,
+            order: 0,
+            events: 0,
+            trace: Trace {
+                profile: Some(scenario.profile),
+                ..Trace::default()
+            },
+        };
+        sim.run_apps();
+        sim
+    }
+
+    pub fn now(&self) -> Instant {
+        self.now
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    pub fn trace(&self) -> &Trace {
+        &self.trace
+    }
+
+    pub fn into_trace(self) -> Trace {
+        self.trace
+    }
+
+    pub fn endpoint(&self, side: Side) -> &Endpoint {
+        &self.endpoints[side.index()]
+    }
+
+    /// Ids of the segments on the link now.
+    pub fn in_flight(&self) -> Vec<usize> {
+        let mut ids: Vec<usize> = self.in_flight.iter().map(|Reverse(e)| e.2).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// How many events (arrivals, timer expiries, application wake-ups) ran.
+    pub fn event_count(&self) -> u64 {
+        self.events
+    }
+
+    /// Changes the fate of a segment that is still in flight.
+    pub fn set_fate(&mut self, id: usize, fate: Fate) -> Result<(), FateError> {
+        let rec = self.trace.segments.get(id).ok_or(FateError::NoSuchSegment)?;
+        let in_flight = self.in_flight.iter().any(|Reverse(e)| e.2 == id && !e.3);
+        if !in_flight {
+            return Err(FateError::NotInFlight);
+        }
+        let arrive = rec.arrive.expect("in flight, so it has an arrival time");
+        self.in_flight.retain(|Reverse(e)| e.2 != id);
+        let rec = &mut self.trace.segments[id];
+        rec.fate = fate;
+        rec.fate_source = FateSource::Live;
+        rec.duplicate_arrive = None;
+        match fate {
+            Fate::Lost => rec.arrive = None,
+            Fate::Delivered => {}
+            Fate::Delayed(d) => rec.arrive = Some(arrive + d),
+            Fate::Duplicated => rec.duplicate_arrive = Some(arrive),
+        }
+        let (a, dup) = (rec.arrive, rec.duplicate_arrive);
+        if let Some(a) = a {
+            self.push_in_flight(a, id, false);
+        }
+        if let Some(d) = dup {
+            self.push_in_flight(d, id, true);
+        }
+        Ok(())
+    }
+
+    /// When the next event is due, or `None` when nothing is left to happen.
+    pub fn next_event_time(&self) -> Option<Instant> {
+        let mut t: Option<Instant> = None;
+        let mut consider = |x: Option<Instant>| {
+            if let Some(x) = x {
+                t = Some(t.map_or(x, |t| t.min(x)));
+            }
+        };
+        consider(self.in_flight.peek().map(|Reverse(e)| e.0));
+        for ep in &self.endpoints {
+            consider(ep.poll_timeout());
+        }
+        for app in &self.apps {
+            if !app.stopped {
+                consider(app.wait_until);
+                consider(app.ready_at);
+            }
+        }
+        consider(
+            self.injections_left
+                .last()
+                .map(|&i| self.scenario.inject[i].at),
+        );
+        t
+    }
+
+    /// Runs the next event. Returns false when nothing is left or a safety limit is hit.
+    pub fn step(&mut self) -> bool {
+        let Some(t) = self.next_event_time() else {
+            return false;
+        };
+        if t > Instant::ZERO + MAX_VIRTUAL_TIME || self.events >= MAX_EVENTS {
+            self.trace.truncated = true;
+            return false;
+        }
+        self.now = self.now.max(t);
+        self.events += 1;
+        self.trace.end = self.now;
+
+        if let Some(&i) = self.injections_left.last() {
+            if self.scenario.inject[i].at <= self.now {
+                self.injections_left.pop();
+                self.inject(i);
+                return true;
+            }
+        }
+        if let Some(&Reverse((arrive, _, id, _))) = self.in_flight.peek() {
+            if arrive <= self.now {
+                self.in_flight.pop();
+                self.deliver(id);
+                return true;
+            }
+        }
+        for side in Side::BOTH {
+            if self.endpoints[side.index()]
+                .poll_timeout()
+                .is_some_and(|d| d <= self.now)
+            {
+                self.endpoints[side.index()].handle_timeout(self.now);
+                self.drain(side, None);
+                self.run_apps();
+                return true;
+            }
+        }
+        self.run_apps();
+        true
+    }
+
+    /// Runs until nothing is left to happen (TIME-WAIT expiry included).
+    pub fn run_to_end(&mut self) {
+        while self.step() {}
+    }
+
+    /// Runs every event due at or before `t`.
+    pub fn run_until(&mut self, t: Instant) {
+        while self.next_event_time().is_some_and(|n| n <= t) {
+            if !self.step() {
+                break;
+            }
+        }
+        self.now = self.now.max(t);
+    }
+
+    fn push_in_flight(&mut self, arrive: Instant, id: usize, dup: bool) {
+        self.order += 1;
+        self.in_flight.push(Reverse((arrive, self.order, id, dup)));
+    }
+
+    fn deliver(&mut self, id: usize) {
+        let seg = self.wire[id];
+        let receiver = self.trace.segments[id].dir.receiver();
+        self.trace.arrivals.push(ArrivalRecord {
+            t: self.now,
+            segment: id,
+            receiver_state: self.endpoints[receiver.index()].state(),
+        });
+        self.endpoints[receiver.index()].handle_segment(self.now, seg);
+        self.drain(receiver, Some(Trigger::Segment(id)));
+        self.run_apps();
+    }
+
+    fn inject(&mut self, i: usize) {
+        let inj = self.scenario.inject[i];
+        let sender = inj.dir.sender();
+        let seq = self.first_isn[sender.index()].wrapping_add(inj.seq_offset as u32);
+        let ack = self.first_isn[sender.peer().index()].wrapping_add(inj.ack_offset as u32);
+        let profile = self.scenario.profile.profile();
+        let segment = Segment {
+            seq,
+            ack: if inj.flags.ack() { ack } else { 0 },
+            flags: inj.flags,
+            len: 0,
+            window: profile.syn_window,
+            syn_options: inj.flags.syn().then_some(profile.syn_options),
+            // An old segment carries an old timestamp (or none), so PAWS can spot it.
+            timestamps: None,
+        };
+        self.record_segment(sender, segment, crate::cause::SendReason::OldDuplicate, true);
+    }
+
+    /// Moves an endpoint's outputs onto the link and its events into the trace.
+    fn drain(&mut self, side: Side, trigger: Option<Trigger>) {
+        let mut trigger = trigger;
+        let now = self.now;
+        let i = side.index();
+        while let Some(ev) = self.endpoints[i].poll_event() {
+            match ev {
+                EndpointEvent::Transition { from, to, cause } => {
+                    self.trace.transitions.push(TransitionRecord {
+                        t: now,
+                        side,
+                        from,
+                        to,
+                        cause,
+                        trigger: trigger.unwrap_or(Trigger::App(self.apps[i].pc)),
+                    });
+                }
+                EndpointEvent::Timer { kind, deadline } => self.trace.timers.push(TimerRecord {
+                    t: now,
+                    side,
+                    kind,
+                    deadline,
+                    fired: false,
+                }),
+                EndpointEvent::TimerFired { kind } => {
+                    trigger = Some(Trigger::Timer(kind));
+                    self.trace.timers.push(TimerRecord {
+                        t: now,
+                        side,
+                        kind,
+                        deadline: None,
+                        fired: true,
+                    });
+                }
+                EndpointEvent::Error(_) | EndpointEvent::Delivered { .. } => {}
+            }
+        }
+        while let Some(out) = self.endpoints[i].poll_output() {
+            self.record_segment(side, out.segment, out.reason, false);
+        }
+        if self.trace.isn[i].is_none() {
+            self.trace.isn[i] = self.endpoints[i].iss();
+        }
+    }
+
+    fn record_segment(
+        &mut self,
+        sender: Side,
+        segment: Segment,
+        reason: crate::cause::SendReason,
+        injected: bool,
+    ) {
+        let id = self.trace.segments.len();
+        let dir = sender.dir();
+        let (fate, source) = self.choose_fate(id, dir, segment.flags);
+        let delay = self.scenario.one_way_delay[dir.index()];
+        let normal_arrival = self.now + delay;
+        let (arrive, duplicate_arrive) = match fate {
+            Fate::Delivered => (Some(normal_arrival), None),
+            Fate::Lost => (None, None),
+            Fate::Delayed(d) => (Some(normal_arrival + d), None),
+            Fate::Duplicated => (Some(normal_arrival), Some(normal_arrival)),
+        };
+        let sender_isn = if injected {
+            Some(self.first_isn[sender.index()])
+        } else {
+            self.endpoints[sender.index()].iss()
+        };
+        let receiver_isn = self.endpoints[sender.peer().index()]
+            .iss()
+            .or(injected.then_some(self.first_isn[sender.peer().index()]));
+        let seq_rel = sender_isn.map(|isn| seq::diff(segment.seq, isn));
+        let ack_rel = if segment.flags.ack() {
+            Some(receiver_isn.map_or(segment.ack as i64, |isn| seq::diff(segment.ack, isn)))
+        } else {
+            None
+        };
+        let end = segment.end_seq();
+        let retransmission = !injected
+            && segment.seg_len() > 0
+            && self.trace.segments.iter().rev().any(|r| {
+                r.dir == dir
+                    && !r.injected
+                    && r.segment.seg_len() > 0
+                    && seq::lt(segment.seq, r.segment.end_seq())
+                    && seq::gt(end, r.segment.seq)
+            });
+        self.trace.segments.push(SegmentRecord {
+            id,
+            dir,
+            sent: self.now,
+            segment,
+            seq_rel,
+            ack_rel,
+            reason,
+            fate,
+            fate_source: source,
+            arrive,
+            duplicate_arrive,
+            retransmission,
+            injected,
+        });
+        self.wire.push(segment);
+        if let Some(a) = arrive {
+            self.push_in_flight(a, id, false);
+        }
+        if let Some(a) = duplicate_arrive {
+            self.push_in_flight(a, id, true);
+        }
+    }
+
+    fn choose_fate(&mut self, id: usize, dir: Dir, flags: Flags) -> (Fate, FateSource) {
+        let mut chosen = None;
+        for (i, f) in self.scenario.faults.iter().enumerate() {
+            let hit = match f.matches {
+                FaultMatch::Id(want) => want == id,
+                FaultMatch::Flags {
+                    dir: d,
+                    flags: fl,
+                    nth,
+                } => {
+                    if d == dir && fl == flags {
+                        self.fault_seen[i] += 1;
+                        nth.is_none_or(|n| n == self.fault_seen[i])
+                    } else {
+                        false
+                    }
+                }
+            };
+            if hit && chosen.is_none() {
+                let fate = match f.action {
+                    FaultAction::Drop => Fate::Lost,
+                    FaultAction::Delay(d) => Fate::Delayed(d),
+                    FaultAction::Duplicate => Fate::Duplicated,
+                };
+                chosen = Some((fate, FateSource::Fault(i)));
+            }
+        }
+        if let Some(c) = chosen {
+            return c;
+        }
+        if self.scenario.loss_pct > 0.0 && self.loss_rng.percent() < self.scenario.loss_pct {
+            return (Fate::Lost, FateSource::RandomLoss);
+        }
+        (Fate::Delivered, FateSource::Link)
+    }
+
+    // ----- applications ----------------------------------------------------
+
+    fn run_apps(&mut self) {
+        loop {
+            let mut progressed = false;
+            for side in Side::BOTH {
+                progressed |= self.run_app(side);
+            }
+            if !progressed {
+                break;
+            }
+        }
+    }
+
+    /// Runs one side's steps until one has to wait. Returns true if any step finished.
+    fn run_app(&mut self, side: Side) -> bool {
+        let i = side.index();
+        let now = self.now;
+        let mut progressed = false;
+        loop {
+            let app = &self.apps[i];
+            if app.stopped || app.pc >= app.steps.len() {
+                return progressed;
+            }
+            let step = app.steps[app.pc];
+            let pc = app.pc;
+            let first = !app.started;
+            if first {
+                self.apps[i].started = true;
+                self.trace.app.push(AppRecord {
+                    t: now,
+                    side,
+                    step_index: pc,
+                    outcome: AppOutcome::Started,
+                });
+            }
+            let ep = &mut self.endpoints[i];
+            let result: Option<Result<(), AppFailure>> = match step {
+                Step::Listen => Some(ep.listen(now).map_err(AppFailure::Conn)),
+                Step::Connect => {
+                    if first {
+                        if let Err(e) = ep.connect(now) {
+                            Some(Err(AppFailure::Conn(e)))
+                        } else {
+                            None
+                        }
+                    } else if ep.state().is_synchronized() {
+                        Some(Ok(()))
+                    } else if ep.state() == State::Closed {
+                        Some(Err(AppFailure::Conn(
+                            ep.error().unwrap_or(ConnError::NotConnected),
+                        )))
+                    } else {
+                        None
+                    }
+                }
+                Step::Send(n) => {
+                    let r = ep.send(now, n).map_err(AppFailure::Conn);
+                    if r.is_ok() {
+                        self.trace.bytes_sent[i] += n as u64;
+                    }
+                    Some(r)
+                }
+                Step::Recv(n) => {
+                    if first {
+                        self.apps[i].recv_left = n;
+                    }
+                    let ep = &mut self.endpoints[i];
+                    let got = ep.read(self.apps[i].recv_left);
+                    self.trace.bytes_read[i] += got;
+                    self.apps[i].recv_left -= got;
+                    if self.apps[i].recv_left == 0 {
+                        Some(Ok(()))
+                    } else if let Some(e) = ep.error() {
+                        Some(Err(AppFailure::Conn(e)))
+                    } else if ep.eof() {
+                        Some(Err(AppFailure::EofBeforeData))
+                    } else {
+                        None
+                    }
+                }
+                Step::RecvEof => {
+                    let got = ep.read(u64::MAX);
+                    self.trace.bytes_read[i] += got;
+                    let ep = &self.endpoints[i];
+                    if ep.eof() {
+                        Some(Ok(()))
+                    } else if let Some(e) = ep.error() {
+                        Some(Err(AppFailure::Conn(e)))
+                    } else {
+                        None
+                    }
+                }
+                Step::Shutdown => Some(ep.shutdown(now).map_err(AppFailure::Conn)),
+                Step::Close => Some(ep.close(now).map_err(AppFailure::Conn)),
+                Step::Sleep(d) => {
+                    if first {
+                        self.apps[i].wait_until = Some(now + d);
+                    }
+                    self.wake_if_due(i)
+                }
+                Step::At(t) => {
+                    if first {
+                        self.apps[i].wait_until = Some(t);
+                    }
+                    self.wake_if_due(i)
+                }
+            };
+            self.drain(side, Some(Trigger::App(pc)));
+            let blocking = matches!(step, Step::Connect | Step::Recv(_) | Step::RecvEof);
+            let result = if blocking && !first && result.is_some() {
+                // The call was blocked; the application needs a moment to run again.
+                let wake = *self.apps[i]
+                    .ready_at
+                    .get_or_insert(now + self.scenario.profile.profile().app_wakeup);
+                if wake > now {
+                    return progressed;
+                }
+                result
+            } else {
+                result
+            };
+            match result {
+                None => return progressed,
+                Some(r) => {
+                    progressed = true;
+                    let app = &mut self.apps[i];
+                    app.pc += 1;
+                    app.started = false;
+                    app.wait_until = None;
+                    app.ready_at = None;
+                    let outcome = match r {
+                        Ok(()) => AppOutcome::Done,
+                        Err(f) => {
+                            app.stopped = true;
+                            self.trace.errors.push(ErrorRecord {
+                                t: now,
+                                side,
+                                step: step.to_string(),
+                                failure: f,
+                            });
+                            AppOutcome::Failed(f)
+                        }
+                    };
+                    self.trace.app.push(AppRecord {
+                        t: now,
+                        side,
+                        step_index: pc,
+                        outcome,
+                    });
+                }
+            }
+        }
+    }
+
+    fn wake_if_due(&mut self, i: usize) -> Option<Result<(), AppFailure>> {
+        match self.apps[i].wait_until {
+            Some(t) if t > self.now => None,
+            _ => Some(Ok(())),
+        }
+    }
+}
+
+/// Runs a scenario to the end and returns its trace.
+pub fn run(scenario: &Scenario) -> Trace {
+    let mut sim = Simulation::new(scenario);
+    sim.run_to_end();
+    sim.into_trace()
+}

@@ -1,0 +1,402 @@
+//! The record of a run: every segment with its fate, every transition with
+//! its cause, every timer, and the application's steps. The app draws only
+//! from this.
+
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+
+use crate::cause::{Cause, SendReason, TimerKind};
+use crate::endpoint::ConnError;
+use crate::profile::ProfileName;
+use crate::segment::Segment;
+use crate::state::{Dir, Side, State};
+use crate::time::{Duration, Instant};
+
+/// What the link did with a segment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Fate {
+    Delivered,
+    Lost,
+    /// Delivered this much later than the link delay.
+    Delayed(Duration),
+    /// Delivered twice.
+    Duplicated,
+}
+
+impl Fate {
+    pub fn key(self) -> &'static str {
+        match self {
+            Fate::Delivered => "delivered",
+            Fate::Lost => "lost",
+            Fate::Delayed(_) => "delayed",
+            Fate::Duplicated => "duplicate",
+        }
+    }
+}
+
+/// Who chose a segment's fate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FateSource {
+    /// Nothing: the link delivered it normally.
+    Link,
+    /// A scenario fault (by its index in `faults`).
+    Fault(usize),
+    /// Random loss (`loss_pct`).
+    RandomLoss,
+    /// Set while the segment was in flight, through [`crate::Simulation::set_fate`].
+    Live,
+}
+
+/// One segment put on the wire.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SegmentRecord {
+    /// Index in sending order.
+    pub id: usize,
+    pub dir: Dir,
+    pub sent: Instant,
+    pub segment: Segment,
+    /// Relative to the sender's ISN; `None` when the sender has no ISN.
+    pub seq_rel: Option<i64>,
+    /// Relative to the receiver's ISN; `None` without the ACK flag.
+    pub ack_rel: Option<i64>,
+    pub reason: SendReason,
+    pub fate: Fate,
+    pub fate_source: FateSource,
+    /// When it reaches the other side; `None` if lost.
+    pub arrive: Option<Instant>,
+    /// When the duplicate copy arrives, for duplicated segments.
+    pub duplicate_arrive: Option<Instant>,
+    /// The same sequence range was sent before in this direction.
+    pub retransmission: bool,
+    /// An old duplicate put on the link by the scenario, not sent by an endpoint.
+    pub injected: bool,
+}
+
+impl SegmentRecord {
+    pub fn flags_str(&self) -> String {
+        self.segment.flags.to_string()
+    }
+
+    pub fn lost(&self) -> bool {
+        self.fate == Fate::Lost
+    }
+}
+
+/// What set off a transition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Trigger {
+    /// A segment arrived (by id).
+    Segment(usize),
+    Timer(TimerKind),
+    /// An application step (by index in that side's step list).
+    App(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TransitionRecord {
+    pub t: Instant,
+    pub side: Side,
+    pub from: State,
+    pub to: State,
+    pub cause: Cause,
+    pub trigger: Trigger,
+}
+
+/// A timer armed (`deadline: Some`), stopped (`None` and not fired), or fired.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimerRecord {
+    pub t: Instant,
+    pub side: Side,
+    pub kind: TimerKind,
+    pub deadline: Option<Instant>,
+    pub fired: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppOutcome {
+    Started,
+    Done,
+    Failed(AppFailure),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppFailure {
+    Conn(ConnError),
+    /// End-of-file came before the bytes a `recv N` waited for.
+    EofBeforeData,
+}
+
+impl AppFailure {
+    pub fn key(self) -> &'static str {
+        match self {
+            AppFailure::Conn(e) => e.key(),
+            AppFailure::EofBeforeData => "eof_before_data",
+        }
+    }
+}
+
+impl std::fmt::Display for AppFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AppFailure::Conn(e) => write!(f, "{e}"),
+            AppFailure::EofBeforeData => f.write_str("end of file before the expected bytes"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AppRecord {
+    pub t: Instant,
+    pub side: Side,
+    pub step_index: usize,
+    pub outcome: AppOutcome,
+}
+
+/// A failed step: recorded, and the side's remaining steps are skipped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorRecord {
+    pub t: Instant,
+    pub side: Side,
+    pub step: String,
+    pub failure: AppFailure,
+}
+
+/// The arrival of one copy of a segment at its receiver, in processing order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ArrivalRecord {
+    pub t: Instant,
+    pub segment: usize,
+    /// State of the receiver just before it processed the segment.
+    pub receiver_state: State,
+}
+
+/// The full record of a run.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Trace {
+    pub profile: Option<ProfileName>,
+    /// The first ISN each side chose, for absolute/relative display.
+    pub isn: [Option<u32>; 2],
+    pub segments: Vec<SegmentRecord>,
+    pub arrivals: Vec<ArrivalRecord>,
+    pub transitions: Vec<TransitionRecord>,
+    pub timers: Vec<TimerRecord>,
+    pub app: Vec<AppRecord>,
+    pub errors: Vec<ErrorRecord>,
+    /// Bytes each side's application read, in total.
+    pub bytes_read: [u64; 2],
+    /// Bytes each side's application asked to send, in total.
+    pub bytes_sent: [u64; 2],
+    /// When the last event happened.
+    pub end: Instant,
+    /// The run hit the safety limit on events or virtual time.
+    pub truncated: bool,
+}
+
+impl Trace {
+    pub fn transitions_of(&self, side: Side) -> impl Iterator<Item = &TransitionRecord> {
+        self.transitions.iter().filter(move |t| t.side == side)
+    }
+
+    /// The chain of states a side went through, starting from CLOSED.
+    pub fn state_chain(&self, side: Side) -> Vec<State> {
+        let mut chain = Vec::new();
+        for t in self.transitions_of(side) {
+            if chain.is_empty() {
+                chain.push(t.from);
+            }
+            chain.push(t.to);
+        }
+        chain
+    }
+
+    /// A side's state at time `t` (after every transition at or before `t`).
+    pub fn state_at(&self, side: Side, t: Instant) -> State {
+        self.transitions_of(side)
+            .take_while(|tr| tr.t <= t)
+            .last()
+            .map_or(State::Closed, |tr| tr.to)
+    }
+
+    /// The final state of each side.
+    pub fn final_state(&self, side: Side) -> State {
+        self.transitions_of(side).last().map_or(State::Closed, |t| t.to)
+    }
+
+    /// A compact summary like the reference README's: `c:S, s:SA, c:A, c:PA5`.
+    pub fn summary(&self) -> String {
+        self.segments
+            .iter()
+            .map(|s| {
+                let side = if s.dir == Dir::C2S { "c" } else { "s" };
+                let len = if s.segment.len > 0 {
+                    s.segment.len.to_string()
+                } else {
+                    String::new()
+                };
+                let lost = if s.lost() { "[LOST]" } else { "" };
+                format!("{side}:{}{len}{lost}", s.flags_str())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The trace in the command line's JSON format.
+    pub fn to_json(&self) -> Value {
+        let segments: Vec<Value> = self
+            .segments
+            .iter()
+            .map(|s| {
+                let delayed = match s.fate {
+                    Fate::Delayed(d) => d.as_ms(),
+                    _ => 0.0,
+                };
+                let mut v = json!({
+                    "id": s.id,
+                    "t_ms": s.sent.as_ms(),
+                    "dir": s.dir.name(),
+                    "flags": s.flags_str(),
+                    "seq_rel": s.seq_rel,
+                    "ack_rel": s.ack_rel,
+                    "len": s.segment.len,
+                    "lost": s.lost(),
+                    "delayed_ms": delayed,
+                    "arrive_ms": s.arrive.map(Instant::as_ms),
+                    "seq_abs": s.segment.seq,
+                    "ack_abs": s.segment.flags.ack().then_some(s.segment.ack),
+                    "win": s.segment.window,
+                    "fate": s.fate.key(),
+                    "reason": s.reason.key(),
+                    "retx": s.retransmission,
+                });
+                if let Some(d) = s.duplicate_arrive {
+                    v["duplicate_arrive_ms"] = json!(d.as_ms());
+                }
+                if s.injected {
+                    v["injected"] = json!(true);
+                }
+                if let Some(o) = s.segment.syn_options {
+                    v["opts"] = json!({
+                        "mss": o.mss, "wscale": o.window_scale, "sack_perm": o.sack_permitted,
+                        "ts": s.segment.timestamps.is_some(),
+                    });
+                }
+                v
+            })
+            .collect();
+        let states = |side: Side| -> Value {
+            Value::from(
+                self.transitions_of(side)
+                    .map(|t| {
+                        json!({"t_ms": t.t.as_ms(), "from": t.from.rfc_name(), "to": t.to.rfc_name(),
+                               "cause": t.cause.key()})
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let errors: Vec<Value> = self
+            .errors
+            .iter()
+            .map(|e| {
+                json!({"t_ms": e.t.as_ms(), "side": e.side.name(), "step": e.step,
+                       "error": e.failure.key(), "message": e.failure.to_string()})
+            })
+            .collect();
+        json!({
+            "profile": self.profile.map(|p| p.key()),
+            "segments": segments,
+            "states": {"client": states(Side::Client), "server": states(Side::Server)},
+            "errors": errors,
+            "end_ms": self.end.as_ms(),
+            "truncated": self.truncated,
+        })
+    }
+
+    /// A readable ladder, one line per event, like the reference timelines.
+    pub fn to_text(&self, absolute: bool) -> String {
+        enum Line<'a> {
+            Seg(&'a SegmentRecord),
+            State(&'a TransitionRecord),
+            Err(&'a ErrorRecord),
+        }
+        // At one instant, a state change comes before the segment it makes the endpoint send.
+        let mut lines: Vec<(Instant, u8, usize, Line)> = Vec::new();
+        for t in &self.transitions {
+            lines.push((t.t, 0, lines.len(), Line::State(t)));
+        }
+        for s in &self.segments {
+            lines.push((s.sent, 1, lines.len(), Line::Seg(s)));
+        }
+        for e in &self.errors {
+            lines.push((e.t, 2, lines.len(), Line::Err(e)));
+        }
+        lines.sort_by_key(|(t, rank, i, _)| (*t, *rank, *i));
+        let mut out = String::new();
+        let _ = writeln!(out, "# summary: {}", self.summary());
+        for (t, _, _, line) in lines {
+            let _ = match line {
+                Line::Seg(s) => {
+                    let arrow = if s.dir == Dir::C2S { "C --> S" } else { "C <-- S" };
+                    let (seq, ack) = if absolute {
+                        (
+                            s.segment.seq.to_string(),
+                            if s.segment.flags.ack() {
+                                s.segment.ack.to_string()
+                            } else {
+                                "-".into()
+                            },
+                        )
+                    } else {
+                        (
+                            s.seq_rel.map_or(format!("abs {}", s.segment.seq), |v| v.to_string()),
+                            s.ack_rel.map_or("-".into(), |v| v.to_string()),
+                        )
+                    };
+                    let mut tags = Vec::new();
+                    match s.fate {
+                        Fate::Lost => tags.push("LOST".to_string()),
+                        Fate::Delayed(d) => tags.push(format!("delayed +{d}")),
+                        Fate::Duplicated => tags.push("duplicated".to_string()),
+                        Fate::Delivered => {}
+                    }
+                    if s.retransmission {
+                        tags.push("retx".into());
+                    }
+                    if s.injected {
+                        tags.push("old duplicate".into());
+                    }
+                    let tags = if tags.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  [{}]", tags.join(", "))
+                    };
+                    writeln!(
+                        out,
+                        "{:>12.3} ms  wire   {arrow} {:<4} seq={seq} ack={ack} len={}{tags}  ({})",
+                        t.as_ms(),
+                        s.flags_str(),
+                        s.segment.len,
+                        s.reason.key()
+                    )
+                }
+                Line::State(tr) => writeln!(
+                    out,
+                    "{:>12.3} ms  state  {}: {} -> {}  ({})",
+                    t.as_ms(),
+                    tr.side,
+                    tr.from,
+                    tr.to,
+                    tr.cause.key()
+                ),
+                Line::Err(e) => writeln!(
+                    out,
+                    "{:>12.3} ms  error  {} '{}': {}",
+                    t.as_ms(),
+                    e.side,
+                    e.step,
+                    e.failure
+                ),
+            };
+        }
+        out
+    }
+}
