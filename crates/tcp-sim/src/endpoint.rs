@@ -386,7 +386,8 @@ impl Endpoint {
         };
         if *slot != v {
             *slot = v;
-            self.events.push_back(EndpointEvent::Timer { kind, deadline: v });
+            self.events
+                .push_back(EndpointEvent::Timer { kind, deadline: v });
         }
     }
 
@@ -441,7 +442,7 @@ impl Endpoint {
             }
         }
         let srtt = self.srtt.unwrap_or_default();
-        let var = self.rttvar.mul(4);
+        let var = self.rttvar.times(4);
         let p = &self.profile;
         let rto = if p.min_rto_on_variance {
             srtt + var.max(p.min_rto)
@@ -491,16 +492,15 @@ impl Endpoint {
     fn make(&self, now: Instant, seq: u32, flags: Flags, len: u32) -> Segment {
         let syn = flags.syn();
         let syn_options = syn.then_some(self.profile.syn_options);
-        let timestamps = (self.profile.timestamps && (syn || self.peer_uses_ts)).then(|| {
-            Timestamps {
+        let timestamps =
+            (self.profile.timestamps && (syn || self.peer_uses_ts)).then(|| Timestamps {
                 val: self.ts_now(now),
                 ecr: if flags.ack() {
                     self.ts_recent.unwrap_or(0)
                 } else {
                     0
                 },
-            }
-        });
+            });
         Segment {
             seq,
             ack: if flags.ack() { self.rcv_nxt } else { 0 },
@@ -785,7 +785,14 @@ impl Endpoint {
                 if self.rtt_probe.is_none() {
                     self.rtt_probe = Some((seg.end_seq(), now));
                 }
-                self.emit(seg, if fin { SendReason::Fin } else { SendReason::Data });
+                self.emit(
+                    seg,
+                    if fin {
+                        SendReason::Fin
+                    } else {
+                        SendReason::Data
+                    },
+                );
                 self.snd_nxt = seg.end_seq();
                 self.snd_max = self.snd_nxt;
                 self.arm_rtx_if_idle(now);
@@ -882,7 +889,7 @@ impl Endpoint {
         };
         if !linear {
             // Back off the timer (RFC 6298 §5.5).
-            self.rto = self.rto.mul(2).min(self.profile.max_rto);
+            self.rto = self.rto.times(2).min(self.profile.max_rto);
         }
         match self.state {
             State::SynSent => self.send_syn(now, SendReason::SynRetransmit),
@@ -1078,7 +1085,10 @@ impl Endpoint {
         }
 
         if !self.acceptable(&seg) {
-            if !f.rst() {
+            if f.syn() && !f.rst() && self.profile.challenge_ack {
+                // RFC 5961 §4.2: a SYN is challenged whatever its sequence number.
+                self.need_ack(SendReason::ChallengeAck);
+            } else if !f.rst() {
                 self.need_ack(SendReason::AckDuplicate);
             }
             return;
@@ -1121,8 +1131,9 @@ impl Endpoint {
         }
 
         // Fourth: the SYN bit.
+        let mut simultaneous_synack = false;
         if f.syn() {
-            let simultaneous_synack = self.state == State::SynReceived
+            simultaneous_synack = self.state == State::SynReceived
                 && f.ack()
                 && orig.seq == self.irs
                 && seg.ack == self.snd_nxt;
@@ -1184,9 +1195,7 @@ impl Endpoint {
         }
 
         // Our FIN acknowledged?
-        let fin_acked = self
-            .fin_seq
-            .is_some_and(|fs| seq::gt(self.snd_una, fs));
+        let fin_acked = self.fin_seq.is_some_and(|fs| seq::gt(self.snd_una, fs));
         if fin_acked {
             match self.state {
                 State::FinWait1 => {
@@ -1226,7 +1235,7 @@ impl Endpoint {
         if fin_in_order && !self.fin_received {
             self.held_fin = None;
             self.on_fin_in_order(now);
-        } else if orig.seg_len() > 0 && !had_new {
+        } else if orig.seg_len() > 0 && !had_new && !simultaneous_synack {
             // A repeat of something we already have (a FIN, data): our ACK was lost.
             self.need_ack(SendReason::AckDuplicate);
         }
@@ -1317,8 +1326,9 @@ impl Endpoint {
         self.rcv_nxt = end;
         self.readable += bytes as u64;
         self.delivered_total += bytes as u64;
-        self.events
-            .push_back(EndpointEvent::Delivered { bytes: bytes as u64 });
+        self.events.push_back(EndpointEvent::Delivered {
+            bytes: bytes as u64,
+        });
         self.decide_data_ack(now, bytes, filled_hole);
     }
 

@@ -48,6 +48,6 @@ pub use sim::{run, FateError, Simulation};
 pub use state::{Dir, Side, State};
 pub use time::{Duration, Instant};
 pub use trace::{
-    AppFailure, AppOutcome, AppRecord, ArrivalRecord, ErrorRecord, Fate, FateSource,
-    SegmentRecord, TimerRecord, Trace, TransitionRecord, Trigger,
+    AppFailure, AppOutcome, AppRecord, ArrivalRecord, ErrorRecord, Fate, FateSource, SegmentRecord,
+    TimerRecord, Trace, TransitionRecord, Trigger,
 };

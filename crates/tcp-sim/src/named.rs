@@ -87,9 +87,12 @@ fn request_reply(name: &str, description: &str) -> Scenario {
 /// No data: handshake, then the client closes and the server closes 200 ms
 /// after end-of-file, so every segment of the four-way close is separate.
 fn open_close(name: &str, description: &str) -> Scenario {
-    base(name, description)
-        .client(&[Connect, Close])
-        .server(&[Listen, RecvEof, Sleep(crate::time::Duration::from_millis(200)), Close])
+    base(name, description).client(&[Connect, Close]).server(&[
+        Listen,
+        RecvEof,
+        Sleep(crate::time::Duration::from_millis(200)),
+        Close,
+    ])
 }
 
 pub fn normal() -> Scenario {
@@ -116,11 +119,13 @@ pub fn ack_lost() -> Scenario {
 }
 
 pub fn synack_delayed() -> Scenario {
-    request_reply(
+    base(
         "synack_delayed",
-        "The SYN-ACK is held up 1.5 s, longer than the client's retransmission timeout",
+        "The SYN-ACK is held up 1.2 s, longer than the client's retransmission timeout; it arrives late, as a duplicate",
     )
-    .delay_nth(Dir::S2C, "SA", 1, 1500.0)
+    .client(&[Connect, Send(100), Recv(100), Sleep(crate::time::Duration::from_millis(500)), Close])
+    .server(&[Listen, Recv(100), Send(100), RecvEof, Close])
+    .delay_nth(Dir::S2C, "SA", 1, 1200.0)
 }
 
 pub fn fin_lost() -> Scenario {
@@ -128,13 +133,19 @@ pub fn fin_lost() -> Scenario {
 }
 
 pub fn fin_ack_lost() -> Scenario {
-    open_close("fin_ack_lost", "The server's ACK of the client's FIN is lost")
-        .drop_nth(Dir::S2C, "A", 1)
+    open_close(
+        "fin_ack_lost",
+        "The server's ACK of the client's FIN is lost",
+    )
+    .drop_nth(Dir::S2C, "A", 1)
 }
 
 pub fn server_fin_lost() -> Scenario {
-    open_close("server_fin_lost", "The server's FIN is lost and sent again")
-        .drop_nth(Dir::S2C, "FA", 1)
+    open_close("server_fin_lost", "The server's FIN is lost and sent again").drop_nth(
+        Dir::S2C,
+        "FA",
+        1,
+    )
 }
 
 pub fn last_ack_lost() -> Scenario {

@@ -311,8 +311,8 @@ impl Scenario {
 
     /// Reads a scenario from JSON text.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        let v: Value = serde_json::from_str(text)
-            .map_err(|e| err("", format!("invalid JSON: {e}")))?;
+        let v: Value =
+            serde_json::from_str(text).map_err(|e| err("", format!("invalid JSON: {e}")))?;
         Scenario::from_value(&v)
     }
 
@@ -344,7 +344,10 @@ impl Scenario {
                     .as_str()
                     .ok_or_else(|| err("profile", "must be \"rfc\" or \"linux\""))?;
                 ProfileName::parse(s).ok_or_else(|| {
-                    err("profile", format!("unknown profile '{s}' (expected rfc or linux)"))
+                    err(
+                        "profile",
+                        format!("unknown profile '{s}' (expected rfc or linux)"),
+                    )
                 })?
             }
         };
@@ -365,9 +368,7 @@ impl Scenario {
                     }
                     for dir in [Dir::C2S, Dir::S2C] {
                         let field = format!("one_way_delay_ms.{}", dir.name());
-                        let ms = m
-                            .get(dir.name())
-                            .ok_or_else(|| err(&field, "missing"))?;
+                        let ms = m.get(dir.name()).ok_or_else(|| err(&field, "missing"))?;
                         both[dir.index()] = Duration::from_ms(non_negative_ms(ms, &field)?);
                     }
                     both
@@ -523,7 +524,15 @@ fn fault(v: &Value, field: &str) -> Result<Fault, ScenarioError> {
     let o = v
         .as_object()
         .ok_or_else(|| err(field, "a fault must be an object"))?;
-    const KNOWN: [&str; 7] = ["dir", "flags", "nth", "segment", "drop", "delay_ms", "duplicate"];
+    const KNOWN: [&str; 7] = [
+        "dir",
+        "flags",
+        "nth",
+        "segment",
+        "drop",
+        "delay_ms",
+        "duplicate",
+    ];
     if let Some(k) = o.keys().find(|k| !KNOWN.contains(&k.as_str())) {
         return Err(err(format!("{field}.{k}"), "unknown field"));
     }
@@ -538,7 +547,10 @@ fn fault(v: &Value, field: &str) -> Result<Fault, ScenarioError> {
             .and_then(Value::as_str)
             .ok_or_else(|| err(format!("{field}.dir"), "missing: expected c2s or s2c"))?;
         let dir = Dir::parse(dir_s).ok_or_else(|| {
-            err(format!("{field}.dir"), format!("unknown direction '{dir_s}' (expected c2s or s2c)"))
+            err(
+                format!("{field}.dir"),
+                format!("unknown direction '{dir_s}' (expected c2s or s2c)"),
+            )
         })?;
         let flags_s = o
             .get("flags")
@@ -548,16 +560,31 @@ fn fault(v: &Value, field: &str) -> Result<Fault, ScenarioError> {
         let nth = match o.get("nth") {
             None | Some(Value::Null) => None,
             Some(n) => {
-                let n = n.as_u64().filter(|n| *n >= 1 && *n <= u32::MAX as u64).ok_or_else(
-                    || err(format!("{field}.nth"), "must be a whole number from 1"),
-                )?;
+                let n = n
+                    .as_u64()
+                    .filter(|n| *n >= 1 && *n <= u32::MAX as u64)
+                    .ok_or_else(|| err(format!("{field}.nth"), "must be a whole number from 1"))?;
                 Some(n as u32)
             }
         };
         FaultMatch::Flags { dir, flags, nth }
     };
-    let drop = o.get("drop").map(|d| d.as_bool().ok_or_else(|| err(format!("{field}.drop"), "must be true or false"))).transpose()?.unwrap_or(false);
-    let dup = o.get("duplicate").map(|d| d.as_bool().ok_or_else(|| err(format!("{field}.duplicate"), "must be true or false"))).transpose()?.unwrap_or(false);
+    let drop = o
+        .get("drop")
+        .map(|d| {
+            d.as_bool()
+                .ok_or_else(|| err(format!("{field}.drop"), "must be true or false"))
+        })
+        .transpose()?
+        .unwrap_or(false);
+    let dup = o
+        .get("duplicate")
+        .map(|d| {
+            d.as_bool()
+                .ok_or_else(|| err(format!("{field}.duplicate"), "must be true or false"))
+        })
+        .transpose()?
+        .unwrap_or(false);
     let delay = o
         .get("delay_ms")
         .map(|d| non_negative_ms(d, &format!("{field}.delay_ms")))
@@ -567,9 +594,17 @@ fn fault(v: &Value, field: &str) -> Result<Fault, ScenarioError> {
         (false, Some(ms), false) => FaultAction::Delay(Duration::from_ms(ms)),
         (false, None, true) => FaultAction::Duplicate,
         (false, None, false) => {
-            return Err(err(field, "needs one action: \"drop\": true, \"delay_ms\": D or \"duplicate\": true"))
+            return Err(err(
+                field,
+                "needs one action: \"drop\": true, \"delay_ms\": D or \"duplicate\": true",
+            ))
         }
-        _ => return Err(err(field, "takes only one action: drop, delay_ms or duplicate")),
+        _ => {
+            return Err(err(
+                field,
+                "takes only one action: drop, delay_ms or duplicate",
+            ))
+        }
     };
     Ok(Fault { matches, action })
 }
@@ -587,13 +622,20 @@ fn injection(v: &Value, field: &str) -> Result<Injection, ScenarioError> {
     let o = v
         .as_object()
         .ok_or_else(|| err(field, "an injection must be an object"))?;
-    let at = non_negative_ms(o.get("at_ms").unwrap_or(&json!(0.0)), &format!("{field}.at_ms"))?;
+    let at = non_negative_ms(
+        o.get("at_ms").unwrap_or(&json!(0.0)),
+        &format!("{field}.at_ms"),
+    )?;
     let dir_s = o
         .get("dir")
         .and_then(Value::as_str)
         .ok_or_else(|| err(format!("{field}.dir"), "missing: expected c2s or s2c"))?;
-    let dir = Dir::parse(dir_s)
-        .ok_or_else(|| err(format!("{field}.dir"), format!("unknown direction '{dir_s}'")))?;
+    let dir = Dir::parse(dir_s).ok_or_else(|| {
+        err(
+            format!("{field}.dir"),
+            format!("unknown direction '{dir_s}'"),
+        )
+    })?;
     let flags_s = o
         .get("flags")
         .and_then(Value::as_str)
@@ -605,7 +647,12 @@ fn injection(v: &Value, field: &str) -> Result<Injection, ScenarioError> {
             Some(v) => v
                 .as_i64()
                 .filter(|n| n.unsigned_abs() < 1 << 31)
-                .ok_or_else(|| err(format!("{field}.{k}"), "must be a whole number within ±2^31")),
+                .ok_or_else(|| {
+                    err(
+                        format!("{field}.{k}"),
+                        "must be a whole number within ±2^31",
+                    )
+                }),
         }
     };
     Ok(Injection {
@@ -641,10 +688,16 @@ mod tests {
     fn test_errors_name_the_field() {
         let cases = [
             (r#"{"client": ["connect", "jump 3"]}"#, "client[1]"),
-            (r#"{"faults": [{"dir": "c2s", "flags": "XS", "drop": true}]}"#, "faults[0].flags"),
+            (
+                r#"{"faults": [{"dir": "c2s", "flags": "XS", "drop": true}]}"#,
+                "faults[0].flags",
+            ),
             (r#"{"one_way_delay_ms": -1}"#, "one_way_delay_ms"),
             (r#"{"profile": "bsd"}"#, "profile"),
-            (r#"{"faults": [{"dir": "up", "flags": "S", "drop": true}]}"#, "faults[0].dir"),
+            (
+                r#"{"faults": [{"dir": "up", "flags": "S", "drop": true}]}"#,
+                "faults[0].dir",
+            ),
             (r#"{"client": ["send -5"]}"#, "client[0]"),
             (r#"{"bogus": 1}"#, "bogus"),
         ];
@@ -652,6 +705,9 @@ mod tests {
             let e = Scenario::from_json(text).unwrap_err();
             assert_eq!(e.field, field, "{text}: {e}");
         }
-        assert!(Scenario::from_json("{not json").unwrap_err().to_string().contains("invalid JSON"));
+        assert!(Scenario::from_json("{not json")
+            .unwrap_err()
+            .to_string()
+            .contains("invalid JSON"));
     }
 }

@@ -12,8 +12,8 @@ use crate::seq;
 use crate::state::{Dir, Side, State};
 use crate::time::{Duration, Instant};
 use crate::trace::{
-    AppFailure, AppOutcome, AppRecord, ArrivalRecord, ErrorRecord, Fate, FateSource,
-    SegmentRecord, TimerRecord, Trace, TransitionRecord, Trigger,
+    AppFailure, AppOutcome, AppRecord, ArrivalRecord, ErrorRecord, Fate, FateSource, SegmentRecord,
+    TimerRecord, Trace, TransitionRecord, Trigger,
 };
 
 /// Safety limits so that no scenario, however odd, runs forever.
@@ -94,6 +94,8 @@ pub struct Simulation {
     injections_left: Vec<usize>,
     order: u64,
     events: u64,
+    /// Per direction, the end of the highest sequence range sent so far.
+    highest_end: [Option<u32>; 2],
     trace: Trace,
 }
 
@@ -104,10 +106,7 @@ impl Simulation {
             Endpoint::new(Side::Client, profile, scenario.seed),
             Endpoint::new(Side::Server, profile, scenario.seed),
         ];
-        let first_isn = [
-            endpoints[0].peek_next_isn(),
-            endpoints[1].peek_next_isn(),
-        ];
+        let first_isn = [endpoints[0].peek_next_isn(), endpoints[1].peek_next_isn()];
         let mut injections_left: Vec<usize> = (0..scenario.inject.len()).collect();
         injections_left.sort_by_key(|&i| Reverse((scenario.inject[i].at, i)));
         let mut sim = Simulation {
@@ -126,6 +125,7 @@ impl Simulation {
             injections_left,
             order: 0,
             events: 0,
+            highest_end: [None; 2],
             trace: Trace {
                 profile: Some(scenario.profile),
                 ..Trace::default()
@@ -170,7 +170,11 @@ impl Simulation {
 
     /// Changes the fate of a segment that is still in flight.
     pub fn set_fate(&mut self, id: usize, fate: Fate) -> Result<(), FateError> {
-        let rec = self.trace.segments.get(id).ok_or(FateError::NoSuchSegment)?;
+        let rec = self
+            .trace
+            .segments
+            .get(id)
+            .ok_or(FateError::NoSuchSegment)?;
         let in_flight = self.in_flight.iter().any(|Reverse(e)| e.2 == id && !e.3);
         if !in_flight {
             return Err(FateError::NotInFlight);
@@ -314,7 +318,12 @@ impl Simulation {
             // An old segment carries an old timestamp (or none), so PAWS can spot it.
             timestamps: None,
         };
-        self.record_segment(sender, segment, crate::cause::SendReason::OldDuplicate, true);
+        self.record_segment(
+            sender,
+            segment,
+            crate::cause::SendReason::OldDuplicate,
+            true,
+        );
     }
 
     /// Moves an endpoint's outputs onto the link and its events into the trace.
@@ -394,16 +403,18 @@ impl Simulation {
         } else {
             None
         };
-        let end = segment.end_seq();
+        // Sequence space only grows, so anything below the highest end already
+        // sent in this direction is a repeat.
         let retransmission = !injected
             && segment.seg_len() > 0
-            && self.trace.segments.iter().rev().any(|r| {
-                r.dir == dir
-                    && !r.injected
-                    && r.segment.seg_len() > 0
-                    && seq::lt(segment.seq, r.segment.end_seq())
-                    && seq::gt(end, r.segment.seq)
-            });
+            && self.highest_end[dir.index()].is_some_and(|h| seq::lt(segment.seq, h));
+        if !injected && segment.seg_len() > 0 && !segment.flags.rst() {
+            let end = segment.end_seq();
+            let h = &mut self.highest_end[dir.index()];
+            if h.is_none_or(|h| seq::gt(end, h) || segment.flags.syn()) {
+                *h = Some(end);
+            }
+        }
         self.trace.segments.push(SegmentRecord {
             id,
             dir,
@@ -551,10 +562,8 @@ impl Simulation {
                     let ep = &self.endpoints[i];
                     if ep.eof() {
                         Some(Ok(()))
-                    } else if let Some(e) = ep.error() {
-                        Some(Err(AppFailure::Conn(e)))
                     } else {
-                        None
+                        ep.error().map(|e| Err(AppFailure::Conn(e)))
                     }
                 }
                 Step::Shutdown => Some(ep.shutdown(now).map_err(AppFailure::Conn)),

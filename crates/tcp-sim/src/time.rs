@@ -49,7 +49,7 @@ impl Duration {
         self.0 as f64 / 1e6
     }
 
-    pub fn mul(self, k: u64) -> Duration {
+    pub fn times(self, k: u64) -> Duration {
         Duration(self.0.saturating_mul(k))
     }
 }

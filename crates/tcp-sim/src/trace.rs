@@ -219,7 +219,9 @@ impl Trace {
 
     /// The final state of each side.
     pub fn final_state(&self, side: Side) -> State {
-        self.transitions_of(side).last().map_or(State::Closed, |t| t.to)
+        self.transitions_of(side)
+            .last()
+            .map_or(State::Closed, |t| t.to)
     }
 
     /// A compact summary like the reference README's: `c:S, s:SA, c:A, c:PA5`.
@@ -335,7 +337,11 @@ impl Trace {
         for (t, _, _, line) in lines {
             let _ = match line {
                 Line::Seg(s) => {
-                    let arrow = if s.dir == Dir::C2S { "C --> S" } else { "C <-- S" };
+                    let arrow = if s.dir == Dir::C2S {
+                        "C --> S"
+                    } else {
+                        "C <-- S"
+                    };
                     let (seq, ack) = if absolute {
                         (
                             s.segment.seq.to_string(),
@@ -347,7 +353,8 @@ impl Trace {
                         )
                     } else {
                         (
-                            s.seq_rel.map_or(format!("abs {}", s.segment.seq), |v| v.to_string()),
+                            s.seq_rel
+                                .map_or(format!("abs {}", s.segment.seq), |v| v.to_string()),
                             s.ack_rel.map_or("-".into(), |v| v.to_string()),
                         )
                     };

@@ -51,7 +51,10 @@ fn cli(args: &[String]) -> Result<String, String> {
             Scenario::from_json(&text).map_err(|e| format!("{path}: {e}"))?
         }
         ["named", name] => named::by_name(name).ok_or_else(|| {
-            format!("unknown scenario '{name}'; known: {}", named::NAMES.join(", "))
+            format!(
+                "unknown scenario '{name}'; known: {}",
+                named::NAMES.join(", ")
+            )
         })?,
         ["list"] => return Ok(named::NAMES.join("\n") + "\n"),
         _ => return Err(USAGE.to_string()),

@@ -1,0 +1,742 @@
+//! Unit tests per transition, named `test_<state>_<event>`. The helpers build a
+//! pair of endpoints already in a given state by running the real protocol,
+//! with segments handed over directly (no link, no delay unless asked).
+
+use super::*;
+use crate::profile::Profile;
+
+fn t(ms: f64) -> Instant {
+    Instant::from_ms(ms)
+}
+
+fn rfc() -> Profile {
+    Profile::rfc()
+}
+
+fn linux() -> Profile {
+    Profile::linux()
+}
+
+fn pair(p: Profile) -> (Endpoint, Endpoint) {
+    (
+        Endpoint::new(Side::Client, p, 7),
+        Endpoint::new(Side::Server, p, 7),
+    )
+}
+
+fn take(ep: &mut Endpoint) -> Vec<Output> {
+    std::iter::from_fn(|| ep.poll_output()).collect()
+}
+
+/// Hands every pending output of `from` to `to` at `now`; returns what was sent.
+fn pass(from: &mut Endpoint, to: &mut Endpoint, now: Instant) -> Vec<Output> {
+    let sent = take(from);
+    for o in &sent {
+        to.handle_segment(now, o.segment);
+    }
+    sent
+}
+
+fn flags(out: &[Output]) -> Vec<String> {
+    out.iter().map(|o| o.segment.flags.to_string()).collect()
+}
+
+fn reasons(out: &[Output]) -> Vec<SendReason> {
+    out.iter().map(|o| o.reason).collect()
+}
+
+fn transitions(ep: &mut Endpoint) -> Vec<(State, State, Cause)> {
+    std::iter::from_fn(|| ep.poll_event())
+        .filter_map(|e| match e {
+            EndpointEvent::Transition { from, to, cause } => Some((from, to, cause)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A segment from nowhere, for poking an endpoint.
+fn seg(seq: u32, ack: u32, f: &str, len: u32) -> Segment {
+    Segment {
+        seq,
+        ack,
+        flags: Flags::parse(f).unwrap(),
+        len,
+        window: 65535,
+        syn_options: None,
+        timestamps: None,
+    }
+}
+
+/// Client in SYN-SENT (its SYN not yet delivered), server in LISTEN.
+fn syn_sent(p: Profile) -> (Endpoint, Endpoint) {
+    let (mut c, mut s) = pair(p);
+    s.listen(t(0.0)).unwrap();
+    c.connect(t(0.0)).unwrap();
+    (c, s)
+}
+
+/// Server in SYN-RECEIVED (its SYN-ACK pending in its output queue).
+fn syn_received(p: Profile) -> (Endpoint, Endpoint) {
+    let (mut c, mut s) = syn_sent(p);
+    pass(&mut c, &mut s, t(1.0));
+    (c, s)
+}
+
+/// Both ESTABLISHED, all queues empty, event queues drained.
+fn established(p: Profile) -> (Endpoint, Endpoint) {
+    let (mut c, mut s) = syn_received(p);
+    pass(&mut s, &mut c, t(2.0));
+    pass(&mut c, &mut s, t(3.0));
+    assert_eq!(
+        (c.state(), s.state()),
+        (State::Established, State::Established)
+    );
+    transitions(&mut c);
+    transitions(&mut s);
+    (c, s)
+}
+
+/// Client in FIN-WAIT-1 with its FIN pending; server ESTABLISHED.
+fn fin_wait_1(p: Profile) -> (Endpoint, Endpoint) {
+    let (mut c, s) = established(p);
+    c.close(t(10.0)).unwrap();
+    transitions(&mut c);
+    (c, s)
+}
+
+/// Client in FIN-WAIT-2, server in CLOSE-WAIT (textbook: ACK of the FIN sent at once).
+fn fin_wait_2() -> (Endpoint, Endpoint) {
+    let (mut c, mut s) = fin_wait_1(rfc());
+    pass(&mut c, &mut s, t(11.0));
+    pass(&mut s, &mut c, t(12.0));
+    assert_eq!((c.state(), s.state()), (State::FinWait2, State::CloseWait));
+    transitions(&mut c);
+    transitions(&mut s);
+    (c, s)
+}
+
+/// Client in TIME-WAIT, server in LAST-ACK with the client's last ACK pending.
+fn time_wait() -> (Endpoint, Endpoint) {
+    let (mut c, mut s) = fin_wait_2();
+    s.close(t(20.0)).unwrap();
+    pass(&mut s, &mut c, t(21.0));
+    assert_eq!((c.state(), s.state()), (State::TimeWait, State::LastAck));
+    transitions(&mut c);
+    transitions(&mut s);
+    (c, s)
+}
+
+// ----- CLOSED ---------------------------------------------------------------
+
+#[test]
+fn test_closed_recv_syn_sends_rst_ack() {
+    let (_, mut s) = pair(linux());
+    s.handle_segment(t(0.0), seg(1000, 0, "S", 0));
+    let out = take(&mut s);
+    assert_eq!(flags(&out), ["RA"]);
+    assert_eq!((out[0].segment.seq, out[0].segment.ack), (0, 1001));
+    assert_eq!(out[0].reason, SendReason::RstNoListener);
+}
+
+#[test]
+fn test_closed_recv_ack_sends_rst_with_its_ack_as_seq() {
+    let (_, mut s) = pair(rfc());
+    s.handle_segment(t(0.0), seg(5, 777, "A", 0));
+    let out = take(&mut s);
+    assert_eq!(flags(&out), ["R"]);
+    assert_eq!(out[0].segment.seq, 777);
+}
+
+#[test]
+fn test_closed_recv_rst_is_ignored() {
+    let (_, mut s) = pair(rfc());
+    s.handle_segment(t(0.0), seg(5, 0, "R", 0));
+    assert!(take(&mut s).is_empty());
+}
+
+// ----- LISTEN ---------------------------------------------------------------
+
+#[test]
+fn test_listen_recv_syn_enters_syn_received_and_sends_syn_ack() {
+    let (mut c, mut s) = syn_sent(rfc());
+    let syn = pass(&mut c, &mut s, t(1.0));
+    assert_eq!(s.state(), State::SynReceived);
+    let out = take(&mut s);
+    assert_eq!(flags(&out), ["SA"]);
+    // The SYN consumed one sequence number: the ACK is ISN+1.
+    assert_eq!(out[0].segment.ack, syn[0].segment.seq.wrapping_add(1));
+    assert_eq!(s.snd_nxt(), out[0].segment.seq.wrapping_add(1));
+}
+
+#[test]
+fn test_listen_recv_ack_sends_rst() {
+    let (_, mut s) = pair(rfc());
+    s.listen(t(0.0)).unwrap();
+    s.handle_segment(t(1.0), seg(1, 99, "A", 0));
+    assert_eq!(flags(&take(&mut s)), ["R"]);
+    assert_eq!(s.state(), State::Listen);
+}
+
+#[test]
+fn test_listen_recv_rst_is_ignored() {
+    let (_, mut s) = pair(rfc());
+    s.listen(t(0.0)).unwrap();
+    s.handle_segment(t(1.0), seg(1, 0, "R", 0));
+    assert!(take(&mut s).is_empty());
+    assert_eq!(s.state(), State::Listen);
+}
+
+#[test]
+fn test_listen_close_enters_closed() {
+    let (_, mut s) = pair(rfc());
+    s.listen(t(0.0)).unwrap();
+    s.close(t(1.0)).unwrap();
+    assert_eq!(s.state(), State::Closed);
+}
+
+// ----- SYN-SENT -------------------------------------------------------------
+
+#[test]
+fn test_syn_sent_recv_syn_ack_enters_established_and_sends_bare_ack() {
+    let (mut c, mut s) = syn_received(rfc());
+    pass(&mut s, &mut c, t(2.0));
+    assert_eq!(c.state(), State::Established);
+    let out = take(&mut c);
+    // The third segment carries ACK only: no SYN.
+    assert_eq!(flags(&out), ["A"]);
+    assert_eq!(out[0].reason, SendReason::HandshakeAck);
+    assert_eq!(out[0].segment.seq, c.iss().unwrap().wrapping_add(1));
+}
+
+#[test]
+fn test_syn_sent_recv_syn_enters_syn_received() {
+    let (mut a, mut b) = pair(rfc());
+    a.connect(t(0.0)).unwrap();
+    b.connect(t(0.0)).unwrap();
+    pass(&mut a, &mut b, t(1.0));
+    assert_eq!(b.state(), State::SynReceived);
+    let out = take(&mut b);
+    assert_eq!(flags(&out), ["S", "SA"]);
+    assert_eq!(out[1].reason, SendReason::SynAckSimultaneous);
+}
+
+#[test]
+fn test_syn_sent_recv_rst_ack_is_refused() {
+    let (mut c, _) = syn_sent(linux());
+    let syn = take(&mut c);
+    let mut closed = Endpoint::new(Side::Server, linux(), 1);
+    closed.handle_segment(t(1.0), syn[0].segment);
+    let rst = take(&mut closed);
+    c.handle_segment(t(2.0), rst[0].segment);
+    assert_eq!(c.state(), State::Closed);
+    assert_eq!(c.error(), Some(ConnError::Refused));
+}
+
+#[test]
+fn test_syn_sent_recv_bad_ack_sends_rst() {
+    let (mut c, _) = syn_sent(rfc());
+    take(&mut c);
+    let bogus = c.iss().unwrap().wrapping_sub(5000);
+    c.handle_segment(t(1.0), seg(42, bogus, "SA", 0));
+    let out = take(&mut c);
+    assert_eq!(flags(&out), ["R"]);
+    assert_eq!(out[0].segment.seq, bogus);
+    assert_eq!(c.state(), State::SynSent);
+}
+
+#[test]
+fn test_syn_sent_timeout_retransmits_syn_with_same_isn() {
+    let (mut c, _) = syn_sent(rfc());
+    let first = take(&mut c);
+    assert_eq!(c.poll_timeout(), Some(t(1000.0)));
+    c.handle_timeout(t(1000.0));
+    let again = take(&mut c);
+    assert_eq!(again[0].reason, SendReason::SynRetransmit);
+    assert_eq!(again[0].segment.seq, first[0].segment.seq);
+    // Textbook backoff: the next wait doubles.
+    assert_eq!(c.poll_timeout(), Some(t(3000.0)));
+}
+
+#[test]
+fn test_syn_sent_linux_retries_are_linear_then_double() {
+    let (mut c, _) = syn_sent(linux());
+    let mut sends = vec![0.0];
+    while let Some(d) = c.poll_timeout() {
+        c.handle_timeout(d);
+        if take(&mut c)
+            .iter()
+            .any(|o| o.reason == SendReason::SynRetransmit)
+        {
+            sends.push(d.as_ms());
+        }
+    }
+    assert_eq!(sends, [0.0, 1000.0, 2000.0, 3000.0, 4000.0, 5000.0, 7000.0]);
+    assert_eq!(c.error(), Some(ConnError::TimedOut));
+}
+
+#[test]
+fn test_syn_sent_retries_exhausted_times_out() {
+    let (mut c, _) = syn_sent(rfc());
+    while let Some(d) = c.poll_timeout() {
+        c.handle_timeout(d);
+    }
+    assert_eq!(c.state(), State::Closed);
+    assert_eq!(c.error(), Some(ConnError::TimedOut));
+    let syns = transitions(&mut c);
+    assert_eq!(syns.last().unwrap().2, Cause::RetransmitLimit);
+}
+
+#[test]
+fn test_syn_sent_close_enters_closed() {
+    let (mut c, _) = syn_sent(rfc());
+    c.close(t(1.0)).unwrap();
+    assert_eq!(c.state(), State::Closed);
+    assert_eq!(c.poll_timeout(), None, "no timer survives CLOSED");
+}
+
+// ----- SYN-RECEIVED ---------------------------------------------------------
+
+#[test]
+fn test_syn_received_recv_ack_enters_established() {
+    let (mut c, mut s) = syn_received(rfc());
+    pass(&mut s, &mut c, t(2.0));
+    pass(&mut c, &mut s, t(3.0));
+    assert_eq!(s.state(), State::Established);
+    assert_eq!(transitions(&mut s).last().unwrap().2, Cause::RecvAckOfSyn);
+}
+
+#[test]
+fn test_syn_received_recv_rst_returns_to_listen() {
+    let (_, mut s) = syn_received(linux());
+    let sa = take(&mut s);
+    // The RST must sit exactly at RCV.NXT to pass RFC 5961's check.
+    s.handle_segment(t(2.0), seg(sa[0].segment.ack, 0, "R", 0));
+    assert_eq!(s.state(), State::Listen);
+}
+
+#[test]
+fn test_syn_received_recv_duplicate_syn_resends_syn_ack() {
+    let (mut c, mut s) = syn_sent(linux());
+    let syn = take(&mut c);
+    s.handle_segment(t(1.0), syn[0].segment);
+    take(&mut s);
+    s.handle_segment(t(1000.0), syn[0].segment);
+    let out = take(&mut s);
+    assert_eq!(reasons(&out), [SendReason::SynAckToDuplicateSyn]);
+}
+
+#[test]
+fn test_syn_received_timeout_resends_syn_ack_with_backoff() {
+    let (_, mut s) = syn_received(linux());
+    take(&mut s);
+    assert_eq!(s.poll_timeout(), Some(t(1001.0)));
+    s.handle_timeout(t(1001.0));
+    assert_eq!(reasons(&take(&mut s)), [SendReason::SynAckRetransmit]);
+    // Linux's SYN-ACK timer doubles from 1 s.
+    assert_eq!(s.poll_timeout(), Some(t(3001.0)));
+}
+
+#[test]
+fn test_syn_received_retries_exhausted_returns_to_listen() {
+    let (_, mut s) = syn_received(linux());
+    while let Some(d) = s.poll_timeout() {
+        s.handle_timeout(d);
+    }
+    assert_eq!(s.state(), State::Listen);
+    assert_eq!(
+        transitions(&mut s).last().unwrap().2,
+        Cause::SynAckRetriesExhausted
+    );
+}
+
+#[test]
+fn test_syn_received_recv_data_with_ack_establishes() {
+    // The third ACK was lost; the first data segment carries the same ACK.
+    let (mut c, mut s) = syn_received(linux());
+    pass(&mut s, &mut c, t(2.0));
+    take(&mut c); // the lost ACK
+    c.send(t(3.0), 10).unwrap();
+    pass(&mut c, &mut s, t(4.0));
+    assert_eq!(s.state(), State::Established);
+    assert_eq!(s.readable(), 10);
+}
+
+// ----- ESTABLISHED ----------------------------------------------------------
+
+#[test]
+fn test_established_recv_fin_enters_close_wait_and_acks_at_once_in_rfc() {
+    let (mut c, mut s) = fin_wait_1(rfc());
+    pass(&mut c, &mut s, t(11.0));
+    assert_eq!(s.state(), State::CloseWait);
+    assert_eq!(reasons(&take(&mut s)), [SendReason::AckOfFin]);
+    assert!(s.eof());
+}
+
+#[test]
+fn test_established_recv_fin_delays_the_ack_on_linux() {
+    let (mut c, mut s) = fin_wait_1(linux());
+    pass(&mut c, &mut s, t(11.0));
+    assert_eq!(s.state(), State::CloseWait);
+    assert!(
+        take(&mut s).is_empty(),
+        "the ACK waits for the delayed-ACK timer"
+    );
+    assert_eq!(s.poll_timeout(), Some(t(51.0)));
+    // If the application closes in time, the ACK rides on its FIN.
+    s.close(t(12.0)).unwrap();
+    let out = take(&mut s);
+    assert_eq!(flags(&out), ["FA"]);
+    assert_eq!(out[0].segment.ack, c.snd_nxt());
+}
+
+#[test]
+fn test_established_close_sends_fin_enters_fin_wait_1() {
+    let (mut c, _) = established(rfc());
+    c.close(t(10.0)).unwrap();
+    assert_eq!(c.state(), State::FinWait1);
+    let out = take(&mut c);
+    assert_eq!(flags(&out), ["FA"]);
+    // The FIN consumes one sequence number.
+    assert_eq!(c.snd_nxt(), out[0].segment.seq.wrapping_add(1));
+}
+
+#[test]
+fn test_established_recv_syn_sends_challenge_ack() {
+    let (mut c, mut s) = established(linux());
+    s.handle_segment(t(5.0), seg(s.rcv_nxt(), 0, "S", 0));
+    assert_eq!(reasons(&take(&mut s)), [SendReason::ChallengeAck]);
+    assert_eq!(s.state(), State::Established);
+    let _ = take(&mut c);
+}
+
+#[test]
+fn test_established_recv_syn_in_window_resets_in_rfc_793() {
+    let (_, mut s) = established(rfc());
+    s.handle_segment(t(5.0), seg(s.rcv_nxt().wrapping_add(10), 0, "S", 0));
+    assert_eq!(reasons(&take(&mut s)), [SendReason::RstSynInWindow]);
+    assert_eq!(s.state(), State::Closed);
+}
+
+#[test]
+fn test_established_recv_old_syn_out_of_window_acks() {
+    let (_, mut s) = established(rfc());
+    s.handle_segment(t(5.0), seg(s.rcv_nxt().wrapping_sub(100_000), 0, "S", 0));
+    assert_eq!(reasons(&take(&mut s)), [SendReason::AckDuplicate]);
+    assert_eq!(s.state(), State::Established);
+}
+
+#[test]
+fn test_established_recv_rst_closes_with_reset() {
+    let (_, mut s) = established(linux());
+    s.handle_segment(t(5.0), seg(s.rcv_nxt(), 0, "R", 0));
+    assert_eq!(s.state(), State::Closed);
+    assert_eq!(s.error(), Some(ConnError::Reset));
+}
+
+#[test]
+fn test_established_recv_inexact_rst_sends_challenge_ack() {
+    let (_, mut s) = established(linux());
+    s.handle_segment(t(5.0), seg(s.rcv_nxt().wrapping_add(3), 0, "R", 0));
+    assert_eq!(reasons(&take(&mut s)), [SendReason::ChallengeAck]);
+    assert_eq!(s.state(), State::Established);
+}
+
+#[test]
+fn test_established_recv_data_quick_acks_at_start_on_linux() {
+    let (mut c, mut s) = established(linux());
+    c.send(t(5.0), 100).unwrap();
+    pass(&mut c, &mut s, t(6.0));
+    assert_eq!(reasons(&take(&mut s)), [SendReason::AckNow]);
+    assert_eq!(s.readable(), 100);
+}
+
+#[test]
+fn test_established_reply_within_ato_delays_later_acks() {
+    let (mut c, mut s) = established(linux());
+    c.send(t(5.0), 100).unwrap();
+    pass(&mut c, &mut s, t(6.0));
+    take(&mut s);
+    s.send(t(7.0), 100).unwrap(); // a quick reply: the exchange is ping-pong now
+    pass(&mut s, &mut c, t(8.0));
+    take(&mut c);
+    c.send(t(9.0), 100).unwrap();
+    pass(&mut c, &mut s, t(10.0));
+    assert!(take(&mut s).is_empty(), "ACK delayed in ping-pong mode");
+    s.handle_timeout(t(50.0));
+    assert_eq!(reasons(&take(&mut s)), [SendReason::AckDelayed]);
+}
+
+#[test]
+fn test_established_data_loss_is_retransmitted_after_rto() {
+    let (mut c, mut s) = established(rfc());
+    c.send(t(10.0), 100).unwrap();
+    take(&mut c); // lost
+    let deadline = c.poll_timeout().unwrap();
+    c.handle_timeout(deadline);
+    let out = take(&mut c);
+    assert_eq!(reasons(&out), [SendReason::DataRetransmit]);
+    s.handle_segment(deadline, out[0].segment);
+    assert_eq!(s.readable(), 100);
+}
+
+#[test]
+fn test_established_rtt_sample_follows_rfc_6298() {
+    let (mut c, mut s) = established(rfc());
+    c.send(t(100.0), 10).unwrap();
+    pass(&mut c, &mut s, t(150.0));
+    pass(&mut s, &mut c, t(200.0));
+    // The handshake gave R = 2 ms; this sample R' = 100 ms.
+    let srtt = c.srtt().unwrap().as_ms();
+    assert!(
+        (srtt - (7.0 * 2.0 + 100.0) / 8.0).abs() < 1e-6,
+        "srtt {srtt}"
+    );
+    // The textbook clamps RTO to at least 1 s.
+    assert_eq!(c.rto(), Duration::from_secs(1));
+}
+
+#[test]
+fn test_established_three_duplicate_acks_fast_retransmit() {
+    let (mut c, mut s) = established(rfc());
+    for i in 0..5 {
+        c.send(t(10.0 + i as f64), 1460).unwrap();
+    }
+    let segs = take(&mut c);
+    assert_eq!(segs.len(), 5);
+    for o in &segs[1..] {
+        s.handle_segment(t(20.0), o.segment);
+    }
+    let dups = take(&mut s);
+    assert_eq!(reasons(&dups), [SendReason::AckDuplicate; 4]);
+    for d in &dups {
+        c.handle_segment(t(30.0), d.segment);
+    }
+    assert_eq!(reasons(&take(&mut c)), [SendReason::DataFastRetransmit]);
+}
+
+#[test]
+fn test_established_close_with_unread_data_resets_on_linux() {
+    let (mut c, mut s) = established(linux());
+    c.send(t(5.0), 10).unwrap();
+    pass(&mut c, &mut s, t(6.0));
+    take(&mut s);
+    s.close(t(7.0)).unwrap();
+    assert_eq!(reasons(&take(&mut s)), [SendReason::RstAbort]);
+    assert_eq!(s.state(), State::Closed);
+}
+
+#[test]
+fn test_established_out_of_order_data_is_held_until_the_hole_fills() {
+    let (mut c, mut s) = established(rfc());
+    c.send(t(5.0), 1460).unwrap();
+    c.send(t(5.0), 1460).unwrap();
+    let segs = take(&mut c);
+    s.handle_segment(t(6.0), segs[1].segment);
+    assert_eq!(s.readable(), 0);
+    s.handle_segment(t(7.0), segs[0].segment);
+    assert_eq!(s.readable(), 2920);
+    assert_eq!(s.delivered_total(), 2920);
+}
+
+// ----- FIN-WAIT-1 / FIN-WAIT-2 / CLOSING -------------------------------------
+
+#[test]
+fn test_fin_wait_1_recv_ack_enters_fin_wait_2() {
+    let (mut c, _) = fin_wait_2();
+    assert_eq!(c.state(), State::FinWait2);
+    assert!(take(&mut c).is_empty());
+}
+
+#[test]
+fn test_fin_wait_1_recv_fin_enters_closing() {
+    let (mut c, mut s) = established(rfc());
+    c.close(t(10.0)).unwrap();
+    s.close(t(10.0)).unwrap();
+    let c_fin = take(&mut c);
+    pass(&mut s, &mut c, t(11.0));
+    assert_eq!(c.state(), State::Closing);
+    s.handle_segment(t(11.0), c_fin[0].segment);
+    assert_eq!(s.state(), State::Closing);
+    pass(&mut c, &mut s, t(12.0));
+    pass(&mut s, &mut c, t(12.0));
+    assert_eq!((c.state(), s.state()), (State::TimeWait, State::TimeWait));
+}
+
+#[test]
+fn test_fin_wait_1_recv_fin_ack_enters_time_wait_through_fin_wait_2() {
+    let (mut c, mut s) = fin_wait_1(linux());
+    pass(&mut c, &mut s, t(11.0));
+    s.close(t(11.5)).unwrap(); // ACK rides on the FIN: three-segment close
+    pass(&mut s, &mut c, t(12.0));
+    let tr: Vec<State> = transitions(&mut c).iter().map(|x| x.1).collect();
+    assert_eq!(tr, [State::FinWait2, State::TimeWait]);
+}
+
+#[test]
+fn test_fin_wait_2_recv_data_is_delivered() {
+    let (mut c, mut s) = fin_wait_2();
+    s.send(t(13.0), 300).unwrap();
+    pass(&mut s, &mut c, t(14.0));
+    assert_eq!(c.readable(), 300);
+    assert_eq!(c.state(), State::FinWait2);
+    assert_eq!(reasons(&take(&mut c)), [SendReason::AckNow]);
+}
+
+#[test]
+fn test_fin_wait_2_recv_fin_enters_time_wait() {
+    let (mut c, _) = time_wait();
+    assert_eq!(c.state(), State::TimeWait);
+    assert_eq!(reasons(&take(&mut c)), [SendReason::AckOfFin]);
+}
+
+#[test]
+fn test_fin_wait_2_orphan_times_out_on_linux() {
+    let (mut c, mut s) = fin_wait_1(linux());
+    pass(&mut c, &mut s, t(11.0));
+    s.handle_timeout(t(51.0)); // delayed ACK of the FIN
+    pass(&mut s, &mut c, t(52.0));
+    assert_eq!(c.state(), State::FinWait2);
+    let deadline = c.poll_timeout().unwrap();
+    assert_eq!(deadline, t(52.0) + Duration::from_secs(60));
+    c.handle_timeout(deadline);
+    assert_eq!(c.state(), State::Closed);
+}
+
+#[test]
+fn test_closing_recv_ack_enters_time_wait() {
+    let (mut c, mut s) = established(rfc());
+    c.close(t(10.0)).unwrap();
+    s.close(t(10.0)).unwrap();
+    let c_fin = take(&mut c);
+    pass(&mut s, &mut c, t(11.0));
+    s.handle_segment(t(11.0), c_fin[0].segment);
+    transitions(&mut c);
+    pass(&mut s, &mut c, t(12.0));
+    assert_eq!(
+        transitions(&mut c),
+        [(State::Closing, State::TimeWait, Cause::RecvFinalAck)]
+    );
+}
+
+// ----- CLOSE-WAIT / LAST-ACK ---------------------------------------------------
+
+#[test]
+fn test_close_wait_send_data_flows() {
+    let (mut c, mut s) = fin_wait_2();
+    s.send(t(13.0), 50).unwrap();
+    s.send(t(14.0), 50).unwrap();
+    pass(&mut s, &mut c, t(15.0));
+    assert_eq!(s.state(), State::CloseWait);
+    assert_eq!(c.delivered_total(), 100);
+}
+
+#[test]
+fn test_close_wait_close_sends_fin_enters_last_ack() {
+    let (_, mut s) = fin_wait_2();
+    s.close(t(20.0)).unwrap();
+    assert_eq!(s.state(), State::LastAck);
+    assert_eq!(reasons(&take(&mut s)), [SendReason::Fin]);
+}
+
+#[test]
+fn test_last_ack_recv_ack_closes() {
+    let (mut c, mut s) = time_wait();
+    pass(&mut c, &mut s, t(22.0));
+    assert_eq!(s.state(), State::Closed);
+    assert_eq!(
+        transitions(&mut s),
+        [(State::LastAck, State::Closed, Cause::RecvFinalAck)]
+    );
+    assert_eq!(s.poll_timeout(), None);
+}
+
+#[test]
+fn test_last_ack_timeout_retransmits_fin() {
+    let (mut c, mut s) = time_wait();
+    take(&mut c); // the last ACK is lost
+    let d = s.poll_timeout().unwrap();
+    s.handle_timeout(d);
+    assert_eq!(reasons(&take(&mut s)), [SendReason::FinRetransmit]);
+}
+
+// ----- TIME-WAIT ------------------------------------------------------------
+
+#[test]
+fn test_time_wait_expires_after_2msl_in_rfc() {
+    let (mut c, _) = time_wait();
+    assert_eq!(c.poll_timeout(), Some(t(21.0) + Duration::from_secs(240)));
+    c.handle_timeout(t(21.0) + Duration::from_secs(240));
+    assert_eq!(c.state(), State::Closed);
+    assert_eq!(
+        transitions(&mut c).last().unwrap().2,
+        Cause::TimeWaitExpired
+    );
+}
+
+#[test]
+fn test_time_wait_recv_fin_reacks_and_restarts_timer() {
+    let (mut c, mut s) = time_wait();
+    take(&mut c); // the last ACK is lost
+    let d = s.poll_timeout().unwrap();
+    s.handle_timeout(d);
+    let fin = take(&mut s);
+    c.handle_segment(t(2000.0), fin[0].segment);
+    assert_eq!(reasons(&take(&mut c)), [SendReason::TimeWaitAck]);
+    assert_eq!(c.state(), State::TimeWait);
+    assert_eq!(c.poll_timeout(), Some(t(2000.0) + Duration::from_secs(240)));
+}
+
+#[test]
+fn test_time_wait_recv_rst_closes() {
+    let (mut c, _) = time_wait();
+    take(&mut c);
+    c.handle_segment(t(30.0), seg(c.rcv_nxt(), 0, "R", 0));
+    assert_eq!(c.state(), State::Closed);
+    assert_eq!(
+        transitions(&mut c).last().unwrap().2,
+        Cause::RecvRstInTimeWait
+    );
+}
+
+#[test]
+fn test_time_wait_recv_old_timestamp_is_rejected_by_paws() {
+    let (mut c, mut s) = fin_wait_1(linux());
+    pass(&mut c, &mut s, t(11.0));
+    s.close(t(11.5)).unwrap();
+    let fin = take(&mut s);
+    c.handle_segment(t(5000.0), fin[0].segment);
+    assert_eq!(c.state(), State::TimeWait);
+    take(&mut c);
+    // A segment carrying a timestamp older than the last one seen is an old duplicate.
+    let mut old = fin[0].segment;
+    old.flags = Flags::ACK;
+    old.seq = c.rcv_nxt();
+    old.timestamps = Some(Timestamps {
+        val: fin[0].segment.timestamps.unwrap().val.wrapping_sub(1000),
+        ecr: 0,
+    });
+    c.handle_segment(t(5001.0), old);
+    assert_eq!(reasons(&take(&mut c)), [SendReason::PawsAck]);
+}
+
+// ----- cross-cutting --------------------------------------------------------
+
+#[test]
+fn test_every_transition_is_an_edge_of_its_cause() {
+    for p in [rfc(), linux()] {
+        let (mut c, mut s) = established(p);
+        c.close(t(10.0)).unwrap();
+        pass(&mut c, &mut s, t(11.0));
+        s.close(t(12.0)).unwrap();
+        pass(&mut s, &mut c, t(13.0));
+        pass(&mut c, &mut s, t(14.0));
+        for ep in [&mut c, &mut s] {
+            for (from, to, cause) in transitions(ep) {
+                assert!(
+                    crate::cause::is_rfc_transition(from, to, cause),
+                    "{from} -> {to} by {cause:?}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! The command line: readable output, the JSON format, and one-line errors for bad input.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+fn tcp_sim(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_tcp-sim"))
+        .args(args)
+        .output()
+        .expect("run tcp-sim");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn write_temp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("tcp-sim-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+const GOOD: &str = r#"{"profile": "linux", "one_way_delay_ms": 0.025,
+ "client": ["connect", "send 5", "recv 5", "close"],
+ "server": ["listen", "recv 5", "send 5", "recv_eof", "close"],
+ "faults": [{"dir": "s2c", "flags": "SA", "nth": 1, "drop": true}]}"#;
+
+#[test]
+fn test_cli_run_prints_a_ladder() {
+    let f = write_temp("good.json", GOOD);
+    let (code, out, _) = tcp_sim(&["run", &f]);
+    assert_eq!(code, 0);
+    assert!(out.contains("C --> S S"), "{out}");
+    assert!(out.contains("[LOST]"), "{out}");
+    assert!(out.contains("client: SYN-SENT -> ESTABLISHED"), "{out}");
+}
+
+#[test]
+fn test_cli_json_has_the_documented_fields() {
+    let f = write_temp("good.json", GOOD);
+    let (code, out, _) = tcp_sim(&["run", &f, "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let first = &v["segments"][0];
+    for key in [
+        "t_ms",
+        "dir",
+        "flags",
+        "seq_rel",
+        "ack_rel",
+        "len",
+        "lost",
+        "delayed_ms",
+        "arrive_ms",
+    ] {
+        assert!(first.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(first["flags"], "S");
+    assert!(first["ack_rel"].is_null());
+    assert_eq!(first["arrive_ms"], 0.025);
+    assert_eq!(v["segments"][1]["lost"], true);
+    assert!(v["segments"][1]["arrive_ms"].is_null());
+    let client = v["states"]["client"].as_array().unwrap();
+    assert_eq!(client[0]["from"], "CLOSED");
+    assert_eq!(client[0]["to"], "SYN-SENT");
+    assert!(client[0]["cause"].is_string());
+    assert!(v["states"]["server"].is_array());
+    assert!(v["errors"].as_array().unwrap().is_empty());
+    // The run continues through TIME-WAIT expiry.
+    assert_eq!(client.last().unwrap()["to"], "CLOSED");
+}
+
+#[test]
+fn test_cli_bad_input_gets_one_line_naming_the_field() {
+    let cases = [
+        ("missing file", None, "no/such/file.json", "cannot read"),
+        ("invalid JSON", Some("{\"client\": [}"), "", "invalid JSON"),
+        (
+            "unknown step",
+            Some(r#"{"client": ["connect", "teleport"]}"#),
+            "",
+            "client[1]",
+        ),
+        (
+            "unknown flag",
+            Some(r#"{"faults": [{"dir": "c2s", "flags": "SX", "drop": true}]}"#),
+            "",
+            "faults[0].flags",
+        ),
+        (
+            "negative delay",
+            Some(r#"{"one_way_delay_ms": -3}"#),
+            "",
+            "one_way_delay_ms",
+        ),
+    ];
+    for (what, text, path, needle) in cases {
+        let path = match text {
+            Some(t) => write_temp(&format!("{}.json", what.replace(' ', "_")), t),
+            None => path.to_string(),
+        };
+        let (code, out, err) = tcp_sim(&["run", &path]);
+        assert_eq!(code, 2, "{what}: exit code");
+        assert!(out.is_empty(), "{what}: {out}");
+        assert_eq!(
+            err.trim_end().lines().count(),
+            1,
+            "{what}: one line, got {err}"
+        );
+        assert!(err.contains(needle), "{what}: {err}");
+        assert!(!err.contains("panicked"), "{what}: {err}");
+    }
+}
+
+#[test]
+fn test_cli_unknown_command_and_named_scenarios() {
+    let (code, _, err) = tcp_sim(&["fly"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("usage"));
+    let (code, out, _) = tcp_sim(&["list"]);
+    assert_eq!(code, 0);
+    assert!(out.lines().any(|l| l == "synack_lost"));
+    let (code, _, err) = tcp_sim(&["named", "nope"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown scenario"));
+}

@@ -1,0 +1,226 @@
+//! Conformance with real Linux: every scenario in `shared/refs/scenarios` runs
+//! under the `linux` profile and must match the captured trace
+//! - per direction, segment by segment: flags, seq_rel, ack_rel, len, lost;
+//! - in time, within max(10 ms, 10 %);
+//! - in each side's chain of states (SYN-RECEIVED = SYN_RECV; the reference
+//!   may omit the CLOSED after TIME-WAIT).
+//!
+//! The references live beside the repository (`../shared/refs`); set
+//! `TCP_LAB_REFS` to use another folder with the same layout.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use tcp_sim::{run, Dir, ProfileName, Scenario, Side, State, Trace};
+
+fn refs_dir() -> PathBuf {
+    if let Ok(p) = std::env::var("TCP_LAB_REFS") {
+        return PathBuf::from(p);
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/refs")
+}
+
+fn scenario_names() -> Vec<String> {
+    let dir = refs_dir().join("scenarios");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("reference scenarios missing at {}: {e}", dir.display()))
+        .filter_map(|e| {
+            let p = e.ok()?.path();
+            (p.extension()? == "json").then(|| p.file_stem()?.to_str().map(String::from))?
+        })
+        .collect();
+    names.sort();
+    assert!(
+        !names.is_empty(),
+        "no reference scenarios in {}",
+        dir.display()
+    );
+    names
+}
+
+fn load(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A segment reduced to what the comparison looks at.
+#[derive(Debug, PartialEq)]
+struct Wire {
+    flags: String,
+    seq_rel: Option<i64>,
+    ack_rel: Option<i64>,
+    len: u64,
+    lost: bool,
+}
+
+/// Our segments in one direction, in the order a capture would see them.
+/// The reference's delayer held segments before the capture point, so a
+/// held segment shows up on the wire (and in `t_ms`) after its hold.
+fn ours_by_dir(trace: &Trace, dir: Dir) -> Vec<(f64, Wire)> {
+    let mut v: Vec<(f64, Wire)> = trace
+        .segments
+        .iter()
+        .filter(|s| s.dir == dir)
+        .map(|s| {
+            let held = match s.fate {
+                tcp_sim::Fate::Delayed(d) => d.as_ms(),
+                _ => 0.0,
+            };
+            (
+                s.sent.as_ms() + held,
+                Wire {
+                    flags: s.flags_str(),
+                    seq_rel: s.seq_rel,
+                    ack_rel: s.ack_rel,
+                    len: s.segment.len as u64,
+                    lost: s.lost(),
+                },
+            )
+        })
+        .collect();
+    v.sort_by(|a, b| a.0.total_cmp(&b.0));
+    v
+}
+
+fn theirs_by_dir(reference: &Value, dir: Dir) -> Vec<(f64, Wire)> {
+    reference["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .filter(|s| s["dir"] == dir.name())
+        .map(|s| {
+            (
+                s["t_ms"].as_f64().expect("t_ms"),
+                Wire {
+                    flags: s["flags"].as_str().expect("flags").to_string(),
+                    seq_rel: s["seq_rel"].as_i64(),
+                    ack_rel: s["ack_rel"].as_i64(),
+                    len: s["len"].as_u64().expect("len"),
+                    lost: s["lost"].as_bool().unwrap_or(false),
+                },
+            )
+        })
+        .collect()
+}
+
+fn parse_chain(text: &str) -> Vec<State> {
+    text.split("->")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| State::from_name(s).unwrap_or_else(|| panic!("unknown state '{s}' in reference")))
+        .collect()
+}
+
+/// The chain Linux reports for the connection socket. Linux keeps the
+/// listener as a separate socket, so the server's reference chain starts at
+/// LISTEN; ours is one endpoint that starts at CLOSED.
+fn expected_chain(reference: &Value, side: Side) -> Vec<State> {
+    let chain = parse_chain(reference["state_chain"][side.name()].as_str().unwrap_or(""));
+    if chain.first() == Some(&State::Listen) {
+        std::iter::once(State::Closed).chain(chain).collect()
+    } else {
+        chain
+    }
+}
+
+fn check(name: &str) -> Vec<String> {
+    let refs = refs_dir();
+    let mut scenario = Scenario::from_json(
+        &std::fs::read_to_string(refs.join("scenarios").join(format!("{name}.json"))).unwrap(),
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"));
+    scenario.profile = ProfileName::Linux;
+    let trace = run(&scenario);
+    let reference = load(&refs.join("traces").join(format!("{name}.json")));
+    let mut problems = Vec::new();
+
+    for dir in [Dir::C2S, Dir::S2C] {
+        let ours = ours_by_dir(&trace, dir);
+        let theirs = theirs_by_dir(&reference, dir);
+        if ours.len() != theirs.len() {
+            problems.push(format!(
+                "{dir}: {} segments, reference has {}",
+                ours.len(),
+                theirs.len()
+            ));
+        }
+        for (i, ((t_ours, w_ours), (t_ref, w_ref))) in ours.iter().zip(&theirs).enumerate() {
+            if w_ours != w_ref {
+                problems.push(format!("{dir} #{i}: ours {w_ours:?}, reference {w_ref:?}"));
+            }
+            let tolerance = (t_ref.abs() * 0.10).max(10.0);
+            if (t_ours - t_ref).abs() > tolerance {
+                problems.push(format!(
+                    "{dir} #{i} ({}): sent at {t_ours:.3} ms, reference {t_ref:.3} ms (tolerance {tolerance:.1} ms)",
+                    w_ref.flags
+                ));
+            }
+        }
+    }
+
+    for side in Side::BOTH {
+        let ours = trace.state_chain(side);
+        let want = expected_chain(&reference, side);
+        let mut with_final_close = want.clone();
+        if want.last() == Some(&State::TimeWait) {
+            with_final_close.push(State::Closed);
+        }
+        if ours != want && ours != with_final_close {
+            let fmt = |c: &[State]| {
+                c.iter()
+                    .map(|s| s.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" -> ")
+            };
+            problems.push(format!(
+                "{side} states: ours {}, reference {}",
+                fmt(&ours),
+                fmt(&want)
+            ));
+        }
+    }
+    problems
+}
+
+#[test]
+fn test_linux_profile_matches_every_reference_trace() {
+    let mut failures = Vec::new();
+    let names = scenario_names();
+    for name in &names {
+        for p in check(name) {
+            failures.push(format!("{name}: {p}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} reference scenarios differ:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
+}
+
+/// The comparison itself must be able to fail: a wrong profile breaks it.
+#[test]
+fn test_rfc_profile_does_not_match_linux_normal_close() {
+    let refs = refs_dir();
+    let mut scenario =
+        Scenario::from_json(&std::fs::read_to_string(refs.join("scenarios/normal.json")).unwrap())
+            .unwrap();
+    scenario.profile = ProfileName::Rfc;
+    let trace = run(&scenario);
+    let reference = load(&refs.join("traces/normal.json"));
+    let ours: Vec<Wire> = ours_by_dir(&trace, Dir::S2C)
+        .into_iter()
+        .map(|x| x.1)
+        .collect();
+    let theirs: Vec<Wire> = theirs_by_dir(&reference, Dir::S2C)
+        .into_iter()
+        .map(|x| x.1)
+        .collect();
+    assert_ne!(
+        ours, theirs,
+        "the textbook close has four segments, Linux's three"
+    );
+}
