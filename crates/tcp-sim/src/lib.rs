@@ -28,6 +28,7 @@
 
 pub mod cause;
 pub mod endpoint;
+pub mod knowledge;
 pub mod named;
 pub mod profile;
 mod rng;
@@ -41,6 +42,7 @@ pub mod trace;
 
 pub use cause::{is_rfc_transition, Cause, SendReason, TimerKind};
 pub use endpoint::{ConnError, Endpoint, EndpointEvent, Output};
+pub use knowledge::Knowledge;
 pub use profile::{AckPolicy, Profile, ProfileName};
 pub use scenario::{Fault, FaultAction, FaultMatch, Injection, Scenario, ScenarioError, Step};
 pub use segment::{Flags, Segment, SynOptions, Timestamps};
