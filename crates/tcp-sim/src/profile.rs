@@ -108,7 +108,9 @@ impl Profile {
             max_rto: Duration::from_secs(60),
             min_rto_on_variance: false,
             syn_linear_retries: 0,
-            syn_retries: 6,
+            // RFC 9293 §3.8.3: R2 for a SYN must cover at least 3 minutes
+            // (1+2+4+8+16+32+60+60 s with RTO capped at 60 s).
+            syn_retries: 7,
             synack_retries: 5,
             data_retries: 8,
             msl: Duration::from_secs(120),

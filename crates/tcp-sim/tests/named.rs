@@ -357,9 +357,13 @@ fn test_syn_retries_exhausted_connect_times_out() {
         let want: &[f64] = if p == ProfileName::Linux {
             &[0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 7.0]
         } else {
-            &[0.0, 1.0, 3.0, 7.0, 15.0, 31.0, 63.0]
+            &[0.0, 1.0, 3.0, 7.0, 15.0, 31.0, 63.0, 123.0]
         };
         assert_eq!(syns, want, "{p}");
+        if p == ProfileName::Rfc {
+            // RFC 9293 §3.8.3: keep trying a SYN for at least 3 minutes.
+            assert!(t.errors[0].t.as_ms() >= 180_000.0, "{p}: gave up at {}", t.errors[0].t);
+        }
         assert_eq!(t.errors[0].failure, AppFailure::Conn(ConnError::TimedOut));
         assert_eq!(t.final_state(Side::Client), State::Closed);
         let give_up = t.transitions_of(Side::Client).last().unwrap();

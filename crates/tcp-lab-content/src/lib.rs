@@ -1,0 +1,133 @@
+//! # tcp-lab-content
+//!
+//! All of TCP Lab's teaching text, in English and Chinese, keyed by the
+//! enums of the `tcp-sim` core.
+//!
+//! The text itself lives in `src/text/*.rs`: each file is a table, an
+//! exhaustive `match` on a core enum and then on [`Lang`]. A new core variant
+//! or a missing language is therefore a compile error, and a teacher can fix
+//! a sentence without reading any logic. This file only holds the types and
+//! the public functions that look the tables up.
+//!
+//! ```
+//! use tcp_lab_content::{explain_segment, Lang};
+//! use tcp_sim::SendReason;
+//!
+//! let e = explain_segment(SendReason::HandshakeAck, Lang::Zh);
+//! assert!(e.what.contains("不带 SYN"));
+//! ```
+
+use tcp_sim::{Cause, SendReason, State, TimerKind};
+
+mod text;
+
+/// The language of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// Both languages, English first.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The language code, as used in `?lang=` and the `lang` attribute: `"en"` or `"zh"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// Parses a language code. Accepts `en`, `zh` and regional forms such
+    /// as `en-US`, `zh-CN` or `zh_Hans` (case-insensitive); anything else is `None`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        let primary = s.split(['-', '_']).next().unwrap_or("");
+        match primary {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+}
+
+/// Why something happened: the explanation of a state transition or of a segment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    /// A short title, e.g. "Third handshake segment: ACK".
+    pub title: &'static str,
+    /// What happened, in one or two sentences.
+    pub what: &'static str,
+    /// Why TCP does it.
+    pub why: &'static str,
+    /// What would go wrong without it.
+    pub without: &'static str,
+    /// Where it is specified, e.g. "RFC 9293 §3.5" (Chinese: "RFC 9293 第 3.5 节").
+    pub rfc: &'static str,
+    /// How the `linux` profile differs from the textbook here, if it does.
+    pub linux: Option<&'static str>,
+}
+
+/// One glossary entry: the English term beside the Chinese one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GlossaryEntry {
+    pub term_en: &'static str,
+    pub term_zh: &'static str,
+    pub definition_en: &'static str,
+    pub definition_zh: &'static str,
+}
+
+/// Explains a state transition by its cause.
+pub fn explain_transition(cause: Cause, lang: Lang) -> Explanation {
+    text::transitions::explain(cause, lang)
+}
+
+/// Explains a segment by the reason it was sent.
+pub fn explain_segment(reason: SendReason, lang: Lang) -> Explanation {
+    text::segments::explain(reason, lang)
+}
+
+/// A short label for a timer, e.g. "SYN retransmission timer".
+pub fn timer_label(kind: TimerKind, lang: Lang) -> &'static str {
+    text::timers::label(kind, lang)
+}
+
+/// One line saying what an endpoint in this state is doing or waiting for.
+pub fn state_gloss(state: State, lang: Lang) -> &'static str {
+    text::states::gloss(state, lang)
+}
+
+/// The title of a named scenario (`tcp_sim::named::NAMES`), or `None` for an unknown name.
+pub fn scenario_title(name: &str, lang: Lang) -> Option<&'static str> {
+    text::scenarios::title(name, lang)
+}
+
+/// A one- or two-sentence description of a named scenario, or `None` for an unknown name.
+pub fn scenario_blurb(name: &str, lang: Lang) -> Option<&'static str> {
+    text::scenarios::blurb(name, lang)
+}
+
+/// Every term the lab uses, with the English and Chinese names side by side.
+pub fn glossary() -> &'static [GlossaryEntry] {
+    text::glossary::ENTRIES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_lang_code_round_trips() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::parse(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::parse("zh-CN"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("EN_us"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::parse(""), None);
+    }
+}

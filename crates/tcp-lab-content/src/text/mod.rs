@@ -1,0 +1,10 @@
+//! The text tables. Each file holds only text: an exhaustive `match` on a
+//! core enum, then on the language. See the header of each file for how to
+//! edit it.
+
+pub(crate) mod glossary;
+pub(crate) mod scenarios;
+pub(crate) mod segments;
+pub(crate) mod states;
+pub(crate) mod timers;
+pub(crate) mod transitions;

@@ -1,0 +1,218 @@
+//! SCENARIOS: the title and a short description of each named scenario
+//! (the names in `tcp_sim::named::NAMES`, shown in the scenario menu).
+//!
+//! How to edit: find the scenario by its name in quotes (e.g. `"syn_lost"`),
+//! then the language, and change `title` or `blurb`. Do not change the name
+//! in quotes: it is the key the app and the URL use. Keep the blurb to one or
+//! two sentences, and true under both profiles (`rfc` and `linux`).
+//!
+//! A test fails if a name in `tcp_sim::named::NAMES` has no entry here.
+
+use crate::Lang::{self, En, Zh};
+
+/// The text for one scenario.
+pub(crate) struct Scenario {
+    pub(crate) title: &'static str,
+    pub(crate) blurb: &'static str,
+}
+
+pub(crate) fn title(name: &str, lang: Lang) -> Option<&'static str> {
+    scenario(name, lang).map(|s| s.title)
+}
+
+pub(crate) fn blurb(name: &str, lang: Lang) -> Option<&'static str> {
+    scenario(name, lang).map(|s| s.blurb)
+}
+
+fn scenario(name: &str, lang: Lang) -> Option<Scenario> {
+    Some(match name {
+        "normal" => match lang {
+            En => Scenario {
+                title: "Normal connection",
+                blurb: "The three-way handshake, 100 bytes each way, then the client closes first and the server right after. Compare the profiles: the textbook close has four segments, Linux's usually three.",
+            },
+            Zh => Scenario {
+                title: "正常连接",
+                blurb: "三次握手，双方各发 100 字节，然后客户端先关闭，服务器紧随其后。对比两种配置：教科书的挥手是四个报文段，Linux 通常只有三个。",
+            },
+        },
+
+        "syn_lost" => match lang {
+            En => Scenario {
+                title: "SYN lost",
+                blurb: "The client's first SYN is lost. The server knows nothing, so only the client can recover: it sends the same SYN again when its retransmission timer fires, one second later.",
+            },
+            Zh => Scenario {
+                title: "SYN 丢失",
+                blurb: "客户端的第一个 SYN 丢了。服务器对此一无所知，只能靠客户端自己恢复：一秒后重传计时器到期，它再发一次同样的 SYN。",
+            },
+        },
+
+        "synack_lost" => match lang {
+            En => Scenario {
+                title: "SYN-ACK lost",
+                blurb: "The server's first SYN-ACK is lost. Both sides have a timer running: the client resends its SYN and the server resends its SYN-ACK, and the extra copy that arrives is simply acknowledged.",
+            },
+            Zh => Scenario {
+                title: "SYN-ACK 丢失",
+                blurb: "服务器的第一个 SYN-ACK 丢了。双方的计时器都在走：客户端重发 SYN，服务器重发 SYN-ACK，多到的那一份只需再确认一下。",
+            },
+        },
+
+        "ack_lost" => match lang {
+            En => Scenario {
+                title: "Third handshake ACK lost",
+                blurb: "The client's ACK, the third handshake segment, is lost. The client is already ESTABLISHED and sends data; that data segment carries the same acknowledgment number, so the server completes the handshake with it.",
+            },
+            Zh => Scenario {
+                title: "第三次握手的 ACK 丢失",
+                blurb: "客户端的 ACK（第三次握手）丢了。客户端已经进入 ESTABLISHED 并开始发数据；数据报文段带着同样的确认号，服务器靠它完成握手。",
+            },
+        },
+
+        "synack_delayed" => match lang {
+            En => Scenario {
+                title: "SYN-ACK delayed",
+                blurb: "The first SYN-ACK is held up for longer than the client's retransmission timeout. The client resends its SYN, the handshake completes with the second SYN-ACK, and the late one is recognized as a duplicate when it finally arrives.",
+            },
+            Zh => Scenario {
+                title: "SYN-ACK 延迟",
+                blurb: "第一个 SYN-ACK 被耽搁的时间超过了客户端的超时重传时间。客户端重发 SYN，靠第二个 SYN-ACK 完成握手；迟到的那个最终到达时被识别为重复报文段。",
+            },
+        },
+
+        "fin_lost" => match lang {
+            En => Scenario {
+                title: "Client's FIN lost",
+                blurb: "The client's FIN is lost, so the client stays in FIN-WAIT-1 until its retransmission timer fires and it sends the FIN again.",
+            },
+            Zh => Scenario {
+                title: "客户端的 FIN 丢失",
+                blurb: "客户端的 FIN 丢了，客户端停在 FIN-WAIT-1，直到重传计时器到期再发一次 FIN。",
+            },
+        },
+
+        "fin_ack_lost" => match lang {
+            En => Scenario {
+                title: "ACK of the client's FIN lost",
+                blurb: "The server's ACK of the client's FIN is lost, so the client stays in FIN-WAIT-1. The server's own FIN acknowledges the client's FIN as well and moves the client on, unless the client's retransmission timer fires first.",
+            },
+            Zh => Scenario {
+                title: "对客户端 FIN 的 ACK 丢失",
+                blurb: "服务器对客户端 FIN 的确认丢了，客户端停在 FIN-WAIT-1。服务器随后发出的 FIN 同样确认了客户端的 FIN，客户端由此继续往下走，除非它的重传计时器先到期。",
+            },
+        },
+
+        "server_fin_lost" => match lang {
+            En => Scenario {
+                title: "Server's FIN lost",
+                blurb: "The server's FIN is lost. The client waits in FIN-WAIT-2, the server in LAST-ACK, until the server's timer fires and it sends the FIN again.",
+            },
+            Zh => Scenario {
+                title: "服务器的 FIN 丢失",
+                blurb: "服务器的 FIN 丢了。客户端在 FIN-WAIT-2、服务器在 LAST-ACK 中等待，直到服务器的计时器到期，重发 FIN。",
+            },
+        },
+
+        "last_ack_lost" | "time_wait_absorbs_fin" => match lang {
+            En => Scenario {
+                title: "Last ACK lost: why TIME-WAIT waits",
+                blurb: "The client's last ACK is lost, so the server repeats its FIN. The client is still in TIME-WAIT and acknowledges the FIN again; had it closed at once, the server would get a RST instead.",
+            },
+            Zh => Scenario {
+                title: "最后的 ACK 丢失：TIME-WAIT 为什么要等",
+                blurb: "客户端最后的 ACK 丢了，服务器于是重发 FIN。客户端还在 TIME-WAIT 中，再次确认这个 FIN；要是它早已关闭，服务器收到的就会是 RST。",
+            },
+        },
+
+        "half_close" => match lang {
+            En => Scenario {
+                title: "Half-close",
+                blurb: "The client sends 100 bytes and shuts down only its sending side. The server, in CLOSE-WAIT, keeps sending data for a while and the client keeps receiving it: each direction closes on its own.",
+            },
+            Zh => Scenario {
+                title: "半关闭",
+                blurb: "客户端发出 100 字节后只关闭了自己的发送方向。处于 CLOSE-WAIT 的服务器又继续发了一阵数据，客户端照常接收：两个方向各自关闭。",
+            },
+        },
+
+        "server_closes_first" => match lang {
+            En => Scenario {
+                title: "Server closes first",
+                blurb: "The server answers and closes first, so it is the server that ends in TIME-WAIT: TIME-WAIT belongs to whichever side closes first, not to the client.",
+            },
+            Zh => Scenario {
+                title: "服务器先关闭",
+                blurb: "服务器回应后先关闭，所以最后停在 TIME-WAIT 的是服务器：TIME-WAIT 属于先关闭的一方，而不一定是客户端。",
+            },
+        },
+
+        "simultaneous_open" => match lang {
+            En => Scenario {
+                title: "Simultaneous open",
+                blurb: "Both sides connect to each other at the same moment. Their SYNs cross, both go SYN-SENT → SYN-RECEIVED, and four segments make one connection.",
+            },
+            Zh => Scenario {
+                title: "同时打开",
+                blurb: "双方在同一时刻向对方发起连接。两个 SYN 交错而过，双方都经历 SYN-SENT → SYN-RECEIVED，四个报文段建立起一个连接。",
+            },
+        },
+
+        "simultaneous_close" => match lang {
+            En => Scenario {
+                title: "Simultaneous close",
+                blurb: "Both sides close at the same moment. Their FINs cross, both pass through CLOSING, and both end in TIME-WAIT.",
+            },
+            Zh => Scenario {
+                title: "同时关闭",
+                blurb: "双方在同一时刻关闭。两个 FIN 交错而过，双方都经过 CLOSING，最后都进入 TIME-WAIT。",
+            },
+        },
+
+        "connection_refused" => match lang {
+            En => Scenario {
+                title: "Connection refused",
+                blurb: "Nothing listens on the server's port, so the SYN is answered with RST and connect() fails at once with \"connection refused\".",
+            },
+            Zh => Scenario {
+                title: "连接被拒绝",
+                blurb: "服务器的端口上没有程序监听，SYN 被回以 RST，connect() 立即以“连接被拒绝”失败。",
+            },
+        },
+
+        "old_duplicate_syn" => match lang {
+            En => Scenario {
+                title: "Old duplicate SYN: why three segments",
+                blurb: "A SYN left over from an old connection reaches the server first. The server answers it, the client sees an acknowledgment of a SYN it never sent and replies RST, and the server drops the unwanted connection. With a two-way handshake the server would have opened it.",
+            },
+            Zh => Scenario {
+                title: "旧的重复 SYN：为什么要三次握手",
+                blurb: "一个旧连接遗留的 SYN 先到了服务器。服务器照常回应，客户端发现对方确认的是自己从未发过的 SYN，于是回 RST，服务器丢弃这个没人要的连接。若是两次握手，服务器早就把它建立起来了。",
+            },
+        },
+
+        "old_syn_established" => match lang {
+            En => Scenario {
+                title: "Old SYN on an open connection",
+                blurb: "An old SYN reaches a connection that is already ESTABLISHED. It falls outside the window, so it is answered with an ACK and dropped, and the connection carries on.",
+            },
+            Zh => Scenario {
+                title: "旧 SYN 撞上已建立的连接",
+                blurb: "一个旧的 SYN 到达了已处于 ESTABLISHED 的连接。它落在窗口之外，于是被回一个 ACK 后丢弃，连接照常进行。",
+            },
+        },
+
+        "syn_retries_exhausted" => match lang {
+            En => Scenario {
+                title: "SYN retries exhausted",
+                blurb: "Every SYN is lost. The client retries with growing intervals and, after its last retry, gives up with \"connection timed out\"; compare how long each profile waits.",
+            },
+            Zh => Scenario {
+                title: "SYN 重试用尽",
+                blurb: "所有 SYN 都丢了。客户端以越来越长的间隔重试，最后一次重试之后以“连接超时”放弃；可以对比两种配置各等了多久。",
+            },
+        },
+
+        _ => return None,
+    })
+}

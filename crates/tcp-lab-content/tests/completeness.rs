@@ -1,0 +1,655 @@
+//! Completeness and correctness checks for the teaching text.
+//!
+//! - every key has non-empty text in both languages;
+//! - no Chinese string equals its English counterpart, and every Chinese
+//!   string contains Chinese (every English one contains none);
+//! - every transition and segment the core produces in the named scenarios,
+//!   under both profiles, has an explanation;
+//! - the popular errors of the articles our users read are not repeated:
+//!   SYN on the third handshake segment, "TIME-WAIT resends lost segments",
+//!   "TCP is secure, UDP is not", and mixing up the ACK flag and the
+//!   acknowledgment number.
+
+use std::collections::BTreeSet;
+use tcp_lab_content::{
+    explain_segment, explain_transition, glossary, scenario_blurb, scenario_title, state_gloss,
+    timer_label, Explanation, Lang,
+};
+use tcp_sim::{named, run, Cause, ProfileName, SendReason, State, TimerKind};
+
+// ---------------------------------------------------------------- helpers
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(is_cjk)
+}
+
+/// The fields of an explanation, named, with `linux` only when present.
+fn fields(e: &Explanation) -> Vec<(&'static str, &'static str)> {
+    let mut v = vec![
+        ("title", e.title),
+        ("what", e.what),
+        ("why", e.why),
+        ("without", e.without),
+        ("rfc", e.rfc),
+    ];
+    if let Some(l) = e.linux {
+        v.push(("linux", l));
+    }
+    v
+}
+
+/// Every text in the crate, in one language, labelled for error messages.
+fn all_texts(lang: Lang) -> Vec<(String, &'static str)> {
+    let mut v = Vec::new();
+    for c in Cause::ALL {
+        for (f, s) in fields(&explain_transition(c, lang)) {
+            v.push((format!("transition {c:?}.{f}"), s));
+        }
+    }
+    for r in SendReason::ALL {
+        for (f, s) in fields(&explain_segment(r, lang)) {
+            v.push((format!("segment {r:?}.{f}"), s));
+        }
+    }
+    for k in TimerKind::ALL {
+        v.push((format!("timer {k:?}"), timer_label(k, lang)));
+    }
+    for st in State::ALL {
+        v.push((format!("state {st:?}"), state_gloss(st, lang)));
+    }
+    for n in named::NAMES {
+        v.push((
+            format!("scenario {n} title"),
+            scenario_title(n, lang).unwrap_or(""),
+        ));
+        v.push((
+            format!("scenario {n} blurb"),
+            scenario_blurb(n, lang).unwrap_or(""),
+        ));
+    }
+    for g in glossary() {
+        match lang {
+            Lang::En => {
+                v.push((format!("glossary {} term", g.term_en), g.term_en));
+                v.push((
+                    format!("glossary {} definition", g.term_en),
+                    g.definition_en,
+                ));
+            }
+            Lang::Zh => {
+                v.push((format!("glossary {} term", g.term_en), g.term_zh));
+                v.push((
+                    format!("glossary {} definition", g.term_en),
+                    g.definition_zh,
+                ));
+            }
+        }
+    }
+    v
+}
+
+/// English and Chinese side by side, for the pairwise checks.
+fn all_pairs() -> Vec<(String, &'static str, &'static str)> {
+    let en = all_texts(Lang::En);
+    let zh = all_texts(Lang::Zh);
+    assert_eq!(en.len(), zh.len(), "the two languages have different keys");
+    en.into_iter()
+        .zip(zh)
+        .map(|((ke, e), (kz, z))| {
+            assert_eq!(ke, kz, "keys out of step");
+            (ke, e, z)
+        })
+        .collect()
+}
+
+fn explanation_text(e: &Explanation) -> String {
+    fields(e)
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+// ---------------------------------------------------------------- completeness
+
+#[test]
+fn test_every_cause_has_every_field_in_both_languages() {
+    for c in Cause::ALL {
+        let en = explain_transition(c, Lang::En);
+        let zh = explain_transition(c, Lang::Zh);
+        for e in [&en, &zh] {
+            for (f, s) in fields(e) {
+                assert!(!s.trim().is_empty(), "transition {c:?}: empty {f}");
+            }
+        }
+        assert_eq!(
+            en.linux.is_some(),
+            zh.linux.is_some(),
+            "transition {c:?}: a Linux note in one language only"
+        );
+    }
+}
+
+#[test]
+fn test_every_send_reason_has_every_field_in_both_languages() {
+    for r in SendReason::ALL {
+        let en = explain_segment(r, Lang::En);
+        let zh = explain_segment(r, Lang::Zh);
+        for e in [&en, &zh] {
+            for (f, s) in fields(e) {
+                assert!(!s.trim().is_empty(), "segment {r:?}: empty {f}");
+            }
+        }
+        assert_eq!(
+            en.linux.is_some(),
+            zh.linux.is_some(),
+            "segment {r:?}: a Linux note in one language only"
+        );
+    }
+}
+
+#[test]
+fn test_every_timer_state_and_scenario_has_text_in_both_languages() {
+    for lang in Lang::ALL {
+        for k in TimerKind::ALL {
+            assert!(
+                !timer_label(k, lang).trim().is_empty(),
+                "timer {k:?} {lang:?}"
+            );
+        }
+        for s in State::ALL {
+            assert!(
+                !state_gloss(s, lang).trim().is_empty(),
+                "state {s:?} {lang:?}"
+            );
+        }
+        for n in named::NAMES {
+            let t = scenario_title(n, lang);
+            let b = scenario_blurb(n, lang);
+            assert!(
+                t.is_some_and(|t| !t.trim().is_empty()),
+                "scenario {n} title {lang:?}"
+            );
+            assert!(
+                b.is_some_and(|b| !b.trim().is_empty()),
+                "scenario {n} blurb {lang:?}"
+            );
+        }
+        assert_eq!(scenario_title("no_such_scenario", lang), None);
+        assert_eq!(scenario_blurb("no_such_scenario", lang), None);
+        assert_eq!(scenario_title("custom", lang), None);
+    }
+}
+
+#[test]
+fn test_every_text_is_non_empty() {
+    for lang in Lang::ALL {
+        for (key, s) in all_texts(lang) {
+            assert!(!s.trim().is_empty(), "{key} ({lang:?}) is empty");
+            assert_eq!(s, s.trim(), "{key} ({lang:?}) has stray whitespace");
+        }
+    }
+}
+
+#[test]
+fn test_no_chinese_string_equals_its_english_counterpart() {
+    for (key, en, zh) in all_pairs() {
+        assert_ne!(en, zh, "{key}: the Chinese text is the English text");
+    }
+}
+
+#[test]
+fn test_every_chinese_string_contains_chinese() {
+    for (key, s) in all_texts(Lang::Zh) {
+        assert!(has_cjk(s), "{key}: no Chinese character in {s:?}");
+    }
+}
+
+#[test]
+fn test_no_english_string_contains_chinese() {
+    for (key, s) in all_texts(Lang::En) {
+        assert!(!has_cjk(s), "{key}: Chinese in the English slot: {s:?}");
+    }
+}
+
+#[test]
+fn test_chinese_uses_full_width_punctuation_next_to_chinese() {
+    for (key, s) in all_texts(Lang::Zh) {
+        let chars: Vec<char> = s.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            if matches!(c, ',' | ';' | ':' | '!' | '?' | '(' | ')') {
+                let prev = i.checked_sub(1).map(|j| chars[j]);
+                let next = chars.get(i + 1).copied();
+                assert!(
+                    !prev.is_some_and(is_cjk) && !next.is_some_and(is_cjk),
+                    "{key}: half-width {c:?} next to Chinese in {s:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn test_rfc_fields_name_a_section() {
+    for lang in Lang::ALL {
+        let rfcs = Cause::ALL
+            .iter()
+            .map(|&c| (format!("{c:?}"), explain_transition(c, lang).rfc))
+            .chain(
+                SendReason::ALL
+                    .iter()
+                    .map(|&r| (format!("{r:?}"), explain_segment(r, lang).rfc)),
+            );
+        for (key, rfc) in rfcs {
+            assert!(rfc.starts_with("RFC "), "{key} ({lang:?}): {rfc:?}");
+            match lang {
+                Lang::En => assert!(
+                    rfc.contains('§') || rfc.contains("RFC 1337"),
+                    "{key}: {rfc:?}"
+                ),
+                Lang::Zh => assert!(rfc.contains('第') && rfc.contains('节'), "{key}: {rfc:?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn test_titles_are_distinct() {
+    for lang in Lang::ALL {
+        let mut seen = BTreeSet::new();
+        for c in Cause::ALL {
+            let t = explain_transition(c, lang).title;
+            assert!(
+                seen.insert(t),
+                "transition {c:?}: title {t:?} used twice ({lang:?})"
+            );
+        }
+        let mut seen = BTreeSet::new();
+        for r in SendReason::ALL {
+            let t = explain_segment(r, lang).title;
+            assert!(
+                seen.insert(t),
+                "segment {r:?}: title {t:?} used twice ({lang:?})"
+            );
+        }
+        let mut seen = BTreeSet::new();
+        for n in named::NAMES {
+            let t = scenario_title(n, lang).unwrap();
+            assert!(
+                seen.insert(t),
+                "scenario {n}: title {t:?} used twice ({lang:?})"
+            );
+        }
+    }
+}
+
+/// Every transition cause, segment reason, timer and state that the core
+/// produces in the named scenarios, under both profiles, has text. With
+/// exhaustive matches this cannot fail at run time; the test documents that
+/// the content covers what the core can produce.
+#[test]
+fn test_named_scenarios_under_both_profiles_are_covered() {
+    let mut causes = BTreeSet::new();
+    let mut reasons = BTreeSet::new();
+    for name in named::NAMES {
+        for profile in ProfileName::ALL {
+            let sc = named::with_profile(named::by_name(name).expect(name), profile);
+            let trace = run(&sc);
+            assert!(
+                !trace.segments.is_empty(),
+                "{name} [{profile}] produced nothing"
+            );
+            for lang in Lang::ALL {
+                for t in &trace.transitions {
+                    let e = explain_transition(t.cause, lang);
+                    assert!(
+                        !e.title.is_empty() && !e.what.is_empty(),
+                        "{name}: {:?}",
+                        t.cause
+                    );
+                    assert!(!state_gloss(t.from, lang).is_empty());
+                    assert!(!state_gloss(t.to, lang).is_empty());
+                }
+                for s in &trace.segments {
+                    let e = explain_segment(s.reason, lang);
+                    assert!(
+                        !e.title.is_empty() && !e.what.is_empty(),
+                        "{name}: {:?}",
+                        s.reason
+                    );
+                }
+                for t in &trace.timers {
+                    assert!(
+                        !timer_label(t.kind, lang).is_empty(),
+                        "{name}: {:?}",
+                        t.kind
+                    );
+                }
+            }
+            causes.extend(trace.transitions.iter().map(|t| t.cause));
+            reasons.extend(trace.segments.iter().map(|s| s.reason));
+        }
+        assert!(scenario_title(name, Lang::En).is_some(), "{name}");
+    }
+    // The scenarios exercise the core's main paths; a sanity check that the
+    // run above really looked at something.
+    assert!(causes.contains(&Cause::RecvSynAck) && causes.contains(&Cause::TimeWaitExpired));
+    assert!(reasons.contains(&SendReason::HandshakeAck) && reasons.contains(&SendReason::Fin));
+}
+
+// ---------------------------------------------------------------- popular errors
+
+/// The third handshake segment is a bare ACK: no explanation of it may
+/// claim the SYN flag is set, and it must say so explicitly.
+#[test]
+fn test_third_handshake_segment_is_not_a_syn() {
+    const CLAIMS_SYN: &[&str] = &[
+        "SYN=1",
+        "SYN = 1",
+        "SYN =1",
+        "SYN= 1",
+        "SYN set",
+        "SYN flag set",
+        "SYN flag is set",
+        "SYN bit set",
+        "SYN bit is set",
+        "SYN and ACK",
+        "SYN+ACK",
+        "SYN-ACK flags",
+        "with SYN",
+        "SYN 置",
+        "SYN置",
+        "SYN 为 1",
+        "SYN为1",
+        "SYN 设为",
+        "SYN设为",
+        "SYN 标志置",
+        "SYN 和 ACK",
+        "带 SYN 标志",
+        "带有 SYN",
+    ];
+    for lang in Lang::ALL {
+        let e = explain_segment(SendReason::HandshakeAck, lang);
+        let text = explanation_text(&e);
+        for claim in CLAIMS_SYN {
+            // "不带 SYN 标志" (no SYN flag) is the denial we want, not a claim.
+            let stripped = text.replace("不带 SYN 标志", "").replace("不带有 SYN", "");
+            assert!(
+                !stripped.contains(claim),
+                "HandshakeAck ({lang:?}) says {claim:?}: {text}"
+            );
+        }
+        match lang {
+            Lang::En => assert!(
+                text.contains("no SYN") && text.contains("bare ACK"),
+                "the third segment must be called a bare ACK with no SYN: {text}"
+            ),
+            Lang::Zh => assert!(
+                text.contains("不带 SYN") && text.contains("单纯的 ACK"),
+                "第三个报文段必须说明是不带 SYN 的单纯 ACK：{text}"
+            ),
+        }
+    }
+    // The transition into ESTABLISHED that sends it must not call it a SYN either.
+    let en = explanation_text(&explain_transition(Cause::RecvSynAck, Lang::En));
+    assert!(en.contains("bare ACK"), "{en}");
+    let zh = explanation_text(&explain_transition(Cause::RecvSynAck, Lang::Zh));
+    assert!(zh.contains("单纯的 ACK"), "{zh}");
+}
+
+/// TIME-WAIT does not resend lost segments: it re-acknowledges a repeated
+/// FIN and lets old duplicates expire.
+#[test]
+fn test_time_wait_is_not_for_resending_lost_segments() {
+    const WRONG: &[&str] = &[
+        "resend lost",
+        "resending lost",
+        "resends lost",
+        "resend the lost",
+        "resend any lost",
+        "retransmit lost",
+        "retransmitting lost",
+        "retransmit the lost",
+        "retransmit any lost",
+        "resend segments that",
+        "重发可能丢失",
+        "重发丢失",
+        "重传可能丢失",
+        "重传丢失",
+        "重发报文",
+        "用来重发",
+        "用于重发",
+        "用来重传",
+        "用于重传",
+    ];
+    for lang in Lang::ALL {
+        for (key, s) in all_texts(lang) {
+            let lower = s.to_lowercase();
+            for w in WRONG {
+                assert!(!lower.contains(w), "{key} ({lang:?}) says {w:?}: {s}");
+            }
+        }
+    }
+    // And the right reasons are given, in the state gloss and the timer's end.
+    let en = [
+        state_gloss(State::TimeWait, Lang::En).to_string(),
+        explanation_text(&explain_transition(Cause::TimeWaitExpired, Lang::En)),
+        explanation_text(&explain_transition(Cause::RecvFinAfterOurs, Lang::En)),
+    ];
+    for t in &en {
+        assert!(t.contains("FIN") && t.contains("old duplicates"), "{t}");
+    }
+    let zh = [
+        state_gloss(State::TimeWait, Lang::Zh).to_string(),
+        explanation_text(&explain_transition(Cause::TimeWaitExpired, Lang::Zh)),
+        explanation_text(&explain_transition(Cause::RecvFinAfterOurs, Lang::Zh)),
+    ];
+    for t in &zh {
+        assert!(t.contains("FIN") && t.contains("旧"), "{t}");
+    }
+    let ack = explanation_text(&explain_segment(SendReason::TimeWaitAck, Lang::En));
+    assert!(
+        ack.contains("re-acknowledge") || ack.contains("once more"),
+        "{ack}"
+    );
+}
+
+/// The difference between TCP and UDP is reliability, not security: our
+/// text never calls either protocol secure or insecure.
+#[test]
+fn test_tcp_is_not_called_secure() {
+    for lang in Lang::ALL {
+        for (key, s) in all_texts(lang) {
+            let lower = s.to_lowercase();
+            assert!(
+                !lower.contains("secur") && !s.contains("安全"),
+                "{key} ({lang:?}) talks about security; TCP differs from UDP by reliability: {s}"
+            );
+        }
+    }
+    let udp = glossary()
+        .iter()
+        .find(|g| g.term_en.starts_with("UDP"))
+        .expect("UDP in the glossary");
+    assert!(
+        udp.definition_en.contains("reliab"),
+        "{}",
+        udp.definition_en
+    );
+    assert!(udp.definition_zh.contains("可靠"), "{}", udp.definition_zh);
+}
+
+/// The ACK flag and the acknowledgment number are different things; the text
+/// names them precisely and avoids the "ACK=x+1" shorthand of the articles.
+#[test]
+fn test_ack_flag_and_acknowledgment_number_are_not_mixed_up() {
+    const SLOPPY: &[&str] = &[
+        "ack=",
+        "ack =",
+        "ack number",
+        "ack no.",
+        "ack #",
+        "ack 号",
+        "ack号",
+        "ack值",
+        "ack 值",
+    ];
+    for lang in Lang::ALL {
+        for (key, s) in all_texts(lang) {
+            let lower = s.to_lowercase();
+            for w in SLOPPY {
+                assert!(!lower.contains(w), "{key} ({lang:?}) writes {w:?}: {s}");
+            }
+        }
+    }
+    for (key, s) in all_texts(Lang::Zh) {
+        // Chinese textbooks' terms: 序列号 and 确认号, not the shorter 序号.
+        assert!(!s.contains("序号"), "{key}: use 序列号, not 序号: {s}");
+    }
+    let terms: Vec<&str> = glossary().iter().map(|g| g.term_en).collect();
+    assert!(terms.contains(&"ACK flag"), "{terms:?}");
+    assert!(terms.contains(&"acknowledgment number"), "{terms:?}");
+    let zh: Vec<&str> = glossary().iter().map(|g| g.term_zh).collect();
+    assert!(
+        zh.contains(&"确认标志 ACK") && zh.contains(&"确认号"),
+        "{zh:?}"
+    );
+}
+
+// ---------------------------------------------------------------- teaching points
+
+/// The points every learner asks about are answered, in both languages.
+#[test]
+fn test_teaching_points_are_covered() {
+    let seg = |r, l| explanation_text(&explain_segment(r, l));
+    let tr = |c, l| explanation_text(&explain_transition(c, l));
+
+    // Why three: the old duplicate SYN, and synchronizing both ISNs.
+    let en = seg(SendReason::HandshakeAck, Lang::En) + &tr(Cause::RecvAckOfSyn, Lang::En);
+    assert!(
+        en.contains("old duplicate SYN") && en.contains("two segments"),
+        "{en}"
+    );
+    assert!(en.contains("both ISNs"), "{en}");
+    let zh = seg(SendReason::HandshakeAck, Lang::Zh) + &tr(Cause::RecvAckOfSyn, Lang::Zh);
+    assert!(
+        zh.contains("旧的重复 SYN") && zh.contains("两次握手"),
+        "{zh}"
+    );
+    assert!(zh.contains("ISN 都同步"), "{zh}");
+
+    // Why not four: SYN and ACK share the second segment.
+    assert!(seg(SendReason::SynAck, Lang::En).contains("three segments and not four"));
+    assert!(seg(SendReason::SynAck, Lang::Zh).contains("握手只需三次"));
+
+    // Why four to close: full duplex, each direction on its own, half-close.
+    let en = tr(Cause::AppCloseSendFin, Lang::En) + &tr(Cause::RecvFin, Lang::En);
+    assert!(
+        en.contains("full duplex") && en.contains("half-close"),
+        "{en}"
+    );
+    let zh = tr(Cause::AppCloseSendFin, Lang::Zh) + &tr(Cause::RecvFin, Lang::Zh);
+    assert!(zh.contains("全双工") && zh.contains("半关闭"), "{zh}");
+
+    // Why 2MSL: a lost last ACK and old duplicates dying out.
+    let en = tr(Cause::TimeWaitExpired, Lang::En);
+    assert!(
+        en.contains("lost last ACK") && en.contains("old duplicates"),
+        "{en}"
+    );
+    let zh = tr(Cause::TimeWaitExpired, Lang::Zh);
+    assert!(
+        zh.contains("ACK 在途中丢失") && zh.contains("旧重复报文段"),
+        "{zh}"
+    );
+}
+
+/// Where Linux differs from the textbook, the `linux` note says so.
+#[test]
+fn test_linux_differences_are_explained() {
+    let linux_seg = |r, l| explain_segment(r, l).linux.unwrap_or_default();
+    let linux_tr = |c, l| explain_transition(c, l).linux.unwrap_or_default();
+
+    // Three-segment close: the ACK of the FIN rides on the server's own FIN.
+    assert!(linux_seg(SendReason::Fin, Lang::En).contains("three segments"));
+    assert!(linux_seg(SendReason::Fin, Lang::Zh).contains("三个报文段"));
+    assert!(linux_seg(SendReason::AckOfFin, Lang::En).contains("three segments"));
+    assert!(linux_tr(Cause::RecvFin, Lang::En).contains("three segments"));
+    // Linear SYN retries.
+    assert!(linux_seg(SendReason::SynRetransmit, Lang::En).contains("tcp_syn_linear_timeouts"));
+    assert!(linux_seg(SendReason::SynRetransmit, Lang::Zh).contains("tcp_syn_linear_timeouts"));
+    // TIME-WAIT of 60 s.
+    assert!(linux_tr(Cause::TimeWaitExpired, Lang::En).contains("60 s"));
+    assert!(linux_tr(Cause::TimeWaitExpired, Lang::Zh).contains("60 秒"));
+    // Challenge ACKs.
+    assert!(linux_tr(Cause::RecvSynInWindow, Lang::En).contains("challenge ACK"));
+    assert!(linux_tr(Cause::RecvSynInWindow, Lang::Zh).contains("挑战 ACK"));
+    assert!(linux_seg(SendReason::ChallengeAck, Lang::En).contains("RFC 793"));
+    // 200 ms minimum RTO.
+    assert!(linux_seg(SendReason::DataRetransmit, Lang::En).contains("200 ms"));
+    assert!(linux_seg(SendReason::DataRetransmit, Lang::Zh).contains("200 毫秒"));
+    // Quick ACK at connection start.
+    assert!(linux_seg(SendReason::AckNow, Lang::En).contains("quick-ACK"));
+    assert!(linux_seg(SendReason::AckNow, Lang::Zh).contains("快速确认"));
+    // RST ends TIME-WAIT.
+    assert!(linux_tr(Cause::RecvRstInTimeWait, Lang::En).contains("tcp_rfc1337"));
+}
+
+// ---------------------------------------------------------------- glossary
+
+#[test]
+fn test_glossary_is_complete_and_bilingual() {
+    let g = glossary();
+    let mut en_terms = BTreeSet::new();
+    let mut zh_terms = BTreeSet::new();
+    for e in g {
+        for s in [e.term_en, e.term_zh, e.definition_en, e.definition_zh] {
+            assert!(!s.trim().is_empty(), "empty glossary field in {e:?}");
+        }
+        assert!(en_terms.insert(e.term_en), "{} twice", e.term_en);
+        assert!(zh_terms.insert(e.term_zh), "{} twice", e.term_zh);
+    }
+    const REQUIRED: &[&str] = &[
+        "SYN",
+        "ACK flag",
+        "acknowledgment number",
+        "sequence number",
+        "ISN",
+        "FIN",
+        "RST",
+        "MSS",
+        "window",
+        "window scale",
+        "SACK",
+        "timestamps",
+        "PAWS",
+        "RTT",
+        "RTO",
+        "MSL",
+        "2MSL",
+        "half-close",
+        "delayed ACK",
+        "quick ACK",
+        "challenge ACK",
+        "retransmission",
+        "socket 4-tuple",
+        "three-way handshake",
+        "four-way close",
+        "segment",
+    ];
+    for term in REQUIRED
+        .iter()
+        .copied()
+        .chain(State::ALL.iter().map(|s| s.rfc_name()))
+    {
+        assert!(
+            g.iter()
+                .any(|e| e.term_en == term || e.term_en.starts_with(&format!("{term} ("))),
+            "glossary lacks {term:?}"
+        );
+    }
+}
