@@ -6,7 +6,7 @@
 //! wire) and [`Endpoint::poll_event`] (transitions, timers, errors). The
 //! endpoint never reads a clock: `now` is always passed in.
 //!
-//! Every state change goes through [`Endpoint::set_state`], which records the
+//! Every state change goes through `Endpoint::set_state`, which records the
 //! transition with its cause. That is where a newcomer should look first.
 
 use std::collections::VecDeque;

@@ -85,7 +85,7 @@ impl State {
     /// The edges drawn in the RFC 9293 state diagram (Figure 5), as `(from, to)`.
     ///
     /// The diagram leaves out error paths ("it is not a complete
-    /// specification"); those are allowed by [`is_rfc_transition`] through
+    /// specification"); those are allowed by [`crate::is_rfc_transition`] through
     /// their cause instead.
     pub const DIAGRAM_EDGES: [(State, State); 20] = [
         (State::Closed, State::Listen),           // passive OPEN

@@ -362,7 +362,11 @@ fn test_syn_retries_exhausted_connect_times_out() {
         assert_eq!(syns, want, "{p}");
         if p == ProfileName::Rfc {
             // RFC 9293 §3.8.3: keep trying a SYN for at least 3 minutes.
-            assert!(t.errors[0].t.as_ms() >= 180_000.0, "{p}: gave up at {}", t.errors[0].t);
+            assert!(
+                t.errors[0].t.as_ms() >= 180_000.0,
+                "{p}: gave up at {}",
+                t.errors[0].t
+            );
         }
         assert_eq!(t.errors[0].failure, AppFailure::Conn(ConnError::TimedOut));
         assert_eq!(t.final_state(Side::Client), State::Closed);
