@@ -19,7 +19,15 @@
 
 use tcp_sim::{Cause, SendReason, State, TimerKind};
 
+mod analogies;
+mod fill;
+mod knowledge;
+pub mod lessons;
+pub mod quiz;
 mod text;
+
+pub use analogies::{analogy, analogy_for_cause, analogy_for_reason, Analogy, AnalogyTopic};
+pub use knowledge::{knowledge_labels, knowledge_summary};
 
 /// The language of a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -51,6 +59,24 @@ impl Lang {
             "en" => Some(Lang::En),
             "zh" => Some(Lang::Zh),
             _ => None,
+        }
+    }
+}
+
+/// One text in both languages. The lesson tables are made of these, so a
+/// translator sees the English and the Chinese next to each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct BiText {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl BiText {
+    /// The text in one language.
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
         }
     }
 }

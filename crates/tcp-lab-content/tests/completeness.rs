@@ -9,13 +9,21 @@
 //!   SYN on the third handshake segment, "TIME-WAIT resends lost segments",
 //!   "TCP is secure, UDP is not", and mixing up the ACK flag and the
 //!   acknowledgment number.
+//!
+//! "Every text" covers the explanations, labels, scenario texts and glossary,
+//! and also the lessons (titles, goals, narration templates, check questions,
+//! choices and explanations), the analogies, the "what each side knows"
+//! labels and summaries, and the quiz phrases. The wrong choices of the
+//! lessons' checks may state a misconception on purpose (that is what makes
+//! them wrong); they are checked for everything except the popular errors.
 
 use std::collections::BTreeSet;
 use tcp_lab_content::{
-    explain_segment, explain_transition, glossary, scenario_blurb, scenario_title, state_gloss,
-    timer_label, Explanation, Lang,
+    analogy, analogy_for_cause, analogy_for_reason, explain_segment, explain_transition, glossary,
+    knowledge_labels, knowledge_summary, lessons, quiz, scenario_blurb, scenario_title,
+    state_gloss, timer_label, AnalogyTopic, Explanation, Lang,
 };
-use tcp_sim::{named, run, Cause, ProfileName, SendReason, State, TimerKind};
+use tcp_sim::{named, run, Cause, Knowledge, ProfileName, SendReason, Side, State, TimerKind};
 
 // ---------------------------------------------------------------- helpers
 
@@ -71,6 +79,48 @@ fn all_texts(lang: Lang) -> Vec<(String, &'static str)> {
             scenario_blurb(n, lang).unwrap_or(""),
         ));
     }
+    for l in lessons::lessons() {
+        let id = l.id;
+        v.push((format!("lesson {id} title"), l.title.get(lang)));
+        v.push((format!("lesson {id} goal"), l.goal.get(lang)));
+        for (i, stop) in l.stops.iter().enumerate() {
+            v.push((format!("lesson {id} stop {i}"), stop.text.get(lang)));
+        }
+        let c = &l.check;
+        v.push((format!("lesson {id} check question"), c.question.get(lang)));
+        for (i, choice) in c.choices.iter().enumerate() {
+            let which = if i == c.correct {
+                "right"
+            } else {
+                WRONG_CHOICE
+            };
+            v.push((
+                format!("lesson {id} check choice {i} ({which})"),
+                choice.get(lang),
+            ));
+        }
+        v.push((
+            format!("lesson {id} check explanation"),
+            c.explanation.get(lang),
+        ));
+    }
+    for topic in AnalogyTopic::ALL {
+        let a = analogy(topic, lang);
+        v.push((format!("analogy {topic:?} title"), a.title));
+        v.push((format!("analogy {topic:?} text"), a.text));
+        v.push((format!("analogy {topic:?} limits"), a.limits));
+    }
+    for (i, label) in knowledge_labels(lang).into_iter().enumerate() {
+        v.push((format!("knowledge label {i}"), label));
+    }
+    for (key, k, side) in knowledge_cases() {
+        // Summaries are built at run time; leaking them keeps one list type.
+        let s: &'static str = Box::leak(knowledge_summary(&k, side, lang).into_boxed_str());
+        v.push((format!("knowledge summary {key}"), s));
+    }
+    for (key, phrase) in quiz::phrases(lang) {
+        v.push((format!("quiz phrase {key}"), phrase));
+    }
     for g in glossary() {
         match lang {
             Lang::En => {
@@ -87,6 +137,38 @@ fn all_texts(lang: Lang) -> Vec<(String, &'static str)> {
                     g.definition_zh,
                 ));
             }
+        }
+    }
+    v
+}
+
+/// Marks the wrong choices of the lessons' checks in the keys.
+const WRONG_CHOICE: &str = "wrong choice";
+
+/// Every text except the deliberately wrong choices of the checks.
+fn asserted_texts(lang: Lang) -> Vec<(String, &'static str)> {
+    all_texts(lang)
+        .into_iter()
+        .filter(|(k, _)| !k.contains(WRONG_CHOICE))
+        .collect()
+}
+
+/// Every combination of the six knowledge fields that can occur, for both sides.
+fn knowledge_cases() -> Vec<(String, Knowledge, Side)> {
+    let mut v = Vec::new();
+    for bits in 0..16u8 {
+        let recv = bits & 1 != 0;
+        let send = bits & 2 != 0;
+        let k = Knowledge {
+            i_can_send: send,
+            i_can_receive: recv,
+            peer_can_send: recv,
+            peer_can_receive: send,
+            i_will_send_no_more: bits & 4 != 0,
+            peer_will_send_no_more: bits & 8 != 0,
+        };
+        for side in Side::BOTH {
+            v.push((format!("{bits:04b} {side}"), k, side));
         }
     }
     v
@@ -427,7 +509,7 @@ fn test_time_wait_is_not_for_resending_lost_segments() {
         "用于重传",
     ];
     for lang in Lang::ALL {
-        for (key, s) in all_texts(lang) {
+        for (key, s) in asserted_texts(lang) {
             let lower = s.to_lowercase();
             for w in WRONG {
                 assert!(!lower.contains(w), "{key} ({lang:?}) says {w:?}: {s}");
@@ -651,5 +733,169 @@ fn test_glossary_is_complete_and_bilingual() {
                 .any(|e| e.term_en == term || e.term_en.starts_with(&format!("{term} ("))),
             "glossary lacks {term:?}"
         );
+    }
+}
+
+// ---------------------------------------------------------------- new text: lessons, analogies, knowledge
+
+/// Each deliberately wrong choice is matched by an explanation in the same
+/// check, and at least one check offers the TIME-WAIT misconception as wrong.
+/// The checks below really see the new text.
+#[test]
+fn test_new_text_is_in_the_checked_list() {
+    for lang in Lang::ALL {
+        let keys: Vec<String> = all_texts(lang).into_iter().map(|(k, _)| k).collect();
+        for prefix in [
+            "lesson ",
+            "analogy ",
+            "knowledge label",
+            "knowledge summary",
+            "quiz phrase",
+        ] {
+            assert!(keys.iter().any(|k| k.starts_with(prefix)), "{prefix}");
+        }
+        let stops: usize = lessons::lessons().iter().map(|l| l.stops.len()).sum();
+        assert!(keys.iter().filter(|k| k.contains(" stop ")).count() == stops);
+        assert!(asserted_texts(lang).len() < all_texts(lang).len());
+    }
+}
+
+#[test]
+fn test_misconceptions_appear_only_as_wrong_choices() {
+    let mut offered = false;
+    for l in lessons::lessons() {
+        let c = &l.check;
+        for (i, choice) in c.choices.iter().enumerate() {
+            if choice.en.to_lowercase().contains("resend lost") {
+                assert_ne!(i, c.correct, "{}: the misconception is marked right", l.id);
+                offered = true;
+            }
+        }
+        let right = c.choices[c.correct].get(Lang::En).to_lowercase();
+        assert!(!right.contains("resend lost"), "{}", l.id);
+    }
+    assert!(
+        offered,
+        "the TIME-WAIT misconception is offered somewhere, as a wrong choice"
+    );
+}
+
+/// The lessons answer the questions every learner asks, in both languages.
+#[test]
+fn test_lessons_cover_the_teaching_points() {
+    let text = |id: &str, lang: Lang| -> String {
+        let l = lessons::lesson(id).unwrap_or_else(|| panic!("{id}"));
+        let mut t: Vec<&str> = l.stops.iter().map(|s| s.text.get(lang)).collect();
+        t.push(l.check.explanation.get(lang));
+        t.push(l.check.choices[l.check.correct].get(lang));
+        t.join(" ")
+    };
+    let why = text("why-three", Lang::En);
+    assert!(
+        why.contains("three segments, not four") && why.contains("two-way"),
+        "{why}"
+    );
+    let why = text("why-three", Lang::Zh);
+    assert!(
+        why.contains("两次握手") && why.contains("而不是四次"),
+        "{why}"
+    );
+    assert!(text("four-way-close", Lang::En).contains("full duplex"));
+    assert!(text("four-way-close", Lang::Zh).contains("全双工"));
+    assert!(text("half-close", Lang::Zh).contains("半关闭"));
+    assert!(text("time-wait-last-ack", Lang::En).contains("re-acknowledge a repeated FIN"));
+    assert!(text("time-wait-old-duplicate", Lang::En).contains("old copy"));
+    assert!(text("time-wait-old-duplicate", Lang::Zh).contains("旧副本"));
+    assert!(text("three-segment-close", Lang::En).contains("delayed-ACK"));
+    assert!(text("handshake-options", Lang::En).contains("RFC 6528"));
+    assert!(text("simultaneous-close", Lang::En).contains("CLOSING"));
+    let flag = text("four-tuple-and-ack-flag", Lang::En);
+    assert!(
+        flag.contains("4-tuple") && flag.contains("one bit"),
+        "{flag}"
+    );
+    let flag = text("four-tuple-and-ack-flag", Lang::Zh);
+    assert!(flag.contains("四元组") && flag.contains("确认号"), "{flag}");
+    for id in ["handshake", "why-three"] {
+        assert!(text(id, Lang::Zh).contains("序列号") || text(id, Lang::Zh).contains("确认号"));
+    }
+}
+
+#[test]
+fn test_analogies_say_where_they_stop() {
+    for topic in AnalogyTopic::ALL {
+        for lang in Lang::ALL {
+            let a = analogy(topic, lang);
+            assert!(a.limits.len() > 40, "{topic:?} {lang:?}: limits too short");
+            assert!(a.text.len() > 80, "{topic:?} {lang:?}: text too short");
+        }
+    }
+    // The three families the issue names are all used.
+    let all: String = AnalogyTopic::ALL
+        .iter()
+        .map(|&t| analogy(t, Lang::En).text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(all.contains("Tower, this is CA981, how do you read?"));
+    assert!(all.contains("phone") && all.contains("partner"));
+    // Every topic is reachable from a transition or a segment.
+    let reachable: BTreeSet<AnalogyTopic> = Cause::ALL
+        .iter()
+        .filter_map(|&c| analogy_for_cause(c))
+        .chain(
+            SendReason::ALL
+                .iter()
+                .filter_map(|&r| analogy_for_reason(r)),
+        )
+        .collect();
+    assert_eq!(reachable.len(), AnalogyTopic::ALL.len());
+    assert_eq!(
+        analogy_for_cause(Cause::RecvSynAck),
+        Some(AnalogyTopic::Handshake)
+    );
+    assert_eq!(
+        analogy_for_cause(Cause::TimeWaitExpired),
+        Some(AnalogyTopic::TimeWait)
+    );
+    assert_eq!(
+        analogy_for_reason(SendReason::RstNoListener),
+        Some(AnalogyTopic::Rst)
+    );
+    let keys: BTreeSet<&str> = AnalogyTopic::ALL.iter().map(|t| t.key()).collect();
+    assert_eq!(keys.len(), AnalogyTopic::ALL.len());
+}
+
+/// The summary follows what the trace says each side knows, after each
+/// handshake segment: the clearest argument for three segments.
+#[test]
+fn test_knowledge_summary_follows_the_handshake() {
+    let trace = run(&named::with_profile(named::normal(), ProfileName::Rfc));
+    let at = |side, ms| trace.knowledge_at(side, tcp_sim::Instant::from_ms(ms));
+    let en = |side, ms| knowledge_summary(&at(side, ms), side, Lang::En);
+    let zh = |side, ms| knowledge_summary(&at(side, ms), side, Lang::Zh);
+    assert!(en(Side::Client, 0.0).contains("nothing yet"));
+    let s = en(Side::Server, 10.0);
+    assert!(s.starts_with("The server") && s.contains("not yet"), "{s}");
+    assert!(zh(Side::Server, 10.0).contains("还不知道"));
+    assert!(en(Side::Client, 20.0).contains("both directions work"));
+    assert!(
+        en(Side::Server, 29.0).contains("not yet"),
+        "before the third segment"
+    );
+    assert!(en(Side::Server, 30.0).contains("both directions work"));
+    let last = trace.end;
+    let s = knowledge_summary(
+        &trace.knowledge_at(Side::Client, last),
+        Side::Client,
+        Lang::En,
+    );
+    assert!(s.contains("both FINs"), "{s}");
+    assert_eq!(knowledge_labels(Lang::En)[0], "I can send");
+    assert_eq!(knowledge_labels(Lang::Zh)[5], "对方不再发送数据");
+    for (key, k, side) in knowledge_cases() {
+        let e = knowledge_summary(&k, side, Lang::En);
+        assert!(e.ends_with('.') && !e.contains('{'), "{key}: {e}");
+        let z = knowledge_summary(&k, side, Lang::Zh);
+        assert!(z.ends_with('。') && !z.contains('{'), "{key}: {z}");
     }
 }

@@ -96,6 +96,8 @@ pub struct Simulation {
     events: u64,
     /// Per direction, the end of the highest sequence range sent so far.
     highest_end: [Option<u32>; 2],
+    /// While an arrival is being processed: its index in `trace.arrivals`.
+    current_arrival: Option<usize>,
     trace: Trace,
 }
 
@@ -126,6 +128,7 @@ impl Simulation {
             order: 0,
             events: 0,
             highest_end: [None; 2],
+            current_arrival: None,
             trace: Trace {
                 profile: Some(scenario.profile),
                 ..Trace::default()
@@ -292,6 +295,7 @@ impl Simulation {
     fn deliver(&mut self, id: usize) {
         let seg = self.wire[id];
         let receiver = self.trace.segments[id].dir.receiver();
+        self.current_arrival = Some(self.trace.arrivals.len());
         self.trace.arrivals.push(ArrivalRecord {
             t: self.now,
             segment: id,
@@ -299,7 +303,9 @@ impl Simulation {
         });
         self.endpoints[receiver.index()].handle_segment(self.now, seg);
         self.drain(receiver, Some(Trigger::Segment(id)));
+        // What the applications do at once in reaction is part of the answer too.
         self.run_apps();
+        self.current_arrival = None;
     }
 
     fn inject(&mut self, i: usize) {
@@ -322,7 +328,7 @@ impl Simulation {
             sender,
             segment,
             crate::cause::SendReason::OldDuplicate,
-            true,
+            None,
         );
     }
 
@@ -364,7 +370,8 @@ impl Simulation {
             }
         }
         while let Some(out) = self.endpoints[i].poll_output() {
-            self.record_segment(side, out.segment, out.reason, false);
+            let cause = trigger.unwrap_or(Trigger::App(self.apps[i].pc));
+            self.record_segment(side, out.segment, out.reason, Some(cause));
         }
         if self.trace.isn[i].is_none() {
             self.trace.isn[i] = self.endpoints[i].iss();
@@ -376,8 +383,9 @@ impl Simulation {
         sender: Side,
         segment: Segment,
         reason: crate::cause::SendReason,
-        injected: bool,
+        trigger: Option<Trigger>,
     ) {
+        let injected = trigger.is_none();
         let id = self.trace.segments.len();
         let dir = sender.dir();
         let (fate, source) = self.choose_fate(id, dir, segment.flags);
@@ -429,6 +437,11 @@ impl Simulation {
             duplicate_arrive,
             retransmission,
             injected,
+            trigger,
+            in_reply_to: match trigger {
+                Some(Trigger::Segment(_) | Trigger::App(_)) => self.current_arrival,
+                _ => None,
+            },
         });
         self.wire.push(segment);
         if let Some(a) = arrive {

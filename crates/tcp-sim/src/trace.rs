@@ -70,6 +70,13 @@ pub struct SegmentRecord {
     pub retransmission: bool,
     /// An old duplicate put on the link by the scenario, not sent by an endpoint.
     pub injected: bool,
+    /// The event that made the endpoint send it: an arrival, a timer or an
+    /// application step (`None` for injected old duplicates).
+    pub trigger: Option<Trigger>,
+    /// For a segment sent in answer to an arrival — by TCP, or by an
+    /// application that the arrival unblocked at that same instant — that
+    /// arrival's index in [`Trace::arrivals`] (the copies of a duplicate are told apart).
+    pub in_reply_to: Option<usize>,
 }
 
 impl SegmentRecord {

@@ -374,3 +374,35 @@ fn test_syn_retries_exhausted_connect_times_out() {
         assert_eq!(give_up.cause, Cause::RetransmitLimit);
     }
 }
+
+#[test]
+fn test_every_segment_records_what_made_it_leave() {
+    for sc in named::all() {
+        for (p, t) in both(sc.clone()) {
+            for s in &t.segments {
+                match s.trigger {
+                    None => assert!(s.injected, "{} {p}: #{}", sc.name, s.id),
+                    Some(Trigger::Segment(id)) => {
+                        let cause = &t.segments[id];
+                        assert_eq!(cause.dir.receiver(), s.dir.sender(), "{} {p}", sc.name);
+                        assert!(
+                            cause.arrive.is_some_and(|a| a == s.sent)
+                                || cause.duplicate_arrive == Some(s.sent),
+                            "{} {p}: #{}",
+                            sc.name,
+                            s.id
+                        );
+                    }
+                    Some(Trigger::Timer(k)) => assert!(
+                        s.reason.is_retransmission() || s.reason == SendReason::AckDelayed,
+                        "{} {p}: #{} {:?} by {k:?}",
+                        sc.name,
+                        s.id,
+                        s.reason
+                    ),
+                    Some(Trigger::App(_)) => {}
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,484 @@
+//! Guided lessons: each plays one scenario under one profile, pauses at key
+//! moments with narration, and ends with a check question.
+//!
+//! The stops are not scripted times: each [`StopAt`] names an event ("the
+//! first SYN-ACK arrives", "the client enters TIME-WAIT") that
+//! [`stop_time`] finds in the real trace. The narration is a template whose
+//! placeholders (`{client_isn}`, `{seq}`, `{ack}`, …) [`Lesson::narration`]
+//! fills with the numbers of that trace.
+//!
+//! The text of every lesson lives in `src/text/lessons.rs`; this module holds
+//! only the types and the logic.
+//!
+//! ```
+//! use tcp_lab_content::{lessons, Lang};
+//!
+//! let lesson = lessons::lesson("handshake").unwrap();
+//! let trace = lesson.trace();
+//! for (i, stop) in lesson.stops.iter().enumerate() {
+//!     let t = lessons::stop_time(&stop.at, &trace).expect("every stop is in the trace");
+//!     let text = lesson.narration(i, Lang::En, &trace);
+//!     assert!(!text.contains('{'), "all numbers filled in at {t}: {text}");
+//! }
+//! ```
+
+use tcp_sim::{
+    named, run, Dir, Duration, Fate, Fault, FaultAction, Flags, Instant, PcapOptions, ProfileName,
+    Scenario, SegmentRecord, SendReason, Side, State, Step, Trace, Trigger,
+};
+
+use crate::analogies::AnalogyTopic;
+use crate::fill::{fill, Value};
+use crate::{BiText, Lang};
+
+/// The URL query parameter that selects a lesson: `?lesson=ID`.
+pub const URL_PARAM: &str = "lesson";
+
+/// When a lesson pauses, found in the trace. Counts (`nth`) start at 1.
+/// Flags are written as in scenario files: letters from `FSRPA` in that order
+/// (`"S"`, `"SA"`, `"A"`, `"PA"`, `"FA"`, `"R"`, `"RA"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StopAt {
+    /// Just after the `nth` arrival of a segment going `dir` with exactly these
+    /// flags (arrivals in processing order; a duplicated segment arrives twice,
+    /// an old duplicate injected by the scenario counts too).
+    Arrival {
+        dir: Dir,
+        flags: &'static str,
+        nth: u32,
+    },
+    /// Just after the `nth` segment going `dir` with exactly these flags is sent,
+    /// whatever its fate (lost segments count). Injected old duplicates do not.
+    Sent {
+        dir: Dir,
+        flags: &'static str,
+        nth: u32,
+    },
+    /// Just after the `nth` segment sent for this reason.
+    SentFor { reason: SendReason, nth: u32 },
+    /// Just after `side` enters `to` for the `nth` time.
+    Transition { side: Side, to: State, nth: u32 },
+    /// At the end of the run (after TIME-WAIT, if there is one).
+    End,
+}
+
+/// A scenario built in Rust for a lesson, when no named scenario shows the point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CustomScenario {
+    /// `normal`, but the server closes 200 ms after end-of-file, so the four
+    /// segments of the close are all separate (also under `linux`, where the
+    /// delayed ACK times out before the server's FIN).
+    CloseWithPause,
+    /// The server's data segment is held up 3 s in the network; the server
+    /// retransmits it, the connection closes, and the old copy arrives while
+    /// the client is in TIME-WAIT.
+    TimeWaitOldDuplicate,
+    /// The server closes without reading the 100 bytes the client sent: under
+    /// `linux` it resets the connection instead of sending FIN.
+    AbortUnreadData,
+}
+
+impl CustomScenario {
+    pub const ALL: [CustomScenario; 3] = [
+        CustomScenario::CloseWithPause,
+        CustomScenario::TimeWaitOldDuplicate,
+        CustomScenario::AbortUnreadData,
+    ];
+
+    /// The scenario's name (not one of `tcp_sim::named::NAMES`).
+    pub fn name(self) -> &'static str {
+        match self {
+            CustomScenario::CloseWithPause => "lesson_close_with_pause",
+            CustomScenario::TimeWaitOldDuplicate => "lesson_time_wait_old_duplicate",
+            CustomScenario::AbortUnreadData => "lesson_abort_unread_data",
+        }
+    }
+
+    /// The scenario under a profile, with the teaching scenarios' 10 ms delay.
+    pub fn build(self, profile: ProfileName) -> Scenario {
+        use Step::*;
+        let base = Scenario::new(profile).delay_ms(named::TEACHING_DELAY_MS);
+        match self {
+            CustomScenario::CloseWithPause => base
+                .named(
+                    self.name(),
+                    "Handshake, 100 bytes each way; the server closes 200 ms after the client, so the close shows four separate segments",
+                )
+                .client(&[Connect, Send(100), Recv(100), Close])
+                .server(&[
+                    Listen,
+                    Recv(100),
+                    Send(100),
+                    RecvEof,
+                    Sleep(Duration::from_millis(200)),
+                    Close,
+                ]),
+            CustomScenario::TimeWaitOldDuplicate => base
+                .named(
+                    self.name(),
+                    "The server's answer is held up 3 s; its retransmission gets through, and the old copy arrives during the client's TIME-WAIT",
+                )
+                .client(&[Connect, Send(100), Recv(100), Close])
+                .server(&[Listen, Recv(100), Send(100), RecvEof, Close])
+                .fault(Fault::new(
+                    Dir::S2C,
+                    "PA",
+                    Some(1),
+                    FaultAction::Delay(Duration::from_secs(3)),
+                )),
+            CustomScenario::AbortUnreadData => base
+                .named(
+                    self.name(),
+                    "The client sends 100 bytes; the server closes without reading them",
+                )
+                .client(&[Connect, Send(100), RecvEof, Close])
+                .server(&[Listen, Sleep(Duration::from_millis(100)), Close]),
+        }
+    }
+}
+
+/// What a lesson plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LessonScenario {
+    /// A name from `tcp_sim::named::NAMES`.
+    Named(&'static str),
+    /// A scenario built in Rust for this lesson.
+    Custom(CustomScenario),
+}
+
+/// One pause: when, and what to say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stop {
+    pub at: StopAt,
+    /// The narration template; see [`Lesson::narration`] for the placeholders.
+    pub text: BiText,
+}
+
+/// The multiple-choice question at the end of a lesson.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Check {
+    pub question: BiText,
+    pub choices: &'static [BiText],
+    /// Index of the right choice.
+    pub correct: usize,
+    /// Why the right choice is right (and the others are not).
+    pub explanation: BiText,
+}
+
+impl Check {
+    /// True when `choice` is the right answer.
+    pub fn is_correct(&self, choice: usize) -> bool {
+        choice == self.correct
+    }
+}
+
+/// A guided lesson.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lesson {
+    /// URL-safe id (`[a-z0-9-]`), used as `?lesson=ID`.
+    pub id: &'static str,
+    pub source: LessonScenario,
+    pub profile: ProfileName,
+    pub title: BiText,
+    /// What the learner will understand at the end.
+    pub goal: BiText,
+    /// The analogy shown in plain-language mode, if one fits.
+    pub analogy: Option<AnalogyTopic>,
+    /// The pauses, in time order.
+    pub stops: &'static [Stop],
+    pub check: Check,
+}
+
+impl Lesson {
+    /// The scenario this lesson plays, under the lesson's profile.
+    pub fn scenario(&self) -> Scenario {
+        match self.source {
+            LessonScenario::Named(name) => named::with_profile(
+                named::by_name(name).unwrap_or_else(|| panic!("unknown scenario {name}")),
+                self.profile,
+            ),
+            LessonScenario::Custom(c) => c.build(self.profile),
+        }
+    }
+
+    /// The scenario's name.
+    pub fn scenario_name(&self) -> &'static str {
+        match self.source {
+            LessonScenario::Named(name) => name,
+            LessonScenario::Custom(c) => c.name(),
+        }
+    }
+
+    /// Runs the lesson's scenario.
+    pub fn trace(&self) -> Trace {
+        run(&self.scenario())
+    }
+
+    pub fn title(&self, lang: Lang) -> &'static str {
+        self.title.get(lang)
+    }
+
+    pub fn goal(&self, lang: Lang) -> &'static str {
+        self.goal.get(lang)
+    }
+
+    /// The URL query that opens this lesson, e.g. `lesson=handshake`.
+    pub fn url_query(&self) -> String {
+        format!("{URL_PARAM}={}", self.id)
+    }
+
+    /// When each stop happens in `trace` (`None` for a stop the trace lacks).
+    pub fn stop_times(&self, trace: &Trace) -> Vec<Option<Instant>> {
+        self.stops.iter().map(|s| stop_time(&s.at, trace)).collect()
+    }
+
+    /// The narration of one stop, with its placeholders filled from `trace`.
+    /// An index past the last stop gives an empty string.
+    ///
+    /// Placeholders (each may take `+N` or `-N`, e.g. `{client_isn+1}`):
+    /// - `{client_isn}`, `{server_isn}`: the initial sequence numbers (absolute);
+    /// - `{seq}`, `{ack}`, `{next_seq}`: the stop's segment, absolute
+    ///   (`next_seq` = `seq` + its length, SYN and FIN counting one);
+    /// - `{seq_rel}`, `{ack_rel}`, `{next_seq_rel}`: the same, relative to the ISNs;
+    /// - `{len}`: its payload in bytes; `{mss}`, `{wscale}`: its SYN options;
+    /// - `{delay_ms}`: how much longer than usual it spent on the link;
+    /// - `{retx_gap_ms}`: for a retransmission, the time since the previous copy;
+    /// - `{t_ms}`: the stop's time;
+    /// - `{time_wait_s}`, `{msl_s}`: the profile's TIME-WAIT and MSL;
+    /// - `{client_addr}`, `{server_addr}`, `{client_port}`, `{server_port}`;
+    /// - `{client_read}`, `{server_read}`: bytes each application read by the end.
+    ///
+    /// The stop's segment is the one that arrived or was sent; for a
+    /// transition, the segment that caused it (if one did).
+    pub fn narration(&self, stop: usize, lang: Lang, trace: &Trace) -> String {
+        let Some(s) = self.stops.get(stop) else {
+            return String::new();
+        };
+        let seg = stop_segment(&s.at, trace);
+        let t = stop_time(&s.at, trace);
+        fill(s.text.get(lang), |name| placeholder(name, trace, seg, t))
+    }
+}
+
+/// Every lesson, in the order a course would take them.
+pub fn lessons() -> &'static [Lesson] {
+    crate::text::lessons::LESSONS
+}
+
+/// A lesson by id, or `None`.
+pub fn lesson(id: &str) -> Option<&'static Lesson> {
+    lessons().iter().find(|l| l.id == id)
+}
+
+/// The time at which a stop pauses the lab, located in a real trace, or
+/// `None` if the trace has no such event.
+pub fn stop_time(stop: &StopAt, trace: &Trace) -> Option<Instant> {
+    match *stop {
+        StopAt::Arrival { dir, flags, nth } => arrival_of(trace, dir, flags, nth).map(|a| a.0),
+        StopAt::Sent { .. } | StopAt::SentFor { .. } => stop_segment(stop, trace).map(|s| s.sent),
+        StopAt::Transition { side, to, nth } => trace
+            .transitions_of(side)
+            .filter(|tr| tr.to == to)
+            .nth(index(nth)?)
+            .map(|tr| tr.t),
+        StopAt::End => Some(trace.end),
+    }
+}
+
+/// The segment a stop is about: the one that arrived or was sent, or the one
+/// that caused the transition. `None` for [`StopAt::End`], for a transition
+/// caused by a timer or the application, or when the trace lacks the event.
+pub fn stop_segment<'a>(stop: &StopAt, trace: &'a Trace) -> Option<&'a SegmentRecord> {
+    match *stop {
+        StopAt::Arrival { dir, flags, nth } => {
+            arrival_of(trace, dir, flags, nth).map(|(_, id)| &trace.segments[id])
+        }
+        StopAt::Sent { dir, flags, nth } => {
+            let f = Flags::parse(flags)?;
+            trace
+                .segments
+                .iter()
+                .filter(|s| !s.injected && s.dir == dir && s.segment.flags == f)
+                .nth(index(nth)?)
+        }
+        StopAt::SentFor { reason, nth } => trace
+            .segments
+            .iter()
+            .filter(|s| s.reason == reason)
+            .nth(index(nth)?),
+        StopAt::Transition { side, to, nth } => {
+            let tr = trace
+                .transitions_of(side)
+                .filter(|tr| tr.to == to)
+                .nth(index(nth)?)?;
+            match tr.trigger {
+                Trigger::Segment(id) => trace.segments.get(id),
+                _ => None,
+            }
+        }
+        StopAt::End => None,
+    }
+}
+
+fn index(nth: u32) -> Option<usize> {
+    (nth as usize).checked_sub(1)
+}
+
+/// The `nth` matching arrival: its time and the segment id.
+fn arrival_of(trace: &Trace, dir: Dir, flags: &str, nth: u32) -> Option<(Instant, usize)> {
+    let f = Flags::parse(flags)?;
+    trace
+        .arrivals
+        .iter()
+        .filter(|a| {
+            let s = &trace.segments[a.segment];
+            s.dir == dir && s.segment.flags == f
+        })
+        .nth(index(nth)?)
+        .map(|a| (a.t, a.segment))
+}
+
+fn fmt_addr((ip, port): ([u8; 4], u16)) -> String {
+    format!("{}.{}.{}.{}:{port}", ip[0], ip[1], ip[2], ip[3])
+}
+
+/// The value of one narration placeholder.
+fn placeholder(
+    name: &str,
+    trace: &Trace,
+    seg: Option<&SegmentRecord>,
+    t: Option<Instant>,
+) -> Option<Value> {
+    let addrs = PcapOptions::default();
+    let profile = trace.profile.map(|p| p.profile());
+    Some(match name {
+        "client_isn" => Value::Seq(trace.isn[Side::Client.index()]?),
+        "server_isn" => Value::Seq(trace.isn[Side::Server.index()]?),
+        "seq" => Value::Seq(seg?.segment.seq),
+        "ack" => {
+            let s = seg?;
+            s.segment.flags.ack().then_some(Value::Seq(s.segment.ack))?
+        }
+        "next_seq" => Value::Seq(seg?.segment.end_seq()),
+        "seq_rel" => Value::Int(seg?.seq_rel?),
+        "ack_rel" => Value::Int(seg?.ack_rel?),
+        "next_seq_rel" => {
+            let s = seg?;
+            Value::Int(s.seq_rel? + i64::from(s.segment.seg_len()))
+        }
+        "len" => Value::Int(i64::from(seg?.segment.len)),
+        "mss" => Value::Int(i64::from(seg?.segment.syn_options?.mss?)),
+        "wscale" => Value::Int(i64::from(seg?.segment.syn_options?.window_scale?)),
+        "delay_ms" => match seg?.fate {
+            Fate::Delayed(d) => Value::Ms(d.as_ms()),
+            _ => return None,
+        },
+        "retx_gap_ms" => {
+            let s = seg?;
+            let prev = trace.segments[..s.id].iter().rev().find(|p| {
+                p.dir == s.dir
+                    && !p.injected
+                    && p.seq_rel == s.seq_rel
+                    && p.segment.seg_len() > 0
+                    && p.segment.flags.syn() == s.segment.flags.syn()
+                    && p.segment.flags.fin() == s.segment.flags.fin()
+            })?;
+            Value::Ms((s.sent - prev.sent).as_ms())
+        }
+        "t_ms" => Value::Ms(t?.as_ms()),
+        "time_wait_s" => Value::Ms(profile?.time_wait.as_ms() / 1000.0),
+        "msl_s" => Value::Ms(profile?.msl.as_ms() / 1000.0),
+        "client_addr" => Value::Text(fmt_addr(addrs.client)),
+        "server_addr" => Value::Text(fmt_addr(addrs.server)),
+        "client_port" => Value::Int(i64::from(addrs.client.1)),
+        "server_port" => Value::Int(i64::from(addrs.server.1)),
+        "client_read" => Value::Int(trace.bytes_read[Side::Client.index()] as i64),
+        "server_read" => Value::Int(trace.bytes_read[Side::Server.index()] as i64),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_stop_time_finds_events_in_the_normal_trace() {
+        let trace = run(&named::with_profile(named::normal(), ProfileName::Rfc));
+        let ms = |s: StopAt| stop_time(&s, &trace).map(Instant::as_ms);
+        assert_eq!(
+            ms(StopAt::Sent {
+                dir: Dir::C2S,
+                flags: "S",
+                nth: 1
+            }),
+            Some(0.0)
+        );
+        assert_eq!(
+            ms(StopAt::Arrival {
+                dir: Dir::S2C,
+                flags: "SA",
+                nth: 1
+            }),
+            Some(20.0)
+        );
+        assert_eq!(
+            ms(StopAt::Transition {
+                side: Side::Server,
+                to: State::Established,
+                nth: 1
+            }),
+            Some(30.0)
+        );
+        assert_eq!(
+            ms(StopAt::SentFor {
+                reason: SendReason::HandshakeAck,
+                nth: 1
+            }),
+            Some(20.0)
+        );
+        assert_eq!(
+            ms(StopAt::Arrival {
+                dir: Dir::S2C,
+                flags: "SA",
+                nth: 2
+            }),
+            None
+        );
+        assert_eq!(
+            ms(StopAt::Sent {
+                dir: Dir::C2S,
+                flags: "S",
+                nth: 0
+            }),
+            None
+        );
+        assert_eq!(ms(StopAt::End), Some(trace.end.as_ms()));
+    }
+
+    #[test]
+    fn test_placeholders_use_the_trace_numbers() {
+        let trace = run(&named::with_profile(named::normal(), ProfileName::Rfc));
+        let c = trace.isn[0].unwrap();
+        let s = trace.isn[1].unwrap();
+        let sa = StopAt::Arrival {
+            dir: Dir::S2C,
+            flags: "SA",
+            nth: 1,
+        };
+        let seg = stop_segment(&sa, &trace);
+        let f = |tpl: &str| fill(tpl, |n| placeholder(n, &trace, seg, stop_time(&sa, &trace)));
+        assert_eq!(
+            f("{seq} {ack} {client_isn+1}"),
+            format!("{s} {} {}", c.wrapping_add(1), c.wrapping_add(1))
+        );
+        assert_eq!(f("{seq_rel} {ack_rel} {next_seq_rel}"), "0 1 1");
+        assert_eq!(f("{t_ms} {time_wait_s} {msl_s}"), "20 240 120");
+        assert_eq!(f("{server_addr}"), "198.51.100.2:5000");
+        assert_eq!(
+            f("{delay_ms}"),
+            "{delay_ms}",
+            "not delayed: left for the test to see"
+        );
+    }
+}

@@ -1,0 +1,1423 @@
+//! LESSONS: the guided tours. Each lesson plays one scenario under one
+//! profile, pauses at its stops, and ends with a check question.
+//!
+//! How to edit: find the lesson by its `id` (e.g. `"half-close"`), then
+//! change the text between the quotes in `en:` or `zh:`. Do not change the
+//! `id` (it is the URL, `?lesson=ID`) unless every link to it changes too.
+//!
+//! Each stop says WHEN the lab pauses (`at:`, found in the real trace, not a
+//! fixed time) and what to say there (`text:`), two to four sentences.
+//! Numbers come from the run through placeholders in braces, which may add or
+//! subtract a whole number, e.g. `{client_isn+1}`:
+//! `{client_isn}` `{server_isn}` (absolute ISNs); `{seq}` `{ack}` `{next_seq}`
+//! (the stop's segment, absolute; `next_seq` = seq + length, SYN and FIN count
+//! one); `{seq_rel}` `{ack_rel}` `{next_seq_rel}` (the same, relative to the
+//! ISNs); `{len}`; `{mss}` `{wscale}`; `{delay_ms}`; `{retx_gap_ms}` (time since
+//! the previous copy); `{t_ms}`; `{time_wait_s}` `{msl_s}`; `{client_addr}`
+//! `{server_addr}` `{client_port}` `{server_port}`; `{client_read}`
+//! `{server_read}`. The stop's segment is the one that arrived or was sent, or
+//! the one that caused the transition. A test checks that every placeholder
+//! is filled in every lesson.
+//!
+//! `check.correct` is the index (from 0) of the right choice. Keep exactly
+//! one choice right, and let the explanation say why the others are wrong.
+//!
+//! Be precise: the third handshake segment has no SYN flag; the ACK flag is a
+//! bit while the acknowledgment number (确认号) is a number; TIME-WAIT
+//! re-acknowledges a repeated FIN and lets old duplicates expire; TCP differs
+//! from UDP in reliability. Tests check all of this.
+
+use crate::analogies::AnalogyTopic;
+use crate::lessons::{Check, CustomScenario, Lesson, LessonScenario, Stop, StopAt};
+use crate::BiText;
+use tcp_sim::{Dir, ProfileName, Side, State};
+
+const fn t(en: &'static str, zh: &'static str) -> BiText {
+    BiText { en, zh }
+}
+
+const fn arrival(dir: Dir, flags: &'static str, nth: u32) -> StopAt {
+    StopAt::Arrival { dir, flags, nth }
+}
+
+const fn sent(dir: Dir, flags: &'static str, nth: u32) -> StopAt {
+    StopAt::Sent { dir, flags, nth }
+}
+
+const fn enters(side: Side, to: State, nth: u32) -> StopAt {
+    StopAt::Transition { side, to, nth }
+}
+
+use Dir::{C2S, S2C};
+
+pub(crate) static LESSONS: &[Lesson] = &[
+    // ------------------------------------------------------------------ handshake
+    Lesson {
+        id: "handshake",
+        source: LessonScenario::Named("normal"),
+        profile: ProfileName::Rfc,
+        title: t("The three-way handshake, step by step", "三次握手，一步一步看"),
+        goal: t(
+            "Follow the three handshake segments and compute every sequence and acknowledgment number yourself.",
+            "跟着三次握手的三个报文段走一遍，亲手算出每一个序列号和确认号。",
+        ),
+        analogy: Some(AnalogyTopic::Handshake),
+        stops: &[
+            Stop {
+                at: sent(C2S, "S", 1),
+                text: t(
+                    "The client picks an initial sequence number, ISN {client_isn}, and sends a SYN that carries it in the sequence number field. The ACK flag is off, so the acknowledgment number field means nothing yet. The client is now in SYN-SENT; Wireshark would show this sequence number as relative 0.",
+                    "客户端选定初始序列号 ISN {client_isn}，发出一个 SYN，把它填在序列号字段里。此时确认标志 ACK 没有置 1，所以确认号字段还没有意义。客户端进入 SYN-SENT；在 Wireshark 里，这个序列号显示为相对值 0。",
+                ),
+            },
+            Stop {
+                at: arrival(C2S, "S", 1),
+                text: t(
+                    "The SYN reaches the server, which records the client's ISN and enters SYN-RECEIVED. Its answer does two jobs in one segment: the SYN flag carries its own ISN, {server_isn}, and the ACK flag with acknowledgment number {client_isn} + 1 = {client_isn+1} confirms the client's SYN. The +1 is there because a SYN occupies one sequence number; the acknowledgment number always names the next number expected.",
+                    "SYN 到达服务器，服务器记下客户端的 ISN，进入 SYN-RECEIVED。它用一个报文段回复，同时做两件事：SYN 标志带出自己的 ISN {server_isn}；ACK 标志置 1、确认号为 {client_isn} + 1 = {client_isn+1}，确认客户端的 SYN。之所以加 1，是因为 SYN 本身占用一个序列号；确认号总是指下一个期望收到的编号。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "SA", 1),
+                text: t(
+                    "The SYN-ACK's acknowledgment number, {ack}, is exactly the client's ISN + 1, so the client knows its SYN arrived and has the server's ISN: it enters ESTABLISHED. It answers with a bare ACK, and the SYN flag stays off this time: sequence number {client_isn} + 1 = {client_isn+1}, acknowledgment number {server_isn} + 1 = {server_isn+1}. Look at the \"what each side knows\" panel: the client now knows everything, the server not yet.",
+                    "SYN-ACK 的确认号 {ack} 正好等于客户端的 ISN + 1，客户端由此知道自己的 SYN 已经送达，也拿到了服务器的 ISN，于是进入 ESTABLISHED。它回复一个单纯的 ACK，这一次不带 SYN 标志：序列号为 {client_isn} + 1 = {client_isn+1}，确认号为 {server_isn} + 1 = {server_isn+1}。看看“双方各自知道什么”面板：客户端此时已经全部确认，服务器还没有。",
+                ),
+            },
+            Stop {
+                at: arrival(C2S, "A", 1),
+                text: t(
+                    "The third segment tells the server that its own SYN arrived, so the server enters ESTABLISHED: only now does it know that the client can hear it. This bare ACK carries no data and occupies no sequence number, which is why the client's first data segment also starts at sequence number {seq}.",
+                    "第三个报文段告诉服务器：它自己的 SYN 也送到了。服务器进入 ESTABLISHED，直到这时它才知道客户端听得见自己。这个单纯的 ACK 不带数据，也不占用序列号，所以客户端的第一个数据报文段同样从序列号 {seq} 开始。",
+                ),
+            },
+            Stop {
+                at: arrival(C2S, "PA", 1),
+                text: t(
+                    "The first data segment carries bytes {seq_rel} to {seq_rel+99} in relative numbers. The server acknowledges them with acknowledgment number {next_seq} (relative {next_seq_rel}): the number of the next byte it expects, not the number of the last byte it got.",
+                    "第一个数据报文段携带的是相对编号 {seq_rel} 到 {seq_rel+99} 的字节。服务器用确认号 {next_seq}（相对值 {next_seq_rel}）确认它们：确认号是下一个期望收到的字节编号，而不是最后收到的那个字节的编号。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "The client's ISN is 5000 and the server's is 9000. What does the third handshake segment carry?",
+                "客户端的 ISN 是 5000，服务器的 ISN 是 9000。第三次握手的报文段里是什么？",
+            ),
+            choices: &[
+                t(
+                    "The ACK and SYN flags, sequence number 5001, acknowledgment number 9001",
+                    "ACK 和 SYN 标志，序列号 5001，确认号 9001",
+                ),
+                t(
+                    "Only the ACK flag, sequence number 5001, acknowledgment number 9001",
+                    "只有 ACK 标志，序列号 5001，确认号 9001",
+                ),
+                t(
+                    "Only the ACK flag, sequence number 5000, acknowledgment number 9000",
+                    "只有 ACK 标志，序列号 5000，确认号 9000",
+                ),
+                t(
+                    "Only the ACK flag, sequence number 9001, acknowledgment number 5001",
+                    "只有 ACK 标志，序列号 9001，确认号 5001",
+                ),
+            ],
+            correct: 1,
+            explanation: t(
+                "The third segment is a bare ACK: its SYN flag is off, because the client's SYN was already sent and acknowledged. Its sequence number is the client's ISN + 1 (the SYN used up 5000), and its acknowledgment number is the server's ISN + 1 (the server's SYN used up 9000). Each side's sequence numbers belong to the sender, so 9001 can never be the client's sequence number.",
+                "第三个报文段是一个单纯的 ACK，不带 SYN 标志，因为客户端的 SYN 早已发出并得到确认。它的序列号是客户端的 ISN + 1（SYN 用掉了 5000），确认号是服务器的 ISN + 1（服务器的 SYN 用掉了 9000）。序列号总是属于发送方自己，所以 9001 不可能是客户端的序列号。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ why three
+    Lesson {
+        id: "why-three",
+        source: LessonScenario::Named("old_duplicate_syn"),
+        profile: ProfileName::Rfc,
+        title: t(
+            "Why three segments, not two and not four",
+            "为什么是三次握手，而不是两次或四次",
+        ),
+        goal: t(
+            "See how the third segment stops an old duplicate SYN from opening a connection nobody wants, and why the SYN and the ACK can share the second segment.",
+            "亲眼看到第三次握手如何阻止旧的重复 SYN 建立一个没人要的连接，并理解为什么 SYN 和 ACK 可以合并在第二个报文段里。",
+        ),
+        analogy: Some(AnalogyTopic::WhyNotTwo),
+        stops: &[
+            Stop {
+                at: arrival(C2S, "S", 1),
+                text: t(
+                    "A SYN from an earlier connection between the same addresses and ports arrives first; the client's real SYN is still held up in the network. The server cannot tell old from new, so it enters SYN-RECEIVED and answers with a SYN-ACK whose acknowledgment number is the old SYN's sequence number plus one, {seq+1}.",
+                    "一个来自同一对地址和端口之间旧连接的 SYN 先到了，客户端真正的 SYN 还堵在网络里。服务器分不清新旧，于是进入 SYN-RECEIVED，回一个 SYN-ACK，确认号是这个旧 SYN 的序列号加 1，即 {seq+1}。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "SA", 1),
+                text: t(
+                    "The client is in SYN-SENT for its own SYN, ISN {client_isn}, so it expects acknowledgment number {client_isn+1}; this SYN-ACK says {ack}. The client recognises an answer to a SYN it never sent and replies with RST. It can only do this because the connection is not open yet: the client still has its say, and that say is the third segment.",
+                    "客户端正为自己的 SYN（ISN {client_isn}）等在 SYN-SENT，它期望的确认号是 {client_isn+1}，而这个 SYN-ACK 给出的是 {ack}。客户端认出这是对一个自己从没发过的 SYN 的回应，于是回 RST。它之所以能这样做，是因为连接还没有建立，客户端还有表态的机会，而这次表态正是第三次握手。",
+                ),
+            },
+            Stop {
+                at: arrival(C2S, "R", 1),
+                text: t(
+                    "The RST sends the server back to LISTEN and it forgets the half-open connection. With a two-way handshake the server would already be ESTABLISHED for a stale request, holding memory and waiting for data that never comes.",
+                    "RST 让服务器回到 LISTEN，这个半连接被丢弃。如果是两次握手，服务器此刻已经为一个过期的请求进入 ESTABLISHED，白白占着内存，等待永远不会来的数据。",
+                ),
+            },
+            Stop {
+                at: arrival(C2S, "S", 2),
+                text: t(
+                    "Now the real SYN arrives, and the server answers it with a SYN-ACK that acknowledges {next_seq}, the client's ISN + 1. One segment carries both the server's own SYN and the ACK of the client's SYN. Sending them separately would work too, but would cost a fourth segment for nothing: that is why the handshake has three segments, not four.",
+                    "真正的 SYN 到了，服务器回一个 SYN-ACK，确认号为 {next_seq}，即客户端的 ISN + 1。这一个报文段同时带着服务器自己的 SYN 和对客户端 SYN 的确认。分开发也行得通，只是白白多出第四个报文段：所以握手是三次，而不是四次。",
+                ),
+            },
+            Stop {
+                at: arrival(C2S, "A", 1),
+                text: t(
+                    "The client's bare ACK, acknowledgment number {ack}, confirms the server's ISN. Only now are both ISNs synchronized, each acknowledged by the other side; with two segments the server would never learn whether its own SYN got through.",
+                    "客户端那个单纯的 ACK（确认号 {ack}）确认了服务器的 ISN。直到这时，双方的 ISN 才都同步好了，而且各自得到了对方的确认；如果只有两次握手，服务器永远不知道自己的 SYN 有没有送到。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "Why is a two-way handshake not enough?",
+                "为什么两次握手不够？",
+            ),
+            choices: &[
+                t(
+                    "Because the data needs a third segment to carry it",
+                    "因为数据需要第三个报文段来携带",
+                ),
+                t(
+                    "Because every segment must be acknowledged, so the third segment acknowledges the ACK in the SYN-ACK",
+                    "因为每个报文段都必须被确认，所以第三个报文段用来确认 SYN-ACK 里的 ACK",
+                ),
+                t(
+                    "Because the server could not tell an old duplicate SYN from a new one and would open connections nobody wants, and it would never learn whether its own ISN arrived",
+                    "因为服务器分不清旧的重复 SYN 和新的 SYN，会建立没人要的连接，而且永远不知道自己的 ISN 是否送达",
+                ),
+                t(
+                    "Because the server must ask permission before sending its own SYN",
+                    "因为服务器必须先征得同意，才能发送自己的 SYN",
+                ),
+            ],
+            correct: 2,
+            explanation: t(
+                "The third segment gives the client a chance to reject a stale SYN (with RST) before the server commits resources, and it is the only proof the server gets that its own ISN arrived. It acknowledges the server's SYN, not an ACK: a bare ACK takes no sequence number and is never acknowledged. Data may ride on the third segment, but that is not why it exists.",
+                "第三个报文段让客户端有机会在服务器投入资源之前用 RST 拒绝过期的 SYN，它也是服务器唯一能拿到的、证明自己 ISN 已送达的凭据。它确认的是服务器的 SYN，而不是某个 ACK：单纯的 ACK 不占序列号，从来不会被确认。第三个报文段可以捎带数据，但这并不是它存在的原因。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ options
+    Lesson {
+        id: "handshake-options",
+        source: LessonScenario::Named("normal"),
+        profile: ProfileName::Linux,
+        title: t(
+            "What the handshake negotiates, and why ISNs are random",
+            "握手协商了什么，ISN 为什么是随机的",
+        ),
+        goal: t(
+            "Read the options on a real Linux SYN and SYN-ACK (MSS, window scale, SACK permitted, timestamps) and understand why each connection starts from an unpredictable ISN.",
+            "读懂真实 Linux 的 SYN 和 SYN-ACK 上的选项（MSS、窗口扩大、允许 SACK、时间戳），并理解为什么每个连接都从一个难以预测的 ISN 开始。",
+        ),
+        analogy: None,
+        stops: &[
+            Stop {
+                at: sent(C2S, "S", 1),
+                text: t(
+                    "Besides its ISN, {client_isn}, the Linux client's SYN carries options: maximum segment size {mss} bytes, window scale {wscale} (the window field in the client's later segments counts in units of 2^{wscale} bytes), SACK permitted, and timestamps. Options like these can only be offered on a SYN, so the handshake is the one chance to agree on them.",
+                    "除了 ISN {client_isn}，Linux 客户端的 SYN 还带着选项：最大报文段长度 MSS 为 {mss} 字节，窗口扩大因子为 {wscale}（客户端之后报文段里的窗口字段以 2^{wscale} 字节为单位），允许 SACK，以及时间戳。这类选项只能在 SYN 上提出，所以握手是双方商定它们的唯一机会。",
+                ),
+            },
+            Stop {
+                at: sent(S2C, "SA", 1),
+                text: t(
+                    "The server's SYN-ACK answers with its own options: MSS {mss}, window scale {wscale}, SACK permitted, timestamps. Window scaling, SACK and timestamps are used only if both SYNs carry them; the MSS is one-sided: each side promises what it can receive, and the other sends no larger segments.",
+                    "服务器的 SYN-ACK 给出自己的选项：MSS {mss}、窗口扩大因子 {wscale}、允许 SACK、时间戳。窗口扩大、SACK 和时间戳只有在双方的 SYN 都带上时才会启用；MSS 则是各说各的：每一方声明自己能接收多大的报文段，对方发送时不超过它。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "SA", 1),
+                text: t(
+                    "The client now has everything it needs: the server's ISN {server_isn}, its MSS and its window scale. The textbook profile offers only the MSS; switch profiles to compare. None of these options is repeated later: the third segment and everything after it rely on what the two SYNs agreed.",
+                    "客户端现在拿到了所需的一切：服务器的 ISN {server_isn}、它的 MSS 和窗口扩大因子。教科书配置只提出 MSS，可以切换配置对比一下。这些选项之后不会再协商一次：第三个报文段和之后的所有报文段都按两个 SYN 商定的结果来。",
+                ),
+            },
+            Stop {
+                at: arrival(C2S, "A", 1),
+                text: t(
+                    "Why not start every connection at 0? A segment from an earlier connection between the same addresses and ports could still be in the network, and with the same numbers it would be taken for new data. An off-path attacker could also guess the numbers and inject segments. So the ISN is hard to predict: RFC 9293 and RFC 6528 derive it from a clock plus a secret hash of the 4-tuple; this lab draws it from a seeded generator.",
+                    "为什么不让每个连接都从 0 开始？同一对地址和端口之间旧连接的报文段可能还在网络里，编号相同，就会被当成新数据；不在通信路径上的攻击者也能猜出编号、伪造报文段。所以 ISN 必须难以预测：RFC 9293 和 RFC 6528 用时钟加上对四元组的秘密哈希来生成它；本实验则用一个带种子的随机数生成器。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "Why does each connection start from an unpredictable ISN instead of 0?",
+                "为什么每个连接都从一个难以预测的 ISN 开始，而不是从 0 开始？",
+            ),
+            choices: &[
+                t(
+                    "So that segments left over from an earlier connection on the same 4-tuple do not fit the new connection's numbers, and so that an attacker who cannot see the traffic cannot guess valid numbers",
+                    "为了让同一四元组上旧连接遗留的报文段对不上新连接的编号，也让看不到流量的攻击者猜不出有效的编号",
+                ),
+                t("To encrypt the data of the connection", "为了给连接的数据加密"),
+                t(
+                    "Because sequence number 0 is reserved for the SYN",
+                    "因为序列号 0 是留给 SYN 专用的",
+                ),
+                t(
+                    "So that the server can tell its clients apart",
+                    "为了让服务器区分不同的客户端",
+                ),
+            ],
+            correct: 0,
+            explanation: t(
+                "The ISN protects the sequence space, not the content: TCP encrypts nothing. Number 0 is not reserved; the SYN simply takes whatever the ISN is. Clients are told apart by the 4-tuple (addresses and ports), not by their ISNs.",
+                "ISN 保护的是序列号空间，而不是数据内容：TCP 不做任何加密。0 也不是保留编号，SYN 占用的就是 ISN 本身。区分不同客户端靠的是四元组（地址和端口），而不是 ISN。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ four-way close
+    Lesson {
+        id: "four-way-close",
+        source: LessonScenario::Custom(CustomScenario::CloseWithPause),
+        profile: ProfileName::Rfc,
+        title: t(
+            "The four-way close, and why it takes four",
+            "四次挥手，以及为什么需要四次",
+        ),
+        goal: t(
+            "See that each direction of a full-duplex connection is closed on its own, by a FIN and its ACK, and follow the states on both sides.",
+            "看清全双工连接的两个方向是各自关闭的，每个方向一个 FIN 加一个 ACK，并跟踪双方的状态变化。",
+        ),
+        analogy: Some(AnalogyTopic::Close),
+        stops: &[
+            Stop {
+                at: sent(C2S, "FA", 1),
+                text: t(
+                    "The client's application has nothing more to send and calls close(). The client sends a FIN with sequence number {seq} (relative {seq_rel}: 1 for the SYN plus the 100 data bytes) and enters FIN-WAIT-1. This FIN closes only the client-to-server direction: it says \"I will send no more\", not \"I will receive no more\".",
+                    "客户端的应用没有数据要发了，调用 close()。客户端发出 FIN，序列号为 {seq}（相对值 {seq_rel}：SYN 占 1，再加 100 字节数据），进入 FIN-WAIT-1。这个 FIN 只关闭客户端到服务器这一个方向：它的意思是“我不再发送了”，而不是“我不再接收了”。",
+                ),
+            },
+            Stop {
+                at: arrival(C2S, "FA", 1),
+                text: t(
+                    "The server acknowledges the FIN at once with acknowledgment number {next_seq}: one more than the FIN's sequence number, because a FIN occupies one sequence number, just like a byte of data. The server enters CLOSE-WAIT. Its own direction is still open, and only its application can decide when to close it.",
+                    "服务器立即确认这个 FIN，确认号为 {next_seq}：比 FIN 的序列号大 1，因为 FIN 和一个数据字节一样占用一个序列号。服务器进入 CLOSE-WAIT。它自己这个方向仍然开着，什么时候关闭，只能由它的应用决定。",
+                ),
+            },
+            Stop {
+                at: enters(Side::Client, State::FinWait2, 1),
+                text: t(
+                    "The ACK reaches the client, which enters FIN-WAIT-2. Half of the connection is closed; the client can still receive whatever the server has left to send.",
+                    "ACK 到达客户端，客户端进入 FIN-WAIT-2。连接关闭了一半，服务器如果还有数据要发，客户端照样能收。",
+                ),
+            },
+            Stop {
+                at: sent(S2C, "FA", 1),
+                text: t(
+                    "200 ms later the server's application closes too. The server sends its own FIN, sequence number {seq}, and enters LAST-ACK. This second FIN closes the server-to-client direction. Two directions, two FINs, and each FIN needs its own ACK: four segments.",
+                    "200 毫秒后，服务器的应用也关闭了。服务器发出自己的 FIN，序列号为 {seq}，进入 LAST-ACK。这第二个 FIN 关闭的是服务器到客户端的方向。两个方向、两个 FIN，每个 FIN 都要各自的 ACK：一共四个报文段。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "FA", 1),
+                text: t(
+                    "The client acknowledges the server's FIN with acknowledgment number {next_seq} and enters TIME-WAIT. The server will be CLOSED as soon as this last ACK arrives; the client first waits 2MSL, {time_wait_s} s in this profile.",
+                    "客户端用确认号 {next_seq} 确认服务器的 FIN，进入 TIME-WAIT。这最后一个 ACK 一到，服务器就进入 CLOSED；客户端则要先等 2MSL，在这个配置下是 {time_wait_s} 秒。",
+                ),
+            },
+            Stop {
+                at: StopAt::End,
+                text: t(
+                    "TIME-WAIT is over and both sides are CLOSED. Why the client had to wait so long is the subject of the two TIME-WAIT lessons.",
+                    "TIME-WAIT 结束，双方都进入 CLOSED。客户端为什么要等这么久，是接下来两节 TIME-WAIT 课的内容。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "Why does closing take four segments when opening takes three?",
+                "为什么建立连接三次握手就够，断开连接却要四次挥手？",
+            ),
+            choices: &[
+                t(
+                    "Because FIN segments are more likely to be lost than SYN segments",
+                    "因为 FIN 比 SYN 更容易丢失",
+                ),
+                t(
+                    "Because the last ACK is always sent twice",
+                    "因为最后一个 ACK 总要发两次",
+                ),
+                t(
+                    "Because the server must ask the client for permission to close",
+                    "因为服务器关闭前必须征得客户端同意",
+                ),
+                t(
+                    "Because each direction is closed on its own, with a FIN and an ACK each, and the server's ACK cannot wait for its FIN while its application still has data to send",
+                    "因为两个方向各自关闭，各需一个 FIN 和一个 ACK；而服务器的应用可能还有数据要发，它的 ACK 不能一直等着和 FIN 一起走",
+                ),
+            ],
+            correct: 3,
+            explanation: t(
+                "TCP is full duplex: a FIN ends one direction only. When the first FIN arrives, the other side may still be sending, so it acknowledges at once and sends its own FIN later; in the handshake, by contrast, nothing stops the server from putting its SYN and its ACK in one segment. Loss rates and permissions have nothing to do with it.",
+                "TCP 是全双工的：一个 FIN 只结束一个方向。第一个 FIN 到达时，另一方可能还在发送数据，所以它先立即确认，过后再发自己的 FIN；而在握手时，没有什么阻止服务器把自己的 SYN 和 ACK 放进同一个报文段。这和丢包率、征得同意都没有关系。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ half-close
+    Lesson {
+        id: "half-close",
+        source: LessonScenario::Named("half_close"),
+        profile: ProfileName::Rfc,
+        title: t(
+            "Half-close: data keeps flowing in CLOSE-WAIT",
+            "半关闭：CLOSE-WAIT 中数据照常流动",
+        ),
+        goal: t(
+            "Watch the server keep sending for half a second after the client's FIN, and see why CLOSE-WAIT and FIN-WAIT-2 are separate states.",
+            "看服务器在收到客户端的 FIN 之后又继续发送了半秒钟的数据，并理解 CLOSE-WAIT 和 FIN-WAIT-2 为什么是两个独立的状态。",
+        ),
+        analogy: Some(AnalogyTopic::HalfClose),
+        stops: &[
+            Stop {
+                at: sent(C2S, "FA", 1),
+                text: t(
+                    "The client sends its 100 bytes and then calls shutdown() for writing only: a FIN with sequence number {seq} (relative {seq_rel}) follows the data. Unlike close(), shutdown() leaves the receiving side open.",
+                    "客户端发出 100 字节后，调用 shutdown() 只关闭写方向：数据后面紧跟一个 FIN，序列号为 {seq}（相对值 {seq_rel}）。与 close() 不同，shutdown() 让接收方向继续开着。",
+                ),
+            },
+            Stop {
+                at: arrival(C2S, "FA", 1),
+                text: t(
+                    "The server acknowledges the FIN (acknowledgment number {next_seq}) and enters CLOSE-WAIT. Its application reads the 100 bytes, sees end-of-file, and still has an answer to send. CLOSE-WAIT means \"the peer has finished; I have not\".",
+                    "服务器确认这个 FIN（确认号 {next_seq}），进入 CLOSE-WAIT。它的应用读完 100 字节，读到文件结束，但还有回复要发。CLOSE-WAIT 的意思是：“对方说完了，我还没有。”",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "PA", 2),
+                text: t(
+                    "The client, in FIN-WAIT-2, keeps receiving: this segment brings bytes {seq_rel} to {seq_rel+99} (relative), and the client acknowledges them. Data flowing from CLOSE-WAIT to FIN-WAIT-2 is the half-close: one direction closed, the other still working.",
+                    "处于 FIN-WAIT-2 的客户端照常接收：这个报文段带来相对编号 {seq_rel} 到 {seq_rel+99} 的字节，客户端对它们作出确认。数据从 CLOSE-WAIT 的一方流向 FIN-WAIT-2 的一方，这就是半关闭：一个方向已关闭，另一个方向仍在工作。",
+                ),
+            },
+            Stop {
+                at: sent(S2C, "FA", 1),
+                text: t(
+                    "Only when its application is done does the server send its FIN, with relative sequence number {seq_rel}: 1 for its SYN plus the 300 bytes it sent. It enters LAST-ACK.",
+                    "直到应用把话说完，服务器才发出自己的 FIN，相对序列号为 {seq_rel}：SYN 占 1，再加上它发出的 300 字节。服务器进入 LAST-ACK。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "FA", 1),
+                text: t(
+                    "The client acknowledges the FIN and enters TIME-WAIT; the server closes when that ACK arrives. Each direction was closed by its own FIN, each at its own time, almost half a second apart.",
+                    "客户端确认这个 FIN，进入 TIME-WAIT；服务器收到这个 ACK 后关闭。两个方向各由自己的 FIN 关闭，时间也各不相同，前后相差将近半秒。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "While the server is in CLOSE-WAIT, what can it still do?",
+                "服务器处于 CLOSE-WAIT 时，还能做什么？",
+            ),
+            choices: &[
+                t(
+                    "Nothing: the client's FIN closed the whole connection",
+                    "什么都不能做：客户端的 FIN 已经关闭了整个连接",
+                ),
+                t(
+                    "Send data to the client, which keeps receiving and acknowledging it",
+                    "向客户端发送数据，客户端照常接收并确认",
+                ),
+                t(
+                    "Receive more data from the client",
+                    "继续接收客户端发来的数据",
+                ),
+                t(
+                    "Only send the ACK of the client's FIN again",
+                    "只能再发一次对客户端 FIN 的确认",
+                ),
+            ],
+            correct: 1,
+            explanation: t(
+                "The client's FIN closed only the client-to-server direction: no more data will come from the client, but the server may send as long as it likes, and the client, in FIN-WAIT-2, keeps receiving. The server's own FIN, later, closes the other direction.",
+                "客户端的 FIN 只关闭了客户端到服务器的方向：客户端不会再发数据过来，但服务器想发多久就发多久，处于 FIN-WAIT-2 的客户端会一直接收。之后服务器自己的 FIN 才关闭另一个方向。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ three-segment close
+    Lesson {
+        id: "three-segment-close",
+        source: LessonScenario::Named("normal"),
+        profile: ProfileName::Linux,
+        title: t(
+            "Why a real close often shows three segments",
+            "为什么真实抓包里挥手常常只有三个报文段",
+        ),
+        goal: t(
+            "See how Linux's delayed ACK lets the acknowledgment of the first FIN ride on the second FIN, so a capture shows FIN, FIN, ACK.",
+            "看 Linux 的延迟确认如何让对第一个 FIN 的确认搭上第二个 FIN，于是抓包里只看到 FIN、FIN、ACK。",
+        ),
+        analogy: Some(AnalogyTopic::Close),
+        stops: &[
+            Stop {
+                at: sent(C2S, "FA", 1),
+                text: t(
+                    "The client closes and sends its FIN, sequence number {seq}. As in the textbook, the server must acknowledge it; watch when it does.",
+                    "客户端关闭，发出 FIN，序列号为 {seq}。和教科书一样，服务器必须确认它；注意看确认是什么时候发出的。",
+                ),
+            },
+            Stop {
+                at: arrival(C2S, "FA", 1),
+                text: t(
+                    "The server enters CLOSE-WAIT but sends nothing yet. After a FIN, Linux delays its ACK (here by up to 40 ms), hoping to send it together with something else.",
+                    "服务器进入 CLOSE-WAIT，但暂时什么都没发。收到 FIN 后，Linux 会推迟 ACK（这里最多 40 毫秒），希望能和别的内容一起发出。",
+                ),
+            },
+            Stop {
+                at: sent(S2C, "FA", 1),
+                text: t(
+                    "A quarter of a millisecond later the server's application calls close() too. The server's FIN takes the pending acknowledgment along: acknowledgment number {ack} (relative {ack_rel}), the client's FIN sequence number plus one. This one segment does the work of the textbook's second and third segments.",
+                    "四分之一毫秒后，服务器的应用也调用了 close()。服务器的 FIN 把尚未发出的确认一并带上：确认号为 {ack}（相对值 {ack_rel}），即客户端 FIN 的序列号加 1。这一个报文段完成了教科书中第二、第三个报文段的工作。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "FA", 1),
+                text: t(
+                    "The segment both acknowledges the client's FIN and brings the server's FIN, so the client passes through FIN-WAIT-2 straight into TIME-WAIT and sends the last ACK. Three segments on the wire, but still the same four steps: two FINs and two acknowledgments.",
+                    "这个报文段既确认了客户端的 FIN，又带来了服务器的 FIN，所以客户端经过 FIN-WAIT-2 直接进入 TIME-WAIT，并发出最后一个 ACK。线路上只有三个报文段，但步骤仍然是四步：两个 FIN，两次确认。",
+                ),
+            },
+            Stop {
+                at: StopAt::End,
+                text: t(
+                    "TIME-WAIT lasted {time_wait_s} s: Linux uses a fixed 60 s instead of 2MSL. Switch to the textbook profile to see the ACK sent at once and four separate segments; on Linux, too, the ACK goes out alone if the application takes longer than the delayed-ACK timeout to close.",
+                    "TIME-WAIT 持续了 {time_wait_s} 秒：Linux 用固定的 60 秒，而不是 2MSL。切换到教科书配置，可以看到 ACK 立即发出、四个报文段各自独立；在 Linux 上，如果应用过了延迟确认的时限才关闭，ACK 同样会单独发出。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "A capture of a close shows only FIN, FIN, ACK. What happened?",
+                "抓包看到的挥手只有 FIN、FIN、ACK 三个报文段。这是怎么回事？",
+            ),
+            choices: &[
+                t(
+                    "One of the ACKs was lost",
+                    "有一个 ACK 丢了",
+                ),
+                t(
+                    "Linux does not acknowledge FINs",
+                    "Linux 不确认 FIN",
+                ),
+                t(
+                    "The receiver of the first FIN delayed its ACK, its application closed within that delay, and the ACK rode on its FIN",
+                    "收到第一个 FIN 的一方推迟了 ACK，它的应用在这段时间内关闭了，于是 ACK 搭在它的 FIN 上一起发出",
+                ),
+                t(
+                    "The connection was only half-closed",
+                    "连接只是半关闭",
+                ),
+            ],
+            correct: 2,
+            explanation: t(
+                "The second segment carries both the FIN flag and an acknowledgment number one past the first FIN, so nothing is missing: the first FIN is acknowledged, just not by a segment of its own. A lost ACK would show a retransmitted FIN instead, and a half-closed connection would show data after the first FIN.",
+                "第二个报文段既有 FIN 标志，又带着比第一个 FIN 大 1 的确认号，所以什么都没少：第一个 FIN 得到了确认，只是没有单独用一个报文段。如果真是 ACK 丢了，抓包里会出现重传的 FIN；如果是半关闭，第一个 FIN 之后还会有数据。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ TIME-WAIT: last ACK
+    Lesson {
+        id: "time-wait-last-ack",
+        source: LessonScenario::Named("last_ack_lost"),
+        profile: ProfileName::Rfc,
+        title: t(
+            "TIME-WAIT, reason 1: the last ACK may be lost",
+            "TIME-WAIT 的理由之一：最后的 ACK 可能丢失",
+        ),
+        goal: t(
+            "See why the side that closes first waits 2MSL: if its last ACK is lost, the peer repeats its FIN, and only a side still in TIME-WAIT can acknowledge it again.",
+            "理解先关闭的一方为什么要等 2MSL：如果它最后的 ACK 丢了，对方会重发 FIN，只有仍处于 TIME-WAIT 的一方才能再次确认它。",
+        ),
+        analogy: Some(AnalogyTopic::TimeWait),
+        stops: &[
+            Stop {
+                at: arrival(S2C, "FA", 1),
+                text: t(
+                    "The server's FIN reaches the client in FIN-WAIT-2. The client acknowledges it (acknowledgment number {next_seq}) and enters TIME-WAIT, where it stays for 2MSL = {time_wait_s} s. MSL, the maximum segment lifetime, is {msl_s} s in the textbook.",
+                    "服务器的 FIN 到达处于 FIN-WAIT-2 的客户端。客户端确认它（确认号 {next_seq}），进入 TIME-WAIT，并在这里停留 2MSL = {time_wait_s} 秒。MSL 即报文段最大生存时间，教科书中取 {msl_s} 秒。",
+                ),
+            },
+            Stop {
+                at: sent(C2S, "A", 2),
+                text: t(
+                    "This last ACK is lost. The client cannot know: nobody acknowledges an ACK. The server, in LAST-ACK, is still waiting for it, with its FIN retransmission timer running.",
+                    "这最后一个 ACK 丢了。客户端无从得知，因为没有人会确认一个 ACK。服务器还在 LAST-ACK 中等它，FIN 的重传计时器仍在走。",
+                ),
+            },
+            Stop {
+                at: sent(S2C, "FA", 2),
+                text: t(
+                    "The server's timer expires {retx_gap_ms} ms after its first FIN, and it sends the same FIN again, same sequence number {seq}.",
+                    "服务器的计时器在第一次发出 FIN 之后 {retx_gap_ms} 毫秒到期，它再发一次同样的 FIN，序列号仍是 {seq}。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "FA", 2),
+                text: t(
+                    "The client is still in TIME-WAIT, so it still remembers this connection: it recognises the repeated FIN, acknowledges it again, and starts its 2MSL wait over. Had it already been CLOSED, it would have answered with RST, and the server's application would see an error instead of a clean close.",
+                    "客户端仍在 TIME-WAIT 中，所以还记得这个连接：它认出这是重发的 FIN，再次确认，并重新开始 2MSL 的等待。要是它早已进入 CLOSED，就只能回一个 RST，服务器的应用看到的将是一个错误，而不是正常关闭。",
+                ),
+            },
+            Stop {
+                at: enters(Side::Server, State::Closed, 1),
+                text: t(
+                    "The server gets its ACK at last and closes normally.",
+                    "服务器终于收到了 ACK，正常关闭。",
+                ),
+            },
+            Stop {
+                at: StopAt::End,
+                text: t(
+                    "{time_wait_s} s after the repeated FIN, TIME-WAIT ends. That was the first reason for TIME-WAIT: to re-acknowledge a repeated FIN. The second, letting old duplicates expire, is the next lesson.",
+                    "重发的 FIN 到达 {time_wait_s} 秒之后，TIME-WAIT 结束。这就是 TIME-WAIT 的第一个理由：再次确认重发的 FIN。第二个理由是让旧的重复报文段消亡，见下一节课。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "What does a side in TIME-WAIT do when the peer's FIN arrives again?",
+                "处于 TIME-WAIT 的一方再次收到对方的 FIN 时，会怎么做？",
+            ),
+            choices: &[
+                t(
+                    "It acknowledges the FIN again and restarts its 2MSL timer",
+                    "再次确认这个 FIN，并重新开始 2MSL 计时",
+                ),
+                t(
+                    "It sends all the connection's data once more",
+                    "把连接的全部数据再发一遍",
+                ),
+                t(
+                    "It ignores the FIN, because the connection is already closed",
+                    "忽略这个 FIN，因为连接已经关闭",
+                ),
+                t(
+                    "It answers with RST to end the connection",
+                    "回一个 RST 来结束连接",
+                ),
+            ],
+            correct: 0,
+            explanation: t(
+                "A repeated FIN means the last ACK was lost, so TIME-WAIT answers it with a new ACK and waits 2MSL again in case that one is lost too. It sends no data: everything sent before the FIN was already acknowledged. Ignoring the FIN would leave the peer resending it until it gives up, and a RST is what a side that has forgotten the connection would send.",
+                "收到重发的 FIN，说明最后的 ACK 丢了，所以 TIME-WAIT 回一个新的 ACK，并再等 2MSL，以防这个 ACK 也丢。它不发送任何数据：FIN 之前发出的数据早已得到确认。如果忽略这个 FIN，对方会一直重发直到放弃；而回 RST 则是已经忘掉这个连接的一方才会做的事。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ TIME-WAIT: old duplicates
+    Lesson {
+        id: "time-wait-old-duplicate",
+        source: LessonScenario::Custom(CustomScenario::TimeWaitOldDuplicate),
+        profile: ProfileName::Rfc,
+        title: t(
+            "TIME-WAIT, reason 2: old duplicates must expire",
+            "TIME-WAIT 的理由之二：让旧的重复报文段消亡",
+        ),
+        goal: t(
+            "Watch a data segment that was held up in the network arrive after the close, and see TIME-WAIT recognise it as old instead of letting it into a new connection.",
+            "看一个在网络中被耽搁的数据报文段在连接关闭后才到达，而 TIME-WAIT 把它认作旧报文段，没有让它混进新的连接。",
+        ),
+        analogy: Some(AnalogyTopic::TimeWait),
+        stops: &[
+            Stop {
+                at: sent(S2C, "PA", 1),
+                text: t(
+                    "The server sends its 100-byte answer, but this copy gets stuck in the network: it will spend {delay_ms} ms longer than usual on the way. Routers can hold up or reroute packets like this; the only promise is that a segment lives no longer than MSL ({msl_s} s in the textbook).",
+                    "服务器发出 100 字节的回复，但这一份卡在了网络里：它在路上要比平常多花 {delay_ms} 毫秒。路由器确实可能这样耽搁或绕路转发报文；唯一的保证是，报文段的寿命不超过 MSL（教科书中为 {msl_s} 秒）。",
+                ),
+            },
+            Stop {
+                at: sent(S2C, "PA", 2),
+                text: t(
+                    "No ACK comes back, so after {retx_gap_ms} ms the server's retransmission timer sends the same bytes again (relative sequence number {seq_rel}). This copy gets through, and the client's application reads the 100 bytes.",
+                    "迟迟等不到 ACK，{retx_gap_ms} 毫秒后服务器的重传计时器到期，把同样的字节再发一次（相对序列号 {seq_rel}）。这一份顺利送达，客户端的应用读到了这 100 字节。",
+                ),
+            },
+            Stop {
+                at: enters(Side::Client, State::TimeWait, 1),
+                text: t(
+                    "Both FINs are exchanged: the client enters TIME-WAIT and the server closes. But the first copy of the data is still travelling.",
+                    "双方的 FIN 都已交换完毕：客户端进入 TIME-WAIT，服务器关闭。可是那份数据的第一个副本还在路上。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "PA", 2),
+                text: t(
+                    "The old copy arrives at last. The client is still in TIME-WAIT, so it still knows this connection's numbers: bytes {seq_rel} to {seq_rel+99} were received long ago. It drops the segment and repeats its current acknowledgment; its application has still read exactly {client_read} bytes. Had the client forgotten the connection, and had a new connection on the same addresses and ports reused nearby sequence numbers, this stray could have been taken for new data.",
+                    "那份旧副本终于到了。客户端仍在 TIME-WAIT 中，还记得这个连接的编号：相对编号 {seq_rel} 到 {seq_rel+99} 的字节早就收到了。它丢弃这个报文段，只重复一遍当前的确认；它的应用读到的仍然恰好是 {client_read} 字节。要是客户端已经忘掉了这个连接，而同一对地址和端口上的新连接又恰好用了相近的序列号，这个迷途的报文段就可能被当成新数据。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "R", 1),
+                text: t(
+                    "The server has already forgotten the connection, so it answers the client's ACK with RST, and in this profile a RST ends TIME-WAIT early. RFC 1337 calls this TIME-WAIT assassination (Linux allows it too, with tcp_rfc1337 = 0). This stray was already caught; the full 2MSL wait is what guarantees that every old copy has expired before the 4-tuple is used again.",
+                    "服务器早已忘掉这个连接，于是对客户端的 ACK 回了一个 RST；在这个配置下，RST 会提前结束 TIME-WAIT。RFC 1337 把这称为 TIME-WAIT 暗杀（Linux 默认 tcp_rfc1337 = 0，也允许这样做）。这一次的迷途报文段已经被拦下；而完整的 2MSL 等待，才能保证同一个四元组再次使用之前，所有旧副本都已过期。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "Why does TIME-WAIT last two maximum segment lifetimes (2MSL)?",
+                "TIME-WAIT 为什么要持续两倍的报文段最大生存时间（2MSL）？",
+            ),
+            choices: &[
+                t(
+                    "To resend lost segments of the connection",
+                    "为了重发连接中丢失的报文段",
+                ),
+                t(
+                    "To give the application time to read its last data",
+                    "为了给应用留出时间读完最后的数据",
+                ),
+                t(
+                    "Because the server needs 2MSL to close",
+                    "因为服务器需要 2MSL 才能关闭",
+                ),
+                t(
+                    "So that a repeated FIN can still be acknowledged, and every old segment of this connection has expired before the same addresses and ports are used again",
+                    "为了还能确认重发的 FIN，并让这个连接的所有旧报文段在同一对地址和端口被再次使用之前过期",
+                ),
+            ],
+            correct: 3,
+            explanation: t(
+                "TIME-WAIT sends nothing but ACKs: it re-acknowledges a repeated FIN (one MSL for the peer's FIN to come, one for the ACK to go) and it keeps the 4-tuple busy until any stray copy, like the one in this lesson, has died out. The application already got its data before the FIN, and the server is CLOSED long before TIME-WAIT ends.",
+                "TIME-WAIT 除了 ACK 什么都不发：它再次确认重发的 FIN（对方的 FIN 过来要一个 MSL，ACK 回去要一个 MSL），并且占住这个四元组，直到像本课这样的迷途副本全部消亡。应用在 FIN 之前就已经拿到了数据，而服务器早在 TIME-WAIT 结束之前就已经 CLOSED。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ loss: SYN
+    Lesson {
+        id: "syn-lost",
+        source: LessonScenario::Named("syn_lost"),
+        profile: ProfileName::Rfc,
+        title: t("Loss in the handshake: the SYN", "握手中的丢包：SYN 丢失"),
+        goal: t(
+            "See that when the SYN is lost only the client can notice, and how its retransmission timer recovers.",
+            "理解 SYN 丢失时只有客户端能察觉，以及它的重传计时器如何完成恢复。",
+        ),
+        analogy: Some(AnalogyTopic::Retransmission),
+        stops: &[
+            Stop {
+                at: sent(C2S, "S", 1),
+                text: t(
+                    "The client's SYN, ISN {client_isn}, is lost. The server never saw it, so it knows nothing and can do nothing: only the client can recover, and its SYN retransmission timer is already running.",
+                    "客户端的 SYN（ISN {client_isn}）丢了。服务器根本没见过它，既不知情，也无能为力：只有客户端能恢复，而它的 SYN 重传计时器已经在走了。",
+                ),
+            },
+            Stop {
+                at: sent(C2S, "S", 2),
+                text: t(
+                    "The timer expires after {retx_gap_ms} ms, the initial retransmission timeout (RTO) of one second, and the client sends the same SYN again, with the same ISN. If this one were lost too, the next wait would be twice as long (exponential backoff).",
+                    "{retx_gap_ms} 毫秒后计时器到期，这是一秒的初始超时重传时间（RTO）。客户端再发一次同样的 SYN，ISN 不变。如果这一个也丢了，下一次要等两倍的时间（指数退避）。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "SA", 1),
+                text: t(
+                    "This time the handshake proceeds normally: the SYN-ACK acknowledges {ack}, the client's ISN + 1, and the client enters ESTABLISHED. The loss cost exactly one timeout.",
+                    "这一次握手顺利进行：SYN-ACK 确认了 {ack}，即客户端的 ISN + 1，客户端进入 ESTABLISHED。这次丢包的代价正好是一次超时。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "A SYN is lost. Who notices, and what happens?",
+                "SYN 丢了。谁会察觉，接下来会怎样？",
+            ),
+            choices: &[
+                t(
+                    "The server notices and asks the client to send it again",
+                    "服务器察觉后，请客户端再发一次",
+                ),
+                t(
+                    "Only the client: its timer expires and it sends the same SYN again",
+                    "只有客户端：它的计时器到期后，再发一次同样的 SYN",
+                ),
+                t(
+                    "The client picks a new ISN and starts over at once",
+                    "客户端立即换一个新的 ISN 重新开始",
+                ),
+                t(
+                    "connect() fails at once with an error",
+                    "connect() 立即报错失败",
+                ),
+            ],
+            correct: 1,
+            explanation: t(
+                "The server cannot ask for a segment it never saw. The client keeps its ISN, because the SYN it sends again is the same connection attempt, and connect() only fails after the last retry (about 3 minutes in the textbook profile).",
+                "服务器没法索要一个它从没见过的报文段。客户端再发的 SYN 属于同一次连接尝试，所以 ISN 不变；connect() 只有在最后一次重试也失败后才报错（教科书配置下约 3 分钟）。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ loss: SYN-ACK
+    Lesson {
+        id: "synack-lost",
+        source: LessonScenario::Named("synack_lost"),
+        profile: ProfileName::Rfc,
+        title: t("Loss in the handshake: the SYN-ACK", "握手中的丢包：SYN-ACK 丢失"),
+        goal: t(
+            "See that when the SYN-ACK is lost both sides have a timer running, and what happens to the extra copy.",
+            "理解 SYN-ACK 丢失时双方的计时器都在走，以及多出来的那一份会怎样。",
+        ),
+        analogy: Some(AnalogyTopic::Retransmission),
+        stops: &[
+            Stop {
+                at: sent(S2C, "SA", 1),
+                text: t(
+                    "The server has answered the SYN and waits in SYN-RECEIVED, but its SYN-ACK is lost. Now two timers run: the client's, waiting for an answer to its SYN, and the server's, waiting for the ACK of its own SYN.",
+                    "服务器已经回应了 SYN，正在 SYN-RECEIVED 中等待，可它的 SYN-ACK 丢了。现在有两个计时器在走：客户端的，在等 SYN 的回应；服务器的，在等对自己 SYN 的确认。",
+                ),
+            },
+            Stop {
+                at: sent(C2S, "S", 2),
+                text: t(
+                    "The client's timer expires {retx_gap_ms} ms after its first SYN, and it sends the SYN again.",
+                    "客户端的计时器在第一次发出 SYN 之后 {retx_gap_ms} 毫秒到期，它再发一次 SYN。",
+                ),
+            },
+            Stop {
+                at: sent(S2C, "SA", 2),
+                text: t(
+                    "At {t_ms} ms two SYN-ACKs leave the server: one answers the repeated SYN, the other comes from the server's own timer. Both carry the same ISN, {seq}: it is still the same connection attempt.",
+                    "在 {t_ms} 毫秒，服务器发出了两个 SYN-ACK：一个回应重复到达的 SYN，另一个来自服务器自己的计时器。两者的 ISN 相同，都是 {seq}：这仍是同一次连接尝试。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "SA", 1),
+                text: t(
+                    "The first SYN-ACK completes the handshake for the client: it enters ESTABLISHED and sends the third segment, a bare ACK, then its data.",
+                    "第一个 SYN-ACK 让客户端完成了握手：它进入 ESTABLISHED，发出第三次握手的单纯 ACK，然后发送数据。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "SA", 2),
+                text: t(
+                    "The second copy is a duplicate. The client, already ESTABLISHED, answers it with an ACK that repeats its current acknowledgment number, and nothing else happens.",
+                    "第二份是重复的。已处于 ESTABLISHED 的客户端只回一个 ACK，重复当前的确认号，别的什么也不会发生。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "When the SYN-ACK is lost, which side sends something again?",
+                "SYN-ACK 丢失时，哪一方会再发一次？",
+            ),
+            choices: &[
+                t("Only the server", "只有服务器"),
+                t("Only the client", "只有客户端"),
+                t(
+                    "Both: the client repeats its SYN and the server repeats its SYN-ACK, each on its own timer",
+                    "双方都会：客户端重发 SYN，服务器重发 SYN-ACK，各自靠自己的计时器",
+                ),
+                t(
+                    "Neither: the connection fails",
+                    "都不会：连接失败",
+                ),
+            ],
+            correct: 2,
+            explanation: t(
+                "Both sides are waiting for an acknowledgment: the client for its SYN, the server for its SYN. Each has a retransmission timer, so each sends its segment again; the server also answers the repeated SYN with a SYN-ACK. Whichever SYN-ACK arrives first completes the handshake, and the extra one is acknowledged and ignored.",
+                "双方都在等确认：客户端等对自己 SYN 的确认，服务器也等对自己 SYN 的确认。两边各有重传计时器，所以各自都会再发；服务器收到重复的 SYN 时也会回一个 SYN-ACK。先到的 SYN-ACK 完成握手，多出来的那个只被确认一下，随即被忽略。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ loss: third ACK
+    Lesson {
+        id: "ack-lost",
+        source: LessonScenario::Named("ack_lost"),
+        profile: ProfileName::Rfc,
+        title: t(
+            "Loss in the handshake: the third segment",
+            "握手中的丢包：第三次握手丢失",
+        ),
+        goal: t(
+            "See why a lost bare ACK is never sent again, and how the next segment's acknowledgment number completes the handshake anyway.",
+            "理解丢失的单纯 ACK 为什么从不重发，以及下一个报文段的确认号如何照样完成握手。",
+        ),
+        analogy: Some(AnalogyTopic::Handshake),
+        stops: &[
+            Stop {
+                at: sent(C2S, "A", 1),
+                text: t(
+                    "The client got the SYN-ACK, is ESTABLISHED, and sends the third segment: a bare ACK with acknowledgment number {ack}. It is lost. The client does not notice: nothing acknowledges an ACK, so no timer runs for it.",
+                    "客户端收到了 SYN-ACK，已进入 ESTABLISHED，发出第三次握手的报文段：一个单纯的 ACK，确认号为 {ack}。它丢了。客户端不会察觉：没有谁会确认 ACK，所以也没有为它设的计时器。",
+                ),
+            },
+            Stop {
+                at: sent(C2S, "PA", 1),
+                text: t(
+                    "The client starts sending data at once. Every segment after the SYN has the ACK flag set, so this data segment carries the same acknowledgment number, {ack}.",
+                    "客户端马上开始发数据。SYN 之后的每个报文段都置了确认标志 ACK，所以这个数据报文段带着同样的确认号 {ack}。",
+                ),
+            },
+            Stop {
+                at: arrival(C2S, "PA", 1),
+                text: t(
+                    "For the server, still in SYN-RECEIVED, this acknowledgment confirms its SYN exactly as the lost ACK would have: it enters ESTABLISHED and takes the data. Acknowledgments are cumulative, so a later one stands in for a lost one. Had the client nothing to send, the server's SYN-ACK timer would fire and the client would answer the repeated SYN-ACK.",
+                    "对仍在 SYN-RECEIVED 的服务器来说，这个确认号和丢失的那个 ACK 一样确认了它的 SYN：服务器进入 ESTABLISHED，并收下数据。确认是累积的，后来的确认可以顶替丢失的确认。如果客户端没有数据要发，服务器的 SYN-ACK 计时器会到期，客户端再对重发的 SYN-ACK 作出回应。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "The third handshake segment is lost. What does the client do about it?",
+                "第三次握手的报文段丢了，客户端会怎么处理？",
+            ),
+            choices: &[
+                t(
+                    "It sends the ACK again when its retransmission timer expires",
+                    "等重传计时器到期后，再发一次这个 ACK",
+                ),
+                t(
+                    "Nothing special: its next segment carries the same acknowledgment number, which completes the handshake for the server",
+                    "不做特别处理：它的下一个报文段带着同样的确认号，替服务器完成了握手",
+                ),
+                t("It starts over with a new SYN", "发一个新的 SYN 从头开始"),
+                t(
+                    "It waits until the server asks for the ACK",
+                    "等服务器来索要这个 ACK",
+                ),
+            ],
+            correct: 1,
+            explanation: t(
+                "A bare ACK occupies no sequence number, so no timer waits for its acknowledgment and it is never sent again by itself. The acknowledgment number is repeated in every later segment, so the first one that arrives does the job. If nothing follows, the server's own timer sends the SYN-ACK again and draws a new ACK.",
+                "单纯的 ACK 不占序列号，没有计时器在等它的确认，它也就从不会被单独再发。确认号会出现在之后的每个报文段里，先到的那个就完成了任务。如果客户端什么都不发，服务器自己的计时器会再发 SYN-ACK，换来一个新的 ACK。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ loss: client FIN
+    Lesson {
+        id: "fin-lost",
+        source: LessonScenario::Named("fin_lost"),
+        profile: ProfileName::Rfc,
+        title: t("Loss in the close: the first FIN", "挥手中的丢包：第一个 FIN 丢失"),
+        goal: t(
+            "See that a FIN is protected by the retransmission timer like data, because it occupies a sequence number.",
+            "理解 FIN 为什么像数据一样受重传计时器保护：因为它占用一个序列号。",
+        ),
+        analogy: Some(AnalogyTopic::Retransmission),
+        stops: &[
+            Stop {
+                at: sent(C2S, "FA", 1),
+                text: t(
+                    "The client closes: FIN with sequence number {seq}, FIN-WAIT-1. The FIN is lost. Because a FIN occupies a sequence number, it must be acknowledged, and the retransmission timer covers it just like data.",
+                    "客户端关闭：发出序列号为 {seq} 的 FIN，进入 FIN-WAIT-1。这个 FIN 丢了。因为 FIN 占用一个序列号，它必须得到确认，重传计时器也像保护数据一样保护它。",
+                ),
+            },
+            Stop {
+                at: sent(C2S, "FA", 2),
+                text: t(
+                    "No ACK came within the timeout, so {retx_gap_ms} ms after the first copy the client sends the same FIN again, with the same sequence number {seq}.",
+                    "超时前没有等到 ACK，于是在第一次发出 {retx_gap_ms} 毫秒后，客户端再发一次同样的 FIN，序列号仍是 {seq}。",
+                ),
+            },
+            Stop {
+                at: arrival(C2S, "FA", 1),
+                text: t(
+                    "This copy reaches the server, which enters CLOSE-WAIT and acknowledges it with acknowledgment number {next_seq}.",
+                    "这一份到达了服务器，服务器进入 CLOSE-WAIT，用确认号 {next_seq} 确认它。",
+                ),
+            },
+            Stop {
+                at: enters(Side::Client, State::FinWait2, 1),
+                text: t(
+                    "The ACK moves the client to FIN-WAIT-2, and the close continues as usual. The server never knew a FIN had been lost.",
+                    "这个 ACK 让客户端进入 FIN-WAIT-2，挥手照常继续。服务器自始至终不知道曾经丢过一个 FIN。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "The client's FIN is lost. Who sends it again, and when?",
+                "客户端的 FIN 丢了。谁会再发一次，什么时候？",
+            ),
+            choices: &[
+                t(
+                    "The server, when it notices the FIN is missing",
+                    "服务器发现少了 FIN 时，由服务器补发",
+                ),
+                t(
+                    "Nobody: the connection stays half-open",
+                    "没有人：连接就一直半开着",
+                ),
+                t(
+                    "The client, when its retransmission timer expires",
+                    "客户端，在它的重传计时器到期时",
+                ),
+                t(
+                    "The client, but only after the server sends a RST",
+                    "客户端，但要等服务器先发一个 RST",
+                ),
+            ],
+            correct: 2,
+            explanation: t(
+                "Only the sender knows it is waiting for an acknowledgment. The server cannot send the client's FIN, and it has no reason to reset a connection that simply went quiet.",
+                "只有发送方知道自己在等确认。服务器不可能替客户端发 FIN，对一个只是暂时安静下来的连接，它也没有理由去复位。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ loss: ACK of FIN
+    Lesson {
+        id: "fin-ack-lost",
+        source: LessonScenario::Named("fin_ack_lost"),
+        profile: ProfileName::Rfc,
+        title: t(
+            "Loss in the close: the ACK of the first FIN",
+            "挥手中的丢包：对第一个 FIN 的 ACK 丢失",
+        ),
+        goal: t(
+            "See how a cumulative acknowledgment on the server's FIN makes up for the lost ACK.",
+            "看服务器 FIN 上的累积确认如何弥补丢失的 ACK。",
+        ),
+        analogy: Some(AnalogyTopic::Close),
+        stops: &[
+            Stop {
+                at: sent(S2C, "A", 1),
+                text: t(
+                    "The server acknowledges the client's FIN (acknowledgment number {ack}) and enters CLOSE-WAIT, but the ACK is lost. The client stays in FIN-WAIT-1, with its FIN retransmission timer running.",
+                    "服务器确认客户端的 FIN（确认号 {ack}），进入 CLOSE-WAIT，可这个 ACK 丢了。客户端停在 FIN-WAIT-1，它的 FIN 重传计时器还在走。",
+                ),
+            },
+            Stop {
+                at: sent(S2C, "FA", 1),
+                text: t(
+                    "Before that timer expires, the server's application closes. The server's FIN carries the ACK flag and the same acknowledgment number, {ack}: every acknowledgment states everything received so far, so this FIN acknowledges the client's FIN again.",
+                    "在那个计时器到期之前，服务器的应用关闭了。服务器的 FIN 置了确认标志 ACK，确认号同样是 {ack}：每一个确认号都表示“到此为止全部收到”，所以这个 FIN 再次确认了客户端的 FIN。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "FA", 1),
+                text: t(
+                    "This one segment tells the client two things: its FIN arrived (FIN-WAIT-2) and the server has finished (TIME-WAIT). The client sends the last ACK. The lost ACK cost nothing, and nothing had to be sent again.",
+                    "这一个报文段告诉客户端两件事：它的 FIN 已经送达（进入 FIN-WAIT-2），服务器也说完了（进入 TIME-WAIT）。客户端发出最后一个 ACK。丢失的 ACK 没有造成任何损失，也没有任何报文段需要再发。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "The ACK of the client's FIN is lost, but the server's FIN arrives 200 ms later. What happens?",
+                "对客户端 FIN 的 ACK 丢了，但服务器的 FIN 在 200 毫秒后到达。接下来会怎样？",
+            ),
+            choices: &[
+                t(
+                    "The acknowledgment number on the server's FIN also acknowledges the client's FIN, so the client moves on without any retransmission",
+                    "服务器 FIN 上的确认号同样确认了客户端的 FIN，所以客户端无需任何重传就能继续往下走",
+                ),
+                t(
+                    "The server must first send the lost ACK again",
+                    "服务器必须先把丢失的 ACK 再发一次",
+                ),
+                t(
+                    "The client ignores the FIN until its own FIN is acknowledged by a separate ACK",
+                    "客户端会忽略这个 FIN，直到自己的 FIN 被一个单独的 ACK 确认",
+                ),
+                t("The client answers with RST", "客户端回一个 RST"),
+            ],
+            correct: 0,
+            explanation: t(
+                "Acknowledgment numbers are cumulative and appear on every segment with the ACK flag, so any later segment can stand in for a lost ACK. The client accepts the FIN and the acknowledgment in one go and passes through FIN-WAIT-2 straight into TIME-WAIT.",
+                "确认号是累积的，而且出现在每一个置了 ACK 标志的报文段上，所以后面任何一个报文段都能顶替丢失的 ACK。客户端一次就收下了 FIN 和确认，经过 FIN-WAIT-2 直接进入 TIME-WAIT。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ loss: server FIN
+    Lesson {
+        id: "server-fin-lost",
+        source: LessonScenario::Named("server_fin_lost"),
+        profile: ProfileName::Rfc,
+        title: t(
+            "Loss in the close: the second FIN",
+            "挥手中的丢包：第二个 FIN 丢失",
+        ),
+        goal: t(
+            "See that the side in FIN-WAIT-2 can only wait, and that the server's timer recovers the lost FIN.",
+            "理解处于 FIN-WAIT-2 的一方只能等待，而丢失的 FIN 靠服务器的计时器来恢复。",
+        ),
+        analogy: Some(AnalogyTopic::Retransmission),
+        stops: &[
+            Stop {
+                at: sent(S2C, "FA", 1),
+                text: t(
+                    "The server closes: FIN, LAST-ACK. The FIN is lost. The client, in FIN-WAIT-2, keeps waiting: it cannot tell a lost FIN from a server that still has things to send.",
+                    "服务器关闭：发出 FIN，进入 LAST-ACK。这个 FIN 丢了。处于 FIN-WAIT-2 的客户端只能继续等：它分不清是 FIN 丢了，还是服务器还有话没说完。",
+                ),
+            },
+            Stop {
+                at: sent(S2C, "FA", 2),
+                text: t(
+                    "The server's timer expires {retx_gap_ms} ms after its first FIN, and it sends the FIN again, same sequence number {seq}.",
+                    "服务器的计时器在第一次发出 FIN 之后 {retx_gap_ms} 毫秒到期，它再发一次 FIN，序列号仍是 {seq}。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "FA", 1),
+                text: t(
+                    "The client acknowledges it (acknowledgment number {next_seq}) and enters TIME-WAIT; the server closes when the ACK arrives.",
+                    "客户端确认它（确认号 {next_seq}），进入 TIME-WAIT；服务器收到这个 ACK 后关闭。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "While the server's FIN is lost, what does the client in FIN-WAIT-2 do?",
+                "服务器的 FIN 丢失期间，处于 FIN-WAIT-2 的客户端在做什么？",
+            ),
+            choices: &[
+                t("It sends its own FIN again", "再发一次自己的 FIN"),
+                t("It asks the server for the FIN", "向服务器索要 FIN"),
+                t("It closes after 2MSL", "等 2MSL 后关闭"),
+                t(
+                    "It waits; only the server can send its FIN again",
+                    "等待；只有服务器能再发它的 FIN",
+                ),
+            ],
+            correct: 3,
+            explanation: t(
+                "The client's own FIN was acknowledged, so it has nothing to send again, and TCP has no way to ask for a FIN. 2MSL is the TIME-WAIT period, which starts only after the server's FIN arrives. (On Linux an orphaned FIN-WAIT-2 gives up after 60 s; the textbook waits forever.)",
+                "客户端自己的 FIN 已经被确认，没什么可再发的；TCP 也没有索要 FIN 的办法。2MSL 是 TIME-WAIT 的时长，要等服务器的 FIN 到达之后才开始。（在 Linux 上，孤儿 FIN-WAIT-2 等 60 秒后放弃；教科书中则一直等下去。）",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ RST: refused
+    Lesson {
+        id: "rst-refused",
+        source: LessonScenario::Named("connection_refused"),
+        profile: ProfileName::Linux,
+        title: t(
+            "RST, part 1: connection refused",
+            "RST 之一：连接被拒绝",
+        ),
+        goal: t(
+            "See what a host answers to a SYN for a port where nothing listens, and why the client gives up at once instead of retrying.",
+            "看主机如何回应发往无人监听端口的 SYN，以及客户端为什么立即放弃而不是重试。",
+        ),
+        analogy: Some(AnalogyTopic::Rst),
+        stops: &[
+            Stop {
+                at: sent(C2S, "S", 1),
+                text: t(
+                    "The client sends a SYN to port {server_port} on the server, but no application is listening there.",
+                    "客户端向服务器的 {server_port} 端口发出 SYN，但那里没有任何应用在监听。",
+                ),
+            },
+            Stop {
+                at: arrival(C2S, "S", 1),
+                text: t(
+                    "With no socket for this 4-tuple, the server's TCP answers with a reset: RST with the ACK flag and acknowledgment number {client_isn+1}, the client's ISN + 1, so that the client can match it to its SYN. The server keeps no state at all.",
+                    "这个四元组没有对应的套接字，服务器的 TCP 回一个复位报文段：RST，并置确认标志 ACK，确认号为 {client_isn+1}，即客户端的 ISN + 1，好让客户端把它和自己的 SYN 对上。服务器不保留任何状态。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "RA", 1),
+                text: t(
+                    "The client accepts the RST because it acknowledges exactly its SYN. It goes from SYN-SENT straight to CLOSED, and connect() fails with \"connection refused\" (ECONNREFUSED). There are no retries: a RST is a definite answer, unlike silence.",
+                    "这个 RST 确认的正好是客户端的 SYN，所以客户端接受它，从 SYN-SENT 直接进入 CLOSED，connect() 以“连接被拒绝”（ECONNREFUSED）失败。不会再重试：RST 是明确的答复，和毫无回音不同。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "connect() fails at once with \"connection refused\". What happened?",
+                "connect() 立即以“连接被拒绝”失败。发生了什么？",
+            ),
+            choices: &[
+                t(
+                    "Nothing listens on that port, and the host answered the SYN with RST",
+                    "那个端口上没有程序监听，主机用 RST 回应了 SYN",
+                ),
+                t("The SYN was lost", "SYN 丢了"),
+                t(
+                    "The handshake completed, but the server closed at once",
+                    "握手完成了，但服务器随即关闭",
+                ),
+                t(
+                    "The server's application read the request and rejected it",
+                    "服务器的应用读了请求后拒绝了它",
+                ),
+            ],
+            correct: 0,
+            explanation: t(
+                "A lost SYN produces silence, retries and finally \"connection timed out\", not an immediate refusal. A completed handshake would make connect() succeed; what happens afterwards shows up in later calls. Refusal happens before any application is involved.",
+                "SYN 丢失只会换来一片沉默、几次重试，最后是“连接超时”，而不是立即被拒绝。握手一旦完成，connect() 就会成功，之后发生的事要在后续调用中才看得到。连接被拒绝发生在任何应用介入之前。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ RST: abort
+    Lesson {
+        id: "rst-abort",
+        source: LessonScenario::Custom(CustomScenario::AbortUnreadData),
+        profile: ProfileName::Linux,
+        title: t(
+            "RST, part 2: aborting a connection",
+            "RST 之二：中止连接",
+        ),
+        goal: t(
+            "See Linux answer close() with RST when received data is still unread, and what the peer experiences.",
+            "看 Linux 在还有未读数据时如何用 RST 代替 FIN 来响应 close()，以及对方会遇到什么。",
+        ),
+        analogy: Some(AnalogyTopic::Rst),
+        stops: &[
+            Stop {
+                at: arrival(C2S, "PA", 1),
+                text: t(
+                    "The client's 100 bytes reach the server and are acknowledged (acknowledgment number {next_seq}), but the server's application never reads them.",
+                    "客户端的 100 字节到达服务器并得到确认（确认号 {next_seq}），但服务器的应用始终没有读取它们。",
+                ),
+            },
+            Stop {
+                at: sent(S2C, "RA", 1),
+                text: t(
+                    "The server's application calls close() with those 100 bytes still unread. Linux does not send a FIN here but a RST (sequence number {seq}), because an orderly close would pretend the data had been delivered. The server drops the connection at once: no FIN-WAIT, no TIME-WAIT.",
+                    "服务器的应用在那 100 字节仍未读取时调用了 close()。这时 Linux 不发 FIN，而是发 RST（序列号 {seq}），因为正常关闭会让对方误以为数据已经交给了应用。服务器立即丢弃这个连接：没有 FIN-WAIT，也没有 TIME-WAIT。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "RA", 1),
+                text: t(
+                    "The RST's sequence number is exactly the one the client expects next, so it is accepted. The client goes straight from ESTABLISHED to CLOSED, and its application gets \"connection reset by peer\" (ECONNRESET). A RST aborts both directions at once and is never acknowledged.",
+                    "RST 的序列号正好是客户端期望的下一个编号，因此被接受。客户端从 ESTABLISHED 直接进入 CLOSED，它的应用得到“连接被对方重置”（ECONNRESET）。RST 一下子中止两个方向，而且从不被确认。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "When does Linux answer close() with RST instead of FIN?",
+                "Linux 在什么情况下用 RST 而不是 FIN 来响应 close()？",
+            ),
+            choices: &[
+                t(
+                    "Whenever the server closes first",
+                    "只要是服务器先关闭",
+                ),
+                t(
+                    "When the FIN has been lost twice",
+                    "当 FIN 已经丢了两次",
+                ),
+                t(
+                    "When received data is still unread, so that the peer learns its data was thrown away",
+                    "当收到的数据还没被读取时，好让对方知道它的数据被丢弃了",
+                ),
+                t(
+                    "Always; FIN is used only by clients",
+                    "总是如此；只有客户端才用 FIN",
+                ),
+            ],
+            correct: 2,
+            explanation: t(
+                "RFC 2525 recommends a reset when an application closes with data it has not read: a FIN would tell the peer that everything went fine. A server that closes first normally sends a FIN (see the scenario where the server closes first), lost FINs are sent again rather than turned into resets, and both sides use FIN.",
+                "RFC 2525 建议：应用在还有未读数据时关闭，应当发送复位，因为 FIN 会让对方以为一切正常。服务器先关闭时通常发的是 FIN（可以看“服务器先关闭”场景），丢失的 FIN 会被重发而不是变成复位，而且双方都使用 FIN。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ simultaneous open
+    Lesson {
+        id: "simultaneous-open",
+        source: LessonScenario::Named("simultaneous_open"),
+        profile: ProfileName::Rfc,
+        title: t("Simultaneous open", "同时打开"),
+        goal: t(
+            "See two SYNs cross, both sides pass through SYN-RECEIVED, and four segments make a single connection.",
+            "看两个 SYN 交错而过，双方都经过 SYN-RECEIVED，四个报文段建立起同一个连接。",
+        ),
+        analogy: Some(AnalogyTopic::SimultaneousOpen),
+        stops: &[
+            Stop {
+                at: sent(C2S, "S", 1),
+                text: t(
+                    "Both applications call connect() at the same moment, each to the other's address and port; neither listens. Both send a SYN, each with its own ISN ({client_isn} and {server_isn}), and both enter SYN-SENT.",
+                    "双方的应用在同一时刻调用 connect()，各自连接对方的地址和端口，谁也没有监听。双方都发出 SYN，各带自己的 ISN（{client_isn} 和 {server_isn}），都进入 SYN-SENT。",
+                ),
+            },
+            Stop {
+                at: enters(Side::Client, State::SynReceived, 1),
+                text: t(
+                    "Each SYN arrives while its receiver is in SYN-SENT. Instead of a SYN-ACK for its own SYN, each side got the other's SYN, so each enters SYN-RECEIVED and sends a SYN-ACK: its own SYN again, plus the acknowledgment of the peer's ISN.",
+                    "每个 SYN 到达时，接收方都处于 SYN-SENT。双方等来的不是对自己 SYN 的 SYN-ACK，而是对方的 SYN，于是都进入 SYN-RECEIVED，并回一个 SYN-ACK：再带一次自己的 SYN，同时确认对方的 ISN。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "SA", 1),
+                text: t(
+                    "Each SYN-ACK acknowledges its receiver's own ISN (here acknowledgment number {ack}, the client's ISN + 1), so both sides reach ESTABLISHED. Four segments made one connection, with nobody in LISTEN: this is Figure 8 of RFC 9293.",
+                    "每个 SYN-ACK 都确认了接收方自己的 ISN（这里的确认号是 {ack}，即客户端的 ISN + 1），于是双方都进入 ESTABLISHED。四个报文段建立了一个连接，整个过程没有任何一方处于 LISTEN：这就是 RFC 9293 的图 8。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "Two hosts send each other a SYN at the same moment. What is the result?",
+                "两台主机在同一时刻互相发出 SYN，结果会怎样？",
+            ),
+            choices: &[
+                t("Two separate connections", "两个独立的连接"),
+                t(
+                    "One connection: both send a SYN and a SYN-ACK, four segments in all",
+                    "一个连接：双方各发一个 SYN 和一个 SYN-ACK，一共四个报文段",
+                ),
+                t(
+                    "One SYN is rejected with RST and the other wins",
+                    "其中一个 SYN 被 RST 拒绝，另一个胜出",
+                ),
+                t("Both fall back to LISTEN", "双方都退回 LISTEN"),
+            ],
+            correct: 1,
+            explanation: t(
+                "Both SYNs belong to the same 4-tuple, so there is only one connection to open. Each side acknowledges the other's ISN in a SYN-ACK; nobody resets anything and nobody needs to listen.",
+                "两个 SYN 属于同一个四元组，所以要建立的只有一个连接。双方各用一个 SYN-ACK 确认对方的 ISN；没有谁发复位，也没有谁需要监听。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ simultaneous close
+    Lesson {
+        id: "simultaneous-close",
+        source: LessonScenario::Named("simultaneous_close"),
+        profile: ProfileName::Rfc,
+        title: t("Simultaneous close and CLOSING", "同时关闭与 CLOSING 状态"),
+        goal: t(
+            "See both FINs cross, both sides pass through the rare CLOSING state, and both end in TIME-WAIT.",
+            "看两个 FIN 交错而过，双方都经过少见的 CLOSING 状态，最后都进入 TIME-WAIT。",
+        ),
+        analogy: Some(AnalogyTopic::SimultaneousClose),
+        stops: &[
+            Stop {
+                at: sent(C2S, "FA", 1),
+                text: t(
+                    "At {t_ms} ms both applications call close(). Both send a FIN and enter FIN-WAIT-1, each expecting an ACK of its FIN.",
+                    "在 {t_ms} 毫秒，双方的应用都调用了 close()。双方都发出 FIN，进入 FIN-WAIT-1，各自等待对自己 FIN 的确认。",
+                ),
+            },
+            Stop {
+                at: enters(Side::Client, State::Closing, 1),
+                text: t(
+                    "Each side receives the peer's FIN before the ACK of its own. That is the CLOSING state: \"I have sent my FIN and received yours, but mine is not acknowledged yet.\" Each side acknowledges the other's FIN.",
+                    "每一方都在自己的 FIN 被确认之前，先收到了对方的 FIN。这就是 CLOSING 状态：“我发了 FIN，也收到了你的 FIN，但我的还没被确认。”双方各自确认对方的 FIN。",
+                ),
+            },
+            Stop {
+                at: enters(Side::Client, State::TimeWait, 1),
+                text: t(
+                    "The ACKs arrive, and both sides go from CLOSING to TIME-WAIT. Both closed actively, so both wait 2MSL, {time_wait_s} s here.",
+                    "ACK 到达，双方都从 CLOSING 进入 TIME-WAIT。两边都是主动关闭，所以都要等 2MSL，这里是 {time_wait_s} 秒。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "A side in FIN-WAIT-1 receives the peer's FIN before the ACK of its own FIN. Which state does it enter?",
+                "处于 FIN-WAIT-1 的一方，在自己的 FIN 被确认之前先收到了对方的 FIN。它会进入哪个状态？",
+            ),
+            choices: &[
+                t(
+                    "CLOSE-WAIT, because the peer closed",
+                    "CLOSE-WAIT，因为对方关闭了",
+                ),
+                t(
+                    "CLOSING: its FIN is not yet acknowledged, but the peer's FIN has arrived",
+                    "CLOSING：自己的 FIN 还没被确认，对方的 FIN 却已经到了",
+                ),
+                t(
+                    "LAST-ACK, waiting for the last ACK",
+                    "LAST-ACK，等待最后一个 ACK",
+                ),
+                t(
+                    "FIN-WAIT-2, waiting for the peer's FIN",
+                    "FIN-WAIT-2，等待对方的 FIN",
+                ),
+            ],
+            correct: 1,
+            explanation: t(
+                "CLOSE-WAIT and LAST-ACK belong to the side that closes second, which this side is not: it already sent its FIN. FIN-WAIT-2 means its FIN is acknowledged and the peer's has not come yet, the opposite of what happened. CLOSING covers exactly this crossing.",
+                "CLOSE-WAIT 和 LAST-ACK 属于后关闭的一方，而这一方已经发出了自己的 FIN，并不是后关闭的一方。FIN-WAIT-2 表示自己的 FIN 已被确认、对方的 FIN 还没来，和实际情况正好相反。CLOSING 描述的正是这种交错。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ 4-tuple and ACK flag
+    Lesson {
+        id: "four-tuple-and-ack-flag",
+        source: LessonScenario::Named("normal"),
+        profile: ProfileName::Rfc,
+        title: t(
+            "The socket as a 4-tuple, and the ACK flag versus the acknowledgment number",
+            "四元组标识的连接，以及确认标志 ACK 与确认号的区别",
+        ),
+        goal: t(
+            "Learn what names a connection, and stop mixing up the ACK flag (one bit) with the acknowledgment number (32 bits).",
+            "弄清一个连接由什么来标识，并且不再把确认标志 ACK（一个比特）和确认号（32 位）混为一谈。",
+        ),
+        analogy: None,
+        stops: &[
+            Stop {
+                at: sent(C2S, "S", 1),
+                text: t(
+                    "Every segment of this connection names four things: the client's address and port ({client_addr}) and the server's ({server_addr}). This 4-tuple, not the port alone, identifies the connection: port {server_port} can serve many clients at once, one 4-tuple each. The SYN has the ACK flag off, so the receiver ignores its acknowledgment number field.",
+                    "这个连接的每个报文段都写着四样东西：客户端的地址和端口（{client_addr}）以及服务器的地址和端口（{server_addr}）。标识连接的是这个四元组，而不只是端口：{server_port} 端口可以同时服务许多客户端，每个客户端一个四元组。SYN 的确认标志 ACK 没有置 1，所以接收方不看它的确认号字段。",
+                ),
+            },
+            Stop {
+                at: sent(S2C, "SA", 1),
+                text: t(
+                    "From the SYN-ACK on, the ACK flag is set: a single bit in the header that says \"the acknowledgment number field is valid\". The acknowledgment number itself is a 32-bit field, here {ack}, the next sequence number the server expects from the client.",
+                    "从 SYN-ACK 开始，确认标志 ACK 置 1：它是首部里的一个比特，意思是“确认号字段有效”。确认号本身是一个 32 位的字段，这里是 {ack}，即服务器期望从客户端收到的下一个序列号。",
+                ),
+            },
+            Stop {
+                at: sent(C2S, "A", 1),
+                text: t(
+                    "The third segment has only the ACK flag set, no SYN; its acknowledgment number, {ack}, is the server's ISN + 1. Note the difference: the flag says the field counts, the number says how far the data has arrived.",
+                    "第三个报文段只置了确认标志 ACK，不带 SYN；它的确认号 {ack} 是服务器的 ISN + 1。注意两者的区别：标志说明这个字段有效，数字说明数据收到了哪里。",
+                ),
+            },
+            Stop {
+                at: sent(C2S, "PA", 1),
+                text: t(
+                    "This data segment has the ACK flag set too, with the same acknowledgment number {ack}, because nothing new has come from the server. The flag does not mean \"this segment is an acknowledgment\": after the SYN, nearly every segment carries it, including data and FINs.",
+                    "这个数据报文段同样置了确认标志 ACK，确认号仍是 {ack}，因为服务器那边还没有新数据过来。这个标志并不表示“这是一个确认报文”：SYN 之后，几乎每个报文段都带着它，数据报文段和 FIN 也不例外。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "What is the difference between the ACK flag and the acknowledgment number?",
+                "确认标志 ACK 和确认号有什么区别？",
+            ),
+            choices: &[
+                t(
+                    "They are the same thing written two ways",
+                    "它们是同一个东西的两种写法",
+                ),
+                t(
+                    "The flag counts how many segments have been acknowledged",
+                    "标志记录的是已经确认了多少个报文段",
+                ),
+                t(
+                    "The acknowledgment number appears only in the third handshake segment",
+                    "确认号只出现在第三次握手的报文段里",
+                ),
+                t(
+                    "The flag is one bit saying the acknowledgment number is valid; the number is a 32-bit field naming the next byte expected",
+                    "标志是一个比特，表示确认号有效；确认号是一个 32 位字段，指出下一个期望收到的字节",
+                ),
+            ],
+            correct: 3,
+            explanation: t(
+                "The flag is a switch; the number is a counter of bytes (plus one each for SYN and FIN), not of segments. Once the connection is synchronized the flag stays on, so the acknowledgment number is present in almost every segment, not just the third.",
+                "标志是一个开关；确认号按字节计数（SYN 和 FIN 各算一个），而不是按报文段计数。连接同步之后这个标志一直置 1，所以几乎每个报文段都带着确认号，而不只是第三次握手的那一个。",
+            ),
+        },
+    },
+];
