@@ -1,1 +1,5 @@
-fn main() {}
+//! The entry point Trunk builds.
+
+fn main() {
+    tcp_lab::start();
+}

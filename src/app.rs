@@ -1,0 +1,327 @@
+//! The root component: holds the one state, runs the animation loop and the
+//! keyboard shortcuts, and lays out the views.
+
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_render::request_animation_frame;
+use tcp_lab_content::{explain_transition, Lang};
+use tcp_sim::{FaultAction, ProfileName, Side};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::components::badges::Badges;
+use crate::components::controls::Controls;
+use crate::components::event_log::EventLog;
+use crate::components::explanation::ExplanationPanel;
+use crate::components::fate_menu::{BreakIt, FateMenu};
+use crate::components::ladder::Ladder;
+use crate::components::notices::Notices;
+use crate::components::segment_numbers;
+use crate::components::setup::{ProfilePicker, ScenarioPicker, SetupPanel};
+use crate::components::state_diagram::StateDiagram;
+use crate::i18n::{language_name, t, transition_line, Ui};
+use crate::model::log::LogKind;
+use crate::model::setup::DraftField;
+use crate::model::state::ArmTarget;
+use crate::model::url::UrlOptions;
+use crate::model::{Action, LabState, Playhead};
+use crate::platform;
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub options: UrlOptions,
+    pub reduced_motion: bool,
+}
+
+/// A callback that turns its input into an action.
+fn action<T: 'static>(
+    dispatcher: &UseReducerDispatcher<LabState>,
+    make: fn(T) -> Action,
+) -> Callback<T> {
+    let dispatcher = dispatcher.clone();
+    Callback::from(move |input: T| dispatcher.dispatch(make(input)))
+}
+
+/// Every callback the views get, made once (see [`App`]) so that views
+/// whose other props did not change can skip re-rendering.
+#[derive(Clone)]
+struct Handlers {
+    on_toggle_play: Callback<()>,
+    on_step_back: Callback<()>,
+    on_step_forward: Callback<()>,
+    on_reset: Callback<()>,
+    on_end: Callback<()>,
+    on_fast_forward: Callback<()>,
+    on_scrub: Callback<f64>,
+    on_speed: Callback<f64>,
+    on_absolute: Callback<bool>,
+    on_open_segment: Callback<usize>,
+    on_close_menu: Callback<()>,
+    on_arm: Callback<(ArmTarget, FaultAction)>,
+    on_remove_fault: Callback<usize>,
+    on_clear_faults: Callback<()>,
+    on_scenario: Callback<String>,
+    on_profile: Callback<ProfileName>,
+    on_edit: Callback<(DraftField, String)>,
+    on_apply: Callback<()>,
+    on_jump: Callback<usize>,
+    on_dismiss: Callback<usize>,
+    on_lang: Callback<Lang>,
+}
+
+impl Handlers {
+    fn new(d: &UseReducerDispatcher<LabState>) -> Handlers {
+        Handlers {
+            on_toggle_play: action(d, |_| Action::TogglePlay),
+            on_step_back: action(d, |_| Action::StepBack),
+            on_step_forward: action(d, |_| Action::StepForward),
+            on_reset: action(d, |_| Action::Reset),
+            on_end: action(d, |_| Action::End),
+            on_fast_forward: action(d, |_| Action::FastForward),
+            on_scrub: action(d, Action::Scrub),
+            on_speed: action(d, Action::SetSpeed),
+            on_absolute: action(d, Action::SetAbsolute),
+            on_open_segment: action(d, Action::OpenSegment),
+            on_close_menu: action(d, |_| Action::CloseMenu),
+            on_arm: action(d, |(target, fate)| Action::ArmFate(target, fate)),
+            on_remove_fault: action(d, Action::RemoveFault),
+            on_clear_faults: action(d, |_| Action::ClearFaults),
+            on_scenario: action(d, Action::ChooseScenario),
+            on_profile: action(d, Action::ChooseProfile),
+            on_edit: action(d, |(field, value)| Action::EditDraft(field, value)),
+            on_apply: action(d, |_| Action::ApplyDraft),
+            on_jump: action(d, Action::JumpToLog),
+            on_dismiss: action(d, Action::DismissNotice),
+            on_lang: action(d, Action::SetLang),
+        }
+    }
+}
+
+/// True when a key press belongs to the focused control rather than to the
+/// page-wide shortcuts.
+fn keys_belong_to_target(e: &KeyboardEvent, key: &str) -> bool {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return false;
+    };
+    let tag = el.tag_name().to_ascii_lowercase();
+    let text_entry = matches!(tag.as_str(), "input" | "textarea" | "select");
+    let activates = matches!(tag.as_str(), "button" | "a" | "summary")
+        || el.get_attribute("role").as_deref() == Some("button");
+    text_entry || (key == " " && activates) || el.closest(".fate-menu").ok().flatten().is_some()
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let state = use_reducer_eq(|| LabState::new(&props.options, props.reduced_motion));
+    let dispatcher = state.dispatcher();
+
+    // The animation loop: while playing, every frame asks for the next one.
+    // The handle lives in the effect; dropping it cancels the frame.
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with((state.playing, state.frame), move |(playing, _)| {
+            let frame = playing
+                .then(|| request_animation_frame(move |ts| dispatcher.dispatch(Action::Frame(ts))));
+            move || drop(frame)
+        });
+    }
+
+    // Keyboard: Space plays or pauses, arrows step, Escape closes the menu.
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with((), move |_| {
+            let doc = gloo_utils::document();
+            // Not passive: Space must not scroll the page.
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(&doc, "keydown", options, move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if e.alt_key() || e.ctrl_key() || e.meta_key() {
+                    return;
+                }
+                let key = e.key();
+                if keys_belong_to_target(e, &key) {
+                    return;
+                }
+                let action = match key.as_str() {
+                    " " | "Spacebar" => Action::TogglePlay,
+                    "ArrowRight" => Action::StepForward,
+                    "ArrowLeft" => Action::StepBack,
+                    "Escape" => Action::CloseMenu,
+                    _ => return,
+                };
+                e.prevent_default();
+                dispatcher.dispatch(action);
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Follow the system's reduced-motion setting as it changes.
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with((), move |_| {
+            let listener = platform::reduced_motion_query().map(|query| {
+                let q = query.clone();
+                EventListener::new(&query, "change", move |_| {
+                    dispatcher.dispatch(Action::SetReducedMotion(q.matches()))
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // The ladder switches to its narrow layout on phones.
+    let narrow = use_state(|| platform::narrow_query().is_some_and(|q| q.matches()));
+    {
+        let narrow = narrow.clone();
+        use_effect_with((), move |_| {
+            let listener = platform::narrow_query().map(|query| {
+                let q = query.clone();
+                EventListener::new(&query, "change", move |_| narrow.set(q.matches()))
+            });
+            move || drop(listener)
+        });
+    }
+
+    use_effect_with(state.lang, |&lang| {
+        platform::set_document_language(lang.code(), t(lang, Ui::AppTitle))
+    });
+
+    let handlers = {
+        let dispatcher = dispatcher.clone();
+        use_memo((), move |_| Handlers::new(&dispatcher))
+    };
+    let Handlers {
+        on_toggle_play,
+        on_step_back,
+        on_step_forward,
+        on_reset,
+        on_end,
+        on_fast_forward,
+        on_scrub,
+        on_speed,
+        on_absolute,
+        on_open_segment,
+        on_close_menu,
+        on_arm,
+        on_remove_fault,
+        on_clear_faults,
+        on_scenario,
+        on_profile,
+        on_edit,
+        on_apply,
+        on_jump,
+        on_dismiss,
+        on_lang,
+    } = (*handlers).clone();
+
+    let s = &*state;
+    let lang = s.lang;
+    let run = &s.run;
+    let p = s.playhead;
+    let client = run.state_at(Side::Client, p);
+    let server = run.state_at(Side::Server, p);
+    let edge = |side| run.last_transition(side, p).map(|(_, tr)| (tr.from, tr.to));
+    let focus = s.focus();
+    let selected_segment = s.selection.and_then(|i| match run.log.get(i)?.kind {
+        LogKind::Sent(id) | LogKind::Lost(id) => Some(id),
+        _ => None,
+    });
+    let fate_menu = s.menu.and_then(|id| {
+        let seg = run.trace.segments.get(id)?;
+        let on_apply = {
+            let dispatcher = dispatcher.clone();
+            Callback::from(move |fate: FaultAction| dispatcher.dispatch(Action::SetSegmentFate(id, fate)))
+        };
+        Some(html! {
+            <FateMenu lang={lang} segment={id}
+                      summary={format!("{} {}", seg.flags_str(), segment_numbers(seg, s.absolute_numbers))}
+                      in_flight={run.flights[id].in_flight(p)}
+                      on_apply={on_apply} on_close={on_close_menu.clone()} />
+        })
+    });
+    let announcement = run
+        .transitions_reached(p)
+        .checked_sub(1)
+        .map(|i| {
+            let tr = &run.trace.transitions[i];
+            format!(
+                "{}. {}",
+                transition_line(lang, tr.side, tr.from.rfc_name(), tr.to.rfc_name()),
+                explain_transition(tr.cause, lang).title
+            )
+        })
+        .unwrap_or_default();
+    let lang_button = |l: Lang| {
+        let on_lang = on_lang.clone();
+        html! {
+            <button type="button" data-lang-switch={l.code()} lang={l.code()} aria-pressed={(l == lang).to_string()}
+                    onclick={move |_| on_lang.emit(l)}>{ language_name(l) }</button>
+        }
+    };
+
+    html! {
+        <main id="lab" class="lab" data-ready="true" data-time-ms={format!("{:.3}", p.as_ms())}
+              data-lang={lang.code()} data-playing={s.playing.to_string()}>
+            <header class="top">
+                <div class="brand">
+                    <h1>{ t(lang, Ui::AppTitle) }</h1>
+                    <p class="tagline">{ t(lang, Ui::Tagline) }</p>
+                </div>
+                <div class="pickers">
+                    <ScenarioPicker lang={lang} name={s.setup.name.clone()} on_choose={on_scenario} />
+                    <ProfilePicker lang={lang} profile={s.setup.profile} on_choose={on_profile} />
+                </div>
+                <div class="lang-switch" role="group" aria-label={t(lang, Ui::LanguageSwitch)}>
+                    { lang_button(Lang::En) }
+                    { lang_button(Lang::Zh) }
+                </div>
+            </header>
+            <div class="notices">
+                <Notices lang={lang} notices={s.notices.clone()} on_dismiss={on_dismiss} />
+                if run.trace.truncated {
+                    <div class="notice warn" role="status">{ t(lang, Ui::Truncated) }</div>
+                }
+            </div>
+            <div class="workspace">
+                <section class="stage" aria-label={t(lang, Ui::Ladder)}>
+                    <Controls lang={lang} playing={s.playing} playhead={p} wall={s.wall}
+                              wall_total={run.schedule.total()} speed={s.speed}
+                              can_step_back={p != Playhead::Start} can_step_forward={!s.at_end()}
+                              can_fast_forward={s.can_fast_forward()} absolute_numbers={s.absolute_numbers}
+                              on_toggle_play={on_toggle_play} on_step_back={on_step_back}
+                              on_step_forward={on_step_forward} on_reset={on_reset} on_end={on_end}
+                              on_fast_forward={on_fast_forward} on_scrub={on_scrub} on_speed={on_speed}
+                              on_absolute_numbers={on_absolute} />
+                    <BreakIt lang={lang} faults={s.learner_faults.clone()} on_arm={on_arm}
+                             on_remove={on_remove_fault} on_clear={on_clear_faults} />
+                    <div class="ladder-wrap">
+                        <Ladder lang={lang} run={run.clone()} playhead={p} absolute_numbers={s.absolute_numbers}
+                                selected_segment={selected_segment} on_open_segment={on_open_segment}
+                                narrow={*narrow} />
+                        { for fate_menu }
+                    </div>
+                </section>
+                <div class="info">
+                    <Badges lang={lang} client={client} server={server}
+                            client_timers={run.running_timers(Side::Client, p)}
+                            server_timers={run.running_timers(Side::Server, p)} />
+                    <ExplanationPanel lang={lang} run={run.clone()} focus={focus} playhead={p}
+                                      absolute_numbers={s.absolute_numbers} />
+                    <section class="panel diagram" aria-label={t(lang, Ui::StateDiagram)}>
+                        <h2>{ t(lang, Ui::StateDiagram) }</h2>
+                        <StateDiagram lang={lang} client={client} server={server}
+                                      client_edge={edge(Side::Client)} server_edge={edge(Side::Server)} />
+                    </section>
+                    <EventLog lang={lang} run={run.clone()} current={s.selection.or(run.log_position(p))} selected={s.selection}
+                              absolute_numbers={s.absolute_numbers} on_jump={on_jump} />
+                    <SetupPanel lang={lang} draft={s.draft.clone()} errors={s.draft_errors.clone()}
+                                on_edit={on_edit} on_apply={on_apply} />
+                </div>
+            </div>
+            <div class="sr-only" data-testid="announcer" aria-live="polite" aria-atomic="true">{ announcement }</div>
+        </main>
+    }
+}

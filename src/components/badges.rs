@@ -1,0 +1,41 @@
+//! The two endpoints: their state (with its one-line meaning) and their timers.
+
+use tcp_lab_content::{state_gloss, Lang};
+use tcp_sim::{Side, State};
+use yew::prelude::*;
+
+use super::timers::timer_list;
+use crate::i18n::{side_name, t, Ui};
+use crate::model::run::RunningTimer;
+
+#[derive(Properties, PartialEq)]
+pub struct BadgesProps {
+    pub lang: Lang,
+    pub client: State,
+    pub server: State,
+    pub client_timers: Vec<RunningTimer>,
+    pub server_timers: Vec<RunningTimer>,
+}
+
+#[function_component(Badges)]
+pub fn badges(p: &BadgesProps) -> Html {
+    let card = |side: Side, state: State, timers: &Vec<RunningTimer>| {
+        html! {
+            <div class={classes!("endpoint", side.name())} data-endpoint={side.name()} data-state={state.rfc_name()}>
+                <div class="endpoint-head">
+                    <span class="marker" aria-hidden="true">{ if side == Side::Client { "C" } else { "S" } }</span>
+                    <span class="who">{ side_name(p.lang, side) }</span>
+                </div>
+                <div class="state-name">{ state.rfc_name() }</div>
+                <p class="gloss">{ state_gloss(state, p.lang) }</p>
+                { timer_list(p.lang, timers) }
+            </div>
+        }
+    };
+    html! {
+        <section class="panel endpoints" aria-label={t(p.lang, Ui::Endpoints)}>
+            { card(Side::Client, p.client, &p.client_timers) }
+            { card(Side::Server, p.server, &p.server_timers) }
+        </section>
+    }
+}

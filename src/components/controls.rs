@@ -1,0 +1,118 @@
+//! The transport: play/pause, steps, reset, end, fast-forward, the scrubber,
+//! the speed and the sequence-number display.
+
+use tcp_lab_content::Lang;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::icons::{icon, Icon};
+use super::playhead_text;
+use crate::i18n::{t, Ui};
+use crate::model::url::{SPEEDS, SPEED_TEXT};
+use crate::model::Playhead;
+
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    pub lang: Lang,
+    pub playing: bool,
+    pub playhead: Playhead,
+    /// The playhead as wall time at 1×, and the whole run's length in it.
+    pub wall: f64,
+    pub wall_total: f64,
+    pub speed: f64,
+    pub can_step_back: bool,
+    pub can_step_forward: bool,
+    pub can_fast_forward: bool,
+    pub absolute_numbers: bool,
+    pub on_toggle_play: Callback<()>,
+    pub on_step_back: Callback<()>,
+    pub on_step_forward: Callback<()>,
+    pub on_reset: Callback<()>,
+    pub on_end: Callback<()>,
+    pub on_fast_forward: Callback<()>,
+    pub on_scrub: Callback<f64>,
+    pub on_speed: Callback<f64>,
+    pub on_absolute_numbers: Callback<bool>,
+}
+
+/// A transport button. It is never `disabled`: at the ends of the run it
+/// only looks idle and does nothing, so clicking it again is harmless and
+/// keyboard focus is not lost.
+fn button(action: &'static str, label: &str, which: Icon, useful: bool, on: &Callback<()>) -> Html {
+    let on = on.clone();
+    html! {
+        <button type="button" class={classes!("tool", (!useful).then_some("idle"))} data-action={action}
+                aria-label={label.to_string()} title={label.to_string()} onclick={move |_| on.emit(())}>
+            { icon(which) }
+        </button>
+    }
+}
+
+#[function_component(Controls)]
+pub fn controls(p: &ControlsProps) -> Html {
+    let lang = p.lang;
+    let play_label = t(lang, if p.playing { Ui::Pause } else { Ui::Play });
+    let on_toggle = p.on_toggle_play.clone();
+    let on_scrub = {
+        let cb = p.on_scrub.clone();
+        move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Ok(v) = input.value().parse::<f64>() {
+                cb.emit(v);
+            }
+        }
+    };
+    let on_speed = {
+        let cb = p.on_speed.clone();
+        move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(v) = select.value().parse::<f64>() {
+                cb.emit(v);
+            }
+        }
+    };
+    let on_numbers = {
+        let cb = p.on_absolute_numbers.clone();
+        move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            cb.emit(select.value() == "absolute");
+        }
+    };
+    let time = playhead_text(lang, p.playhead);
+    html! {
+        <div class="controls" role="toolbar" aria-label={t(lang, Ui::Controls)}>
+            <div class="buttons">
+                { button("reset", t(lang, Ui::Reset), Icon::Reset, p.can_step_back, &p.on_reset) }
+                { button("step-back", t(lang, Ui::StepBack), Icon::StepBack, p.can_step_back, &p.on_step_back) }
+                <button type="button" class="tool play" data-action="play" aria-label={play_label}
+                        title={play_label} aria-pressed={p.playing.to_string()}
+                        onclick={move |_| on_toggle.emit(())}>
+                    { icon(if p.playing { Icon::Pause } else { Icon::Play }) }
+                </button>
+                { button("step-forward", t(lang, Ui::StepForward), Icon::StepForward, p.can_step_forward, &p.on_step_forward) }
+                { button("fast-forward", t(lang, Ui::FastForward), Icon::FastForward, p.can_fast_forward, &p.on_fast_forward) }
+                { button("end", t(lang, Ui::JumpToEnd), Icon::End, p.can_step_forward, &p.on_end) }
+            </div>
+            <input type="range" class="scrubber" data-action="scrub" min="0" max={format!("{:.1}", p.wall_total)}
+                   step="any" value={format!("{:.1}", p.wall)} aria-label={t(lang, Ui::Scrubber)}
+                   aria-valuetext={time.clone()} oninput={on_scrub} />
+            <output class="clock" aria-live="off">{ time }</output>
+            <label class="inline">
+                // The values ("2×") say what it is; the name is for screen readers.
+                <span class="sr-only">{ t(lang, Ui::Speed) }</span>
+                <select data-action="speed" title={t(lang, Ui::Speed)} onchange={on_speed}>
+                    { for SPEEDS.iter().zip(SPEED_TEXT).map(|(&s, text)| html! {
+                        <option value={text} selected={s == p.speed}>{ format!("{text}×") }</option>
+                    }) }
+                </select>
+            </label>
+            <label class="inline">
+                <span>{ t(lang, Ui::Numbers) }</span>
+                <select data-action="numbers" onchange={on_numbers}>
+                    <option value="relative" selected={!p.absolute_numbers}>{ t(lang, Ui::Relative) }</option>
+                    <option value="absolute" selected={p.absolute_numbers}>{ t(lang, Ui::Absolute) }</option>
+                </select>
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,151 @@
+//! The explanation of the selected or latest event: what happened, why, what
+//! would go wrong without it, and where the RFC says so.
+
+use tcp_lab_content::{
+    explain_segment, explain_transition, scenario_blurb, scenario_title, timer_label, Explanation,
+    Lang,
+};
+use yew::prelude::*;
+
+use super::{fate_words, segment_numbers};
+use crate::i18n::{
+    dir_name, failure_line, fmt_ms, lost_line, side_name, t, timer_fired_line, transition_line, Ui,
+};
+use crate::model::log::LogKind;
+use crate::model::setup::CUSTOM;
+use crate::model::{Playhead, RunRef};
+
+#[derive(Properties, PartialEq)]
+pub struct ExplanationProps {
+    pub lang: Lang,
+    pub run: RunRef,
+    /// The log entry to explain; `None` before anything happened.
+    pub focus: Option<usize>,
+    pub playhead: Playhead,
+    pub absolute_numbers: bool,
+}
+
+fn body(lang: Lang, e: &Explanation) -> Html {
+    html! {
+        <>
+            <h3>{ e.title }</h3>
+            <p class="what">{ e.what }</p>
+            <dl>
+                <dt>{ t(lang, Ui::Why) }</dt>
+                <dd>{ e.why }</dd>
+                <dt>{ t(lang, Ui::Without) }</dt>
+                <dd>{ e.without }</dd>
+                <dt>{ t(lang, Ui::Specified) }</dt>
+                <dd class="rfc">{ e.rfc }</dd>
+                if let Some(linux) = e.linux {
+                    <dt>{ t(lang, Ui::OnLinux) }</dt>
+                    <dd>{ linux }</dd>
+                }
+            </dl>
+        </>
+    }
+}
+
+#[function_component(ExplanationPanel)]
+pub fn explanation_panel(p: &ExplanationProps) -> Html {
+    let lang = p.lang;
+    let run = &p.run;
+    let content = match p.focus.and_then(|i| run.log.get(i).map(|e| (i, e))) {
+        None => {
+            let name = run.scenario.name.as_str();
+            let title =
+                scenario_title(name, lang).unwrap_or(if name == CUSTOM || name.is_empty() {
+                    t(lang, Ui::CustomScenario)
+                } else {
+                    name
+                });
+            html! {
+                <>
+                    <h3>{ title }</h3>
+                    if let Some(blurb) = scenario_blurb(name, lang) {
+                        <p class="what">{ blurb }</p>
+                    }
+                    <p class="hint">{ t(lang, Ui::NothingYet) }</p>
+                </>
+            }
+        }
+        Some((i, entry)) => {
+            let when = format!("{} ms", fmt_ms(entry.t.as_ms()));
+            match entry.kind {
+                LogKind::Transition(k) => {
+                    let tr = &run.trace.transitions[k];
+                    let ctx = transition_line(lang, tr.side, tr.from.rfc_name(), tr.to.rfc_name());
+                    html! {
+                        <>
+                            <p class={classes!("context", tr.side.name())}>{ format!("{when} · {ctx}") }</p>
+                            { body(lang, &explain_transition(tr.cause, lang)) }
+                        </>
+                    }
+                }
+                LogKind::Sent(id) | LogKind::Lost(id) => {
+                    let seg = &run.trace.segments[id];
+                    let flight = &run.flights[id];
+                    let fate = if matches!(entry.kind, LogKind::Lost(_)) {
+                        lost_line(lang, id, &seg.flags_str())
+                    } else {
+                        fate_words(lang, seg, flight, p.playhead).to_string()
+                    };
+                    let ctx = format!(
+                        "{when} · #{id} {} · {} {} · {fate}",
+                        dir_name(lang, seg.dir),
+                        seg.flags_str(),
+                        segment_numbers(seg, p.absolute_numbers)
+                    );
+                    html! {
+                        <>
+                            <p class={classes!("context", seg.dir.name())}>{ ctx }</p>
+                            { body(lang, &explain_segment(seg.reason, lang)) }
+                        </>
+                    }
+                }
+                LogKind::TimerFired(side, kind) => {
+                    // A timer explains itself through what it made the endpoint send.
+                    let next_sent =
+                        run.log[i..]
+                            .iter()
+                            .take_while(|e| e.t == entry.t)
+                            .find_map(|e| match e.kind {
+                                LogKind::Sent(id)
+                                    if run.trace.segments[id].dir.sender() == side =>
+                                {
+                                    Some(id)
+                                }
+                                _ => None,
+                            });
+                    html! {
+                        <>
+                            <p class={classes!("context", side.name())}>
+                                { format!("{when} · {}", timer_fired_line(lang, side, timer_label(kind, lang))) }
+                            </p>
+                            if let Some(id) = next_sent {
+                                { body(lang, &explain_segment(run.trace.segments[id].reason, lang)) }
+                            } else {
+                                <h3>{ format!("{}: {} {}", side_name(lang, side), timer_label(kind, lang), t(lang, Ui::TimerExpired)) }</h3>
+                            }
+                        </>
+                    }
+                }
+                LogKind::Failure(k) => {
+                    let e = &run.trace.errors[k];
+                    html! {
+                        <>
+                            <p class={classes!("context", e.side.name())}>{ when }</p>
+                            <h3>{ failure_line(lang, e.side, &e.step, e.failure) }</h3>
+                        </>
+                    }
+                }
+            }
+        }
+    };
+    html! {
+        <section class="panel explanation" data-testid="explanation" lang={lang.code()} aria-live="off">
+            <h2>{ t(lang, Ui::Explanation) }</h2>
+            { content }
+        </section>
+    }
+}

@@ -1,0 +1,212 @@
+//! Breaking packets: the menu of a clicked segment (drop, delay, duplicate),
+//! the form that arms a fate for the next segment of a kind, and the list of
+//! the learner's changes.
+
+use tcp_lab_content::Lang;
+use tcp_sim::{Duration, FaultAction};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::i18n::{arm_label, dir_name, fault_text, flags_name, t, Ui};
+use crate::model::state::{ArmTarget, LearnerFault, ARM_TARGETS};
+
+const DEFAULT_DELAY_MS: f64 = 500.0;
+/// The same default, as first shown in the delay fields.
+const DEFAULT_DELAY_TEXT: &str = "500";
+
+#[derive(Properties, PartialEq)]
+pub struct FateMenuProps {
+    pub lang: Lang,
+    pub segment: usize,
+    /// "SA seq=0 ack=1", for the heading.
+    pub summary: String,
+    pub in_flight: bool,
+    pub on_apply: Callback<FaultAction>,
+    pub on_close: Callback<()>,
+}
+
+/// Reads a delay typed by the learner; nonsense falls back to the default.
+fn delay_of(text: &str) -> Duration {
+    let ms = text
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= 0.0 && *v <= 600_000.0);
+    Duration::from_ms(ms.unwrap_or(DEFAULT_DELAY_MS))
+}
+
+#[function_component(FateMenu)]
+pub fn fate_menu(p: &FateMenuProps) -> Html {
+    let lang = p.lang;
+    let delay = use_state(|| DEFAULT_DELAY_TEXT.to_string());
+    let first_ref = use_node_ref();
+    // Move the focus into the menu when it opens, for keyboard users.
+    {
+        let first_ref = first_ref.clone();
+        use_effect_with(p.segment, move |_| {
+            if let Some(el) = first_ref.cast::<HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let apply = |action: FaultAction| {
+        let cb = p.on_apply.clone();
+        move |_: MouseEvent| cb.emit(action)
+    };
+    let on_delay = {
+        let cb = p.on_apply.clone();
+        let delay = delay.clone();
+        move |_: MouseEvent| cb.emit(FaultAction::Delay(delay_of(&delay)))
+    };
+    let on_input = {
+        let delay = delay.clone();
+        move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            delay.set(input.value());
+        }
+    };
+    let on_close = {
+        let cb = p.on_close.clone();
+        move |_: MouseEvent| cb.emit(())
+    };
+    let on_keydown = {
+        let cb = p.on_close.clone();
+        move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.stop_propagation();
+                cb.emit(());
+            }
+        }
+    };
+    let disabled = !p.in_flight;
+    html! {
+        <div class="fate-menu" role="dialog" aria-label={format!("#{} {}", p.segment, p.summary)}
+             onkeydown={on_keydown}>
+            <p class="fate-title"><strong>{ format!("#{} {}", p.segment, p.summary) }</strong></p>
+            if p.in_flight {
+                <p class="fate-hint">{ t(lang, Ui::FateMenuHint) }</p>
+            } else {
+                <p class="fate-hint warn">{ t(lang, Ui::FateNotInFlight) }</p>
+            }
+            <div class="fate-actions">
+                <button type="button" data-fate-action="drop" ref={first_ref.clone()} disabled={disabled}
+                        onclick={apply(FaultAction::Drop)}>{ t(lang, Ui::Drop) }</button>
+                <span class="delay-group">
+                    <button type="button" data-fate-action="delay" disabled={disabled} onclick={on_delay}>
+                        { t(lang, Ui::DelayBy) }
+                    </button>
+                    <input type="number" min="0" step="50" data-fate-delay-ms="" value={(*delay).clone()}
+                           aria-label={format!("{} ({})", t(lang, Ui::DelayBy), t(lang, Ui::Milliseconds))}
+                           disabled={disabled} oninput={on_input} />
+                    <span>{ t(lang, Ui::Milliseconds) }</span>
+                </span>
+                <button type="button" data-fate-action="duplicate" disabled={disabled}
+                        onclick={apply(FaultAction::Duplicate)}>{ t(lang, Ui::Duplicate) }</button>
+                <button type="button" class="close" data-action="close-menu" onclick={on_close}>
+                    { t(lang, Ui::CloseMenu) }
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BreakItProps {
+    pub lang: Lang,
+    pub faults: Vec<LearnerFault>,
+    pub on_arm: Callback<(ArmTarget, FaultAction)>,
+    pub on_remove: Callback<usize>,
+    pub on_clear: Callback<()>,
+}
+
+fn target_label(lang: Lang, target: &ArmTarget) -> String {
+    format!(
+        "{} ({})",
+        flags_name(lang, target.flags),
+        dir_name(lang, target.dir)
+    )
+}
+
+#[function_component(BreakIt)]
+pub fn break_it(p: &BreakItProps) -> Html {
+    let lang = p.lang;
+    let action = use_state(|| "drop".to_string());
+    let target = use_state(|| 1usize);
+    let delay = use_state(|| DEFAULT_DELAY_TEXT.to_string());
+    let on_action = {
+        let action = action.clone();
+        move |e: Event| action.set(e.target_unchecked_into::<HtmlSelectElement>().value())
+    };
+    let on_target = {
+        let target = target.clone();
+        move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            target.set(v.parse().unwrap_or(0).min(ARM_TARGETS.len() - 1));
+        }
+    };
+    let on_delay = {
+        let delay = delay.clone();
+        move |e: InputEvent| delay.set(e.target_unchecked_into::<HtmlInputElement>().value())
+    };
+    let on_arm = {
+        let cb = p.on_arm.clone();
+        let (action, target, delay) = (action.clone(), target.clone(), delay.clone());
+        move |e: SubmitEvent| {
+            e.prevent_default();
+            let fate = match action.as_str() {
+                "delay" => FaultAction::Delay(delay_of(&delay)),
+                "duplicate" => FaultAction::Duplicate,
+                _ => FaultAction::Drop,
+            };
+            cb.emit((ARM_TARGETS[*target], fate));
+        }
+    };
+    let on_clear = {
+        let cb = p.on_clear.clone();
+        move |_: MouseEvent| cb.emit(())
+    };
+    html! {
+        <section class="panel break-it" aria-label={t(lang, Ui::BreakIt)}>
+            <form class="arm" onsubmit={on_arm} aria-label={arm_label(lang)}>
+                <strong class="arm-title">{ t(lang, Ui::BreakIt) }</strong>
+                <select data-action="arm-fate" aria-label={arm_label(lang)} onchange={on_action}>
+                    <option value="drop" selected={*action == "drop"}>{ t(lang, Ui::Drop) }</option>
+                    <option value="delay" selected={*action == "delay"}>{ t(lang, Ui::DelayBy) }</option>
+                    <option value="duplicate" selected={*action == "duplicate"}>{ t(lang, Ui::Duplicate) }</option>
+                </select>
+                // Hidden rather than removed, so choosing "delay" keeps the focus where it is.
+                <input type="number" class="ms" min="0" step="50" value={(*delay).clone()} oninput={on_delay}
+                       data-action="arm-delay-ms" hidden={*action != "delay"}
+                       aria-label={format!("{} ({})", t(lang, Ui::DelayBy), t(lang, Ui::Milliseconds))} />
+                <span>{ t(lang, Ui::TheNext) }</span>
+                <select data-action="arm-target" aria-label={t(lang, Ui::TheNext)} onchange={on_target}>
+                    { for ARM_TARGETS.iter().enumerate().map(|(i, target_kind)| html! {
+                        <option value={i.to_string()} selected={*target == i}>{ target_label(lang, target_kind) }</option>
+                    }) }
+                </select>
+                <button type="submit" data-action="arm">{ t(lang, Ui::Arm) }</button>
+            </form>
+            if !p.faults.is_empty() {
+                <div class="faults">
+                    <span class="faults-title">{ t(lang, Ui::YourFaults) }</span>
+                    <ul>
+                        { for p.faults.iter().enumerate().map(|(i, f)| {
+                            let on_remove = p.on_remove.clone();
+                            let text = fault_text(lang, &f.fault);
+                            html! {
+                                <li key={text.clone()}>
+                                    <span>{ text.clone() }</span>
+                                    <button type="button" class="remove" aria-label={format!("{}: {text}", t(lang, Ui::RemoveFault))}
+                                            onclick={move |_| on_remove.emit(i)}>{ "✕" }</button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                    <button type="button" class="link" data-action="clear-faults" onclick={on_clear}>{ t(lang, Ui::ClearFaults) }</button>
+                </div>
+            } else {
+                <p class="hint">{ t(lang, Ui::NoFaults) }</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,530 @@
+//! The ladder diagram: client and server timelines top to bottom, each
+//! segment an arrow between them.
+//!
+//! Segments whose flight is over do not change while the playhead moves, so
+//! they are drawn by [`LandedLayer`], which re-renders only when another
+//! segment lands; the few in flight are redrawn every frame.
+
+use tcp_lab_content::Lang;
+use tcp_sim::{Fate, Instant, SegmentRecord, Side};
+use web_sys::{Element, KeyboardEvent};
+use yew::prelude::*;
+
+use super::{fate_key, fate_words, num, segment_numbers};
+use crate::i18n::{fmt_duration, segment_label, side_name, t, Ui};
+use crate::model::layout::{LadderLayout, START_Y};
+use crate::model::run::Flight;
+use crate::model::{Playhead, RunRef};
+
+/// The horizontal layout: a wide one with a time column, and a narrow one
+/// for phones that fits the screen without sideways scrolling.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Geometry {
+    pub width: f64,
+    pub client_x: f64,
+    pub server_x: f64,
+    pub time_labels: bool,
+}
+
+pub const WIDE: Geometry = Geometry {
+    width: 720.0,
+    client_x: 150.0,
+    server_x: 570.0,
+    time_labels: true,
+};
+
+pub const NARROW: Geometry = Geometry {
+    width: 440.0,
+    client_x: 100.0,
+    server_x: 336.0,
+    time_labels: false,
+};
+/// Runs with more segments than this draw only the part of the ladder on
+/// screen (and a margin), so jumps and playback stay within a frame.
+const WINDOW_ABOVE: usize = 250;
+/// The ladder is cut into blocks of this height (SVG units) for windowing:
+/// scrolling re-renders only when another block comes into view.
+const BLOCK: f64 = 400.0;
+/// Offset of the duplicate copy's arrow.
+const DUPLICATE_OFFSET: f64 = 7.0;
+
+impl Geometry {
+    fn x_of(&self, side: Side) -> f64 {
+        match side {
+            Side::Client => self.client_x,
+            Side::Server => self.server_x,
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LadderProps {
+    pub lang: Lang,
+    pub run: RunRef,
+    pub playhead: Playhead,
+    pub absolute_numbers: bool,
+    /// The segment the learner picked, drawn highlighted.
+    pub selected_segment: Option<usize>,
+    pub on_open_segment: Callback<usize>,
+    /// Use the narrow layout (phones).
+    pub narrow: bool,
+}
+
+#[function_component(Ladder)]
+pub fn ladder(p: &LadderProps) -> Html {
+    let run = &p.run;
+    let layout = &run.layout;
+    let geo = if p.narrow { NARROW } else { WIDE };
+    let scroll_ref = use_node_ref();
+    let playhead_y = layout.y_of(p.playhead);
+    // What the scroll box shows, from the last scroll; `None` before the first.
+    let on_screen = use_state_eq(|| None::<Viewport>);
+    let onscroll = {
+        let on_screen = on_screen.clone();
+        let width = geo.width;
+        move |e: Event| {
+            let el: Element = e.target_unchecked_into();
+            on_screen.set(Viewport::of(&el, width));
+        }
+    };
+
+    // Keep the playhead in view as it moves, scrolling only the ladder.
+    {
+        let scroll_ref = scroll_ref.clone();
+        use_effect_with((playhead_y as i64, geo.width as i64), move |&(y, width)| {
+            let Some(el) = scroll_ref.cast::<Element>() else {
+                return;
+            };
+            if let Some(svg) = el.query_selector("svg").ok().flatten() {
+                let scale = f64::from(svg.client_width()).max(1.0) / width as f64;
+                let y = y as f64 * scale;
+                let top = f64::from(el.scroll_top());
+                let h = f64::from(el.client_height());
+                if y < top + 30.0 || y > top + h - 60.0 {
+                    el.set_scroll_top((y - h / 3.0).max(0.0) as i32);
+                }
+            }
+        });
+    }
+
+    let landed = run.segments_landed(p.playhead);
+    let transitions = run.transitions_reached(p.playhead);
+    let sent = run.segments_sent(p.playhead);
+    let moving: Vec<usize> = (0..sent)
+        .filter(|&i| run.flights[i].in_flight(p.playhead))
+        .collect();
+    let window = (run.flights.len() > WINDOW_ABOVE).then(|| {
+        // What is on screen, unless the playhead jumped elsewhere: the view
+        // is about to follow it there (see the effect above), so draw what
+        // will be on screen then, and the scroll that follows changes nothing.
+        let here = (playhead_y / BLOCK) as i32;
+        match *on_screen {
+            Some(v) if (v.top..=v.bottom).contains(&here) => (v.top, v.bottom),
+            Some(v) => {
+                let top = (playhead_y - f64::from(v.height) / 3.0).max(0.0);
+                (
+                    (top / BLOCK) as i32,
+                    ((top + f64::from(v.height)) / BLOCK) as i32,
+                )
+            }
+            None => (here - 1, here + 1),
+        }
+    });
+    let height = layout.height.max(playhead_y + 60.0);
+    let view_box = format!("0 0 {} {height:.1}", geo.width);
+    let lang = p.lang;
+
+    html! {
+        <div class={classes!("ladder-scroll", p.narrow.then_some("narrow"))} ref={scroll_ref} tabindex="-1"
+             {onscroll}>
+            <div class="ladder-heads" aria-hidden="true">
+                <span class="head client">{ side_name(lang, Side::Client) }</span>
+                <span class="head server">{ side_name(lang, Side::Server) }</span>
+            </div>
+            <svg class="ladder" viewBox={view_box} role="group" aria-label={t(lang, Ui::Ladder)}>
+                <line class="timeline client" x1={num(geo.client_x)} y1={num(START_Y)}
+                      x2={num(geo.client_x)} y2={num(height)} />
+                <line class="timeline server" x1={num(geo.server_x)} y1={num(START_Y)}
+                      x2={num(geo.server_x)} y2={num(height)} />
+                <LandedLayer lang={lang} geo={geo} run={run.clone()} landed={landed} transitions={transitions} window={window}
+                             absolute_numbers={p.absolute_numbers} selected_segment={p.selected_segment}
+                             on_open_segment={p.on_open_segment.clone()} />
+                <g class="moving">
+                    { for moving.iter().map(|&id| segment_view(&SegmentView {
+                        lang, geo, run, id, playhead: p.playhead, absolute: p.absolute_numbers,
+                        selected: p.selected_segment == Some(id), on_open: &p.on_open_segment,
+                    })) }
+                </g>
+                <g class="playhead" aria-hidden="true">
+                    <line x1="0" x2={num(geo.width)} y1={num(playhead_y)} y2={num(playhead_y)} />
+                    <path d={format!("M0 {playhead_y:.1} l8 -5 v10 z")} />
+                </g>
+            </svg>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LandedLayerProps {
+    lang: Lang,
+    geo: Geometry,
+    run: RunRef,
+    /// How many segments have landed (see `run.landed_times`).
+    landed: usize,
+    /// How many transitions have happened.
+    transitions: usize,
+    /// For long runs, the blocks to draw (see [`BLOCK`]); `None` draws all.
+    window: Option<(i32, i32)>,
+    absolute_numbers: bool,
+    selected_segment: Option<usize>,
+    on_open_segment: Callback<usize>,
+}
+
+#[function_component(LandedLayer)]
+fn landed_layer(p: &LandedLayerProps) -> Html {
+    let run = &p.run;
+    // Any playhead past every landing shows them as landed.
+    let playhead = run.end();
+    let layout = &run.layout;
+    // The part of the run to draw: all of it, or the instants on screen.
+    let (from, to) = match p.window {
+        Some((top, bottom)) => (
+            layout.time_at(f64::from(top) * BLOCK),
+            layout.time_at(f64::from(bottom + 1) * BLOCK),
+        ),
+        None => (Instant::ZERO, run.end_instant()),
+    };
+    // Every flight that ended by the last landing counted, in sending order.
+    let ids: Vec<usize> = match p.landed.checked_sub(1) {
+        Some(last) => {
+            let until = run.landed_times[last];
+            run.segments_between(from, to)
+                .filter(|&i| run.flights[i].end <= until && run.flights[i].end >= from)
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let reached = &run.trace.transitions[..p.transitions];
+    let first = reached.partition_point(|tr| tr.t < from);
+    let last = reached.partition_point(|tr| tr.t <= to);
+    let geo = p.geo;
+    let time_labels = if geo.time_labels {
+        time_labels(run, &ids)
+    } else {
+        Html::default()
+    };
+    html! {
+        <g class="landed">
+            { time_labels }
+            <g class="state-changes">
+            { for reached[first..last].iter().enumerate().map(|(k, tr)| {
+                let i = first + k;
+                // Several changes of one side at one instant are stacked.
+                let same_moment = reached[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|o| o.t == tr.t)
+                    .filter(|o| o.side == tr.side)
+                    .count();
+                let y = layout.y_at(tr.t) + 4.0 + same_moment as f64 * 14.0;
+                let (x, anchor) = match tr.side {
+                    Side::Client => (geo.client_x - 8.0, "end"),
+                    Side::Server => (geo.server_x + 8.0, "start"),
+                };
+                html! {
+                    <g class={classes!("state-change", tr.side.name())} key={i}>
+                        <circle cx={num(geo.x_of(tr.side))} cy={num(y - 4.0)} r="3.5" />
+                        <text x={num(x)} y={num(y)} text-anchor={anchor}>{ tr.to.rfc_name() }</text>
+                    </g>
+                }
+            }) }
+            </g>
+            <g class="segments">
+                { for ids.iter().map(|&id| segment_view(&SegmentView {
+                    lang: p.lang, geo, run, id, playhead, absolute: p.absolute_numbers,
+                    selected: p.selected_segment == Some(id), on_open: &p.on_open_segment,
+                })) }
+            </g>
+        </g>
+    }
+}
+
+/// The part of the ladder its scroll box shows: the first and last block
+/// (see [`BLOCK`]) and the height, in SVG units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Viewport {
+    top: i32,
+    bottom: i32,
+    height: i32,
+}
+
+impl Viewport {
+    fn of(scroller: &Element, width: f64) -> Option<Viewport> {
+        let svg = scroller.query_selector("svg").ok().flatten()?;
+        let scale = f64::from(svg.client_width()).max(1.0) / width;
+        let top = f64::from(scroller.scroll_top()) / scale;
+        let height = f64::from(scroller.client_height()) / scale;
+        Some(Viewport {
+            top: (top / BLOCK) as i32,
+            bottom: ((top + height) / BLOCK) as i32,
+            height: height as i32,
+        })
+    }
+}
+
+/// Small times at the left edge, one per instant at which a segment left.
+fn time_labels(run: &RunRef, ids: &[usize]) -> Html {
+    let mut last = None;
+    let labels = ids.iter().filter_map(|&id| {
+        let sent = run.flights[id].sent;
+        if last == Some(sent) {
+            return None;
+        }
+        last = Some(sent);
+        let y = run.layout.y_at(sent) + 4.0;
+        Some(html! {
+            <text class="time-label" key={id} x="4" y={num(y)}>{ format!("{} ms", crate::i18n::fmt_ms(sent.as_ms())) }</text>
+        })
+    });
+    html! { <g class="time-labels" aria-hidden="true">{ for labels }</g> }
+}
+
+struct SegmentView<'a> {
+    lang: Lang,
+    geo: Geometry,
+    run: &'a RunRef,
+    id: usize,
+    playhead: Playhead,
+    absolute: bool,
+    selected: bool,
+    on_open: &'a Callback<usize>,
+}
+
+/// The geometry of one segment's arrow.
+struct Path {
+    start: (f64, f64),
+    /// Where it is headed: the receiver, even for a segment that will be
+    /// lost (the learner should not see the loss coming).
+    route_end: (f64, f64),
+    /// Where it ends: the receiver, or where a lost segment vanished.
+    end: (f64, f64),
+}
+
+impl Path {
+    fn new(
+        geo: &Geometry,
+        layout: &LadderLayout,
+        seg: &SegmentRecord,
+        flight: &Flight,
+        nominal: tcp_sim::Duration,
+    ) -> Path {
+        let from = geo.x_of(seg.dir.sender());
+        let to = geo.x_of(seg.dir.receiver());
+        let y0 = layout.y_at(flight.sent) + layout.start_lane[seg.id];
+        let start = (from, y0);
+        let (route_end, end) = match flight.lost_at {
+            // A lost segment vanishes part of the way across: its route is
+            // drawn as long as a whole crossing at the pace it went so far.
+            Some(at) => {
+                let share = (at - flight.sent).as_ms() / nominal.as_ms();
+                let share = if share.is_finite() && share > 0.05 {
+                    share.min(1.0)
+                } else {
+                    0.5
+                };
+                let y_lost = layout.y_at(at).max(y0 + 4.0);
+                let route_end = (to, y0 + (y_lost - y0) / share);
+                (route_end, (from + (to - from) * share, y_lost))
+            }
+            None => {
+                let end = (
+                    to,
+                    (layout.y_at(flight.end) + layout.end_lane[seg.id]).max(y0),
+                );
+                (end, end)
+            }
+        };
+        Path {
+            start,
+            route_end,
+            end,
+        }
+    }
+
+    /// The point of the line from `a` to `b` at height `y` (clamped to the line).
+    fn point_at(a: (f64, f64), b: (f64, f64), y: f64) -> (f64, f64) {
+        let f = if b.1 > a.1 {
+            ((y - a.1) / (b.1 - a.1)).clamp(0.0, 1.0)
+        } else {
+            0.5
+        };
+        (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f)
+    }
+}
+
+fn segment_view(v: &SegmentView) -> Html {
+    let run = v.run;
+    let seg = &run.trace.segments[v.id];
+    let flight = &run.flights[v.id];
+    let nominal = run.scenario.one_way_delay[seg.dir.index()];
+    let path = Path::new(&v.geo, &run.layout, seg, flight, nominal);
+    let (x0, y0) = path.start;
+    let (x1, y1) = path.end;
+    let in_flight = flight.in_flight(v.playhead);
+    let (tip_x, tip_y) = if in_flight {
+        Path::point_at(path.start, path.route_end, run.layout.y_of(v.playhead))
+    } else {
+        path.end
+    };
+    let lost = flight.lost_at.is_some();
+    let flags = seg.flags_str();
+    let numbers = segment_numbers(seg, v.absolute);
+    let fate = fate_key(seg, flight, v.playhead);
+    let label = segment_label(
+        v.lang,
+        v.id,
+        seg.dir,
+        &format!("{flags} {numbers}"),
+        fate_words(v.lang, seg, flight, v.playhead),
+    );
+    let onclick = {
+        let cb = v.on_open.clone();
+        let id = v.id;
+        move |_: MouseEvent| cb.emit(id)
+    };
+    let onkeydown = {
+        let cb = v.on_open.clone();
+        let id = v.id;
+        move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                e.stop_propagation();
+                cb.emit(id);
+            }
+        }
+    };
+    let dir = seg.dir.name();
+    let class = classes!(
+        "seg",
+        dir,
+        fate,
+        v.selected.then_some("selected"),
+        seg.retransmission.then_some("retx"),
+        seg.injected.then_some("injected"),
+    );
+    // The label runs along the line it names, just above it, so the text
+    // never crosses it: the route while in flight, the arrow once landed.
+    let (la, lb) = if in_flight {
+        (path.start, path.route_end)
+    } else {
+        (path.start, path.end)
+    };
+    let mut angle = (lb.1 - la.1).atan2(lb.0 - la.0).to_degrees();
+    if angle > 90.0 {
+        angle -= 180.0;
+    } else if angle < -90.0 {
+        angle += 180.0;
+    }
+    let (mx, my) = ((la.0 + lb.0) / 2.0, (la.1 + lb.1) / 2.0);
+    let label_transform = format!("rotate({angle:.2} {mx:.1} {my:.1})");
+    let (lx, ly) = (mx, my - 5.0);
+    let mut tags: Vec<String> = Vec::new();
+    if seg.retransmission {
+        tags.push(t(v.lang, Ui::Retransmission).to_string());
+    }
+    if seg.injected {
+        tags.push(t(v.lang, Ui::OldDuplicate).to_string());
+    }
+    if let Fate::Delayed(d) = seg.fate {
+        tags.push(format!("+{}", fmt_duration(v.lang, d.as_ms())));
+    }
+    let tag_text = if tags.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", tags.join(" · "))
+    };
+    let show_duplicate = seg.fate == Fate::Duplicated;
+    let arrow_end = !in_flight && !lost;
+    html! {
+        <g class={class} key={v.id} data-segment={v.id.to_string()} data-dir={dir} data-flags={flags.clone()}
+           data-fate={fate} tabindex="0" role="button" aria-label={label}
+           onclick={onclick} onkeydown={onkeydown}>
+            if in_flight {
+                <line class="route" x1={num(x0)} y1={num(y0)} x2={num(path.route_end.0)} y2={num(path.route_end.1)} />
+            } else {
+                // A wide invisible line makes a thin arrow easy to click; in
+                // flight, the packet itself is the target.
+                <line class="hit" x1={num(x0)} y1={num(y0)} x2={num(tip_x)} y2={num(tip_y)} />
+            }
+            <line class="arrow" x1={num(x0)} y1={num(y0)} x2={num(tip_x)} y2={num(tip_y)} />
+            if arrow_end {
+                { arrow_head(x0, y0, x1, y1) }
+            }
+            if show_duplicate {
+                { duplicate_copy(x0, y0, tip_x, tip_y, arrow_end) }
+            }
+            if lost && !in_flight {
+                { lost_mark(x1, y1, t(v.lang, Ui::Lost)) }
+            }
+            if in_flight {
+                <g class="packet">
+                    <rect x={num(tip_x - 18.0)} y={num(tip_y - 8.0)} width="36" height="16" rx="4" />
+                    <text x={num(tip_x)} y={num(tip_y + 4.0)} text-anchor="middle">{ flags.clone() }</text>
+                </g>
+            }
+            <text class="seg-label" x={num(lx)} y={num(ly)} text-anchor="middle" transform={label_transform}>
+                { format!("{flags} {numbers}{tag_text}") }
+            </text>
+        </g>
+    }
+}
+
+fn arrow_head(x0: f64, y0: f64, x1: f64, y1: f64) -> Html {
+    let (dx, dy) = (x1 - x0, y1 - y0);
+    let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+    let (ux, uy) = (dx / len, dy / len);
+    let (bx, by) = (x1 - ux * 10.0, y1 - uy * 10.0);
+    let (px, py) = (-uy * 4.5, ux * 4.5);
+    let points = format!(
+        "{x1:.1},{y1:.1} {:.1},{:.1} {:.1},{:.1}",
+        bx + px,
+        by + py,
+        bx - px,
+        by - py
+    );
+    html! { <polygon class="head" points={points} /> }
+}
+
+fn duplicate_copy(x0: f64, y0: f64, x1: f64, y1: f64, with_head: bool) -> Html {
+    let o = DUPLICATE_OFFSET;
+    html! {
+        <g class="duplicate-copy">
+            <line class="arrow" x1={num(x0)} y1={num(y0 + o)} x2={num(x1)} y2={num(y1 + o)} />
+            if with_head {
+                { arrow_head(x0, y0 + o, x1, y1 + o) }
+            }
+            <text class="dup-mark" x={num((x0 + x1) / 2.0)} y={num((y0 + y1) / 2.0 + o + 14.0)} text-anchor="middle">{ "×2" }</text>
+        </g>
+    }
+}
+
+fn lost_mark(x: f64, y: f64, word: &str) -> Html {
+    let s = 8.0;
+    let d = format!(
+        "M{:.1} {:.1} L{:.1} {:.1} M{:.1} {:.1} L{:.1} {:.1}",
+        x - s,
+        y - s,
+        x + s,
+        y + s,
+        x - s,
+        y + s,
+        x + s,
+        y - s
+    );
+    html! {
+        <g class="lost-mark">
+            <path d={d} />
+            <text x={num(x)} y={num(y + s + 14.0)} text-anchor="middle">{ word.to_string() }</text>
+        </g>
+    }
+}

@@ -1,0 +1,82 @@
+//! The views. Each is a small function component with typed props; none of
+//! them decides anything about the protocol: they only draw the run.
+
+pub mod badges;
+pub mod controls;
+pub mod event_log;
+pub mod explanation;
+pub mod fate_menu;
+pub mod icons;
+pub mod ladder;
+pub mod notices;
+pub mod setup;
+pub mod state_diagram;
+pub mod timers;
+
+use tcp_lab_content::Lang;
+use tcp_sim::{Fate, SegmentRecord};
+
+use crate::i18n::{t, Ui};
+use crate::model::run::Flight;
+use crate::model::Playhead;
+
+/// An SVG coordinate. One decimal is plenty on screen, and fixed-precision
+/// formatting keeps the shortest-float algorithm out of the bundle.
+pub fn num(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// "seq=1 ack=1 len=100", relative to each side's ISN or absolute.
+pub fn segment_numbers(seg: &SegmentRecord, absolute: bool) -> String {
+    let s = &seg.segment;
+    let mut out = if absolute {
+        format!("seq={}", s.seq)
+    } else {
+        match seg.seq_rel {
+            Some(v) => format!("seq={v}"),
+            None => format!("seq={}", s.seq),
+        }
+    };
+    if s.flags.ack() {
+        let ack = if absolute {
+            s.ack as i64
+        } else {
+            seg.ack_rel.unwrap_or(s.ack as i64)
+        };
+        out.push_str(&format!(" ack={ack}"));
+    }
+    if s.len > 0 {
+        out.push_str(&format!(" len={}", s.len));
+    }
+    out
+}
+
+/// The value of `data-fate` at the playhead.
+pub fn fate_key(seg: &SegmentRecord, flight: &Flight, p: Playhead) -> &'static str {
+    if flight.in_flight(p) {
+        "in-flight"
+    } else {
+        seg.fate.key()
+    }
+}
+
+/// The fate in words, as the learner sees it at the playhead.
+pub fn fate_words(lang: Lang, seg: &SegmentRecord, flight: &Flight, p: Playhead) -> &'static str {
+    if flight.in_flight(p) {
+        return t(lang, Ui::InFlight);
+    }
+    match seg.fate {
+        Fate::Delivered => t(lang, Ui::Delivered),
+        Fate::Lost => t(lang, Ui::Lost),
+        Fate::Delayed(_) => t(lang, Ui::Delayed),
+        Fate::Duplicated => t(lang, Ui::Duplicated),
+    }
+}
+
+/// A playhead time for people: "start" or "20.05 ms".
+pub fn playhead_text(lang: Lang, p: Playhead) -> String {
+    match p {
+        Playhead::Start => t(lang, Ui::BeforeStart).to_string(),
+        Playhead::At(at) => format!("{} ms", crate::i18n::fmt_ms(at.as_ms())),
+    }
+}

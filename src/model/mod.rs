@@ -1,0 +1,14 @@
+//! Everything the app knows, without any UI: the setup, the run and its
+//! indexes, the playhead, the URL, and the reducer that ties them together.
+
+pub mod layout;
+pub mod log;
+pub mod run;
+pub mod setup;
+pub mod state;
+pub mod timeline;
+pub mod url;
+
+pub use run::{Run, RunRef};
+pub use state::{Action, LabState};
+pub use timeline::Playhead;

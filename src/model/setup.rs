@@ -1,0 +1,260 @@
+//! The learner's setup: which scenario, profile, link and application steps,
+//! as applied, and as being edited in the form.
+
+use tcp_sim::{named, ProfileName, Scenario, Step};
+
+/// The value of the scenario picker for a run the learner wrote.
+pub const CUSTOM: &str = "custom";
+/// The scenario shown when nothing else is asked for.
+pub const DEFAULT_SCENARIO: &str = "normal";
+/// The longest one-way delay the form accepts.
+const MAX_DELAY_MS: f64 = 10_000.0;
+
+/// The applied setup, from which the scenario is built.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Setup {
+    /// A name from `tcp_sim::named::NAMES`, or [`CUSTOM`].
+    pub name: String,
+    pub profile: ProfileName,
+    pub delay_ms: f64,
+    pub loss_pct: f64,
+    pub seed: u64,
+    pub client: Vec<Step>,
+    pub server: Vec<Step>,
+}
+
+impl Setup {
+    /// The named scenario as the core defines it, or `None` for an unknown name.
+    pub fn named(name: &str, profile: Option<ProfileName>) -> Option<Setup> {
+        let sc = named::by_name(name)?;
+        Some(Setup {
+            name: name.to_string(),
+            profile: profile.unwrap_or(sc.profile),
+            delay_ms: sc.one_way_delay[0].as_ms(),
+            loss_pct: sc.loss_pct,
+            seed: sc.seed,
+            client: sc.client,
+            server: sc.server,
+        })
+    }
+
+    /// The scenario to run. A named scenario keeps its own faults and old
+    /// duplicates; a custom one has only what the learner adds.
+    pub fn scenario(&self) -> Scenario {
+        let base = named::by_name(&self.name)
+            .filter(|sc| sc.client == self.client && sc.server == self.server);
+        let mut sc = match base {
+            Some(sc) => named::with_profile(sc, self.profile),
+            None => Scenario::new(self.profile).named(CUSTOM, ""),
+        };
+        sc.one_way_delay = [tcp_sim::Duration::from_ms(self.delay_ms); 2];
+        sc.client = self.client.clone();
+        sc.server = self.server.clone();
+        sc.loss_pct = self.loss_pct;
+        sc.seed = self.seed;
+        sc
+    }
+
+    pub fn draft(&self) -> SetupDraft {
+        SetupDraft {
+            delay_ms: fmt_number(self.delay_ms),
+            loss_pct: fmt_number(self.loss_pct),
+            seed: self.seed.to_string(),
+            client_steps: steps_to_text(&self.client),
+            server_steps: steps_to_text(&self.server),
+        }
+    }
+}
+
+/// The setup form's text, as typed.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct SetupDraft {
+    pub delay_ms: String,
+    pub loss_pct: String,
+    pub seed: String,
+    pub client_steps: String,
+    pub server_steps: String,
+}
+
+/// Which field of the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DraftField {
+    DelayMs,
+    LossPct,
+    Seed,
+    ClientSteps,
+    ServerSteps,
+}
+
+impl SetupDraft {
+    pub fn set(&mut self, field: DraftField, value: String) {
+        match field {
+            DraftField::DelayMs => self.delay_ms = value,
+            DraftField::LossPct => self.loss_pct = value,
+            DraftField::Seed => self.seed = value,
+            DraftField::ClientSteps => self.client_steps = value,
+            DraftField::ServerSteps => self.server_steps = value,
+        }
+    }
+
+    /// Reads the form on top of `current`. A name stays only while the steps
+    /// are that scenario's own; edited steps make a custom run.
+    pub fn apply(&self, current: &Setup) -> Result<Setup, DraftErrors> {
+        let mut errors = DraftErrors::default();
+        let delay = parse_number(&self.delay_ms, 0.0, MAX_DELAY_MS);
+        let loss = parse_number(&self.loss_pct, 0.0, 100.0);
+        let seed = self.seed.trim().parse::<u64>().ok();
+        let client = parse_steps(&self.client_steps);
+        let server = parse_steps(&self.server_steps);
+        errors.delay_ms = delay.is_none();
+        errors.loss_pct = loss.is_none();
+        errors.seed = seed.is_none();
+        errors.client_steps = client.as_ref().err().cloned();
+        errors.server_steps = server.as_ref().err().cloned();
+        match (delay, loss, seed, client, server) {
+            (Some(delay_ms), Some(loss_pct), Some(seed), Ok(client), Ok(server)) => {
+                let name = match named::by_name(&current.name) {
+                    Some(sc) if sc.client == client && sc.server == server => current.name.clone(),
+                    _ => CUSTOM.to_string(),
+                };
+                Ok(Setup {
+                    name,
+                    profile: current.profile,
+                    delay_ms,
+                    loss_pct,
+                    seed,
+                    client,
+                    server,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// What is wrong in the form, field by field.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct DraftErrors {
+    pub delay_ms: bool,
+    pub loss_pct: bool,
+    pub seed: bool,
+    pub client_steps: Option<StepError>,
+    pub server_steps: Option<StepError>,
+}
+
+/// A line of application steps that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepError {
+    /// 1-based line number.
+    pub line: usize,
+    pub text: String,
+    /// The core's message (English).
+    pub message: String,
+}
+
+/// Reads steps written one per line; blank lines and `#` comments are skipped.
+pub fn parse_steps(text: &str) -> Result<Vec<Step>, StepError> {
+    let mut steps = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let step = Step::parse(&line.to_ascii_lowercase()).map_err(|message| StepError {
+            line: i + 1,
+            text: line.to_string(),
+            message,
+        })?;
+        steps.push(step);
+    }
+    Ok(steps)
+}
+
+pub fn steps_to_text(steps: &[Step]) -> String {
+    steps
+        .iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn parse_number(text: &str, min: f64, max: f64) -> Option<f64> {
+    let v: f64 = text.trim().parse().ok()?;
+    (v.is_finite() && (min..=max).contains(&v)).then_some(v)
+}
+
+fn fmt_number(v: f64) -> String {
+    let s = format!("{v:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_parse_steps_skips_blanks_and_comments() {
+        let steps = parse_steps("connect\n\n  send 100  # a request\nCLOSE\n").unwrap();
+        assert_eq!(steps, vec![Step::Connect, Step::Send(100), Step::Close]);
+    }
+
+    #[test]
+    fn test_parse_steps_names_the_bad_line() {
+        let e = parse_steps("connect\nsend 5\njump 3\nclose").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert_eq!(e.text, "jump 3");
+        assert!(e.message.contains("unknown step"), "{}", e.message);
+        let e = parse_steps("send -5").unwrap_err();
+        assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn test_named_setup_round_trips_through_the_form() {
+        for name in named::NAMES {
+            let setup = Setup::named(name, None).unwrap();
+            assert_eq!(setup.scenario(), named::by_name(name).unwrap(), "{name}");
+            let again = setup.draft().apply(&setup).unwrap();
+            assert_eq!(again, setup, "{name}");
+        }
+    }
+
+    #[test]
+    fn test_edited_steps_make_a_custom_run() {
+        let setup = Setup::named("normal", None).unwrap();
+        let mut draft = setup.draft();
+        draft.set(
+            DraftField::ServerSteps,
+            "listen\nrecv 100\nsend 100\nclose".into(),
+        );
+        draft.set(
+            DraftField::ClientSteps,
+            "connect\nsend 100\nrecv_eof\nclose".into(),
+        );
+        let custom = draft.apply(&setup).unwrap();
+        assert_eq!(custom.name, CUSTOM);
+        let sc = custom.scenario();
+        assert!(sc.faults.is_empty());
+        assert_eq!(sc.one_way_delay[0].as_ms(), 10.0);
+    }
+
+    #[test]
+    fn test_bad_numbers_are_reported_per_field() {
+        let setup = Setup::named("normal", None).unwrap();
+        let mut draft = setup.draft();
+        draft.set(DraftField::DelayMs, "fast".into());
+        draft.set(DraftField::LossPct, "150".into());
+        draft.set(DraftField::ClientSteps, "connect\nfly".into());
+        let e = draft.apply(&setup).unwrap_err();
+        assert!(e.delay_ms && e.loss_pct && !e.seed);
+        assert_eq!(e.client_steps.unwrap().line, 2);
+        assert!(e.server_steps.is_none());
+    }
+
+    #[test]
+    fn test_profile_switch_keeps_the_scenario() {
+        let setup = Setup::named("synack_lost", Some(ProfileName::Rfc)).unwrap();
+        let sc = setup.scenario();
+        assert_eq!(sc.profile, ProfileName::Rfc);
+        assert_eq!(sc.faults.len(), 1);
+    }
+}

@@ -1,0 +1,651 @@
+//! The one application state and the actions that change it.
+//!
+//! Any change to the scenario re-runs the whole simulation (microseconds to a
+//! few milliseconds); moving the playhead never does. Runs are deterministic,
+//! so a fault added at the playhead leaves everything before it unchanged and
+//! the playhead can stay where it is.
+
+use std::rc::Rc;
+
+use tcp_lab_content::Lang;
+use tcp_sim::{Dir, Fault, FaultAction, FaultMatch, Instant, ProfileName};
+use yew::Reducible;
+
+use super::log::LogKind;
+use super::run::{Run, RunRef};
+use super::setup::{DraftErrors, DraftField, Setup, SetupDraft, CUSTOM, DEFAULT_SCENARIO};
+use super::timeline::Playhead;
+use super::url::{Notice, UrlOptions};
+
+/// With reduced motion, playback jumps from event to event after this long (wall ms at 1×).
+pub const REDUCED_MOTION_STEP_MS: f64 = 1200.0;
+/// A frame gap longer than this (a background tab, a breakpoint) is not played as time.
+const MAX_FRAME_MS: f64 = 100.0;
+
+/// The kinds of segment a fate can be armed for, in the order offered.
+pub const ARM_TARGETS: [ArmTarget; 8] = [
+    ArmTarget {
+        dir: Dir::C2S,
+        flags: "S",
+    },
+    ArmTarget {
+        dir: Dir::S2C,
+        flags: "SA",
+    },
+    ArmTarget {
+        dir: Dir::C2S,
+        flags: "A",
+    },
+    ArmTarget {
+        dir: Dir::C2S,
+        flags: "PA",
+    },
+    ArmTarget {
+        dir: Dir::S2C,
+        flags: "PA",
+    },
+    ArmTarget {
+        dir: Dir::S2C,
+        flags: "A",
+    },
+    ArmTarget {
+        dir: Dir::C2S,
+        flags: "FA",
+    },
+    ArmTarget {
+        dir: Dir::S2C,
+        flags: "FA",
+    },
+];
+
+/// "The next segment going `dir` with exactly `flags`".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ArmTarget {
+    pub dir: Dir,
+    pub flags: &'static str,
+}
+
+/// A fault the learner added, newest first in the state.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LearnerFault {
+    pub fault: Fault,
+    /// For a segment dropped while in flight: where it was dropped.
+    pub dropped_at: Option<Instant>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabState {
+    pub lang: Lang,
+    pub setup: Setup,
+    pub draft: SetupDraft,
+    pub draft_errors: DraftErrors,
+    pub learner_faults: Vec<LearnerFault>,
+    pub run: RunRef,
+    pub playhead: Playhead,
+    /// The playhead as wall time at 1× (see [`super::timeline::Schedule`]).
+    pub wall: f64,
+    pub playing: bool,
+    pub speed: f64,
+    /// The previous animation frame's timestamp while playing.
+    pub last_frame: Option<f64>,
+    /// Counts frames, so the view knows to ask for the next one.
+    pub frame: u64,
+    /// Reduced motion: wall time spent on the current event.
+    pub dwell: f64,
+    pub reduced_motion: bool,
+    pub absolute_numbers: bool,
+    /// The log entry the learner picked; `None` follows the playhead.
+    pub selection: Option<usize>,
+    /// The segment whose fate menu is open.
+    pub menu: Option<usize>,
+    pub notices: Vec<Notice>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    TogglePlay,
+    Pause,
+    /// An animation frame, with its timestamp.
+    Frame(f64),
+    StepForward,
+    StepBack,
+    Reset,
+    End,
+    FastForward,
+    /// Move to this wall time (ms at 1×).
+    Scrub(f64),
+    SetSpeed(f64),
+    SetAbsolute(bool),
+    /// The learner clicked a segment: select it and open its fate menu.
+    OpenSegment(usize),
+    CloseMenu,
+    SetSegmentFate(usize, FaultAction),
+    ArmFate(ArmTarget, FaultAction),
+    RemoveFault(usize),
+    ClearFaults,
+    ChooseScenario(String),
+    ChooseProfile(ProfileName),
+    EditDraft(DraftField, String),
+    ApplyDraft,
+    JumpToLog(usize),
+    DismissNotice(usize),
+    SetReducedMotion(bool),
+}
+
+impl LabState {
+    pub fn new(options: &UrlOptions, reduced_motion: bool) -> LabState {
+        let name = options.scenario.as_deref().unwrap_or(DEFAULT_SCENARIO);
+        let setup = Setup::named(name, options.profile)
+            .or_else(|| Setup::named(DEFAULT_SCENARIO, options.profile))
+            .expect("the default scenario exists");
+        let run = RunRef(Rc::new(Run::new(setup.scenario(), &[])));
+        LabState {
+            lang: options.lang,
+            draft: setup.draft(),
+            setup,
+            draft_errors: DraftErrors::default(),
+            learner_faults: Vec::new(),
+            run,
+            playhead: Playhead::Start,
+            wall: 0.0,
+            playing: options.autoplay,
+            speed: options.speed,
+            last_frame: None,
+            frame: 0,
+            dwell: 0.0,
+            reduced_motion,
+            absolute_numbers: false,
+            selection: None,
+            menu: None,
+            notices: options.notices.clone(),
+        }
+    }
+
+    pub fn at_end(&self) -> bool {
+        self.playhead >= self.run.end()
+    }
+
+    pub fn can_fast_forward(&self) -> bool {
+        self.run
+            .schedule
+            .fast_forward_target(&self.run.events, self.playhead)
+            .is_some()
+    }
+
+    /// The log entry the explanation panel and the announcer are about: the
+    /// learner's pick, else the latest moment's first state change, else its
+    /// last entry.
+    pub fn focus(&self) -> Option<usize> {
+        if self.selection.is_some() {
+            return self.selection;
+        }
+        let last = self.run.log_position(self.playhead)?;
+        let t = self.run.log[last].t;
+        let first_of_moment = self.run.log[..=last].partition_point(|e| e.t < t);
+        (first_of_moment..=last)
+            .find(|&i| matches!(self.run.log[i].kind, LogKind::Transition(_)))
+            .or(Some(last))
+    }
+
+    fn move_to(&mut self, p: Playhead) {
+        self.playhead = p;
+        self.wall = self.run.schedule.wall_of(&self.run.events, p);
+        self.dwell = 0.0;
+        self.selection = None;
+    }
+
+    fn pause(&mut self) {
+        self.playing = false;
+        self.last_frame = None;
+    }
+
+    fn rerun(&mut self) {
+        let mut scenario = self.setup.scenario();
+        let learner: Vec<Fault> = self.learner_faults.iter().map(|f| f.fault).collect();
+        // The learner's faults come first so that they win over the scenario's own.
+        scenario.faults.splice(0..0, learner);
+        let drawn: Vec<(usize, Instant)> = self
+            .learner_faults
+            .iter()
+            .filter_map(|f| match (f.fault.matches, f.dropped_at) {
+                (FaultMatch::Id(id), Some(at)) => Some((id, at)),
+                _ => None,
+            })
+            .collect();
+        self.run = RunRef(Rc::new(Run::new(scenario, &drawn)));
+        let p = self.playhead.min(self.run.end());
+        let selection = self.selection.filter(|&i| i < self.run.log.len());
+        self.move_to(p);
+        self.selection = selection;
+    }
+
+    /// A new scenario or profile: start over without the learner's faults.
+    fn start_over(&mut self, setup: Setup) {
+        self.setup = setup;
+        self.draft = self.setup.draft();
+        self.draft_errors = DraftErrors::default();
+        self.learner_faults.clear();
+        self.menu = None;
+        self.pause();
+        self.playhead = Playhead::Start;
+        self.rerun();
+    }
+
+    fn log_index_of_segment(&self, id: usize) -> Option<usize> {
+        self.run
+            .log
+            .iter()
+            .position(|e| e.kind == LogKind::Sent(id))
+    }
+
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::SetLang(lang) => self.lang = lang,
+            Action::TogglePlay => {
+                if self.playing {
+                    self.pause();
+                } else {
+                    if self.at_end() {
+                        self.move_to(Playhead::Start);
+                    }
+                    self.playing = true;
+                    self.menu = None;
+                    self.selection = None;
+                }
+            }
+            Action::Pause => self.pause(),
+            Action::Frame(ts) => self.frame_tick(ts),
+            Action::StepForward => {
+                self.pause();
+                if let Some(t) = self.run.events.next_after(self.playhead) {
+                    self.move_to(Playhead::At(t));
+                }
+            }
+            Action::StepBack => {
+                self.pause();
+                let p = self.run.events.previous_before(self.playhead);
+                self.move_to(p);
+            }
+            Action::Reset => {
+                self.pause();
+                self.menu = None;
+                self.move_to(Playhead::Start);
+            }
+            Action::End => {
+                self.pause();
+                self.menu = None;
+                let end = self.run.end();
+                self.move_to(end);
+            }
+            Action::FastForward => {
+                if let Some(p) = self
+                    .run
+                    .schedule
+                    .fast_forward_target(&self.run.events, self.playhead)
+                {
+                    self.move_to(p);
+                }
+            }
+            Action::Scrub(wall) => {
+                let p = self.run.schedule.playhead_of(&self.run.events, wall);
+                self.move_to(p);
+                self.wall = wall.clamp(0.0, self.run.schedule.total());
+            }
+            Action::SetSpeed(speed) => self.speed = speed,
+            Action::SetAbsolute(on) => self.absolute_numbers = on,
+            Action::OpenSegment(id) => {
+                self.pause();
+                self.menu = Some(id);
+                self.selection = self.log_index_of_segment(id);
+            }
+            Action::CloseMenu => self.menu = None,
+            Action::SetSegmentFate(id, action) => self.set_segment_fate(id, action),
+            Action::ArmFate(target, action) => {
+                let nth = 1 + self.run.count_sent(target.dir, target.flags, self.playhead);
+                self.learner_faults.insert(
+                    0,
+                    LearnerFault {
+                        fault: Fault::new(target.dir, target.flags, Some(nth), action),
+                        dropped_at: None,
+                    },
+                );
+                self.rerun();
+            }
+            Action::RemoveFault(i) => {
+                if i < self.learner_faults.len() {
+                    self.learner_faults.remove(i);
+                    self.rerun();
+                }
+            }
+            Action::ClearFaults => {
+                self.learner_faults.clear();
+                self.rerun();
+            }
+            Action::ChooseScenario(name) => {
+                let setup = if name == CUSTOM {
+                    Some(Setup {
+                        name: CUSTOM.to_string(),
+                        ..self.setup.clone()
+                    })
+                } else {
+                    Setup::named(&name, Some(self.setup.profile))
+                };
+                if let Some(setup) = setup {
+                    self.start_over(setup);
+                }
+            }
+            Action::ChooseProfile(profile) => {
+                let setup = Setup {
+                    profile,
+                    ..self.setup.clone()
+                };
+                self.start_over(setup);
+            }
+            Action::EditDraft(field, value) => self.draft.set(field, value),
+            Action::ApplyDraft => match self.draft.apply(&self.setup) {
+                Ok(setup) => self.start_over(setup),
+                Err(errors) => self.draft_errors = errors,
+            },
+            Action::JumpToLog(i) => {
+                if let Some(t) = self.run.log.get(i).map(|e| e.t) {
+                    self.pause();
+                    self.menu = None;
+                    self.move_to(Playhead::At(t));
+                    self.selection = Some(i);
+                }
+            }
+            Action::DismissNotice(i) => {
+                if i < self.notices.len() {
+                    self.notices.remove(i);
+                }
+            }
+            Action::SetReducedMotion(on) => self.reduced_motion = on,
+        }
+    }
+
+    fn frame_tick(&mut self, ts: f64) {
+        if !self.playing {
+            return;
+        }
+        let dt = self
+            .last_frame
+            .map_or(0.0, |last| (ts - last).clamp(0.0, MAX_FRAME_MS));
+        self.last_frame = Some(ts);
+        self.frame = self.frame.wrapping_add(1);
+        let advance = dt * self.speed;
+        if self.reduced_motion {
+            // No sliding: hold each event, then jump to the next.
+            self.dwell += advance;
+            if self.dwell >= REDUCED_MOTION_STEP_MS {
+                if let Some(t) = self.run.events.next_after(self.playhead) {
+                    self.move_to(Playhead::At(t));
+                }
+            }
+        } else {
+            let total = self.run.schedule.total();
+            self.wall = (self.wall + advance).min(total);
+            self.playhead = self.run.schedule.playhead_of(&self.run.events, self.wall);
+        }
+        if self.at_end() {
+            self.playhead = self.run.end();
+            self.pause();
+        }
+    }
+
+    fn set_segment_fate(&mut self, id: usize, action: FaultAction) {
+        let Some(flight) = self.run.flights.get(id) else {
+            return;
+        };
+        if !flight.in_flight(self.playhead) {
+            return;
+        }
+        let Playhead::At(now) = self.playhead else {
+            return;
+        };
+        // Faults on segments sent after the playhead belong to a future this
+        // change rewrites; the segment itself gets only its newest fate.
+        let sent: Vec<Instant> = self.run.trace.segments.iter().map(|s| s.sent).collect();
+        self.learner_faults.retain(|f| match f.fault.matches {
+            FaultMatch::Id(other) => other != id && sent.get(other).is_some_and(|&t| t <= now),
+            FaultMatch::Flags { .. } => true,
+        });
+        self.learner_faults.insert(
+            0,
+            LearnerFault {
+                fault: Fault::on_segment(id, action),
+                dropped_at: (action == FaultAction::Drop).then_some(now),
+            },
+        );
+        self.menu = None;
+        self.rerun();
+        self.selection = self.log_index_of_segment(id);
+    }
+}
+
+impl Reducible for LabState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if matches!(action, Action::Frame(_)) && !self.playing {
+            return self;
+        }
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::url::parse_query;
+    use tcp_sim::{Fate, Side, State};
+
+    fn lab(query: &str) -> LabState {
+        LabState::new(&parse_query(query, Some("en")), false)
+    }
+
+    fn act(s: &mut LabState, a: Action) {
+        s.apply(a);
+    }
+
+    #[test]
+    fn test_steps_walk_the_normal_run_and_back() {
+        let mut s = lab("?scenario=normal");
+        assert_eq!(s.run.state_at(Side::Client, s.playhead), State::Closed);
+        act(&mut s, Action::StepForward);
+        assert_eq!(s.playhead, Playhead::At(Instant::ZERO));
+        assert_eq!(s.run.state_at(Side::Client, s.playhead), State::SynSent);
+        act(&mut s, Action::StepForward);
+        assert_eq!(s.run.state_at(Side::Server, s.playhead), State::SynReceived);
+        act(&mut s, Action::StepBack);
+        assert_eq!(s.run.state_at(Side::Server, s.playhead), State::Listen);
+        act(&mut s, Action::End);
+        assert!(s.at_end());
+        assert_eq!(s.run.state_at(Side::Client, s.playhead), State::Closed);
+        act(&mut s, Action::StepBack);
+        assert_eq!(s.run.state_at(Side::Client, s.playhead), State::TimeWait);
+    }
+
+    #[test]
+    fn test_playing_advances_and_stops_at_the_end() {
+        let mut s = lab("?scenario=normal&autoplay=1");
+        assert!(s.playing);
+        let mut ts = 0.0;
+        let mut frames = 0;
+        while s.playing && frames < 100_000 {
+            ts += 16.0;
+            act(&mut s, Action::Frame(ts));
+            frames += 1;
+        }
+        assert!(s.at_end(), "stopped at the end after {frames} frames");
+        // About the schedule's length: no frame is lost, none counted twice.
+        let expected = s.run.schedule.total() / 16.0;
+        assert!(
+            (frames as f64 - expected).abs() < 3.0,
+            "{frames} vs {expected}"
+        );
+        act(&mut s, Action::TogglePlay);
+        assert!(
+            s.playing && s.playhead == Playhead::Start,
+            "play at the end starts over"
+        );
+    }
+
+    #[test]
+    fn test_reduced_motion_jumps_from_event_to_event() {
+        let mut s = LabState::new(&parse_query("?autoplay=1", None), true);
+        act(&mut s, Action::Frame(0.0));
+        for i in 1..=75 {
+            act(&mut s, Action::Frame(i as f64 * 16.0));
+        }
+        assert_eq!(
+            s.playhead,
+            Playhead::At(Instant::ZERO),
+            "one jump after 1.2 s"
+        );
+    }
+
+    #[test]
+    fn test_dropping_the_first_synack_in_flight_makes_the_syn_return() {
+        let mut s = lab("?scenario=normal");
+        act(&mut s, Action::StepForward); // SYN sent
+        act(&mut s, Action::StepForward); // SYN-ACK sent
+        let sa = s
+            .run
+            .trace
+            .segments
+            .iter()
+            .find(|x| x.flags_str() == "SA")
+            .unwrap()
+            .id;
+        let wall = s.wall + 700.0; // more than halfway across
+        act(&mut s, Action::Scrub(wall));
+        assert!(s.run.flights[sa].in_flight(s.playhead));
+        let before = s.playhead;
+        act(&mut s, Action::OpenSegment(sa));
+        assert_eq!(s.menu, Some(sa));
+        act(&mut s, Action::SetSegmentFate(sa, FaultAction::Drop));
+        assert_eq!(s.playhead, before, "the playhead stays");
+        assert_eq!(s.menu, None);
+        let seg = &s.run.trace.segments[sa];
+        assert_eq!(seg.fate, Fate::Lost);
+        // Drawn vanishing where it was dropped: already gone.
+        assert!(!s.run.flights[sa].in_flight(s.playhead));
+        act(&mut s, Action::StepBack);
+        act(&mut s, Action::StepForward);
+        assert_eq!(s.playhead, before, "the loss is an event to step to");
+        let syns = s
+            .run
+            .trace
+            .segments
+            .iter()
+            .filter(|x| x.flags_str() == "S")
+            .count();
+        assert!(syns >= 2, "{}", s.run.trace.summary());
+        act(&mut s, Action::End);
+        assert_eq!(s.run.state_at(Side::Client, s.playhead), State::Closed);
+        assert!(s
+            .run
+            .trace
+            .transitions
+            .iter()
+            .any(|t| t.side == Side::Client && t.to == State::Established));
+    }
+
+    #[test]
+    fn test_fate_of_a_landed_segment_cannot_change() {
+        let mut s = lab("?scenario=normal");
+        act(&mut s, Action::End);
+        let before = s.run.clone();
+        act(&mut s, Action::SetSegmentFate(0, FaultAction::Drop));
+        assert_eq!(s.run, before, "no re-run");
+        assert!(s.learner_faults.is_empty());
+    }
+
+    #[test]
+    fn test_armed_fate_hits_the_next_matching_segment() {
+        let mut s = lab("?scenario=normal");
+        act(&mut s, Action::ArmFate(ARM_TARGETS[1], FaultAction::Drop));
+        let sa: Vec<_> = s
+            .run
+            .trace
+            .segments
+            .iter()
+            .filter(|x| x.flags_str() == "SA")
+            .collect();
+        assert_eq!(sa[0].fate, Fate::Lost);
+        assert_eq!(sa[1].fate, Fate::Delivered);
+        // Arming again once the first SYN-ACK is out targets the second one.
+        act(&mut s, Action::RemoveFault(0));
+        act(&mut s, Action::StepForward);
+        act(&mut s, Action::StepForward);
+        act(
+            &mut s,
+            Action::ArmFate(ARM_TARGETS[1], FaultAction::Duplicate),
+        );
+        let f = s.learner_faults[0].fault;
+        assert_eq!(
+            f,
+            Fault::new(Dir::S2C, "SA", Some(2), FaultAction::Duplicate)
+        );
+    }
+
+    #[test]
+    fn test_scenario_and_profile_changes_start_over() {
+        let mut s = lab("?scenario=normal");
+        act(&mut s, Action::ArmFate(ARM_TARGETS[0], FaultAction::Drop));
+        act(&mut s, Action::StepForward);
+        act(&mut s, Action::ChooseProfile(ProfileName::Rfc));
+        assert_eq!(s.run.scenario.profile, ProfileName::Rfc);
+        assert!(s.learner_faults.is_empty());
+        assert_eq!(s.playhead, Playhead::Start);
+        act(&mut s, Action::ChooseScenario("server_closes_first".into()));
+        assert_eq!(s.setup.name, "server_closes_first");
+        assert_eq!(
+            s.run.scenario.profile,
+            ProfileName::Rfc,
+            "the profile is kept"
+        );
+        act(&mut s, Action::ChooseScenario("no_such".into()));
+        assert_eq!(s.setup.name, "server_closes_first");
+    }
+
+    #[test]
+    fn test_apply_reports_errors_and_keeps_the_run() {
+        let mut s = lab("");
+        let before = s.run.clone();
+        act(
+            &mut s,
+            Action::EditDraft(DraftField::ClientSteps, "connect\nwarp 9".into()),
+        );
+        act(&mut s, Action::ApplyDraft);
+        assert_eq!(s.run, before);
+        assert_eq!(s.draft_errors.client_steps.as_ref().unwrap().line, 2);
+        act(
+            &mut s,
+            Action::EditDraft(
+                DraftField::ClientSteps,
+                "connect\nsend 100\nsend 100\nsend 100\nshutdown\nrecv_eof\nclose".into(),
+            ),
+        );
+        act(&mut s, Action::ApplyDraft);
+        assert_eq!(s.setup.name, CUSTOM);
+        assert_eq!(s.draft_errors, DraftErrors::default());
+        act(&mut s, Action::End);
+        assert_eq!(s.run.trace.bytes_sent[0], 300);
+    }
+
+    #[test]
+    fn test_focus_prefers_the_state_change_of_the_moment() {
+        let mut s = lab("");
+        assert_eq!(s.focus(), None);
+        act(&mut s, Action::StepForward);
+        act(&mut s, Action::StepForward);
+        let i = s.focus().unwrap();
+        assert!(matches!(s.run.log[i].kind, LogKind::Transition(_)));
+        act(&mut s, Action::JumpToLog(0));
+        assert_eq!(s.focus(), Some(0));
+    }
+}

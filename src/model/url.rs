@@ -1,0 +1,184 @@
+//! Reading the page's URL parameters. Every unknown value becomes a notice and
+//! the default; nothing here can fail.
+
+use tcp_lab_content::Lang;
+use tcp_sim::{named, ProfileName};
+
+/// The playback speeds offered, slowest first.
+pub const SPEEDS: [f64; 6] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0];
+/// The same speeds as written in `?speed=` and in the speed menu.
+pub const SPEED_TEXT: [&str; 6] = ["0.25", "0.5", "1", "2", "4", "8"];
+
+/// What the URL asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UrlOptions {
+    pub lang: Lang,
+    pub scenario: Option<String>,
+    pub profile: Option<ProfileName>,
+    pub speed: f64,
+    pub autoplay: bool,
+    pub notices: Vec<Notice>,
+}
+
+impl Default for UrlOptions {
+    fn default() -> Self {
+        UrlOptions {
+            lang: Lang::En,
+            scenario: None,
+            profile: None,
+            speed: 1.0,
+            autoplay: false,
+            notices: Vec::new(),
+        }
+    }
+}
+
+/// A URL value that was ignored, and which parameter it was for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    UnknownLang(String),
+    UnknownScenario(String),
+    UnknownProfile(String),
+    UnknownSpeed(String),
+    UnknownAutoplay(String),
+}
+
+/// Reads `?lang=&scenario=&profile=&speed=&autoplay=`. `browser_lang` is
+/// `navigator.language`, followed when the URL names no language.
+pub fn parse_query(query: &str, browser_lang: Option<&str>) -> UrlOptions {
+    let mut o = UrlOptions {
+        lang: browser_lang.and_then(Lang::parse).unwrap_or(Lang::En),
+        ..UrlOptions::default()
+    };
+    for (key, value) in pairs(query) {
+        match key.as_str() {
+            "lang" => match value.as_str() {
+                "en" => o.lang = Lang::En,
+                "zh" => o.lang = Lang::Zh,
+                _ => o.notices.push(Notice::UnknownLang(value)),
+            },
+            "scenario" => {
+                if named::by_name(&value).is_some() && named::NAMES.contains(&value.as_str()) {
+                    o.scenario = Some(value);
+                } else {
+                    o.notices.push(Notice::UnknownScenario(value));
+                }
+            }
+            "profile" => match ProfileName::parse(&value) {
+                Some(p) => o.profile = Some(p),
+                None => o.notices.push(Notice::UnknownProfile(value)),
+            },
+            "speed" => match value.trim_end_matches(['x', '×']).parse::<f64>() {
+                Ok(s) if SPEEDS.contains(&s) => o.speed = s,
+                _ => o.notices.push(Notice::UnknownSpeed(value)),
+            },
+            "autoplay" => match value.as_str() {
+                "1" | "true" | "yes" | "" => o.autoplay = true,
+                "0" | "false" | "no" => o.autoplay = false,
+                _ => o.notices.push(Notice::UnknownAutoplay(value)),
+            },
+            // Other parameters belong to other features (or to nobody): ignored.
+            _ => {}
+        }
+    }
+    o
+}
+
+/// Splits a query string into decoded key/value pairs.
+fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+}
+
+/// Percent-decoding (and `+` as space), keeping malformed escapes as they are.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(hi), Some(lo)) => {
+                    out.push(hi * 16 + lo);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_all_parameters_are_read() {
+        let o = parse_query(
+            "?lang=zh&scenario=synack_lost&profile=rfc&speed=2&autoplay=1",
+            Some("en-US"),
+        );
+        assert_eq!(o.lang, Lang::Zh);
+        assert_eq!(o.scenario.as_deref(), Some("synack_lost"));
+        assert_eq!(o.profile, Some(ProfileName::Rfc));
+        assert_eq!(o.speed, 2.0);
+        assert!(o.autoplay);
+        assert!(o.notices.is_empty());
+    }
+
+    #[test]
+    fn test_browser_language_is_the_fallback() {
+        assert_eq!(parse_query("", Some("zh-CN")).lang, Lang::Zh);
+        assert_eq!(parse_query("", Some("fr-FR")).lang, Lang::En);
+        assert_eq!(parse_query("", None).lang, Lang::En);
+        assert_eq!(parse_query("?lang=en", Some("zh-CN")).lang, Lang::En);
+    }
+
+    #[test]
+    fn test_unknown_values_give_notices_and_defaults() {
+        let o = parse_query(
+            "?lang=fr&scenario=nope&profile=bsd&speed=3&autoplay=maybe",
+            Some("en"),
+        );
+        assert_eq!(o.lang, Lang::En);
+        assert_eq!(o.scenario, None);
+        assert_eq!(o.profile, None);
+        assert_eq!(o.speed, 1.0);
+        assert!(!o.autoplay);
+        assert_eq!(
+            o.notices,
+            vec![
+                Notice::UnknownLang("fr".into()),
+                Notice::UnknownScenario("nope".into()),
+                Notice::UnknownProfile("bsd".into()),
+                Notice::UnknownSpeed("3".into()),
+                Notice::UnknownAutoplay("maybe".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn test_values_are_percent_decoded_and_odd_input_is_safe() {
+        assert_eq!(decode("a%20b+c"), "a b c");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(decode("%e4%b8%ad"), "中");
+        let o = parse_query("?speed=0.5&&=&lang", None);
+        assert_eq!(o.speed, 0.5);
+        assert_eq!(o.notices, vec![Notice::UnknownLang(String::new())]);
+    }
+}

@@ -1,0 +1,62 @@
+//! The little the app needs from the browser: the URL, the language, the
+//! reduced-motion setting, the document's language and title, and a panic
+//! hook that shows a readable message instead of a blank page.
+
+use web_sys::MediaQueryList;
+
+use crate::i18n::CRASH_MESSAGE;
+use crate::model::url::{parse_query, UrlOptions};
+
+/// The options the page's URL asks for (with the browser's language as the fallback).
+pub fn url_options() -> UrlOptions {
+    let window = gloo_utils::window();
+    let query = window.location().search().unwrap_or_default();
+    let browser_lang = window.navigator().language();
+    parse_query(&query, browser_lang.as_deref())
+}
+
+pub fn reduced_motion_query() -> Option<MediaQueryList> {
+    gloo_utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+}
+
+/// Phones: the width below which the layout goes to one column.
+pub fn narrow_query() -> Option<MediaQueryList> {
+    gloo_utils::window()
+        .match_media("(max-width: 760px)")
+        .ok()
+        .flatten()
+}
+
+pub fn prefers_reduced_motion() -> bool {
+    reduced_motion_query().is_some_and(|q| q.matches())
+}
+
+pub fn set_document_language(code: &str, title: &str) {
+    let _ = gloo_utils::document_element().set_attribute("lang", code);
+    gloo_utils::document().set_title(title);
+}
+
+/// Removes the "loading" line index.html shows until the app starts.
+pub fn remove_boot_message() {
+    if let Some(el) = gloo_utils::document().get_element_by_id("boot") {
+        el.remove();
+    }
+}
+
+/// Shows a panic as a message on the page (and in the console).
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let detail = info.to_string();
+        web_sys::console::error_1(&detail.clone().into());
+        let document = gloo_utils::document();
+        if let (Ok(div), Some(body)) = (document.create_element("div"), document.body()) {
+            div.set_class_name("crash");
+            let _ = div.set_attribute("role", "alert");
+            div.set_text_content(Some(&format!("{CRASH_MESSAGE}\n\n{detail}")));
+            let _ = body.prepend_with_node_1(&div);
+        }
+    }));
+}
