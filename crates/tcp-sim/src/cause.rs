@@ -57,6 +57,7 @@ pub enum Cause {
 }
 
 impl Cause {
+    /// Every cause, in declaration order; `tcp-lab-content`'s tests check that each has text.
     pub const ALL: [Cause; 23] = [
         Cause::AppListen,
         Cause::AppConnect,
@@ -269,6 +270,7 @@ pub enum SendReason {
 }
 
 impl SendReason {
+    /// Every send reason, in declaration order; `tcp-lab-content`'s tests check that each has text.
     pub const ALL: [SendReason; 25] = [
         SendReason::Syn,
         SendReason::SynRetransmit,
@@ -297,6 +299,7 @@ impl SendReason {
         SendReason::OldDuplicate,
     ];
 
+    /// A stable key, used in JSON traces and as the content key.
     pub fn key(self) -> &'static str {
         match self {
             SendReason::Syn => "syn",
@@ -327,6 +330,8 @@ impl SendReason {
         }
     }
 
+    /// The segment repeats one sent before: a SYN, SYN-ACK (also one answering a duplicate SYN),
+    /// data or FIN resent.
     pub fn is_retransmission(self) -> bool {
         matches!(
             self,
@@ -360,6 +365,7 @@ pub enum TimerKind {
 }
 
 impl TimerKind {
+    /// Every timer, in declaration order; `tcp-lab-content`'s tests check that each has text.
     pub const ALL: [TimerKind; 7] = [
         TimerKind::RetransmitSyn,
         TimerKind::RetransmitSynAck,
@@ -370,6 +376,7 @@ impl TimerKind {
         TimerKind::FinWait2,
     ];
 
+    /// A stable key, used in JSON traces and as the content key.
     pub fn key(self) -> &'static str {
         match self {
             TimerKind::RetransmitSyn => "retransmit_syn",

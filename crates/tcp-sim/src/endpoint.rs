@@ -35,6 +35,7 @@ pub enum ConnError {
 }
 
 impl ConnError {
+    /// A stable key, used for `errors` in JSON traces.
     pub fn key(self) -> &'static str {
         match self {
             ConnError::Refused => "connection_refused",
@@ -61,28 +62,42 @@ impl std::fmt::Display for ConnError {
 /// What happened inside the endpoint, for the trace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EndpointEvent {
+    /// The state changed, and why; emitted by the one `set_state` every transition passes through.
     Transition {
+        /// The state before.
         from: State,
+        /// The state after.
         to: State,
+        /// Why the endpoint moved.
         cause: Cause,
     },
     /// A timer was armed (`deadline` is `Some`) or stopped (`None`).
     Timer {
+        /// Which timer.
         kind: TimerKind,
+        /// When it will fire, or `None` when it was stopped.
         deadline: Option<Instant>,
     },
     /// A timer expired and its action ran.
-    TimerFired { kind: TimerKind },
+    TimerFired {
+        /// Which timer.
+        kind: TimerKind,
+    },
     /// The connection ended with an error the application will see.
     Error(ConnError),
     /// Bytes delivered in order to the receive buffer.
-    Delivered { bytes: u64 },
+    Delivered {
+        /// How many bytes became readable.
+        bytes: u64,
+    },
 }
 
 /// A segment the endpoint wants sent, and why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Output {
+    /// The segment to put on the wire.
     pub segment: Segment,
+    /// Why the endpoint sends it.
     pub reason: SendReason,
 }
 
@@ -230,12 +245,15 @@ impl Endpoint {
 
     // ----- observers -------------------------------------------------------
 
+    /// Which end of the connection this is.
     pub fn side(&self) -> Side {
         self.side
     }
+    /// The current RFC 9293 state.
     pub fn state(&self) -> State {
         self.state
     }
+    /// The parameters this endpoint follows.
     pub fn profile(&self) -> &Profile {
         &self.profile
     }
@@ -243,12 +261,16 @@ impl Endpoint {
     pub fn iss(&self) -> Option<u32> {
         self.had_connection.then_some(self.iss)
     }
+    /// SND.UNA: the oldest sequence number not yet acknowledged (RFC 9293 §3.3.1).
     pub fn snd_una(&self) -> u32 {
         self.snd_una
     }
+    /// SND.NXT: the sequence number the next new segment will use (RFC 9293 §3.3.1).
     pub fn snd_nxt(&self) -> u32 {
         self.snd_nxt
     }
+    /// RCV.NXT: the next sequence number expected from the peer, i.e. what we acknowledge
+    /// (RFC 9293 §3.3.1).
     pub fn rcv_nxt(&self) -> u32 {
         self.rcv_nxt
     }
@@ -264,6 +286,7 @@ impl Endpoint {
     pub fn eof(&self) -> bool {
         self.fin_received
     }
+    /// The error that ended the last connection, if any; cleared by `listen` and `connect`.
     pub fn error(&self) -> Option<ConnError> {
         self.error
     }
@@ -271,6 +294,7 @@ impl Endpoint {
     pub fn rto(&self) -> Duration {
         self.rto
     }
+    /// The smoothed round-trip time (RFC 6298), `None` until the first RTT sample.
     pub fn srtt(&self) -> Option<Duration> {
         self.srtt
     }
@@ -310,10 +334,12 @@ impl Endpoint {
         v
     }
 
+    /// Takes the next segment to put on the wire, in sending order.
     pub fn poll_output(&mut self) -> Option<Output> {
         self.out.pop_front()
     }
 
+    /// Takes the next event for the trace, in the order it happened.
     pub fn poll_event(&mut self) -> Option<EndpointEvent> {
         self.events.pop_front()
     }
@@ -843,7 +869,7 @@ impl Endpoint {
             self.events.push_back(EndpointEvent::TimerFired {
                 kind: TimerKind::TimeWait,
             });
-            // 2MSL passed: any old duplicate of this connection has died out (§3.6.1).
+            // 2MSL passed: any old duplicate of this connection has died out (RFC 9293 §3.10.8).
             self.set_state(State::Closed, Cause::TimeWaitExpired);
         }
         if self.fin_wait_2.is_some_and(|t| t <= now) {

@@ -26,6 +26,8 @@
 //! assert_eq!(trace.final_state(Side::Client), State::Closed); // after TIME-WAIT
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod cause;
 pub mod endpoint;
 pub mod knowledge;

@@ -95,6 +95,7 @@ fn open_close(name: &str, description: &str) -> Scenario {
     ])
 }
 
+/// The exchange of the reference captures: handshake, 100 bytes each way, the client closes first.
 pub fn normal() -> Scenario {
     request_reply(
         "normal",
@@ -102,14 +103,18 @@ pub fn normal() -> Scenario {
     )
 }
 
+/// The client's first SYN is lost and sent again when the retransmission timer fires.
 pub fn syn_lost() -> Scenario {
     request_reply("syn_lost", "The client's first SYN is lost").drop_nth(Dir::C2S, "S", 1)
 }
 
+/// The server's first SYN-ACK is lost, so the handshake waits for a retransmission.
 pub fn synack_lost() -> Scenario {
     request_reply("synack_lost", "The server's first SYN-ACK is lost").drop_nth(Dir::S2C, "SA", 1)
 }
 
+/// The handshake's final ACK is lost; the client's first data segment carries the same ACK and
+/// completes the server's handshake.
 pub fn ack_lost() -> Scenario {
     request_reply(
         "ack_lost",
@@ -118,6 +123,8 @@ pub fn ack_lost() -> Scenario {
     .drop_nth(Dir::C2S, "A", 1)
 }
 
+/// The SYN-ACK is held up 1.2 s, past the client's RTO: the client resends its SYN and the late
+/// SYN-ACK arrives as a duplicate.
 pub fn synack_delayed() -> Scenario {
     base(
         "synack_delayed",
@@ -128,10 +135,12 @@ pub fn synack_delayed() -> Scenario {
     .delay_nth(Dir::S2C, "SA", 1, 1200.0)
 }
 
+/// No data; the client's FIN is lost and sent again.
 pub fn fin_lost() -> Scenario {
     open_close("fin_lost", "The client's FIN is lost and sent again").drop_nth(Dir::C2S, "FA", 1)
 }
 
+/// No data; the server's ACK of the client's FIN is lost.
 pub fn fin_ack_lost() -> Scenario {
     open_close(
         "fin_ack_lost",
@@ -140,6 +149,7 @@ pub fn fin_ack_lost() -> Scenario {
     .drop_nth(Dir::S2C, "A", 1)
 }
 
+/// No data; the server's FIN is lost and sent again.
 pub fn server_fin_lost() -> Scenario {
     open_close("server_fin_lost", "The server's FIN is lost and sent again").drop_nth(
         Dir::S2C,
@@ -148,6 +158,8 @@ pub fn server_fin_lost() -> Scenario {
     )
 }
 
+/// The client's final ACK is lost: the server resends its FIN and the client, still in TIME-WAIT,
+/// answers it. [`by_name`] also knows it as `time_wait_absorbs_fin`.
 pub fn last_ack_lost() -> Scenario {
     open_close(
         "last_ack_lost",
@@ -156,6 +168,8 @@ pub fn last_ack_lost() -> Scenario {
     .drop_nth(Dir::C2S, "A", 2)
 }
 
+/// Half-close: the client sends 100 bytes and shuts down its sending side; the server keeps sending
+/// from CLOSE-WAIT.
 pub fn half_close() -> Scenario {
     base(
         "half_close",
@@ -175,6 +189,7 @@ pub fn half_close() -> Scenario {
     ])
 }
 
+/// The server closes first, so the server, not the client, ends in TIME-WAIT.
 pub fn server_closes_first() -> Scenario {
     base(
         "server_closes_first",
@@ -184,6 +199,7 @@ pub fn server_closes_first() -> Scenario {
     .server(&[Listen, Recv(100), Send(100), Close])
 }
 
+/// Both sides connect to each other: SYN-SENT → SYN-RECEIVED on both sides (RFC 9293 §3.5).
 pub fn simultaneous_open() -> Scenario {
     base(
         "simultaneous_open",
@@ -193,6 +209,8 @@ pub fn simultaneous_open() -> Scenario {
     .server(&[Connect, RecvEof, Close])
 }
 
+/// Both sides close at 200 ms: the FINs cross, and both pass through CLOSING into TIME-WAIT
+/// (RFC 9293 §3.6).
 pub fn simultaneous_close() -> Scenario {
     base(
         "simultaneous_close",
@@ -202,6 +220,8 @@ pub fn simultaneous_close() -> Scenario {
     .server(&[Listen, At(Instant::from_ms(200.0)), Close, RecvEof])
 }
 
+/// The server runs no steps, so nothing listens: the SYN draws a RST and `connect` fails with
+/// "connection refused".
 pub fn connection_refused() -> Scenario {
     base(
         "connection_refused",
@@ -211,6 +231,8 @@ pub fn connection_refused() -> Scenario {
     .server(&[])
 }
 
+/// An old SYN reaches the listener before the client's own; the client resets the resulting SYN-ACK
+/// and the server returns to LISTEN (RFC 9293 §3.5).
 pub fn old_duplicate_syn() -> Scenario {
     base(
         "old_duplicate_syn",
@@ -233,6 +255,8 @@ pub fn old_duplicate_syn() -> Scenario {
     ))
 }
 
+/// An old SYN, far below the window, reaches an established connection: it is answered with an ACK
+/// and the connection survives.
 pub fn old_syn_established() -> Scenario {
     base(
         "old_syn_established",
@@ -249,6 +273,8 @@ pub fn old_syn_established() -> Scenario {
     })
 }
 
+/// Every SYN of the client is lost; after its last retry `connect` fails with "connection timed
+/// out".
 pub fn syn_retries_exhausted() -> Scenario {
     base(
         "syn_retries_exhausted",

@@ -58,6 +58,7 @@ pub enum LostSegments {
 /// How to write the capture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PcapOptions {
+    /// Whether lost segments appear in the file.
     pub lost: LostSegments,
     /// The client's IPv4 address and port.
     pub client: ([u8; 4], u16),
@@ -81,9 +82,11 @@ impl Default for PcapOptions {
 pub const PCAP_MAGIC_NS: u32 = 0xa1b2_3c4d;
 /// Link type 1: Ethernet.
 pub const LINKTYPE_ETHERNET: u32 = 1;
+/// The snapshot length in the global header: the most bytes of a frame the file keeps.
 pub const SNAPLEN: u32 = 65535;
-/// The TTL of segments the link delivers, and of those it lost.
+/// The IPv4 TTL of every segment the link did not lose.
 pub const TTL: u8 = 64;
+/// The IPv4 TTL that marks segments the link lost, for filters like `ip.ttl==1`.
 pub const TTL_LOST: u8 = 1;
 
 const GLOBAL_HEADER_LEN: usize = 24;

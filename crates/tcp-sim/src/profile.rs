@@ -5,15 +5,20 @@ use crate::segment::SynOptions;
 use crate::time::Duration;
 use std::fmt;
 
+/// Which parameter set a run uses; chosen by the scenario's `profile` field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ProfileName {
+    /// The textbook: RFC 9293 and RFC 6298 as written, every segment ACKed at once.
     Rfc,
+    /// Linux 6.x, checked against the reference captures.
     Linux,
 }
 
 impl ProfileName {
+    /// Both profiles, textbook first.
     pub const ALL: [ProfileName; 2] = [ProfileName::Rfc, ProfileName::Linux];
 
+    /// The name used in scenario files and output: `rfc` or `linux`.
     pub fn key(self) -> &'static str {
         match self {
             ProfileName::Rfc => "rfc",
@@ -21,6 +26,7 @@ impl ProfileName {
         }
     }
 
+    /// Parses a scenario file's `rfc` or `linux`.
     pub fn parse(s: &str) -> Option<ProfileName> {
         match s {
             "rfc" => Some(ProfileName::Rfc),
@@ -29,6 +35,7 @@ impl ProfileName {
         }
     }
 
+    /// The parameters this name stands for.
     pub fn profile(self) -> Profile {
         match self {
             ProfileName::Rfc => Profile::rfc(),
@@ -51,6 +58,7 @@ pub enum AckPolicy {
     /// Linux: quick-ACK at the start of a connection, then delayed ACKs once
     /// the exchange looks interactive ("ping-pong") or after a FIN.
     Delayed {
+        /// How long an ACK may wait to ride on a reply (Linux: 40 ms).
         delay: Duration,
         /// How many segments are acknowledged at once at connection start.
         quick_acks: u32,
@@ -60,25 +68,33 @@ pub enum AckPolicy {
 /// A named set of protocol parameters.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Profile {
+    /// Which parameter set this is.
     pub name: ProfileName,
     /// RTO before any RTT sample (RFC 6298 §2.1: 1 s).
     pub initial_rto: Duration,
+    /// The lower bound on a computed RTO; see `min_rto_on_variance` for where Linux applies it.
     pub min_rto: Duration,
+    /// The upper bound on the RTO, also during backoff (RFC 6298 allows a cap of at least 60 s).
     pub max_rto: Duration,
     /// Linux applies the minimum RTO to the variance term (`srtt + max(4·rttvar, rto_min)`),
     /// RFC 6298 to the whole RTO.
     pub min_rto_on_variance: bool,
     /// SYN retransmissions that keep the initial RTO before backoff starts (Linux `tcp_syn_linear_timeouts`).
     pub syn_linear_retries: u32,
+    /// SYN retransmissions before `connect` fails with "connection timed out".
     pub syn_retries: u32,
+    /// SYN-ACK retransmissions before SYN-RECEIVED gives up: back to LISTEN if the connection
+    /// came from a listener, else "connection timed out".
     pub synack_retries: u32,
     /// Retransmissions of data or FIN before the connection is given up.
     pub data_retries: u32,
+    /// Maximum segment lifetime, quoted in the lesson text; TIME-WAIT itself lasts `time_wait`.
     pub msl: Duration,
     /// TIME-WAIT length: 2×MSL in the textbook, a fixed 60 s on Linux.
     pub time_wait: Duration,
     /// Linux kills an orphaned FIN-WAIT-2 after this (`tcp_fin_timeout`).
     pub fin_wait_2_timeout: Option<Duration>,
+    /// When received data is acknowledged.
     pub ack_policy: AckPolicy,
     /// RFC 5961: answer a SYN (or an inexact RST) on a synchronized connection with a challenge ACK.
     pub challenge_ack: bool,
@@ -86,11 +102,17 @@ pub struct Profile {
     pub timestamps: bool,
     /// Send RST instead of FIN when closing with unread data (RFC 2525 §2.17, Linux).
     pub rst_on_close_with_unread: bool,
+    /// The options put on our SYN or SYN-ACK.
     pub syn_options: SynOptions,
-    /// The receive window advertised on our SYN or SYN-ACK, and afterwards (unscaled bytes).
+    /// The window advertised on our SYN (unscaled bytes: a SYN's window is never scaled).
     pub syn_window: u16,
+    /// The window advertised on our SYN-ACK (unscaled bytes).
     pub synack_window: u16,
+    /// The receive window we advertise after the handshake and accept segments against, in bytes
+    /// (scaled down by our window scale on the wire).
     pub receive_window: u32,
+    /// Our maximum segment size; the effective MSS is the smaller of this and the peer's (536 if it
+    /// sends none).
     pub mss: u16,
     /// How long a blocked application call (connect, recv) takes to return
     /// after the kernel has what it waited for. The reference captures show
@@ -100,6 +122,7 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// The textbook profile: RFC 9293 and RFC 6298 parameters.
     pub fn rfc() -> Profile {
         Profile {
             name: ProfileName::Rfc,
@@ -133,6 +156,7 @@ impl Profile {
         }
     }
 
+    /// The Linux 6.x profile, matched against the captures in `shared/refs`.
     pub fn linux() -> Profile {
         Profile {
             name: ProfileName::Linux,

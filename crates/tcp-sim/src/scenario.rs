@@ -125,6 +125,7 @@ fn fmt_ms(ms: f64) -> String {
 /// What a fault does to the segments it matches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FaultAction {
+    /// Lose the segment.
     Drop,
     /// Deliver this much later than the link delay.
     Delay(Duration),
@@ -137,8 +138,11 @@ pub enum FaultAction {
 pub enum FaultMatch {
     /// By direction and exact flags; `nth` (1-based) picks one, `None` matches all.
     Flags {
+        /// The direction the segment travels.
         dir: Dir,
+        /// The exact flag set, e.g. `SA` for a SYN-ACK.
         flags: Flags,
+        /// Which matching segment, counting from 1; `None` matches every one.
         nth: Option<u32>,
     },
     /// One segment by its id in the trace (its index in sending order). Runs
@@ -146,13 +150,22 @@ pub enum FaultMatch {
     Id(usize),
 }
 
+/// One rule for the link: which segments it matches and what happens to them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Fault {
+    /// Which segments the fault applies to.
     pub matches: FaultMatch,
+    /// What happens to them.
     pub action: FaultAction,
 }
 
 impl Fault {
+    /// A fault on segments going `dir` with exactly `flags` (letters in FSRPA order); `nth` picks
+    /// one of them (1-based), `None` all.
+    ///
+    /// # Panics
+    ///
+    /// If `flags` is not a valid flag string (see [`Flags::parse`]).
     pub fn new(dir: Dir, flags: &str, nth: Option<u32>, action: FaultAction) -> Fault {
         Fault {
             matches: FaultMatch::Flags {
@@ -164,6 +177,8 @@ impl Fault {
         }
     }
 
+    /// A fault on one segment, by its id in the trace. Runs are deterministic, so a re-run with
+    /// this fault is identical up to that segment.
     pub fn on_segment(id: usize, action: FaultAction) -> Fault {
         Fault {
             matches: FaultMatch::Id(id),
@@ -177,7 +192,9 @@ impl Fault {
 pub struct Injection {
     /// When it starts its trip across the link.
     pub at: Instant,
+    /// The direction it travels.
     pub dir: Dir,
+    /// Its flags, e.g. `S` for an old duplicate SYN.
     pub flags: Flags,
     /// Its sequence number, relative to the ISN the sender will choose for its first connection.
     pub seq_offset: i64,
@@ -188,14 +205,21 @@ pub struct Injection {
 /// A complete scenario.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
+    /// A short identifier, e.g. `synack_lost`; empty for a scenario built ad hoc.
     pub name: String,
+    /// What the scenario shows, in a sentence.
     pub description: String,
+    /// The parameter set both endpoints follow.
     pub profile: ProfileName,
     /// One-way delay per direction: `[c2s, s2c]`.
     pub one_way_delay: [Duration; 2],
+    /// The client's application steps, run in order.
     pub client: Vec<Step>,
+    /// The server's application steps, run in order.
     pub server: Vec<Step>,
+    /// Faults in the order given; the first that matches a segment decides its fate.
     pub faults: Vec<Fault>,
+    /// Old segments from an earlier incarnation to put on the link, e.g. a duplicate SYN.
     pub inject: Vec<Injection>,
     /// Random loss in percent, applied to every segment the rules leave alone.
     pub loss_pct: f64,
@@ -206,7 +230,10 @@ pub struct Scenario {
 /// A scenario that could not be read. The message names the field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScenarioError {
+    /// The JSON path of the offending field, e.g. `faults[0].flags`; empty when the whole input is
+    /// at fault.
     pub field: String,
+    /// What is wrong with it.
     pub message: String,
 }
 
@@ -246,27 +273,32 @@ impl Scenario {
         }
     }
 
+    /// Sets the name and description.
     pub fn named(mut self, name: &str, description: &str) -> Scenario {
         self.name = name.to_string();
         self.description = description.to_string();
         self
     }
 
+    /// Sets the same one-way delay, in milliseconds, for both directions.
     pub fn delay_ms(mut self, ms: f64) -> Scenario {
         self.one_way_delay = [Duration::from_ms(ms); 2];
         self
     }
 
+    /// Sets the client's steps.
     pub fn client(mut self, steps: &[Step]) -> Scenario {
         self.client = steps.to_vec();
         self
     }
 
+    /// Sets the server's steps.
     pub fn server(mut self, steps: &[Step]) -> Scenario {
         self.server = steps.to_vec();
         self
     }
 
+    /// Adds a fault after those already given.
     pub fn fault(mut self, fault: Fault) -> Scenario {
         self.faults.push(fault);
         self
@@ -277,6 +309,8 @@ impl Scenario {
         self.fault(Fault::new(dir, flags, Some(nth), FaultAction::Drop))
     }
 
+    /// Delays the `nth` segment (1-based) going `dir` with exactly `flags` by `ms` beyond the link
+    /// delay.
     pub fn delay_nth(self, dir: Dir, flags: &str, nth: u32, ms: f64) -> Scenario {
         self.fault(Fault::new(
             dir,
@@ -286,22 +320,26 @@ impl Scenario {
         ))
     }
 
+    /// Sets random loss, in percent, and the seed that draws it (which also seeds the ISNs).
     pub fn loss(mut self, pct: f64, seed: u64) -> Scenario {
         self.loss_pct = pct;
         self.seed = seed;
         self
     }
 
+    /// Sets the seed for ISNs and random loss.
     pub fn seed(mut self, seed: u64) -> Scenario {
         self.seed = seed;
         self
     }
 
+    /// Adds an old segment to put on the link.
     pub fn inject(mut self, injection: Injection) -> Scenario {
         self.inject.push(injection);
         self
     }
 
+    /// The application steps of one side.
     pub fn steps(&self, side: crate::state::Side) -> &[Step] {
         match side {
             crate::state::Side::Client => &self.client,

@@ -8,11 +8,17 @@ use std::fmt;
 pub struct Flags(u8);
 
 impl Flags {
+    /// FIN: the sender will send no more data; takes one sequence number.
     pub const FIN: Flags = Flags(0x01);
+    /// SYN: synchronize sequence numbers at connection start; takes one sequence number.
     pub const SYN: Flags = Flags(0x02);
+    /// RST: reset the connection.
     pub const RST: Flags = Flags(0x04);
+    /// PSH: push the data to the application; set on the segment carrying the last queued byte.
     pub const PSH: Flags = Flags(0x08);
+    /// ACK: the acknowledgment field is significant.
     pub const ACK: Flags = Flags(0x10);
+    /// No flags at all.
     pub const NONE: Flags = Flags(0);
 
     const LETTERS: [(Flags, char); 5] = [
@@ -23,27 +29,34 @@ impl Flags {
         (Flags::ACK, 'A'),
     ];
 
+    /// The raw bits, as in the TCP header's flag byte.
     pub fn bits(self) -> u8 {
         self.0
     }
 
+    /// All flags in `other` are set.
     pub fn contains(self, other: Flags) -> bool {
         self.0 & other.0 == other.0
     }
 
+    /// FIN is set.
     pub fn fin(self) -> bool {
         self.contains(Flags::FIN)
     }
+    /// SYN is set.
     pub fn syn(self) -> bool {
         self.contains(Flags::SYN)
     }
+    /// RST is set.
     pub fn rst(self) -> bool {
         self.contains(Flags::RST)
     }
+    /// ACK is set.
     pub fn ack(self) -> bool {
         self.contains(Flags::ACK)
     }
 
+    /// These flags with those in `other` cleared.
     pub fn without(self, other: Flags) -> Flags {
         Flags(self.0 & !other.0)
     }
@@ -83,29 +96,42 @@ impl fmt::Display for Flags {
 /// Options carried on SYN and SYN-ACK (RFC 9293 §3.2, RFC 7323, RFC 2018).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct SynOptions {
+    /// The maximum segment size the sender can receive; without it the peer assumes 536.
     pub mss: Option<u16>,
+    /// The window scale shift the sender will apply to its own advertised windows (RFC 7323 §2);
+    /// used only if both SYNs carry it.
     pub window_scale: Option<u8>,
+    /// The sender can receive SACK blocks (RFC 2018); offered on SYNs, but no SACK blocks are sent.
     pub sack_permitted: bool,
 }
 
 /// RFC 7323 timestamps: TSval and TSecr.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Timestamps {
+    /// TSval: the sender's clock in milliseconds, plus a random per-endpoint offset.
     pub val: u32,
+    /// TSecr: the most recent TSval received from the peer, echoed for RTT measurement and PAWS (0
+    /// when ACK is not set).
     pub ecr: u32,
 }
 
 /// One segment on the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Segment {
+    /// The sequence number of the first octet; on a SYN, the ISN.
     pub seq: u32,
+    /// The next sequence number the sender expects; meaningful only with ACK (endpoints send 0
+    /// without it).
     pub ack: u32,
+    /// Control flags.
     pub flags: Flags,
     /// Payload length in bytes.
     pub len: u32,
     /// The window field as sent (already scaled down on non-SYN segments).
     pub window: u16,
+    /// MSS, window scale and SACK-permitted; present only on SYN and SYN-ACK.
     pub syn_options: Option<SynOptions>,
+    /// TSval and TSecr (RFC 7323), present when timestamps are in use.
     pub timestamps: Option<Timestamps>,
 }
 
@@ -115,6 +141,7 @@ impl Segment {
         self.len + self.flags.syn() as u32 + self.flags.fin() as u32
     }
 
+    /// The sequence number just past this segment: `seq` plus `seg_len`.
     pub fn end_seq(&self) -> u32 {
         self.seq.wrapping_add(self.seg_len())
     }

@@ -23,6 +23,7 @@ const MAX_EVENTS: u64 = 5_000_000;
 /// Why [`Simulation::set_fate`] refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FateError {
+    /// No segment with that id has been sent.
     NoSuchSegment,
     /// It already arrived or was already lost.
     NotInFlight,
@@ -102,6 +103,7 @@ pub struct Simulation {
 }
 
 impl Simulation {
+    /// Sets up a run of `scenario` at time zero and starts both sides' first steps.
     pub fn new(scenario: &Scenario) -> Simulation {
         let profile = scenario.profile.profile();
         let endpoints = [
@@ -138,22 +140,27 @@ impl Simulation {
         sim
     }
 
+    /// The current virtual time: that of the last event run.
     pub fn now(&self) -> Instant {
         self.now
     }
 
+    /// The scenario being run.
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
     }
 
+    /// What the run has produced so far.
     pub fn trace(&self) -> &Trace {
         &self.trace
     }
 
+    /// Ends the simulation, keeping what it produced.
     pub fn into_trace(self) -> Trace {
         self.trace
     }
 
+    /// One side's endpoint, to inspect its state, sequence numbers and timers.
     pub fn endpoint(&self, side: Side) -> &Endpoint {
         &self.endpoints[side.index()]
     }

@@ -5,20 +5,38 @@ use std::fmt;
 /// A connection state. `Display` prints the RFC's name, e.g. `SYN-SENT`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum State {
+    /// No connection: the endpoint's initial state and where every connection ends
+    /// (RFC 9293 §3.3.2).
     Closed,
+    /// A passive OPEN waits for a SYN from any peer (RFC 9293 §3.3.2).
     Listen,
+    /// An active OPEN sent its SYN and waits for the SYN-ACK (RFC 9293 §3.3.2).
     SynSent,
+    /// A SYN was both received and sent; waits for the ACK of its own SYN (RFC 9293 §3.3.2).
     SynReceived,
+    /// The handshake is complete and data flows both ways (RFC 9293 §3.3.2).
     Established,
+    /// The application closed and our FIN is on its way; waits for its ACK or for the peer's FIN
+    /// (RFC 9293 §3.3.2).
     FinWait1,
+    /// Our FIN is acknowledged; waits for the peer's FIN, while still receiving data
+    /// (RFC 9293 §3.3.2).
     FinWait2,
+    /// The peer's FIN arrived; waits for the local application to close, and may still send
+    /// (RFC 9293 §3.3.2).
     CloseWait,
+    /// Our FIN and the peer's crossed (simultaneous close); waits for the ACK of ours
+    /// (RFC 9293 §3.3.2, §3.6).
     Closing,
+    /// The peer closed first and our FIN is sent; waits for its ACK (RFC 9293 §3.3.2).
     LastAck,
+    /// Both FINs are acknowledged; waits out the profile's period so a lost final ACK can be resent
+    /// and old duplicates die out (RFC 9293 §3.3.2).
     TimeWait,
 }
 
 impl State {
+    /// All eleven states, in the order of RFC 9293 §3.3.2.
     pub const ALL: [State; 11] = [
         State::Closed,
         State::Listen,
@@ -120,13 +138,17 @@ impl fmt::Display for State {
 /// One of the two endpoints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Side {
+    /// The side that performs the active OPEN (`connect`).
     Client,
+    /// The side that performs the passive OPEN (`listen`).
     Server,
 }
 
 impl Side {
+    /// Both sides, client first.
     pub const BOTH: [Side; 2] = [Side::Client, Side::Server];
 
+    /// The other side.
     pub fn peer(self) -> Side {
         match self {
             Side::Client => Side::Server,
@@ -134,10 +156,12 @@ impl Side {
         }
     }
 
+    /// `0` for the client, `1` for the server: an index into per-side arrays.
     pub fn index(self) -> usize {
         self as usize
     }
 
+    /// The lowercase name used in scenario files and output: `client` or `server`.
     pub fn name(self) -> &'static str {
         match self {
             Side::Client => "client",
@@ -163,11 +187,14 @@ impl fmt::Display for Side {
 /// The direction a segment travels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Dir {
+    /// From the client to the server.
     C2S,
+    /// From the server to the client.
     S2C,
 }
 
 impl Dir {
+    /// The name used in scenario files and output: `c2s` or `s2c`.
     pub fn name(self) -> &'static str {
         match self {
             Dir::C2S => "c2s",
@@ -175,6 +202,7 @@ impl Dir {
         }
     }
 
+    /// Parses a scenario file's `c2s` or `s2c`.
     pub fn parse(s: &str) -> Option<Dir> {
         match s {
             "c2s" => Some(Dir::C2S),
@@ -183,6 +211,7 @@ impl Dir {
         }
     }
 
+    /// The side that sends segments in this direction.
     pub fn sender(self) -> Side {
         match self {
             Dir::C2S => Side::Client,
@@ -190,10 +219,12 @@ impl Dir {
         }
     }
 
+    /// The side that receives segments in this direction.
     pub fn receiver(self) -> Side {
         self.sender().peer()
     }
 
+    /// `0` for client-to-server, `1` for server-to-client: an index into per-direction arrays.
     pub fn index(self) -> usize {
         self as usize
     }

@@ -15,40 +15,51 @@ pub struct Instant(pub u64);
 pub struct Duration(pub u64);
 
 impl Instant {
+    /// The start of the run.
     pub const ZERO: Instant = Instant(0);
 
+    /// Milliseconds since the start, rounded to the nanosecond; negative, NaN and infinite values
+    /// give the start.
     pub fn from_ms(ms: f64) -> Instant {
         Instant(ms_to_ns(ms))
     }
 
+    /// Milliseconds since the start, the unit of traces and scenario files.
     pub fn as_ms(self) -> f64 {
         self.0 as f64 / 1e6
     }
 
+    /// The time elapsed since `earlier`, or zero if `earlier` is later.
     pub fn saturating_sub(self, earlier: Instant) -> Duration {
         Duration(self.0.saturating_sub(earlier.0))
     }
 }
 
 impl Duration {
+    /// No time at all.
     pub const ZERO: Duration = Duration(0);
 
+    /// A whole number of milliseconds; `const`, so it can build constants.
     pub const fn from_millis(ms: u64) -> Duration {
         Duration(ms * 1_000_000)
     }
 
+    /// A whole number of seconds; `const`, so it can build constants.
     pub const fn from_secs(s: u64) -> Duration {
         Duration(s * 1_000_000_000)
     }
 
+    /// Milliseconds rounded to the nanosecond; negative, NaN and infinite values give zero.
     pub fn from_ms(ms: f64) -> Duration {
         Duration(ms_to_ns(ms))
     }
 
+    /// The length in milliseconds, the unit of traces and scenario files.
     pub fn as_ms(self) -> f64 {
         self.0 as f64 / 1e6
     }
 
+    /// `k` times this duration, saturating instead of overflowing.
     pub fn times(self, k: u64) -> Duration {
         Duration(self.0.saturating_mul(k))
     }

@@ -15,7 +15,9 @@ use crate::time::{Duration, Instant};
 /// What the link did with a segment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Fate {
+    /// Arrived after the link's one-way delay.
     Delivered,
+    /// Never arrived.
     Lost,
     /// Delivered this much later than the link delay.
     Delayed(Duration),
@@ -24,6 +26,7 @@ pub enum Fate {
 }
 
 impl Fate {
+    /// A stable key, used as `fate` in JSON traces.
     pub fn key(self) -> &'static str {
         match self {
             Fate::Delivered => "delivered",
@@ -52,15 +55,21 @@ pub enum FateSource {
 pub struct SegmentRecord {
     /// Index in sending order.
     pub id: usize,
+    /// The direction it travelled.
     pub dir: Dir,
+    /// When TCP sent it (for an injected segment: when the scenario put it on the link).
     pub sent: Instant,
+    /// The segment as sent, with absolute sequence numbers.
     pub segment: Segment,
     /// Relative to the sender's ISN; `None` when the sender has no ISN.
     pub seq_rel: Option<i64>,
     /// Relative to the receiver's ISN; `None` without the ACK flag.
     pub ack_rel: Option<i64>,
+    /// Why it was sent.
     pub reason: SendReason,
+    /// What the link did with it.
     pub fate: Fate,
+    /// Who decided that.
     pub fate_source: FateSource,
     /// When it reaches the other side; `None` if lost.
     pub arrive: Option<Instant>,
@@ -80,10 +89,12 @@ pub struct SegmentRecord {
 }
 
 impl SegmentRecord {
+    /// Its flags as letters in FSRPA order, e.g. `SA`.
     pub fn flags_str(&self) -> String {
         self.segment.flags.to_string()
     }
 
+    /// The link lost it.
     pub fn lost(&self) -> bool {
         self.fate == Fate::Lost
     }
@@ -94,46 +105,66 @@ impl SegmentRecord {
 pub enum Trigger {
     /// A segment arrived (by id).
     Segment(usize),
+    /// A timer expired.
     Timer(TimerKind),
     /// An application step (by index in that side's step list).
     App(usize),
 }
 
+/// One state change of one endpoint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TransitionRecord {
+    /// When it happened.
     pub t: Instant,
+    /// Which endpoint changed state.
     pub side: Side,
+    /// The state before.
     pub from: State,
+    /// The state after.
     pub to: State,
+    /// Why, as the endpoint recorded it.
     pub cause: Cause,
+    /// The event being processed when it happened.
     pub trigger: Trigger,
 }
 
 /// A timer armed (`deadline: Some`), stopped (`None` and not fired), or fired.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TimerRecord {
+    /// When the timer was armed, stopped or fired.
     pub t: Instant,
+    /// Whose timer.
     pub side: Side,
+    /// Which timer.
     pub kind: TimerKind,
+    /// When an armed timer will fire; `None` when stopped or fired.
     pub deadline: Option<Instant>,
+    /// The timer expired (rather than being armed or stopped).
     pub fired: bool,
 }
 
+/// How an application step went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppOutcome {
+    /// The step began (recorded when it is first run).
     Started,
+    /// The step finished.
     Done,
+    /// The step failed; the side's remaining steps are skipped.
     Failed(AppFailure),
 }
 
+/// Why an application step failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppFailure {
+    /// The connection reported an error, e.g. connection refused.
     Conn(ConnError),
     /// End-of-file came before the bytes a `recv N` waited for.
     EofBeforeData,
 }
 
 impl AppFailure {
+    /// A stable key, used as `error` in JSON traces.
     pub fn key(self) -> &'static str {
         match self {
             AppFailure::Conn(e) => e.key(),
@@ -151,27 +182,38 @@ impl std::fmt::Display for AppFailure {
     }
 }
 
+/// An application step starting, finishing or failing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AppRecord {
+    /// When.
     pub t: Instant,
+    /// Whose application.
     pub side: Side,
+    /// The step's index in that side's step list.
     pub step_index: usize,
+    /// What happened to it.
     pub outcome: AppOutcome,
 }
 
 /// A failed step: recorded, and the side's remaining steps are skipped.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorRecord {
+    /// When the step failed.
     pub t: Instant,
+    /// Whose step.
     pub side: Side,
+    /// The step as written in a scenario file, e.g. `connect`.
     pub step: String,
+    /// Why it failed.
     pub failure: AppFailure,
 }
 
 /// The arrival of one copy of a segment at its receiver, in processing order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ArrivalRecord {
+    /// When this copy arrived.
     pub t: Instant,
+    /// The segment's id (index into [`Trace::segments`]).
     pub segment: usize,
     /// State of the receiver just before it processed the segment.
     pub receiver_state: State,
@@ -180,14 +222,21 @@ pub struct ArrivalRecord {
 /// The full record of a run.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Trace {
+    /// The profile the run used; `None` only for an empty trace.
     pub profile: Option<ProfileName>,
     /// The first ISN each side chose, for absolute/relative display.
     pub isn: [Option<u32>; 2],
+    /// Every segment, in sending order (the index is the id).
     pub segments: Vec<SegmentRecord>,
+    /// Every arrival, in processing order.
     pub arrivals: Vec<ArrivalRecord>,
+    /// Every state change of both endpoints, in order.
     pub transitions: Vec<TransitionRecord>,
+    /// Every timer armed, stopped or fired, in order.
     pub timers: Vec<TimerRecord>,
+    /// Every application step started, finished or failed, in order.
     pub app: Vec<AppRecord>,
+    /// The failed application steps, in order.
     pub errors: Vec<ErrorRecord>,
     /// Bytes each side's application read, in total.
     pub bytes_read: [u64; 2],
@@ -200,6 +249,7 @@ pub struct Trace {
 }
 
 impl Trace {
+    /// One side's transitions, in order.
     pub fn transitions_of(&self, side: Side) -> impl Iterator<Item = &TransitionRecord> {
         self.transitions.iter().filter(move |t| t.side == side)
     }
