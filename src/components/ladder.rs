@@ -10,7 +10,7 @@ use tcp_sim::{Fate, Instant, SegmentRecord, Side};
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
-use super::{fate_key, fate_words, num, segment_numbers};
+use super::{coords, fate_key, fate_words, num, segment_numbers};
 use crate::i18n::{fmt_duration, segment_label, side_name, t, Ui};
 use crate::model::layout::{LadderLayout, START_Y};
 use crate::model::run::Flight;
@@ -131,7 +131,7 @@ pub fn ladder(p: &LadderProps) -> Html {
         }
     });
     let height = layout.height.max(playhead_y + 60.0);
-    let view_box = format!("0 0 {} {height:.1}", geo.width);
+    let view_box = coords(&[("0 0 ", geo.width), (" ", height)]);
     let lang = p.lang;
 
     html! {
@@ -157,7 +157,7 @@ pub fn ladder(p: &LadderProps) -> Html {
                 </g>
                 <g class="playhead" aria-hidden="true">
                     <line x1="0" x2={num(geo.width)} y1={num(playhead_y)} y2={num(playhead_y)} />
-                    <path d={format!("M0 {playhead_y:.1} l8 -5 v10 z")} />
+                    <path d={format!("M0 {} l8 -5 v10 z", num(playhead_y))} />
                 </g>
             </svg>
         </div>
@@ -354,7 +354,7 @@ impl Path {
     /// The point of the line from `a` to `b` at height `y` (clamped to the line).
     fn point_at(a: (f64, f64), b: (f64, f64), y: f64) -> (f64, f64) {
         let f = if b.1 > a.1 {
-            ((y - a.1) / (b.1 - a.1)).clamp(0.0, 1.0)
+            crate::numtext::clamp((y - a.1) / (b.1 - a.1), 0.0, 1.0)
         } else {
             0.5
         };
@@ -426,7 +426,12 @@ fn segment_view(v: &SegmentView) -> Html {
         angle += 180.0;
     }
     let (mx, my) = ((la.0 + lb.0) / 2.0, (la.1 + lb.1) / 2.0);
-    let label_transform = format!("rotate({angle:.2} {mx:.1} {my:.1})");
+    let label_transform = format!(
+        "rotate({} {} {})",
+        crate::numtext::fixed(angle, 2),
+        num(mx),
+        num(my)
+    );
     let (lx, ly) = (mx, my - 5.0);
     let mut tags: Vec<String> = Vec::new();
     if seg.retransmission {
@@ -485,13 +490,14 @@ fn arrow_head(x0: f64, y0: f64, x1: f64, y1: f64) -> Html {
     let (ux, uy) = (dx / len, dy / len);
     let (bx, by) = (x1 - ux * 10.0, y1 - uy * 10.0);
     let (px, py) = (-uy * 4.5, ux * 4.5);
-    let points = format!(
-        "{x1:.1},{y1:.1} {:.1},{:.1} {:.1},{:.1}",
-        bx + px,
-        by + py,
-        bx - px,
-        by - py
-    );
+    let points = coords(&[
+        ("", x1),
+        (",", y1),
+        (" ", bx + px),
+        (",", by + py),
+        (" ", bx - px),
+        (",", by - py),
+    ]);
     html! { <polygon class="head" points={points} /> }
 }
 
@@ -510,17 +516,16 @@ fn duplicate_copy(x0: f64, y0: f64, x1: f64, y1: f64, with_head: bool) -> Html {
 
 fn lost_mark(x: f64, y: f64, word: &str) -> Html {
     let s = 8.0;
-    let d = format!(
-        "M{:.1} {:.1} L{:.1} {:.1} M{:.1} {:.1} L{:.1} {:.1}",
-        x - s,
-        y - s,
-        x + s,
-        y + s,
-        x - s,
-        y + s,
-        x + s,
-        y - s
-    );
+    let d = coords(&[
+        ("M", x - s),
+        (" ", y - s),
+        (" L", x + s),
+        (" ", y + s),
+        (" M", x - s),
+        (" ", y + s),
+        (" L", x + s),
+        (" ", y - s),
+    ]);
     html! {
         <g class="lost-mark">
             <path d={d} />
