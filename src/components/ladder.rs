@@ -16,7 +16,7 @@
 use std::fmt::Write;
 
 use tcp_lab_content::Lang;
-use tcp_sim::{Fate, Instant, SegmentRecord, Side};
+use tcp_sim::{Dir, Fate, Instant, SegmentRecord, Side};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, SvgElement};
 use yew::prelude::*;
@@ -51,8 +51,8 @@ pub const WIDE: Geometry = Geometry {
 
 pub const NARROW: Geometry = Geometry {
     width: 400.0,
-    client_x: 104.0,
-    server_x: 296.0,
+    client_x: 110.0,
+    server_x: 290.0,
     time_labels: false,
 };
 /// Runs with more segments than this draw only the part of the ladder on
@@ -593,8 +593,10 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
             num(tip.1 + 4.0)
         );
     }
-    // The label runs along the line it names, just above it, so the text
-    // never crosses it: the route while in flight, the arrow once landed.
+    // The label runs along the line it names, so the text never crosses it:
+    // the route while in flight, the arrow once landed. Client-to-server
+    // labels sit above their line and server-to-client ones below, so two
+    // segments crossing each other (a simultaneous close) keep theirs apart.
     let (la, lb) = if in_flight {
         (path.start, path.route_end)
     } else {
@@ -611,7 +613,7 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
         out,
         "<text class=\"seg-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" transform=\"rotate({} {} {})\">{flags} {numbers}",
         num(mx),
-        num(my - 5.0),
+        num(if seg.dir == Dir::C2S { my - 5.0 } else { my + 13.0 }),
         crate::numtext::fixed(angle, 2),
         num(mx),
         num(my)
