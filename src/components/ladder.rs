@@ -558,11 +558,12 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
     );
     push_escaped(out, &label);
     out.push_str("\">");
+    // A wide invisible line makes a thin arrow easy to click: along the
+    // arrow once landed, along the whole route while in flight.
     if in_flight {
+        push_line(out, "hit", path.start, path.route_end);
         push_line(out, "route", path.start, path.route_end);
     } else {
-        // A wide invisible line makes a thin arrow easy to click; in
-        // flight, the packet itself is the target.
         push_line(out, "hit", path.start, tip);
     }
     push_line(out, "arrow", path.start, tip);
