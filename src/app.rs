@@ -263,7 +263,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     html! {
-        <main id="lab" class="lab" data-ready="true" data-time-ms={format!("{:.3}", p.as_ms())}
+        <main id="lab" class="lab" data-ready="true" data-time-ms={crate::numtext::fixed(p.as_ms(), 3)}
               data-lang={lang.code()} data-playing={s.playing.to_string()}>
             <header class="top">
                 <div class="brand">

@@ -578,13 +578,7 @@ pub fn fmt_duration(lang: Lang, ms: f64) -> String {
 
 /// A number with at most three decimals and no trailing zeros.
 pub fn fmt_ms(v: f64) -> String {
-    let s = format!("{v:.3}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
+    crate::numtext::trimmed(v, 3)
 }
 
 /// The panic message, in both languages because the language may be unknown.

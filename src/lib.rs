@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod i18n;
 pub mod model;
+pub mod numtext;
 pub mod platform;
 
 /// Mounts the app on the page.

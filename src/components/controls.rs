@@ -6,7 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::icons::{icon, Icon};
-use super::playhead_text;
+use super::{num, playhead_text};
 use crate::i18n::{t, Ui};
 use crate::model::url::{SPEEDS, SPEED_TEXT};
 use crate::model::Playhead;
@@ -57,7 +57,8 @@ pub fn controls(p: &ControlsProps) -> Html {
         let cb = p.on_scrub.clone();
         move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Ok(v) = input.value().parse::<f64>() {
+            let v = input.value_as_number();
+            if v.is_finite() {
                 cb.emit(v);
             }
         }
@@ -66,8 +67,9 @@ pub fn controls(p: &ControlsProps) -> Html {
         let cb = p.on_speed.clone();
         move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(v) = select.value().parse::<f64>() {
-                cb.emit(v);
+            let value = select.value();
+            if let Some(i) = SPEED_TEXT.iter().position(|&s| s == value) {
+                cb.emit(SPEEDS[i]);
             }
         }
     };
@@ -93,8 +95,8 @@ pub fn controls(p: &ControlsProps) -> Html {
                 { button("fast-forward", t(lang, Ui::FastForward), Icon::FastForward, p.can_fast_forward, &p.on_fast_forward) }
                 { button("end", t(lang, Ui::JumpToEnd), Icon::End, p.can_step_forward, &p.on_end) }
             </div>
-            <input type="range" class="scrubber" data-action="scrub" min="0" max={format!("{:.1}", p.wall_total)}
-                   step="any" value={format!("{:.1}", p.wall)} aria-label={t(lang, Ui::Scrubber)}
+            <input type="range" class="scrubber" data-action="scrub" min="0" max={num(p.wall_total)}
+                   step="any" value={num(p.wall)} aria-label={t(lang, Ui::Scrubber)}
                    aria-valuetext={time.clone()} oninput={on_scrub} />
             <output class="clock" aria-live="off">{ time }</output>
             <label class="inline">

@@ -27,10 +27,7 @@ pub struct FateMenuProps {
 
 /// Reads a delay typed by the learner; nonsense falls back to the default.
 fn delay_of(text: &str) -> Duration {
-    let ms = text
-        .trim()
-        .parse::<f64>()
-        .ok()
+    let ms = crate::numtext::parse_decimal(text.trim())
         .filter(|v| v.is_finite() && *v >= 0.0 && *v <= 600_000.0);
     Duration::from_ms(ms.unwrap_or(DEFAULT_DELAY_MS))
 }

@@ -1,23 +1,39 @@
 //! The ladder diagram: client and server timelines top to bottom, each
 //! segment an arrow between them.
 //!
+//! The segments are written as SVG markup and handed to the browser in one
+//! piece per layer (`innerHTML`), rather than as a virtual DOM of a few
+//! thousand nodes: a far jump in a long run replaces a screenful of
+//! segments, and building those node by node through the JavaScript bridge
+//! took longer than a frame. Clicks and keys reach the segments through one
+//! listener on the `<svg>` (event delegation).
+//!
 //! Segments whose flight is over do not change while the playhead moves, so
 //! they are drawn by [`LandedLayer`], which re-renders only when another
-//! segment lands; the few in flight are redrawn every frame.
+//! segment lands (or, in a long run, when another part comes on screen); the
+//! few in flight are redrawn every frame.
+
+use std::fmt::Write;
 
 use tcp_lab_content::Lang;
-use tcp_sim::{Fate, Instant, SegmentRecord, Side};
-use web_sys::{Element, KeyboardEvent};
+use tcp_sim::{Dir, Fate, Instant, SegmentRecord, Side};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent, SvgElement};
 use yew::prelude::*;
 
-use super::{fate_key, fate_words, num, segment_numbers};
+use super::{coords, fate_key, fate_words, num, segment_numbers};
 use crate::i18n::{fmt_duration, segment_label, side_name, t, Ui};
 use crate::model::layout::{LadderLayout, START_Y};
 use crate::model::run::Flight;
 use crate::model::{Playhead, RunRef};
+use crate::numtext::{clamp, push_fixed};
 
 /// The horizontal layout: a wide one with a time column, and a narrow one
 /// for phones that fits the screen without sideways scrolling.
+///
+/// Each timeline has room beside it, away from the other, for the state
+/// names written on it ("SYN-RECEIVED" is the longest), and the wide one has
+/// a column for the times at the left edge beyond that.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Geometry {
     pub width: f64,
@@ -27,16 +43,16 @@ pub struct Geometry {
 }
 
 pub const WIDE: Geometry = Geometry {
-    width: 720.0,
-    client_x: 150.0,
-    server_x: 570.0,
+    width: 780.0,
+    client_x: 200.0,
+    server_x: 620.0,
     time_labels: true,
 };
 
 pub const NARROW: Geometry = Geometry {
-    width: 440.0,
-    client_x: 100.0,
-    server_x: 336.0,
+    width: 400.0,
+    client_x: 110.0,
+    server_x: 290.0,
     time_labels: false,
 };
 /// Runs with more segments than this draw only the part of the ladder on
@@ -47,6 +63,10 @@ const WINDOW_ABOVE: usize = 250;
 const BLOCK: f64 = 400.0;
 /// Offset of the duplicate copy's arrow.
 const DUPLICATE_OFFSET: f64 = 7.0;
+/// Half the width of the box of a segment in flight.
+const PACKET_HALF_W: f64 = 18.0;
+/// Gap between a timeline and the state names written beside it.
+const STATE_GAP: f64 = 10.0;
 
 impl Geometry {
     fn x_of(&self, side: Side) -> f64 {
@@ -68,6 +88,67 @@ pub struct LadderProps {
     pub on_open_segment: Callback<usize>,
     /// Use the narrow layout (phones).
     pub narrow: bool,
+}
+
+/// The segment an event happened on: the `[data-segment]` around its
+/// target (or, for a click whose press and release landed on two frames'
+/// copies of a moving packet, around the point clicked).
+fn segment_of(e: &Event, point: impl FnOnce() -> Option<(i32, i32)>) -> Option<usize> {
+    let target: Element = e.target()?.dyn_into().ok()?;
+    let hit = target
+        .closest("[data-segment]")
+        .ok()
+        .flatten()
+        .or_else(|| {
+            let (x, y) = point()?;
+            gloo_utils::document()
+                .element_from_point(x as f32, y as f32)?
+                .closest("[data-segment]")
+                .ok()
+                .flatten()
+        })?;
+    hit.get_attribute("data-segment")?.parse().ok()
+}
+
+/// Replaces the content of a layer with `markup`, keeping the keyboard focus
+/// on the same segment if it was on one of the layer's.
+fn set_markup(layer: &Element, markup: &str) {
+    let focused = gloo_utils::document()
+        .active_element()
+        .filter(|a| layer.contains(Some(a)))
+        .and_then(|a| a.get_attribute("data-segment"));
+    layer.set_inner_html(markup);
+    if let Some(id) = focused {
+        let again = layer
+            .query_selector(&format!("[data-segment=\"{id}\"]"))
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<SvgElement>().ok());
+        if let Some(el) = again {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// A `<g>` whose content is `markup`, set after each render that changes it.
+#[derive(Properties, PartialEq)]
+struct MarkupLayerProps {
+    class: &'static str,
+    markup: AttrValue,
+}
+
+#[function_component(MarkupLayer)]
+fn markup_layer(p: &MarkupLayerProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(p.markup.clone(), move |markup| {
+            if let Some(el) = node.cast::<Element>() {
+                set_markup(&el, markup);
+            }
+        });
+    }
+    html! { <g class={p.class} ref={node} /> }
 }
 
 #[function_component(Ladder)]
@@ -107,12 +188,54 @@ pub fn ladder(p: &LadderProps) -> Html {
         });
     }
 
+    // One listener for every segment, landed or moving.
+    let onclick = {
+        let cb = p.on_open_segment.clone();
+        move |e: MouseEvent| {
+            let point = || {
+                let m = e.dyn_ref::<MouseEvent>()?;
+                Some((m.client_x(), m.client_y()))
+            };
+            if let Some(id) = segment_of(&e, point) {
+                cb.emit(id);
+            }
+        }
+    };
+    let onkeydown = {
+        let cb = p.on_open_segment.clone();
+        move |e: KeyboardEvent| {
+            if e.key() != "Enter" && e.key() != " " {
+                return;
+            }
+            if let Some(id) = segment_of(&e, || None) {
+                e.prevent_default();
+                e.stop_propagation();
+                cb.emit(id);
+            }
+        }
+    };
+
     let landed = run.segments_landed(p.playhead);
     let transitions = run.transitions_reached(p.playhead);
-    let sent = run.segments_sent(p.playhead);
-    let moving: Vec<usize> = (0..sent)
-        .filter(|&i| run.flights[i].in_flight(p.playhead))
-        .collect();
+    let moving = match p.playhead {
+        Playhead::Start => 0..0,
+        Playhead::At(t) => run.segments_between(t, t),
+    };
+    let mut moving_markup = String::new();
+    for id in moving.filter(|&i| run.flights[i].in_flight(p.playhead)) {
+        segment_markup(
+            &mut moving_markup,
+            &SegmentView {
+                lang: p.lang,
+                geo,
+                run,
+                id,
+                playhead: p.playhead,
+                absolute: p.absolute_numbers,
+                selected: p.selected_segment == Some(id),
+            },
+        );
+    }
     let window = (run.flights.len() > WINDOW_ABOVE).then(|| {
         // What is on screen, unless the playhead jumped elsewhere: the view
         // is about to follow it there (see the effect above), so draw what
@@ -131,7 +254,7 @@ pub fn ladder(p: &LadderProps) -> Html {
         }
     });
     let height = layout.height.max(playhead_y + 60.0);
-    let view_box = format!("0 0 {} {height:.1}", geo.width);
+    let view_box = coords(&[("0 0 ", geo.width), (" ", height)]);
     let lang = p.lang;
 
     html! {
@@ -141,24 +264,19 @@ pub fn ladder(p: &LadderProps) -> Html {
                 <span class="head client">{ side_name(lang, Side::Client) }</span>
                 <span class="head server">{ side_name(lang, Side::Server) }</span>
             </div>
-            <svg class="ladder" viewBox={view_box} role="group" aria-label={t(lang, Ui::Ladder)}>
+            <svg class="ladder" viewBox={view_box} role="group" aria-label={t(lang, Ui::Ladder)}
+                 {onclick} {onkeydown}>
                 <line class="timeline client" x1={num(geo.client_x)} y1={num(START_Y)}
                       x2={num(geo.client_x)} y2={num(height)} />
                 <line class="timeline server" x1={num(geo.server_x)} y1={num(START_Y)}
                       x2={num(geo.server_x)} y2={num(height)} />
-                <LandedLayer lang={lang} geo={geo} run={run.clone()} landed={landed} transitions={transitions} window={window}
-                             absolute_numbers={p.absolute_numbers} selected_segment={p.selected_segment}
-                             on_open_segment={p.on_open_segment.clone()} />
-                <g class="moving">
-                    { for moving.iter().map(|&id| segment_view(&SegmentView {
-                        lang, geo, run, id, playhead: p.playhead, absolute: p.absolute_numbers,
-                        selected: p.selected_segment == Some(id), on_open: &p.on_open_segment,
-                    })) }
-                </g>
                 <g class="playhead" aria-hidden="true">
                     <line x1="0" x2={num(geo.width)} y1={num(playhead_y)} y2={num(playhead_y)} />
-                    <path d={format!("M0 {playhead_y:.1} l8 -5 v10 z")} />
+                    <path d={format!("M0 {} l8 -5 v10 z", num(playhead_y))} />
                 </g>
+                <LandedLayer lang={lang} geo={geo} run={run.clone()} landed={landed} transitions={transitions} window={window}
+                             absolute_numbers={p.absolute_numbers} selected_segment={p.selected_segment} />
+                <MarkupLayer class="moving" markup={AttrValue::from(moving_markup)} />
             </svg>
         </div>
     }
@@ -177,7 +295,6 @@ struct LandedLayerProps {
     window: Option<(i32, i32)>,
     absolute_numbers: bool,
     selected_segment: Option<usize>,
-    on_open_segment: Callback<usize>,
 }
 
 #[function_component(LandedLayer)]
@@ -208,45 +325,53 @@ fn landed_layer(p: &LandedLayerProps) -> Html {
     let first = reached.partition_point(|tr| tr.t < from);
     let last = reached.partition_point(|tr| tr.t <= to);
     let geo = p.geo;
-    let time_labels = if geo.time_labels {
-        time_labels(run, &ids)
-    } else {
-        Html::default()
-    };
-    html! {
-        <g class="landed">
-            { time_labels }
-            <g class="state-changes">
-            { for reached[first..last].iter().enumerate().map(|(k, tr)| {
-                let i = first + k;
-                // Several changes of one side at one instant are stacked.
-                let same_moment = reached[..i]
-                    .iter()
-                    .rev()
-                    .take_while(|o| o.t == tr.t)
-                    .filter(|o| o.side == tr.side)
-                    .count();
-                let y = layout.y_at(tr.t) + 4.0 + same_moment as f64 * 14.0;
-                let (x, anchor) = match tr.side {
-                    Side::Client => (geo.client_x - 8.0, "end"),
-                    Side::Server => (geo.server_x + 8.0, "start"),
-                };
-                html! {
-                    <g class={classes!("state-change", tr.side.name())} key={i}>
-                        <circle cx={num(geo.x_of(tr.side))} cy={num(y - 4.0)} r="3.5" />
-                        <text x={num(x)} y={num(y)} text-anchor={anchor}>{ tr.to.rfc_name() }</text>
-                    </g>
-                }
-            }) }
-            </g>
-            <g class="segments">
-                { for ids.iter().map(|&id| segment_view(&SegmentView {
-                    lang: p.lang, geo, run, id, playhead, absolute: p.absolute_numbers,
-                    selected: p.selected_segment == Some(id), on_open: &p.on_open_segment,
-                })) }
-            </g>
-        </g>
+    let mut out = String::with_capacity(600 * ids.len() + 200);
+    if geo.time_labels {
+        time_labels(&mut out, run, &ids);
     }
+    out.push_str("<g class=\"state-changes\">");
+    for (k, tr) in reached[first..last].iter().enumerate() {
+        let i = first + k;
+        // Several changes of one side at one instant are stacked.
+        let same_moment = reached[..i]
+            .iter()
+            .rev()
+            .take_while(|o| o.t == tr.t)
+            .filter(|o| o.side == tr.side)
+            .count();
+        let y = layout.y_at(tr.t) + 4.0 + same_moment as f64 * 14.0;
+        let (x, anchor) = match tr.side {
+            Side::Client => (geo.client_x - STATE_GAP, "end"),
+            Side::Server => (geo.server_x + STATE_GAP, "start"),
+        };
+        let _ = write!(
+            out,
+            "<g class=\"state-change {}\"><circle cx=\"{}\" cy=\"{}\" r=\"3.5\"/><text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text></g>",
+            tr.side.name(),
+            num(geo.x_of(tr.side)),
+            num(y - 4.0),
+            num(x),
+            num(y),
+            tr.to.rfc_name()
+        );
+    }
+    out.push_str("</g><g class=\"segments\">");
+    for &id in &ids {
+        segment_markup(
+            &mut out,
+            &SegmentView {
+                lang: p.lang,
+                geo,
+                run,
+                id,
+                playhead,
+                absolute: p.absolute_numbers,
+                selected: p.selected_segment == Some(id),
+            },
+        );
+    }
+    out.push_str("</g>");
+    html! { <MarkupLayer class="landed" markup={AttrValue::from(out)} /> }
 }
 
 /// The part of the ladder its scroll box shows: the first and last block
@@ -273,20 +398,24 @@ impl Viewport {
 }
 
 /// Small times at the left edge, one per instant at which a segment left.
-fn time_labels(run: &RunRef, ids: &[usize]) -> Html {
+fn time_labels(out: &mut String, run: &RunRef, ids: &[usize]) {
+    out.push_str("<g class=\"time-labels\" aria-hidden=\"true\">");
     let mut last = None;
-    let labels = ids.iter().filter_map(|&id| {
+    for &id in ids {
         let sent = run.flights[id].sent;
         if last == Some(sent) {
-            return None;
+            continue;
         }
         last = Some(sent);
         let y = run.layout.y_at(sent) + 4.0;
-        Some(html! {
-            <text class="time-label" key={id} x="4" y={num(y)}>{ format!("{} ms", crate::i18n::fmt_ms(sent.as_ms())) }</text>
-        })
-    });
-    html! { <g class="time-labels" aria-hidden="true">{ for labels }</g> }
+        let _ = write!(
+            out,
+            "<text class=\"time-label\" x=\"4\" y=\"{}\">{} ms</text>",
+            num(y),
+            crate::i18n::fmt_ms(sent.as_ms())
+        );
+    }
+    out.push_str("</g>");
 }
 
 struct SegmentView<'a> {
@@ -297,7 +426,30 @@ struct SegmentView<'a> {
     playhead: Playhead,
     absolute: bool,
     selected: bool,
-    on_open: &'a Callback<usize>,
+}
+
+/// Text for markup: `&`, `<`, `>` and `"` escaped.
+fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// ` x1="…" y1="…" x2="…" y2="…"`
+fn push_line(out: &mut String, class: &str, a: (f64, f64), b: (f64, f64)) {
+    let _ = write!(out, "<line class=\"{class}\"");
+    for (name, v) in [("x1", a.0), ("y1", a.1), ("x2", b.0), ("y2", b.1)] {
+        let _ = write!(out, " {name}=\"");
+        push_fixed(out, v, 1);
+        out.push('"');
+    }
+    out.push_str("/>");
 }
 
 /// The geometry of one segment's arrow.
@@ -354,7 +506,7 @@ impl Path {
     /// The point of the line from `a` to `b` at height `y` (clamped to the line).
     fn point_at(a: (f64, f64), b: (f64, f64), y: f64) -> (f64, f64) {
         let f = if b.1 > a.1 {
-            ((y - a.1) / (b.1 - a.1)).clamp(0.0, 1.0)
+            clamp((y - a.1) / (b.1 - a.1), 0.0, 1.0)
         } else {
             0.5
         };
@@ -362,7 +514,8 @@ impl Path {
     }
 }
 
-fn segment_view(v: &SegmentView) -> Html {
+/// Writes one segment's `<g data-segment …>` (see docs/CONTRACT.md).
+fn segment_markup(out: &mut String, v: &SegmentView) {
     let run = v.run;
     let seg = &run.trace.segments[v.id];
     let flight = &run.flights[v.id];
@@ -371,7 +524,7 @@ fn segment_view(v: &SegmentView) -> Html {
     let (x0, y0) = path.start;
     let (x1, y1) = path.end;
     let in_flight = flight.in_flight(v.playhead);
-    let (tip_x, tip_y) = if in_flight {
+    let tip = if in_flight {
         Path::point_at(path.start, path.route_end, run.layout.y_of(v.playhead))
     } else {
         path.end
@@ -387,33 +540,64 @@ fn segment_view(v: &SegmentView) -> Html {
         &format!("{flags} {numbers}"),
         fate_words(v.lang, seg, flight, v.playhead),
     );
-    let onclick = {
-        let cb = v.on_open.clone();
-        let id = v.id;
-        move |_: MouseEvent| cb.emit(id)
-    };
-    let onkeydown = {
-        let cb = v.on_open.clone();
-        let id = v.id;
-        move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                e.stop_propagation();
-                cb.emit(id);
-            }
-        }
-    };
     let dir = seg.dir.name();
-    let class = classes!(
-        "seg",
-        dir,
-        fate,
-        v.selected.then_some("selected"),
-        seg.retransmission.then_some("retx"),
-        seg.injected.then_some("injected"),
+    let _ = write!(out, "<g class=\"seg {dir} {fate}");
+    for (on, class) in [
+        (v.selected, " selected"),
+        (seg.retransmission, " retx"),
+        (seg.injected, " injected"),
+    ] {
+        if on {
+            out.push_str(class);
+        }
+    }
+    let _ = write!(
+        out,
+        "\" data-segment=\"{}\" data-dir=\"{dir}\" data-flags=\"{flags}\" data-fate=\"{fate}\" tabindex=\"0\" role=\"button\" aria-label=\"",
+        v.id
     );
-    // The label runs along the line it names, just above it, so the text
-    // never crosses it: the route while in flight, the arrow once landed.
+    push_escaped(out, &label);
+    out.push_str("\">");
+    // A wide invisible line makes a thin arrow easy to click: along the
+    // arrow once landed, along the whole route while in flight.
+    if in_flight {
+        push_line(out, "hit", path.start, path.route_end);
+        push_line(out, "route", path.start, path.route_end);
+    } else {
+        push_line(out, "hit", path.start, tip);
+    }
+    push_line(out, "arrow", path.start, tip);
+    let arrow_end = !in_flight && !lost;
+    if arrow_end {
+        arrow_head(out, x0, y0, x1, y1);
+    }
+    if seg.fate == Fate::Duplicated {
+        duplicate_copy(out, path.start, tip, arrow_end);
+    }
+    if lost && !in_flight {
+        lost_mark(out, x1, y1, t(v.lang, Ui::Lost));
+    }
+    if in_flight {
+        // The box stays between the timelines, clear of the state names
+        // written beside them.
+        let (lo, hi) = (
+            v.geo.client_x.min(v.geo.server_x) + PACKET_HALF_W + 2.0,
+            v.geo.client_x.max(v.geo.server_x) - PACKET_HALF_W - 2.0,
+        );
+        let bx = clamp(tip.0, lo, hi);
+        let _ = write!(
+            out,
+            "<g class=\"packet\"><rect x=\"{}\" y=\"{}\" width=\"36\" height=\"16\" rx=\"4\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{flags}</text></g>",
+            num(bx - PACKET_HALF_W),
+            num(tip.1 - 8.0),
+            num(bx),
+            num(tip.1 + 4.0)
+        );
+    }
+    // The label runs along the line it names, so the text never crosses it:
+    // the route while in flight, the arrow once landed. Client-to-server
+    // labels sit above their line and server-to-client ones below, so two
+    // segments crossing each other (a simultaneous close) keep theirs apart.
     let (la, lb) = if in_flight {
         (path.start, path.route_end)
     } else {
@@ -426,105 +610,79 @@ fn segment_view(v: &SegmentView) -> Html {
         angle += 180.0;
     }
     let (mx, my) = ((la.0 + lb.0) / 2.0, (la.1 + lb.1) / 2.0);
-    let label_transform = format!("rotate({angle:.2} {mx:.1} {my:.1})");
-    let (lx, ly) = (mx, my - 5.0);
-    let mut tags: Vec<String> = Vec::new();
+    let _ = write!(
+        out,
+        "<text class=\"seg-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" transform=\"rotate({} {} {})\">{flags} {numbers}",
+        num(mx),
+        num(if seg.dir == Dir::C2S { my - 5.0 } else { my + 13.0 }),
+        crate::numtext::fixed(angle, 2),
+        num(mx),
+        num(my)
+    );
     if seg.retransmission {
-        tags.push(t(v.lang, Ui::Retransmission).to_string());
+        out.push_str(" · ");
+        push_escaped(out, t(v.lang, Ui::Retransmission));
     }
     if seg.injected {
-        tags.push(t(v.lang, Ui::OldDuplicate).to_string());
+        out.push_str(" · ");
+        push_escaped(out, t(v.lang, Ui::OldDuplicate));
     }
     if let Fate::Delayed(d) = seg.fate {
-        tags.push(format!("+{}", fmt_duration(v.lang, d.as_ms())));
+        let _ = write!(out, " · +{}", fmt_duration(v.lang, d.as_ms()));
     }
-    let tag_text = if tags.is_empty() {
-        String::new()
-    } else {
-        format!(" · {}", tags.join(" · "))
-    };
-    let show_duplicate = seg.fate == Fate::Duplicated;
-    let arrow_end = !in_flight && !lost;
-    html! {
-        <g class={class} key={v.id} data-segment={v.id.to_string()} data-dir={dir} data-flags={flags.clone()}
-           data-fate={fate} tabindex="0" role="button" aria-label={label}
-           onclick={onclick} onkeydown={onkeydown}>
-            if in_flight {
-                <line class="route" x1={num(x0)} y1={num(y0)} x2={num(path.route_end.0)} y2={num(path.route_end.1)} />
-            } else {
-                // A wide invisible line makes a thin arrow easy to click; in
-                // flight, the packet itself is the target.
-                <line class="hit" x1={num(x0)} y1={num(y0)} x2={num(tip_x)} y2={num(tip_y)} />
-            }
-            <line class="arrow" x1={num(x0)} y1={num(y0)} x2={num(tip_x)} y2={num(tip_y)} />
-            if arrow_end {
-                { arrow_head(x0, y0, x1, y1) }
-            }
-            if show_duplicate {
-                { duplicate_copy(x0, y0, tip_x, tip_y, arrow_end) }
-            }
-            if lost && !in_flight {
-                { lost_mark(x1, y1, t(v.lang, Ui::Lost)) }
-            }
-            if in_flight {
-                <g class="packet">
-                    <rect x={num(tip_x - 18.0)} y={num(tip_y - 8.0)} width="36" height="16" rx="4" />
-                    <text x={num(tip_x)} y={num(tip_y + 4.0)} text-anchor="middle">{ flags.clone() }</text>
-                </g>
-            }
-            <text class="seg-label" x={num(lx)} y={num(ly)} text-anchor="middle" transform={label_transform}>
-                { format!("{flags} {numbers}{tag_text}") }
-            </text>
-        </g>
-    }
+    out.push_str("</text></g>");
 }
 
-fn arrow_head(x0: f64, y0: f64, x1: f64, y1: f64) -> Html {
+fn arrow_head(out: &mut String, x0: f64, y0: f64, x1: f64, y1: f64) {
     let (dx, dy) = (x1 - x0, y1 - y0);
     let len = (dx * dx + dy * dy).sqrt().max(1e-9);
     let (ux, uy) = (dx / len, dy / len);
     let (bx, by) = (x1 - ux * 10.0, y1 - uy * 10.0);
     let (px, py) = (-uy * 4.5, ux * 4.5);
-    let points = format!(
-        "{x1:.1},{y1:.1} {:.1},{:.1} {:.1},{:.1}",
-        bx + px,
-        by + py,
-        bx - px,
-        by - py
-    );
-    html! { <polygon class="head" points={points} /> }
+    let points = coords(&[
+        ("", x1),
+        (",", y1),
+        (" ", bx + px),
+        (",", by + py),
+        (" ", bx - px),
+        (",", by - py),
+    ]);
+    let _ = write!(out, "<polygon class=\"head\" points=\"{points}\"/>");
 }
 
-fn duplicate_copy(x0: f64, y0: f64, x1: f64, y1: f64, with_head: bool) -> Html {
+fn duplicate_copy(out: &mut String, a: (f64, f64), b: (f64, f64), with_head: bool) {
     let o = DUPLICATE_OFFSET;
-    html! {
-        <g class="duplicate-copy">
-            <line class="arrow" x1={num(x0)} y1={num(y0 + o)} x2={num(x1)} y2={num(y1 + o)} />
-            if with_head {
-                { arrow_head(x0, y0 + o, x1, y1 + o) }
-            }
-            <text class="dup-mark" x={num((x0 + x1) / 2.0)} y={num((y0 + y1) / 2.0 + o + 14.0)} text-anchor="middle">{ "×2" }</text>
-        </g>
+    out.push_str("<g class=\"duplicate-copy\">");
+    push_line(out, "arrow", (a.0, a.1 + o), (b.0, b.1 + o));
+    if with_head {
+        arrow_head(out, a.0, a.1 + o, b.0, b.1 + o);
     }
+    let _ = write!(
+        out,
+        "<text class=\"dup-mark\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">×2</text></g>",
+        num((a.0 + b.0) / 2.0),
+        num((a.1 + b.1) / 2.0 + o + 14.0)
+    );
 }
 
-fn lost_mark(x: f64, y: f64, word: &str) -> Html {
+fn lost_mark(out: &mut String, x: f64, y: f64, word: &str) {
     let s = 8.0;
-    let d = format!(
-        "M{:.1} {:.1} L{:.1} {:.1} M{:.1} {:.1} L{:.1} {:.1}",
-        x - s,
-        y - s,
-        x + s,
-        y + s,
-        x - s,
-        y + s,
-        x + s,
-        y - s
+    let d = coords(&[
+        ("M", x - s),
+        (" ", y - s),
+        (" L", x + s),
+        (" ", y + s),
+        (" M", x - s),
+        (" ", y + s),
+        (" L", x + s),
+        (" ", y - s),
+    ]);
+    let _ = write!(
+        out,
+        "<g class=\"lost-mark\"><path d=\"{d}\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">",
+        num(x),
+        num(y + s + 14.0)
     );
-    html! {
-        <g class="lost-mark">
-            <path d={d} />
-            <text x={num(x)} y={num(y + s + 14.0)} text-anchor="middle">{ word.to_string() }</text>
-        </g>
-    }
+    push_escaped(out, word);
+    out.push_str("</text></g>");
 }

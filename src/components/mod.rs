@@ -20,10 +20,21 @@ use crate::i18n::{t, Ui};
 use crate::model::run::Flight;
 use crate::model::Playhead;
 
-/// An SVG coordinate. One decimal is plenty on screen, and fixed-precision
-/// formatting keeps the shortest-float algorithm out of the bundle.
+/// An SVG coordinate. One decimal is plenty on screen; integer formatting
+/// keeps core's float formatting out of the bundle (see [`crate::numtext`]).
 pub fn num(v: f64) -> String {
-    format!("{v:.1}")
+    crate::numtext::fixed(v, 1)
+}
+
+/// SVG points or path data: the numbers, one decimal each, separated by
+/// `sep` (e.g. `" "`), with an optional prefix per number (`"M"`, `"L"`, `""`).
+pub fn coords(parts: &[(&str, f64)]) -> String {
+    let mut out = String::new();
+    for (prefix, v) in parts {
+        out.push_str(prefix);
+        crate::numtext::push_fixed(&mut out, *v, 1);
+    }
+    out
 }
 
 /// "seq=1 ack=1 len=100", relative to each side's ISN or absolute.

@@ -8,7 +8,7 @@ use tcp_lab_content::Lang;
 use tcp_sim::State;
 use yew::prelude::*;
 
-use super::num;
+use super::{coords, num};
 use crate::i18n::{t, Ui};
 
 const NODE_W: f64 = 134.0;
@@ -76,15 +76,14 @@ fn arrow(a: (f64, f64), b: (f64, f64), class: Classes) -> Html {
     let (ux, uy) = (dx / len, dy / len);
     let (bx, by) = (b.0 - ux * 9.0, b.1 - uy * 9.0);
     let (px, py) = (-uy * 4.0, ux * 4.0);
-    let head = format!(
-        "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
-        b.0,
-        b.1,
-        bx + px,
-        by + py,
-        bx - px,
-        by - py
-    );
+    let head = coords(&[
+        ("", b.0),
+        (",", b.1),
+        (" ", bx + px),
+        (",", by + py),
+        (" ", bx - px),
+        (",", by - py),
+    ]);
     html! {
         <g class={class}>
             <line x1={num(a.0)} y1={num(a.1)} x2={num(bx)} y2={num(by)} />

@@ -5,13 +5,14 @@ use yew::prelude::*;
 
 use crate::i18n::{t, Ui};
 use crate::model::run::RunningTimer;
+use crate::numtext::fixed;
 
 /// "734 ms" below a second, "12.3 s" above, so the digits do not jump about.
 fn remaining_text(lang: Lang, ms: f64) -> String {
     if ms >= 1000.0 {
-        format!("{:.1} {}", ms / 1000.0, t(lang, Ui::Seconds))
+        format!("{} {}", fixed(ms / 1000.0, 1), t(lang, Ui::Seconds))
     } else {
-        format!("{:.0} {}", ms.ceil(), t(lang, Ui::Milliseconds))
+        format!("{} {}", fixed(ms.ceil(), 0), t(lang, Ui::Milliseconds))
     }
 }
 
@@ -26,7 +27,7 @@ pub fn timer_list(lang: Lang, timers: &[RunningTimer]) -> Html {
             { for timers.iter().map(|r| {
                 let total = r.total.as_ms().max(1e-9);
                 let left = r.remaining.as_ms();
-                let share = (left / total * 100.0).clamp(0.0, 100.0);
+                let share = crate::numtext::clamp(left / total * 100.0, 0.0, 100.0);
                 html! {
                     <li class="timer" key={r.kind.key()} data-timer={r.kind.key()}>
                         <span class="timer-name">{ timer_label(r.kind, lang) }</span>
@@ -34,7 +35,7 @@ pub fn timer_list(lang: Lang, timers: &[RunningTimer]) -> Html {
                         // Drawn rather than styled: no inline style, so a strict
                         // Content-Security-Policy has nothing to object to.
                         <svg class="timer-bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
-                            <rect width={format!("{share:.1}")} height="1" />
+                            <rect width={fixed(share, 1)} height="1" />
                         </svg>
                     </li>
                 }

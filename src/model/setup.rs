@@ -179,13 +179,12 @@ pub fn steps_to_text(steps: &[Step]) -> String {
 }
 
 fn parse_number(text: &str, min: f64, max: f64) -> Option<f64> {
-    let v: f64 = text.trim().parse().ok()?;
+    let v = crate::numtext::parse_decimal(text.trim())?;
     (v.is_finite() && (min..=max).contains(&v)).then_some(v)
 }
 
 fn fmt_number(v: f64) -> String {
-    let s = format!("{v:.3}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    crate::numtext::trimmed(v, 3)
 }
 
 #[cfg(test)]

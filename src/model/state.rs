@@ -290,7 +290,7 @@ impl LabState {
             Action::Scrub(wall) => {
                 let p = self.run.schedule.playhead_of(&self.run.events, wall);
                 self.move_to(p);
-                self.wall = wall.clamp(0.0, self.run.schedule.total());
+                self.wall = crate::numtext::clamp(wall, 0.0, self.run.schedule.total());
             }
             Action::SetSpeed(speed) => self.speed = speed,
             Action::SetAbsolute(on) => self.absolute_numbers = on,
@@ -368,9 +368,9 @@ impl LabState {
         if !self.playing {
             return;
         }
-        let dt = self
-            .last_frame
-            .map_or(0.0, |last| (ts - last).clamp(0.0, MAX_FRAME_MS));
+        let dt = self.last_frame.map_or(0.0, |last| {
+            crate::numtext::clamp(ts - last, 0.0, MAX_FRAME_MS)
+        });
         self.last_frame = Some(ts);
         self.frame = self.frame.wrapping_add(1);
         let advance = dt * self.speed;

@@ -205,7 +205,7 @@ impl Schedule {
         let len = (b - a).as_ms();
         let w = self.walls[i + 1] - self.walls[i];
         let f = if w > 0.0 {
-            ((wall - self.walls[i]) / w).clamp(0.0, 1.0)
+            crate::numtext::clamp((wall - self.walls[i]) / w, 0.0, 1.0)
         } else {
             0.0
         };
@@ -246,14 +246,14 @@ fn fraction_of(stretch: Stretch, u: f64, len: f64) -> f64 {
 
 /// The inverse of [`fraction_of`]: virtual ms into the stretch at wall share `f`.
 fn virtual_of(stretch: Stretch, f: f64, len: f64) -> f64 {
-    match stretch {
+    let v = match stretch {
         Stretch::Crossing => f * len,
         Stretch::Quiet { ease } => {
             let total = (1.0 + len / ease).ln();
             len - ease * (((1.0 - f) * total).exp() - 1.0)
         }
-    }
-    .clamp(0.0, len)
+    };
+    crate::numtext::clamp(v, 0.0, len)
 }
 
 #[cfg(test)]

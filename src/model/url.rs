@@ -68,8 +68,8 @@ pub fn parse_query(query: &str, browser_lang: Option<&str>) -> UrlOptions {
                 Some(p) => o.profile = Some(p),
                 None => o.notices.push(Notice::UnknownProfile(value)),
             },
-            "speed" => match value.trim_end_matches(['x', '×']).parse::<f64>() {
-                Ok(s) if SPEEDS.contains(&s) => o.speed = s,
+            "speed" => match crate::numtext::parse_decimal(value.trim_end_matches(['x', '×'])) {
+                Some(s) if SPEEDS.contains(&s) => o.speed = s,
                 _ => o.notices.push(Notice::UnknownSpeed(value)),
             },
             "autoplay" => match value.as_str() {

@@ -7,7 +7,7 @@ use std::fmt;
 use crate::profile::ProfileName;
 use crate::segment::Flags;
 use crate::state::Dir;
-use crate::time::{Duration, Instant};
+use crate::time::{ns_to_ms_text, Duration, Instant};
 
 /// One application call. Each side runs its steps in order, each waiting until done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -43,9 +43,8 @@ impl Step {
         }
         let number = |what: &str| -> Result<f64, String> {
             let a = arg.ok_or_else(|| format!("step '{verb}' needs {what}"))?;
-            let v: f64 = a
-                .parse()
-                .map_err(|_| format!("'{a}' is not a number in step '{text}'"))?;
+            let v = crate::time::parse_decimal(a)
+                .ok_or_else(|| format!("'{a}' is not a number in step '{text}'"))?;
             if !v.is_finite() || v < 0.0 {
                 return Err(format!("step '{text}' needs a number that is not negative"));
             }
@@ -111,15 +110,10 @@ impl fmt::Display for Step {
             Step::RecvEof => write!(f, "recv_eof"),
             Step::Shutdown => write!(f, "shutdown"),
             Step::Close => write!(f, "close"),
-            Step::Sleep(d) => write!(f, "sleep {}", fmt_ms(d.as_ms())),
-            Step::At(t) => write!(f, "at {}", fmt_ms(t.as_ms())),
+            Step::Sleep(d) => write!(f, "sleep {}", ns_to_ms_text(d.0)),
+            Step::At(t) => write!(f, "at {}", ns_to_ms_text(t.0)),
         }
     }
-}
-
-fn fmt_ms(ms: f64) -> String {
-    let s = format!("{ms:.6}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// What a fault does to the segments it matches.

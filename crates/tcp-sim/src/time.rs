@@ -96,12 +96,125 @@ impl Sub for Instant {
 
 impl fmt::Display for Instant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:.3} ms", self.as_ms())
+        write_ms3(f, self.0)
     }
 }
 
 impl fmt::Display for Duration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:.3} ms", self.as_ms())
+        write_ms3(f, self.0)
+    }
+}
+
+/// `ns` as milliseconds with three decimals ("12.345 ms"), rounded to the
+/// nearest microsecond. Integer arithmetic only: float formatting would pull
+/// several kilobytes of code into every WebAssembly build.
+fn write_ms3(f: &mut fmt::Formatter<'_>, ns: u64) -> fmt::Result {
+    let us = ns / 1000 + u64::from(ns % 1000 >= 500);
+    write!(f, "{}.{:03} ms", us / 1000, us % 1000)
+}
+
+/// Nanoseconds as milliseconds, exactly and without trailing zeros: `1500000`
+/// is "1.5", `25000` is "0.025", `10000000` is "10".
+pub fn ns_to_ms_text(ns: u64) -> String {
+    let (whole, frac) = (ns / 1_000_000, ns % 1_000_000);
+    if frac == 0 {
+        return whole.to_string();
+    }
+    let digits = format!("{frac:06}");
+    format!("{whole}.{}", digits.trim_end_matches('0'))
+}
+
+/// Reads a plain decimal number such as `150`, `0.5`, `-2` or `.25` (no
+/// exponent, no `inf`/`nan`). Up to 15 significant digits the result is
+/// the correctly rounded `f64`; longer inputs are rounded. This small reader
+/// replaces `str::parse::<f64>`, whose tables and code add about 15 KB to
+/// every WebAssembly build.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut scale: i32 = 0;
+    let mut significant = 0;
+    for (k, part) in [int, frac].into_iter().enumerate() {
+        for b in part.bytes() {
+            let d = match b {
+                b'0'..=b'9' => u64::from(b - b'0'),
+                _ => return None,
+            };
+            if significant < 18 {
+                mantissa = mantissa * 10 + d;
+                if mantissa > 0 {
+                    significant += 1;
+                }
+                scale -= k as i32;
+            } else {
+                // Digits beyond what a u64 holds only shift the magnitude.
+                scale += 1 - k as i32;
+            }
+        }
+    }
+    let mut v = mantissa as f64;
+    if scale < 0 {
+        v /= pow10((-scale) as u32);
+    } else if scale > 0 {
+        v *= pow10(scale as u32);
+    }
+    Some(if negative { -v } else { v })
+}
+
+fn pow10(n: u32) -> f64 {
+    let mut p = 1.0;
+    for _ in 0..n.min(400) {
+        p *= 10.0;
+    }
+    p
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+
+    #[test]
+    fn test_parse_decimal_reads_what_parse_f64_reads() {
+        for s in [
+            "0",
+            "150",
+            "0.5",
+            ".25",
+            "5.",
+            "-2",
+            "+3.75",
+            "0.025",
+            "1000000000",
+            "12.345678",
+            "007",
+            "0.1",
+            "99.99",
+        ] {
+            assert_eq!(parse_decimal(s), s.parse::<f64>().ok(), "{s}");
+        }
+        for s in [
+            "", "-", ".", "1e3", "1.2.3", "abc", " 1", "inf", "NaN", "1_000",
+        ] {
+            assert_eq!(parse_decimal(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn test_times_print_without_float_formatting() {
+        assert_eq!(Instant(12_345_678).to_string(), "12.346 ms");
+        assert_eq!(Duration(0).to_string(), "0.000 ms");
+        assert_eq!(ns_to_ms_text(1_500_000), "1.5");
+        assert_eq!(ns_to_ms_text(25_000), "0.025");
+        assert_eq!(ns_to_ms_text(10_000_000), "10");
+        assert_eq!(ns_to_ms_text(1), "0.000001");
     }
 }
