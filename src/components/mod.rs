@@ -7,6 +7,7 @@ pub mod event_log;
 pub mod explanation;
 pub mod fate_menu;
 pub mod icons;
+pub mod learn;
 pub mod ladder;
 pub mod notices;
 pub mod setup;
