@@ -14,11 +14,11 @@ use crate::components::controls::Controls;
 use crate::components::event_log::EventLog;
 use crate::components::explanation::ExplanationPanel;
 use crate::components::fate_menu::{BreakIt, FateMenu};
-use crate::components::learn::{
-    analogy_topic, learn_announcement, AnalogyPanel, GlossaryPanel, KnowledgePanel, LearnBar,
-    LessonPanel, QuizPanel,
-};
 use crate::components::ladder::Ladder;
+use crate::components::learn::{
+    analogy_panel, analogy_topic, knowledge_panel, learn_announcement, learn_bar, AnalogyProps,
+    GlossaryPanel, KnowledgeProps, LearnBarProps, LessonPanel, QuizPanel,
+};
 use crate::components::notices::Notices;
 use crate::components::segment_numbers;
 use crate::components::setup::{ProfilePicker, ScenarioPicker, SetupPanel};
@@ -326,7 +326,7 @@ pub fn app(props: &AppProps) -> Html {
                     { lang_button(Lang::En) }
                     { lang_button(Lang::Zh) }
                 </div>
-                <LearnBar lang={lang} learn={learn.clone()} on={on_learn.clone()} />
+                { learn_bar(&LearnBarProps { lang, learn: learn.clone(), on: on_learn.clone() }) }
             </header>
             <div class="notices">
                 <Notices lang={lang} notices={s.notices.clone()} on_dismiss={on_dismiss} />
@@ -376,9 +376,9 @@ pub fn app(props: &AppProps) -> Html {
                         }
                     </div>
                     if learn.plain {
-                        <AnalogyPanel lang={lang} learn={learn.clone()} topic={analogy_topic(run, focus, learn)} />
+                        { analogy_panel(&AnalogyProps { lang, learn: learn.clone(), topic: analogy_topic(run, focus, learn) }) }
                     }
-                    <KnowledgePanel lang={lang} run={run.clone()} playhead={p} />
+                    { knowledge_panel(&KnowledgeProps { lang, run: run.clone(), playhead: p }) }
                     <section class="panel diagram" aria-label={t(lang, Ui::StateDiagram)}>
                         <h2>{ t(lang, Ui::StateDiagram) }</h2>
                         <StateDiagram lang={lang} client={client} server={server}

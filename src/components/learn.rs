@@ -45,7 +45,6 @@ fn pressed(on: bool) -> String {
     on.to_string()
 }
 
-#[derive(Properties, PartialEq)]
 pub struct LearnBarProps {
     pub lang: Lang,
     pub learn: Learn,
@@ -53,7 +52,7 @@ pub struct LearnBarProps {
 }
 
 /// The header's switches: Learn, Glossary, Predict, Plain language, Both languages.
-#[function_component(LearnBar)]
+/// A plain function, not a component: it is cheap, and each component costs code size.
 pub fn learn_bar(p: &LearnBarProps) -> Html {
     let lang = p.lang;
     let l = &p.learn;
@@ -79,9 +78,15 @@ pub fn learn_bar(p: &LearnBarProps) -> Html {
 /// "Loading…" or the failure message, when the text a view needs is not there.
 fn text_status(lang: Lang, learn: &Learn) -> Html {
     let langs = learn.text_langs(lang);
-    if langs.iter().any(|&l| learn.text_status(l) == TextStatus::Failed) {
+    if langs
+        .iter()
+        .any(|&l| learn.text_status(l) == TextStatus::Failed)
+    {
         html! { <p class="learn-status error" role="alert" data-testid="learn-text-error">{ t(lang, Ui::TextFailed) }</p> }
-    } else if langs.iter().any(|&l| learn.text_status(l) != TextStatus::Ready) {
+    } else if langs
+        .iter()
+        .any(|&l| learn.text_status(l) != TextStatus::Ready)
+    {
         html! { <p class="learn-status" role="status" data-testid="learn-text-loading">{ t(lang, Ui::LoadingText) }</p> }
     } else {
         Html::default()
@@ -119,7 +124,8 @@ pub fn lesson_panel(p: &LessonPanelProps) -> Html {
     use_effect_with(phase, move |phase| {
         if let Some((id, LessonPhase::Done(_))) = *phase {
             if let Some(l) = tcp_lab_content::lessons::lesson(id) {
-                let correct = matches!(phase, Some((_, LessonPhase::Done(c))) if l.check.is_correct(*c));
+                let correct =
+                    matches!(phase, Some((_, LessonPhase::Done(c))) if l.check.is_correct(*c));
                 dispatch_lesson_complete(id, correct);
             }
         }
@@ -277,7 +283,8 @@ fn dispatch_lesson_complete(id: &str, correct: bool) {
     let _ = js_sys::Reflect::set(&detail, &"correct".into(), &JsValue::from_bool(correct));
     let init = web_sys::CustomEventInit::new();
     init.set_detail(&detail);
-    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("tcplab:lesson-complete", &init) {
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("tcplab:lesson-complete", &init)
+    {
         let _ = gloo_utils::window().dispatch_event(&ev);
     }
 }
@@ -318,7 +325,7 @@ pub fn quiz_panel(p: &QuizPanelProps) -> Html {
     let card = asking.zip(question).map(|(ask, q)| {
         let chosen = ask.chosen;
         html! {
-            <div class="quiz" data-testid="quiz" data-kind={format!("{:?}", q.kind)}>
+            <div class="quiz" data-testid="quiz" data-kind={match q.kind { quiz::QuestionKind::NextState => "state", quiz::QuestionKind::NextSegment => "segment", quiz::QuestionKind::Retransmission => "retransmission" }}>
                 <p class="prompt">{ &q.prompt }</p>
                 <div class="choices" role="group" aria-label={t(lang, Ui::Answer)}>
                     { for q.choices.iter().enumerate().map(|(n, c)| {
@@ -356,7 +363,6 @@ pub fn quiz_panel(p: &QuizPanelProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct KnowledgeProps {
     pub lang: Lang,
     pub run: RunRef,
@@ -364,7 +370,7 @@ pub struct KnowledgeProps {
 }
 
 /// What each side has confirmed at the playhead, derived from the trace.
-#[function_component(KnowledgePanel)]
+/// A plain function, not a component: it is cheap, and each component costs code size.
 pub fn knowledge_panel(p: &KnowledgeProps) -> Html {
     let lang = p.lang;
     let k = |side| match p.playhead {
@@ -419,13 +425,14 @@ pub fn knowledge_panel(p: &KnowledgeProps) -> Html {
 pub fn analogy_topic(run: &RunRef, focus: Option<usize>, learn: &Learn) -> Option<AnalogyTopic> {
     let from_focus = focus.and_then(|i| match run.log.get(i)?.kind {
         LogKind::Transition(n) => analogy_for_cause(run.trace.transitions.get(n)?.cause),
-        LogKind::Sent(id) | LogKind::Lost(id) => analogy_for_reason(run.trace.segments.get(id)?.reason),
+        LogKind::Sent(id) | LogKind::Lost(id) => {
+            analogy_for_reason(run.trace.segments.get(id)?.reason)
+        }
         _ => None,
     });
     from_focus.or_else(|| learn.lesson.as_ref().and_then(|l| l.lesson.analogy))
 }
 
-#[derive(Properties, PartialEq)]
 pub struct AnalogyProps {
     pub lang: Lang,
     pub learn: Learn,
@@ -433,7 +440,7 @@ pub struct AnalogyProps {
 }
 
 /// Plain-language mode: the everyday analogy and where it stops being accurate.
-#[function_component(AnalogyPanel)]
+/// A plain function, not a component: it is cheap, and each component costs code size.
 pub fn analogy_panel(p: &AnalogyProps) -> Html {
     let lang = p.lang;
     let langs = shown(lang, p.learn.bilingual);

@@ -192,7 +192,9 @@ impl LabState {
             LearnAction::AnswerQuiz(c) => self.answer_quiz(c),
             LearnAction::SetPlain(on) => self.learn.plain = on,
             LearnAction::SetBilingual(on) => self.learn.bilingual = on,
-            LearnAction::TextLoading(lang) => self.learn.text[lang_index(lang)] = TextStatus::Loading,
+            LearnAction::TextLoading(lang) => {
+                self.learn.text[lang_index(lang)] = TextStatus::Loading
+            }
             LearnAction::TextLoaded(lang, ok) => {
                 self.learn.text[lang_index(lang)] = if ok {
                     TextStatus::Ready
@@ -459,11 +461,14 @@ pub fn lesson_in_query(query: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::model::url::parse_query;
-    use yew::Reducible;
     use std::rc::Rc;
+    use yew::Reducible;
 
     fn lab() -> Rc<LabState> {
-        Rc::new(LabState::new(&parse_query("?scenario=normal", Some("en")), false))
+        Rc::new(LabState::new(
+            &parse_query("?scenario=normal", Some("en")),
+            false,
+        ))
     }
 
     fn act(s: Rc<LabState>, a: Action) -> Rc<LabState> {
@@ -484,7 +489,10 @@ mod tests {
 
     #[test]
     fn test_lesson_in_query() {
-        assert_eq!(lesson_in_query("?lang=zh&lesson=handshake"), Some("handshake".into()));
+        assert_eq!(
+            lesson_in_query("?lang=zh&lesson=handshake"),
+            Some("handshake".into())
+        );
         assert_eq!(lesson_in_query("?lesson="), None);
         assert_eq!(lesson_in_query(""), None);
     }
@@ -492,7 +500,10 @@ mod tests {
     #[test]
     fn test_a_lesson_pauses_at_every_stop_then_asks_the_check() {
         for lesson in lessons::lessons() {
-            let mut s = act(lab(), Action::Learn(LearnAction::OpenLesson(lesson.id.into())));
+            let mut s = act(
+                lab(),
+                Action::Learn(LearnAction::OpenLesson(lesson.id.into())),
+            );
             let l = s.learn.lesson.clone().unwrap();
             assert_eq!(l.phase, LessonPhase::Goal);
             assert!(!s.playing);
@@ -512,7 +523,12 @@ mod tests {
                     p => panic!("{}: stuck in {p:?}", lesson.id),
                 }
             }
-            assert_eq!(seen, (0..lesson.stops.len()).collect::<Vec<_>>(), "{}", lesson.id);
+            assert_eq!(
+                seen,
+                (0..lesson.stops.len()).collect::<Vec<_>>(),
+                "{}",
+                lesson.id
+            );
             let right = lesson.check.correct;
             s = act(s, Action::Learn(LearnAction::AnswerCheck(right)));
             assert_eq!(s.learn.lesson.as_ref().unwrap().correct(), Some(true));
@@ -531,12 +547,19 @@ mod tests {
             let Some(ask) = s.learn.asking else { break };
             let q = quiz::question_at(&s.run.trace, ask.point, Lang::En, ask.seed).unwrap();
             if let QuizPoint::Arrival(i) = ask.point {
-                assert!(!s.playhead.reached(s.run.trace.arrivals[i].t), "paused before the arrival");
+                assert!(
+                    !s.playhead.reached(s.run.trace.arrivals[i].t),
+                    "paused before the arrival"
+                );
             }
             // Play waits for an answer.
             s = act(s, Action::TogglePlay);
             assert!(!s.playing);
-            let choice = if asked % 2 == 0 { q.correct } else { (q.correct + 1) % q.choices.len() };
+            let choice = if asked % 2 == 0 {
+                q.correct
+            } else {
+                (q.correct + 1) % q.choices.len()
+            };
             s = act(s, Action::Learn(LearnAction::AnswerQuiz(choice)));
             assert_eq!(s.learn.asking.unwrap().correct, Some(asked % 2 == 0));
             asked += 1;
@@ -553,7 +576,10 @@ mod tests {
         let s = lab();
         assert!(s.learn.text_langs(Lang::En).is_empty());
         let s = act(s, Action::Learn(LearnAction::SetQuiz(true)));
-        assert!(s.learn.text_langs(Lang::En).is_empty(), "the quiz text is in the wasm");
+        assert!(
+            s.learn.text_langs(Lang::En).is_empty(),
+            "the quiz text is in the wasm"
+        );
         let s = act(s, Action::Learn(LearnAction::ToggleGlossary));
         assert_eq!(s.learn.text_langs(Lang::Zh), vec![Lang::Zh]);
         let s = act(s, Action::Learn(LearnAction::SetBilingual(true)));

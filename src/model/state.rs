@@ -206,7 +206,10 @@ impl LabState {
     }
 
     fn rerun(&mut self) {
-        let mut scenario = self.learn.scenario().unwrap_or_else(|| self.setup.scenario());
+        let mut scenario = self
+            .learn
+            .scenario()
+            .unwrap_or_else(|| self.setup.scenario());
         let learner: Vec<Fault> = self.learner_faults.iter().map(|f| f.fault).collect();
         // The learner's faults come first so that they win over the scenario's own.
         scenario.faults.splice(0..0, learner);

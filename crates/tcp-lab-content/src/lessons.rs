@@ -251,7 +251,11 @@ impl Lesson {
     /// The stop's segment is the one that arrived or was sent; for a
     /// transition, the segment that caused it (if one did).
     pub fn narration(&self, stop: usize, lang: Lang, trace: &Trace) -> String {
-        self.narration_from(stop, self.stops.get(stop).map_or("", |s| s.text.get(lang)), trace)
+        self.narration_from(
+            stop,
+            self.stops.get(stop).map_or("", |s| s.text.get(lang)),
+            trace,
+        )
     }
 
     /// [`Lesson::narration`] with the template given (the web app loads the

@@ -18,17 +18,27 @@ fn test_generated_scripts_equal_the_tables() {
             for (i, s) in l.stops.iter().enumerate() {
                 has(learn_text::lesson_stop(l.id, i), s.text.get(lang));
             }
-            has(learn_text::lesson_question(l.id), l.check.question.get(lang));
+            has(
+                learn_text::lesson_question(l.id),
+                l.check.question.get(lang),
+            );
             for (i, c) in l.check.choices.iter().enumerate() {
                 has(learn_text::lesson_choice(l.id, i), c.get(lang));
             }
-            has(learn_text::lesson_explanation(l.id), l.check.explanation.get(lang));
+            has(
+                learn_text::lesson_explanation(l.id),
+                l.check.explanation.get(lang),
+            );
         }
         assert_eq!(glossary().len(), learn_text::GLOSSARY_LEN);
         for (i, g) in glossary().iter().enumerate() {
             has(learn_text::glossary_term_en(i), g.term_en);
             has(learn_text::glossary_term_zh(i), g.term_zh);
-            let d = if lang == Lang::En { g.definition_en } else { g.definition_zh };
+            let d = if lang == Lang::En {
+                g.definition_en
+            } else {
+                g.definition_zh
+            };
             has(learn_text::glossary_definition(i), d);
         }
         for topic in AnalogyTopic::ALL {
