@@ -354,7 +354,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 </section>
                 <div class="info">
-                    if learn.view == LearnView::Lessons || learn.lesson.is_some() {
+                    if learn.view == LearnView::Lessons || learn.lesson.is_some() || learn.unknown_lesson.is_some() {
                         <LessonPanel lang={lang} learn={learn.clone()} run={run.clone()} on={on_learn.clone()} />
                     }
                     if learn.quiz {

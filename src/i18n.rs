@@ -445,7 +445,7 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
         },
         Ui::StopOf => match lang {
             En => "Stop",
-            Zh => "停靠点",
+            Zh => "暂停点",
         },
         Ui::Check => match lang {
             En => "Check your understanding",

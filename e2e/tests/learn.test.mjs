@@ -105,9 +105,17 @@ labTest('predict mode: one answer right, one wrong, the score counts both', asyn
   const o2 = await askAndAnswer(oracle, () => 0);
   const l2 = await askAndAnswer(learner, (n) => (o2.rightIndex + 1) % n);
   assert.equal(l2.correct, 'false');
+  fs.mkdirSync(OUT, { recursive: true });
+  await learner.screenshot({ path: path.join(OUT, 'learn-quiz-1280x720-en.png') });
   const score = learner.locator('[data-testid="quiz-score"]');
   assert.equal(await score.getAttribute('data-asked'), '2');
   assert.equal(await score.getAttribute('data-correct'), '1');
+});
+
+labTest('?lesson=unknown says so and offers the list', async (t, open) => {
+  const { page } = await open({ query: { lang: 'en', lesson: 'no-such-lesson' } });
+  await page.waitForSelector('select[data-action="lesson"]');
+  assert.match(await page.locator('[data-testid="lessons"]').innerText(), /no lesson with this name/);
 });
 
 labTest('knowledge panel follows the handshake; glossary, plain language and bilingual view', async (t, open) => {
@@ -140,6 +148,8 @@ labTest('knowledge panel follows the handshake; glossary, plain language and bil
   await page.waitForSelector('[data-testid="explanation"][lang="zh"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="glossary"] dd[lang="zh"]')?.textContent.length > 0);
   assert.equal(await page.locator('script[data-learn-text]').count(), 2);
+  fs.mkdirSync(OUT, { recursive: true });
+  await page.screenshot({ path: path.join(OUT, 'learn-bilingual-glossary-en.png') });
 });
 
 for (const lang of ['en', 'zh']) {
