@@ -15,11 +15,16 @@ use crate::components::event_log::EventLog;
 use crate::components::explanation::ExplanationPanel;
 use crate::components::fate_menu::{BreakIt, FateMenu};
 use crate::components::ladder::Ladder;
+use crate::components::learn::{
+    analogy_panel, analogy_topic, knowledge_panel, learn_announcement, learn_bar, AnalogyProps,
+    GlossaryPanel, KnowledgeProps, LearnBarProps, LessonPanel, QuizPanel,
+};
 use crate::components::notices::Notices;
 use crate::components::segment_numbers;
 use crate::components::setup::{ProfilePicker, ScenarioPicker, SetupPanel};
 use crate::components::state_diagram::StateDiagram;
 use crate::i18n::{language_name, t, transition_line, Ui};
+use crate::model::learn::{LearnAction, LearnView, TextStatus};
 use crate::model::log::LogKind;
 use crate::model::setup::DraftField;
 use crate::model::state::ArmTarget;
@@ -193,6 +198,43 @@ pub fn app(props: &AppProps) -> Html {
         let dispatcher = dispatcher.clone();
         use_memo((), move |_| Handlers::new(&dispatcher))
     };
+
+    // Issue 4: the learning modes.
+    let on_learn = {
+        let dispatcher = dispatcher.clone();
+        (*use_memo((), move |_| action(&dispatcher, Action::Learn))).clone()
+    };
+    // `?lesson=ID` opens that lesson.
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with((), move |_| {
+            let query = gloo_utils::window().location().search().unwrap_or_default();
+            if let Some(id) = crate::model::learn::lesson_in_query(&query) {
+                dispatcher.dispatch(Action::Learn(LearnAction::OpenLesson(id)));
+            }
+        });
+    }
+    // Load the learning text of the languages the open views need.
+    {
+        let dispatcher = dispatcher.clone();
+        let wanted: Vec<(Lang, TextStatus)> = state
+            .learn
+            .text_langs(state.lang)
+            .into_iter()
+            .map(|l| (l, state.learn.text_status(l)))
+            .collect();
+        use_effect_with(wanted, move |wanted| {
+            for &(l, status) in wanted {
+                if status == TextStatus::NotRequested {
+                    dispatcher.dispatch(Action::Learn(LearnAction::TextLoading(l)));
+                    let d = dispatcher.clone();
+                    crate::learn_text::load(l, move |ok| {
+                        d.dispatch(Action::Learn(LearnAction::TextLoaded(l, ok)))
+                    });
+                }
+            }
+        });
+    }
     let Handlers {
         on_toggle_play,
         on_step_back,
@@ -254,6 +296,12 @@ pub fn app(props: &AppProps) -> Html {
             )
         })
         .unwrap_or_default();
+    let announcement = learn_announcement(lang, &s.learn, run).unwrap_or(announcement);
+    let learn = &s.learn;
+    let on_quiz_continue = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |_| dispatcher.dispatch(Action::TogglePlay))
+    };
     let lang_button = |l: Lang| {
         let on_lang = on_lang.clone();
         html! {
@@ -278,6 +326,7 @@ pub fn app(props: &AppProps) -> Html {
                     { lang_button(Lang::En) }
                     { lang_button(Lang::Zh) }
                 </div>
+                { learn_bar(&LearnBarProps { lang, learn: learn.clone(), on: on_learn.clone() }) }
             </header>
             <div class="notices">
                 <Notices lang={lang} notices={s.notices.clone()} on_dismiss={on_dismiss} />
@@ -305,11 +354,31 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 </section>
                 <div class="info">
+                    if learn.view == LearnView::Lessons || learn.lesson.is_some() || learn.unknown_lesson.is_some() {
+                        <LessonPanel lang={lang} learn={learn.clone()} run={run.clone()} on={on_learn.clone()} />
+                    }
+                    if learn.quiz {
+                        <QuizPanel lang={lang} learn={learn.clone()} run={run.clone()} on={on_learn.clone()}
+                                   on_continue={on_quiz_continue} />
+                    }
+                    if learn.view == LearnView::Glossary {
+                        <GlossaryPanel lang={lang} learn={learn.clone()} />
+                    }
                     <Badges lang={lang} client={client} server={server}
                             client_timers={run.running_timers(Side::Client, p)}
                             server_timers={run.running_timers(Side::Server, p)} />
-                    <ExplanationPanel lang={lang} run={run.clone()} focus={focus} playhead={p}
-                                      absolute_numbers={s.absolute_numbers} />
+                    <div class={classes!("explain-row", learn.bilingual.then_some("bilingual"))}>
+                        <ExplanationPanel lang={lang} run={run.clone()} focus={focus} playhead={p}
+                                          absolute_numbers={s.absolute_numbers} />
+                        if learn.bilingual {
+                            <ExplanationPanel lang={if lang == Lang::En { Lang::Zh } else { Lang::En }} run={run.clone()}
+                                              focus={focus} playhead={p} absolute_numbers={s.absolute_numbers} />
+                        }
+                    </div>
+                    if learn.plain {
+                        { analogy_panel(&AnalogyProps { lang, learn: learn.clone(), topic: analogy_topic(run, focus, learn) }) }
+                    }
+                    { knowledge_panel(&KnowledgeProps { lang, run: run.clone(), playhead: p }) }
                     <section class="panel diagram" aria-label={t(lang, Ui::StateDiagram)}>
                         <h2>{ t(lang, Ui::StateDiagram) }</h2>
                         <StateDiagram lang={lang} client={client} server={server}

@@ -93,6 +93,37 @@ ui_labels!(
     OldDuplicate,
     Seconds,
     Truncated,
+    // ---- Issue 4: learning modes ----
+    Learn,
+    Lessons,
+    ChooseLesson,
+    PickALesson,
+    LessonGoal,
+    Continue,
+    StartLesson,
+    CloseLesson,
+    StopOf,
+    Check,
+    Right,
+    Wrong,
+    LessonComplete,
+    QuizMode,
+    QuizHint,
+    Score,
+    PlainLanguage,
+    Analogy,
+    WhereItStops,
+    Bilingual,
+    Glossary,
+    Knowledge,
+    Fact,
+    Confirmed,
+    NotYet,
+    LoadingText,
+    TextFailed,
+    UnknownLesson,
+    LearnModes,
+    Answer,
 );
 
 /// The text of a label.
@@ -378,6 +409,127 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
         Ui::Truncated => match lang {
             En => "The run was cut short: it hit the simulator's safety limit.",
             Zh => "这次运行被截断：触及了模拟器的安全上限。",
+        },
+        // ---- Issue 4: learning modes ----
+        Ui::Learn => match lang {
+            En => "Learn",
+            Zh => "学习",
+        },
+        Ui::Lessons => match lang {
+            En => "Lessons",
+            Zh => "课程",
+        },
+        Ui::ChooseLesson => match lang {
+            En => "Lesson",
+            Zh => "选择课程",
+        },
+        Ui::PickALesson => match lang {
+            En => "Pick a lesson…",
+            Zh => "请选择一节课…",
+        },
+        Ui::LessonGoal => match lang {
+            En => "Goal",
+            Zh => "学习目标",
+        },
+        Ui::Continue => match lang {
+            En => "Continue",
+            Zh => "继续",
+        },
+        Ui::StartLesson => match lang {
+            En => "Start the lesson",
+            Zh => "开始本课",
+        },
+        Ui::CloseLesson => match lang {
+            En => "Close the lesson",
+            Zh => "退出本课",
+        },
+        Ui::StopOf => match lang {
+            En => "Stop",
+            Zh => "暂停点",
+        },
+        Ui::Check => match lang {
+            En => "Check your understanding",
+            Zh => "检验一下",
+        },
+        Ui::Right => match lang {
+            En => "Right.",
+            Zh => "答对了。",
+        },
+        Ui::Wrong => match lang {
+            En => "Not quite.",
+            Zh => "不太对。",
+        },
+        Ui::LessonComplete => match lang {
+            En => "Lesson complete.",
+            Zh => "本课完成。",
+        },
+        Ui::QuizMode => match lang {
+            En => "Predict",
+            Zh => "预测模式",
+        },
+        Ui::QuizHint => match lang {
+            En => "Predict mode: the lab pauses before each delivery and asks what happens next.",
+            Zh => "预测模式：每个报文段送达之前实验会暂停，请你预测接下来会发生什么。",
+        },
+        Ui::Score => match lang {
+            En => "Score",
+            Zh => "得分",
+        },
+        Ui::PlainLanguage => match lang {
+            En => "Plain language",
+            Zh => "通俗解读",
+        },
+        Ui::Analogy => match lang {
+            En => "In everyday terms",
+            Zh => "打个比方",
+        },
+        Ui::WhereItStops => match lang {
+            En => "Where the analogy stops being accurate",
+            Zh => "这个比方哪里不准确",
+        },
+        Ui::Bilingual => match lang {
+            En => "Both languages",
+            Zh => "双语对照",
+        },
+        Ui::Glossary => match lang {
+            En => "Glossary",
+            Zh => "术语表",
+        },
+        Ui::Knowledge => match lang {
+            En => "What each side knows",
+            Zh => "双方各自知道什么",
+        },
+        Ui::Fact => match lang {
+            En => "Fact",
+            Zh => "事实",
+        },
+        Ui::Confirmed => match lang {
+            En => "✓ confirmed",
+            Zh => "✓ 已确认",
+        },
+        Ui::NotYet => match lang {
+            En => "— not yet",
+            Zh => "— 尚未确认",
+        },
+        Ui::LoadingText => match lang {
+            En => "Loading the lesson text…",
+            Zh => "正在加载课程文本…",
+        },
+        Ui::TextFailed => match lang {
+            En => "The lesson text could not be loaded. Check the connection and reload the page.",
+            Zh => "课程文本加载失败。请检查网络连接后刷新页面。",
+        },
+        Ui::UnknownLesson => match lang {
+            En => "There is no lesson with this name; pick one from the list.",
+            Zh => "没有这个名称的课程，请从列表中选择。",
+        },
+        Ui::LearnModes => match lang {
+            En => "Learning modes",
+            Zh => "学习模式",
+        },
+        Ui::Answer => match lang {
+            En => "Your answer",
+            Zh => "你的答案",
         },
     }
 }

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod i18n;
+pub mod learn_text;
 pub mod model;
 pub mod numtext;
 pub mod platform;

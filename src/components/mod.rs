@@ -8,6 +8,7 @@ pub mod explanation;
 pub mod fate_menu;
 pub mod icons;
 pub mod ladder;
+pub mod learn;
 pub mod notices;
 pub mod setup;
 pub mod state_diagram;

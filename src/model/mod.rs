@@ -2,6 +2,7 @@
 //! indexes, the playhead, the URL, and the reducer that ties them together.
 
 pub mod layout;
+pub mod learn;
 pub mod log;
 pub mod run;
 pub mod setup;

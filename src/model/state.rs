@@ -99,6 +99,8 @@ pub struct LabState {
     /// The segment whose fate menu is open.
     pub menu: Option<usize>,
     pub notices: Vec<Notice>,
+    /// Issue 4: lessons, quiz, plain language, glossary, bilingual view.
+    pub learn: super::learn::Learn,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -131,6 +133,8 @@ pub enum Action {
     JumpToLog(usize),
     DismissNotice(usize),
     SetReducedMotion(bool),
+    /// Issue 4: the learning modes (see `super::learn`).
+    Learn(super::learn::LearnAction),
 }
 
 impl LabState {
@@ -159,6 +163,7 @@ impl LabState {
             selection: None,
             menu: None,
             notices: options.notices.clone(),
+            learn: Default::default(),
         }
     }
 
@@ -188,20 +193,23 @@ impl LabState {
             .or(Some(last))
     }
 
-    fn move_to(&mut self, p: Playhead) {
+    pub(super) fn move_to(&mut self, p: Playhead) {
         self.playhead = p;
         self.wall = self.run.schedule.wall_of(&self.run.events, p);
         self.dwell = 0.0;
         self.selection = None;
     }
 
-    fn pause(&mut self) {
+    pub(super) fn pause(&mut self) {
         self.playing = false;
         self.last_frame = None;
     }
 
     fn rerun(&mut self) {
-        let mut scenario = self.setup.scenario();
+        let mut scenario = self
+            .learn
+            .scenario()
+            .unwrap_or_else(|| self.setup.scenario());
         let learner: Vec<Fault> = self.learner_faults.iter().map(|f| f.fault).collect();
         // The learner's faults come first so that they win over the scenario's own.
         scenario.faults.splice(0..0, learner);
@@ -221,7 +229,7 @@ impl LabState {
     }
 
     /// A new scenario or profile: start over without the learner's faults.
-    fn start_over(&mut self, setup: Setup) {
+    pub(super) fn start_over(&mut self, setup: Setup) {
         self.setup = setup;
         self.draft = self.setup.draft();
         self.draft_errors = DraftErrors::default();
@@ -361,6 +369,7 @@ impl LabState {
                 }
             }
             Action::SetReducedMotion(on) => self.reduced_motion = on,
+            Action::Learn(a) => self.learn_apply(a),
         }
     }
 
@@ -431,7 +440,10 @@ impl Reducible for LabState {
             return self;
         }
         let mut next = (*self).clone();
-        next.apply(action);
+        if !next.learn_before(&action) {
+            next.apply(action.clone());
+        }
+        next.learn_after(&action, self.wall);
         Rc::new(next)
     }
 }

@@ -251,12 +251,22 @@ impl Lesson {
     /// The stop's segment is the one that arrived or was sent; for a
     /// transition, the segment that caused it (if one did).
     pub fn narration(&self, stop: usize, lang: Lang, trace: &Trace) -> String {
+        self.narration_from(
+            stop,
+            self.stops.get(stop).map_or("", |s| s.text.get(lang)),
+            trace,
+        )
+    }
+
+    /// [`Lesson::narration`] with the template given (the web app loads the
+    /// templates at run time, see [`crate::learn_text`]).
+    pub fn narration_from(&self, stop: usize, template: &str, trace: &Trace) -> String {
         let Some(s) = self.stops.get(stop) else {
             return String::new();
         };
         let seg = stop_segment(&s.at, trace);
         let t = stop_time(&s.at, trace);
-        fill(s.text.get(lang), |name| placeholder(name, trace, seg, t))
+        fill(template, |name| placeholder(name, trace, seg, t))
     }
 }
 

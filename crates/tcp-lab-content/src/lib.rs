@@ -22,6 +22,7 @@ use tcp_sim::{Cause, SendReason, State, TimerKind};
 mod analogies;
 mod fill;
 mod knowledge;
+pub mod learn_text;
 pub mod lessons;
 pub mod quiz;
 mod text;

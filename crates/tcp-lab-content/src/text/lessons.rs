@@ -32,8 +32,17 @@ use crate::lessons::{Check, CustomScenario, Lesson, LessonScenario, Stop, StopAt
 use crate::BiText;
 use tcp_sim::{Dir, ProfileName, Side, State};
 
+/// Without the `text` feature (the web app) the lesson text is left out of
+/// the binary: the app loads it at run time from the files `export-learn-text`
+/// generates from this table (see `crate::learn_text`).
+#[cfg(feature = "text")]
 const fn t(en: &'static str, zh: &'static str) -> BiText {
     BiText { en, zh }
+}
+
+#[cfg(not(feature = "text"))]
+const fn t(_en: &'static str, _zh: &'static str) -> BiText {
+    BiText { en: "", zh: "" }
 }
 
 const fn arrival(dir: Dir, flags: &'static str, nth: u32) -> StopAt {

@@ -1,0 +1,65 @@
+//! The generated learning-text scripts say exactly what the Rust tables say.
+
+use tcp_lab_content::learn_text::{self, json_string, to_js};
+use tcp_lab_content::{analogy, glossary, lessons, AnalogyTopic, Lang};
+
+#[test]
+fn test_generated_scripts_equal_the_tables() {
+    for lang in Lang::ALL {
+        let js = to_js(lang);
+        let has = |key: String, text: &str| {
+            let pair = format!("\n{}:{}", json_string(&key), json_string(text));
+            assert!(js.contains(&pair), "{lang:?}: {key} missing or different");
+        };
+        assert!(js.contains(&format!("__tcpLabLearn.{}={{", lang.code())));
+        for l in lessons::lessons() {
+            has(learn_text::lesson_title(l.id), l.title.get(lang));
+            has(learn_text::lesson_goal(l.id), l.goal.get(lang));
+            for (i, s) in l.stops.iter().enumerate() {
+                has(learn_text::lesson_stop(l.id, i), s.text.get(lang));
+            }
+            has(
+                learn_text::lesson_question(l.id),
+                l.check.question.get(lang),
+            );
+            for (i, c) in l.check.choices.iter().enumerate() {
+                has(learn_text::lesson_choice(l.id, i), c.get(lang));
+            }
+            has(
+                learn_text::lesson_explanation(l.id),
+                l.check.explanation.get(lang),
+            );
+        }
+        assert_eq!(glossary().len(), learn_text::GLOSSARY_LEN);
+        for (i, g) in glossary().iter().enumerate() {
+            has(learn_text::glossary_term_en(i), g.term_en);
+            has(learn_text::glossary_term_zh(i), g.term_zh);
+            let d = if lang == Lang::En {
+                g.definition_en
+            } else {
+                g.definition_zh
+            };
+            has(learn_text::glossary_definition(i), d);
+        }
+        for topic in AnalogyTopic::ALL {
+            let a = analogy(topic, lang);
+            has(learn_text::analogy_title(topic), a.title);
+            has(learn_text::analogy_text(topic), a.text);
+            has(learn_text::analogy_limits(topic), a.limits);
+        }
+    }
+}
+
+#[test]
+fn test_narration_from_a_loaded_template_matches() {
+    let l = lessons::lesson("handshake").unwrap();
+    let trace = l.trace();
+    for lang in Lang::ALL {
+        for (i, s) in l.stops.iter().enumerate() {
+            assert_eq!(
+                l.narration_from(i, s.text.get(lang), &trace),
+                l.narration(i, lang, &trace)
+            );
+        }
+    }
+}

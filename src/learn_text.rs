@@ -1,0 +1,70 @@
+//! Issue 4: the long learning text (lessons, glossary, analogies) is not in
+//! the wasm. `export-learn-text` writes it from the Rust tables into one
+//! classic script per language (`learn/learn-en.js`, `learn/learn-zh.js`,
+//! copied into dist/ by Trunk). This module appends the script for a
+//! language when a view needs it and looks texts up by key
+//! (`tcp_lab_content::learn_text`).
+//!
+//! A classic script with a relative URL loads under any sub-path, inside a
+//! sandboxed iframe with an opaque origin and under `script-src 'self'`.
+
+use gloo_events::EventListener;
+use tcp_lab_content::learn_text::{file_name, GLOBAL};
+use tcp_lab_content::Lang;
+use wasm_bindgen::JsValue;
+
+/// The loaded table of one language, if its script has run.
+fn table(lang: Lang) -> Option<JsValue> {
+    let global = js_sys::global();
+    let all = js_sys::Reflect::get(&global, &JsValue::from_str(GLOBAL)).ok()?;
+    if all.is_undefined() || all.is_null() {
+        return None;
+    }
+    let t = js_sys::Reflect::get(&all, &JsValue::from_str(lang.code())).ok()?;
+    (!t.is_undefined() && !t.is_null()).then_some(t)
+}
+
+/// True when the language's text is there.
+pub fn is_loaded(lang: Lang) -> bool {
+    table(lang).is_some()
+}
+
+/// A text by key, or `None` while it is not loaded.
+pub fn get(lang: Lang, key: &str) -> Option<String> {
+    js_sys::Reflect::get(&table(lang)?, &JsValue::from_str(key))
+        .ok()?
+        .as_string()
+}
+
+/// Loads a language's script (once); `done(ok)` runs when it has loaded or failed.
+pub fn load(lang: Lang, done: impl Fn(bool) + 'static) {
+    if is_loaded(lang) {
+        done(true);
+        return;
+    }
+    let document = gloo_utils::document();
+    let Ok(script) = document.create_element("script") else {
+        done(false);
+        return;
+    };
+    let src = format!("learn/{}", file_name(lang));
+    let _ = script.set_attribute("src", &src);
+    let _ = script.set_attribute("data-learn-text", lang.code());
+    let done = std::rc::Rc::new(done);
+    let on_load = {
+        let done = done.clone();
+        EventListener::once(&script, "load", move |_| done(is_loaded(lang)))
+    };
+    let on_error = {
+        let done = done.clone();
+        EventListener::once(&script, "error", move |_| done(false))
+    };
+    // The listeners live as long as the page: they fire once.
+    on_load.forget();
+    on_error.forget();
+    if let Some(head) = document.head() {
+        let _ = head.append_child(&script);
+    } else {
+        done(false);
+    }
+}
