@@ -61,6 +61,8 @@ var me=document.currentScript,base=(me&&me.src)||document.baseURI;
 function u(f){return new URL(f,base).href}
 function fail(e){console.error("TCP Lab failed to load:",e)}
 var opaque=false;try{opaque=self.origin==="null"}catch(e){opaque=true}
+var tools=false;document.addEventListener("click",function(e){var b=e.target&&e.target.closest&&e.target.closest("[data-tool]");if(!b)return;var k=b.getAttribute("data-tool");
+if(window.tcpLabTools){window.tcpLabTools.open(k);return}if(tools)return;tools=true;var t=document.createElement("script");t.src=u("tools.js");t.onload=function(){window.tcpLabTools.open(k)};t.onerror=function(){tools=false};document.head.appendChild(t)});
 if(opaque){var s=document.createElement("script");s.src=u(M.fallback);s.onerror=fail;document.head.appendChild(s);return}
 var wasm=fetch(u(M.wasm));
 import(u(M.js)).then(function(m){return m.default({module_or_path:wasm}).then(function(w){window.wasmBindings=m;dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm:w}}))})}).catch(fail);

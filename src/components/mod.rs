@@ -10,6 +10,7 @@ pub mod icons;
 pub mod ladder;
 pub mod notices;
 pub mod setup;
+pub mod share;
 pub mod state_diagram;
 pub mod timers;
 

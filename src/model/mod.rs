@@ -5,6 +5,7 @@ pub mod layout;
 pub mod log;
 pub mod run;
 pub mod setup;
+pub mod share;
 pub mod state;
 pub mod timeline;
 pub mod url;

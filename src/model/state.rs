@@ -160,6 +160,13 @@ impl LabState {
             menu: None,
             notices: options.notices.clone(),
         }
+        .restored(options)
+    }
+
+    /// Issue 5: the rest of what the URL asked for (see `share.rs`).
+    fn restored(mut self, options: &UrlOptions) -> LabState {
+        self.restore(options);
+        self
     }
 
     pub fn at_end(&self) -> bool {
@@ -188,7 +195,7 @@ impl LabState {
             .or(Some(last))
     }
 
-    fn move_to(&mut self, p: Playhead) {
+    pub(super) fn move_to(&mut self, p: Playhead) {
         self.playhead = p;
         self.wall = self.run.schedule.wall_of(&self.run.events, p);
         self.dwell = 0.0;
@@ -200,7 +207,7 @@ impl LabState {
         self.last_frame = None;
     }
 
-    fn rerun(&mut self) {
+    pub(super) fn rerun(&mut self) {
         let mut scenario = self.setup.scenario();
         let learner: Vec<Fault> = self.learner_faults.iter().map(|f| f.fault).collect();
         // The learner's faults come first so that they win over the scenario's own.

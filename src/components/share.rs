@@ -1,0 +1,88 @@
+//! Issue 5: the Share, Embed and Export buttons. Their panels live in
+//! `static/tools.js`, which the loader fetches on the first click (so the first
+//! load stays small); it reads the run through the exports below.
+
+use std::cell::RefCell;
+
+use tcp_lab_content::Lang;
+use tcp_sim::{to_pcap, LostSegments, PcapOptions};
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use crate::model::RunRef;
+
+thread_local! {
+    /// The run and share query on screen, for the export functions.
+    static CURRENT: RefCell<Option<(RunRef, String)>> = const { RefCell::new(None) };
+}
+
+/// Called by the app on every render that changes the run or the query.
+pub fn set_current(run: RunRef, query: String) {
+    CURRENT.with(|c| *c.borrow_mut() = Some((run, query)));
+}
+
+fn with_current<T>(f: impl FnOnce(&RunRef, &str) -> T) -> Option<T> {
+    CURRENT.with(|c| c.borrow().as_ref().map(|(r, q)| f(r, q)))
+}
+
+/// The current run as a libpcap file; lost segments left out or marked with IP TTL 1.
+#[wasm_bindgen]
+pub fn tcp_lab_pcap(omit_lost: bool) -> Vec<u8> {
+    with_current(|run, _| {
+        let opts = PcapOptions {
+            lost: if omit_lost {
+                LostSegments::Omit
+            } else {
+                LostSegments::Include
+            },
+            ..PcapOptions::default()
+        };
+        to_pcap(&run.trace, &opts)
+    })
+    .unwrap_or_default()
+}
+
+/// The current trace in the core CLI's `--json` format.
+#[wasm_bindgen]
+pub fn tcp_lab_trace_json() -> String {
+    with_current(|run, _| {
+        serde_json::to_string_pretty(&run.trace.to_json()).unwrap_or_default() + "\n"
+    })
+    .unwrap_or_default()
+}
+
+/// The share query (`?v=1&…`) of the state on screen.
+#[wasm_bindgen]
+pub fn tcp_lab_query() -> String {
+    with_current(|_, q| q.to_string()).unwrap_or_default()
+}
+
+/// The scenario's name, for file names.
+#[wasm_bindgen]
+pub fn tcp_lab_scenario() -> String {
+    with_current(|run, _| run.scenario.name.clone()).unwrap_or_default()
+}
+
+fn l(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareBarProps {
+    pub lang: Lang,
+}
+
+#[function_component(ShareBar)]
+pub fn share_bar(p: &ShareBarProps) -> Html {
+    let lang = p.lang;
+    html! {
+        <div class="share-buttons" role="group" aria-label={l(lang, "Share and export", "分享与导出")}>
+            <button type="button" data-tool="share" data-action="share">{ l(lang, "Share", "分享") }</button>
+            <button type="button" data-tool="embed" data-action="embed">{ l(lang, "Embed", "嵌入") }</button>
+            <button type="button" data-tool="export" data-action="export">{ l(lang, "Export", "导出") }</button>
+        </div>
+    }
+}
