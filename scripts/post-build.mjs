@@ -7,7 +7,8 @@
 //    need CORS there. The loader then loads `fallback-<hash>.js` instead: a classic
 //    `wasm-bindgen --target no-modules` build of the same wasm, base64-embedded. Normal loads
 //    never request it.
-// 3. Offline: writes `sw.js` with the exact list of build files to precache.
+// 3. Offline: writes `sw.js` with the exact list of build files to precache (hashed files come
+//    from the HTTP cache the page just filled, so the first visit downloads nothing twice).
 //
 // Trunk passes TRUNK_STAGING_DIR (the dist/ being built), TRUNK_PROFILE and TRUNK_SOURCE_DIR.
 import fs from 'node:fs';
@@ -97,7 +98,7 @@ const sw = `// TCP Lab service worker, written by scripts/post-build.mjs: precac
 "use strict";
 var CACHE="tcp-lab-${version}";
 var FILES=${JSON.stringify(['./', ...files.map((f) => './' + f)])};
-self.addEventListener("install",function(e){e.waitUntil(caches.open(CACHE).then(function(c){return c.addAll(FILES.map(function(f){return new Request(new URL(f,self.location).href,{cache:"reload"})}))}).then(function(){return self.skipWaiting()}))});
+self.addEventListener("install",function(e){e.waitUntil(caches.open(CACHE).then(function(c){return c.addAll(FILES.map(function(f){return new Request(new URL(f,self.location).href,{cache:/-[0-9a-f]{16}[._]/.test(f)?"default":"no-cache"})}))}).then(function(){return self.skipWaiting()}))});
 self.addEventListener("activate",function(e){e.waitUntil(caches.keys().then(function(ks){return Promise.all(ks.filter(function(k){return k.indexOf("tcp-lab-")===0&&k!==CACHE}).map(function(k){return caches.delete(k)}))}).then(function(){return self.clients.claim()}))});
 self.addEventListener("fetch",function(e){var r=e.request;if(r.method!=="GET"||new URL(r.url).origin!==self.location.origin)return;
 var nav=r.mode==="navigate";
