@@ -7,6 +7,7 @@
 //    need CORS there. The loader then loads `fallback-<hash>.js` instead: a classic
 //    `wasm-bindgen --target no-modules` build of the same wasm, base64-embedded. Normal loads
 //    never request it.
+// 2b. Exports: `export.js`, the `crates/tcp-lab-export` wasm (serde_json, pcap) for tools.js.
 // 3. Offline: writes `sw.js` with the exact list of build files to precache (hashed files come
 //    from the HTTP cache the page just filled, so the first visit downloads nothing twice).
 //
@@ -56,6 +57,25 @@ try {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
+// ---- 2b. the exports (trace JSON, pcap): their own wasm, loaded when Export opens --------
+{
+  const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '-p', 'tcp-lab-export', ...(profile === 'release' ? ['--release'] : [])];
+  execFileSync('cargo', cargoArgs, { stdio: 'inherit', cwd: source });
+  const exWasm = path.join(source, 'target', 'wasm32-unknown-unknown', profile === 'release' ? 'release' : 'debug', 'tcp_lab_export.wasm');
+  const dir = fs.mkdtempSync(path.join(source, 'target', 'export-'));
+  try {
+    execFileSync('wasm-bindgen', ['--target', 'no-modules', '--no-modules-global', 'tcpLabExport', '--no-typescript', '--out-dir', dir, '--out-name', 'x', exWasm], { stdio: 'inherit' });
+    const wasmOpt = fs.existsSync(path.join(binDir, 'wasm-opt')) ? path.join(binDir, 'wasm-opt') : 'wasm-opt';
+    execFileSync(wasmOpt, ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', path.join(dir, 'x_bg.wasm'), '-o', path.join(dir, 'o.wasm')], { stdio: 'inherit' });
+    const glue = fs.readFileSync(path.join(dir, 'x.js'), 'utf8');
+    const b64 = fs.readFileSync(path.join(dir, 'o.wasm')).toString('base64');
+    fs.writeFileSync(path.join(stage, 'export.js'), `${glue}\n;window.tcpLabExportReady=(function(){var b=atob("${b64}"),u=new Uint8Array(b.length);for(var i=0;i<b.length;i++)u[i]=b.charCodeAt(i);` +
+      `return tcpLabExport({module_or_path:u}).then(function(){return tcpLabExport})})();\n`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const loader = `(function(){"use strict";
 var M={js:${JSON.stringify(jsFile)},wasm:${JSON.stringify(wasmFile)},fallback:${JSON.stringify(fallbackFile)}};
 var me=document.currentScript,base=(me&&me.src)||document.baseURI;
@@ -89,7 +109,7 @@ const files = [];
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const r = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) walk(path.join(dir, e.name), r);
-    else if (r !== 'sw.js' && r !== fallbackFile && !r.startsWith('.')) files.push(r);
+    else if (r !== 'sw.js' && r !== fallbackFile && r !== 'export.js' && !r.startsWith('.')) files.push(r);
   }
 })(stage, '');
 files.sort();

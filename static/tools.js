@@ -8,6 +8,26 @@
   var CONTROLS = ['play', 'step', 'scrub', 'reset', 'end', 'speed'];
   var panel = null;
   var current = null;
+  var here = (document.currentScript && document.currentScript.src) || document.baseURI;
+  var exportP = null;
+  var exporter_ = null;
+  /** export.js: the pcap/JSON wasm (crates/tcp-lab-export), loaded when Export opens. */
+  function loadExport() {
+    if (!exportP) {
+      exportP = new Promise(function (res, rej) {
+        var s = document.createElement('script');
+        s.src = new URL('export.js', here).href;
+        s.onload = function () { window.tcpLabExportReady.then(function (x) { exporter_ = x; res(x); }, rej); };
+        s.onerror = function () { exportP = null; rej(new Error('export.js did not load')); };
+        document.head.appendChild(s);
+      });
+    }
+    return exportP;
+  }
+  function withExport(f) {
+    if (exporter_) return f(exporter_);
+    loadExport().then(f, function (e) { console.warn('TCP Lab export:', e); });
+  }
 
   function zh() { return (document.documentElement.getAttribute('lang') || '').indexOf('zh') === 0; }
   function L(en, z) { return zh() ? z : en; }
@@ -173,6 +193,7 @@
   }
 
   function exporter() {
+    loadExport().catch(function () {});
     var omit = el('input', { type: 'checkbox', 'data-export-option': 'omit-lost' });
     var print = el('input', { type: 'checkbox', 'data-export-option': 'print' });
     var links = el('ul', { class: 'export-links', hidden: '' });
@@ -184,8 +205,10 @@
     show('export', L('Export', '导出'), [
       el('div', { class: 'export-row' }, [
         button('pcap', 'pcap', function () {
-          var bytes = lab().tcp_lab_pcap ? lab().tcp_lab_pcap(omit.checked) : new Uint8Array(0);
-          save(stem() + '.pcap', new Blob([bytes], { type: 'application/vnd.tcpdump.pcap' }), links);
+          var q = query(), o = omit.checked;
+          withExport(function (x) {
+            save(stem() + '.pcap', new Blob([x.pcap(q, o)], { type: 'application/vnd.tcpdump.pcap' }), links);
+          });
         }),
         el('label', {}, [omit, L('leave lost segments out (else: marked with IP TTL 1)', '不包含丢失的报文段（否则以 IP TTL 1 标记）')])]),
       el('div', { class: 'export-row' }, [
@@ -210,8 +233,10 @@
         el('label', {}, [print, L('print colors (dark on white)', '打印配色（白底深色）')])]),
       el('div', { class: 'export-row' }, [
         button('json', L('trace (JSON)', '轨迹（JSON）'), function () {
-          var text = lab().tcp_lab_trace_json ? lab().tcp_lab_trace_json() : '';
-          save(stem() + '.json', new Blob([text], { type: 'application/json' }), links);
+          var q = query();
+          withExport(function (x) {
+            save(stem() + '.json', new Blob([x.trace_json(q)], { type: 'application/json' }), links);
+          });
         })]),
       links]);
   }

@@ -1,11 +1,11 @@
 //! Issue 5: the Share, Embed and Export buttons. Their panels live in
 //! `static/tools.js`, which the loader fetches on the first click (so the first
-//! load stays small); it reads the run through the exports below.
+//! load stays small); it reads the state through the exports below. pcap and
+//! JSON exports are in their own wasm (`crates/tcp-lab-export`), loaded on demand.
 
 use std::cell::RefCell;
 
 use tcp_lab_content::Lang;
-use tcp_sim::{to_pcap, LostSegments, PcapOptions};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
@@ -23,32 +23,6 @@ pub fn set_current(run: RunRef, query: String) {
 
 fn with_current<T>(f: impl FnOnce(&RunRef, &str) -> T) -> Option<T> {
     CURRENT.with(|c| c.borrow().as_ref().map(|(r, q)| f(r, q)))
-}
-
-/// The current run as a libpcap file; lost segments left out or marked with IP TTL 1.
-#[wasm_bindgen]
-pub fn tcp_lab_pcap(omit_lost: bool) -> Vec<u8> {
-    with_current(|run, _| {
-        let opts = PcapOptions {
-            lost: if omit_lost {
-                LostSegments::Omit
-            } else {
-                LostSegments::Include
-            },
-            ..PcapOptions::default()
-        };
-        to_pcap(&run.trace, &opts)
-    })
-    .unwrap_or_default()
-}
-
-/// The current trace in the core CLI's `--json` format.
-#[wasm_bindgen]
-pub fn tcp_lab_trace_json() -> String {
-    with_current(|run, _| {
-        serde_json::to_string_pretty(&run.trace.to_json()).unwrap_or_default() + "\n"
-    })
-    .unwrap_or_default()
 }
 
 /// The share query (`?v=1&…`) of the state on screen.
