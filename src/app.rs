@@ -22,15 +22,18 @@ use crate::components::learn::{
 use crate::components::notices::Notices;
 use crate::components::segment_numbers;
 use crate::components::setup::{ProfilePicker, ScenarioPicker, SetupPanel};
+use crate::components::share::ShareBar;
 use crate::components::state_diagram::StateDiagram;
 use crate::i18n::{language_name, t, transition_line, Ui};
 use crate::model::learn::{LearnAction, LearnView, TextStatus};
 use crate::model::log::LogKind;
 use crate::model::setup::DraftField;
+use crate::model::share::{share_query, step_of, CONTROLS};
 use crate::model::state::ArmTarget;
 use crate::model::url::UrlOptions;
 use crate::model::{Action, LabState, Playhead};
 use crate::platform;
+use crate::share_platform;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -194,6 +197,65 @@ pub fn app(props: &AppProps) -> Html {
         platform::set_document_language(lang.code(), t(lang, Ui::AppTitle))
     });
 
+    // `?lesson=ID` opens that lesson. Read before the effect below rewrites the URL.
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with((), move |_| {
+            let query = gloo_utils::window().location().search().unwrap_or_default();
+            if let Some(id) = crate::model::learn::lesson_in_query(&query) {
+                dispatcher.dispatch(Action::Learn(LearnAction::OpenLesson(id)));
+            }
+        });
+    }
+    // Issue 5: the URL follows the state; the embedding page hears about each
+    // state change at the playhead and about completed lessons.
+    let query = share_query(&state, &props.options.embed);
+    crate::components::share::set_current(state.run.clone(), query.clone());
+    use_effect_with(query, |q| share_platform::replace_query(q));
+    {
+        let c = state.run.state_at(Side::Client, state.playhead);
+        let sv = state.run.state_at(Side::Server, state.playhead);
+        let fields = (
+            state.playhead.as_ms().max(0.0),
+            state.setup.name.clone(),
+            step_of(&state),
+        );
+        use_effect_with((c, sv), move |(c, sv)| {
+            share_platform::post_to_parent(&[
+                ("type", "state".into()),
+                ("client", c.rfc_name().into()),
+                ("server", sv.rfc_name().into()),
+                ("t_ms", fields.0.into()),
+                ("scenario", fields.1.into()),
+                ("step", (fields.2 as f64).into()),
+            ]);
+        });
+    }
+    use_effect_with((), |_| {
+        let listener = EventListener::new(&gloo_utils::window(), "tcplab:lesson-complete", |e| {
+            let (id, correct) = share_platform::lesson_detail(e);
+            share_platform::post_to_parent(&[
+                ("type", "lesson-complete".into()),
+                ("id", id),
+                ("correct", correct.into()),
+            ]);
+        });
+        move || drop(listener)
+    });
+    let embed = &props.options.embed;
+    let mut lab_class = classes!("lab");
+    if embed.embed {
+        lab_class.push("embed");
+    }
+    if embed.compact {
+        lab_class.push("compact");
+    }
+    if let Some(shown) = &embed.controls {
+        for c in CONTROLS.iter().filter(|c| !shown.contains(c)) {
+            lab_class.push(format!("hide-{c}"));
+        }
+    }
+
     let handlers = {
         let dispatcher = dispatcher.clone();
         use_memo((), move |_| Handlers::new(&dispatcher))
@@ -204,16 +266,6 @@ pub fn app(props: &AppProps) -> Html {
         let dispatcher = dispatcher.clone();
         (*use_memo((), move |_| action(&dispatcher, Action::Learn))).clone()
     };
-    // `?lesson=ID` opens that lesson.
-    {
-        let dispatcher = dispatcher.clone();
-        use_effect_with((), move |_| {
-            let query = gloo_utils::window().location().search().unwrap_or_default();
-            if let Some(id) = crate::model::learn::lesson_in_query(&query) {
-                dispatcher.dispatch(Action::Learn(LearnAction::OpenLesson(id)));
-            }
-        });
-    }
     // Load the learning text of the languages the open views need.
     {
         let dispatcher = dispatcher.clone();
@@ -311,7 +363,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     html! {
-        <main id="lab" class="lab" data-ready="true" data-time-ms={crate::numtext::fixed(p.as_ms(), 3)}
+        <main id="lab" class={lab_class} data-ready="true" data-time-ms={crate::numtext::fixed(p.as_ms(), 3)}
               data-lang={lang.code()} data-playing={s.playing.to_string()}>
             <header class="top">
                 <div class="brand">
@@ -327,6 +379,7 @@ pub fn app(props: &AppProps) -> Html {
                     { lang_button(Lang::Zh) }
                 </div>
                 { learn_bar(&LearnBarProps { lang, learn: learn.clone(), on: on_learn.clone() }) }
+                <ShareBar lang={lang} />
             </header>
             <div class="notices">
                 <Notices lang={lang} notices={s.notices.clone()} on_dismiss={on_dismiss} />

@@ -677,6 +677,27 @@ pub fn notice_text(lang: Lang, notice: &Notice) -> String {
         Notice::UnknownProfile(v) => ("profile", v, "rfc / linux"),
         Notice::UnknownSpeed(v) => ("speed", v, "0.25 0.5 1 2 4 8"),
         Notice::UnknownAutoplay(v) => ("autoplay", v, "0 / 1"),
+        Notice::Ignored(k, v) => (k.as_str(), v, "README: Embedding in a course page"),
+        Notice::UnknownVersion(v) => {
+            return match lang {
+                Lang::En => {
+                    format!("This link has format version ?v={v}; it was read as well as possible.")
+                }
+                Lang::Zh => format!("此链接的格式版本为 ?v={v}，已尽量读取。"),
+            }
+        }
+        Notice::TooMany(n) => {
+            return match lang {
+                Lang::En => format!("…and {n} more ignored link values."),
+                Lang::Zh => format!("……另有 {n} 个链接参数被忽略。"),
+            }
+        }
+        Notice::TooLong => {
+            return match lang {
+                Lang::En => "The link is too long: its end was ignored.".to_string(),
+                Lang::Zh => "链接过长：其末尾部分已被忽略。".to_string(),
+            }
+        }
     };
     match lang {
         Lang::En => format!(

@@ -11,6 +11,7 @@ pub mod ladder;
 pub mod learn;
 pub mod notices;
 pub mod setup;
+pub mod share;
 pub mod state_diagram;
 pub mod timers;
 

@@ -6,6 +6,7 @@ pub mod learn;
 pub mod log;
 pub mod run;
 pub mod setup;
+pub mod share;
 pub mod state;
 pub mod timeline;
 pub mod url;

@@ -165,6 +165,13 @@ impl LabState {
             notices: options.notices.clone(),
             learn: Default::default(),
         }
+        .restored(options)
+    }
+
+    /// Issue 5: the rest of what the URL asked for (see `share.rs`).
+    fn restored(mut self, options: &UrlOptions) -> LabState {
+        self.restore(options);
+        self
     }
 
     pub fn at_end(&self) -> bool {
@@ -205,7 +212,7 @@ impl LabState {
         self.last_frame = None;
     }
 
-    fn rerun(&mut self) {
+    pub(super) fn rerun(&mut self) {
         let mut scenario = self
             .learn
             .scenario()

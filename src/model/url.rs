@@ -2,7 +2,12 @@
 //! the default; nothing here can fail.
 
 use tcp_lab_content::Lang;
-use tcp_sim::{named, ProfileName};
+use tcp_sim::{named, ProfileName, Step};
+
+use super::share::{
+    bound_notices, clip, parse_share_param, EmbedOptions, MAX_PARAMS, MAX_QUERY_BYTES,
+};
+use super::state::LearnerFault;
 
 /// The playback speeds offered, slowest first.
 pub const SPEEDS: [f64; 6] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0];
@@ -18,6 +23,15 @@ pub struct UrlOptions {
     pub speed: f64,
     pub autoplay: bool,
     pub notices: Vec<Notice>,
+    // Issue 5 (see `share.rs`).
+    pub custom: Option<(Vec<Step>, Vec<Step>)>,
+    pub delay_ms: Option<f64>,
+    pub loss_pct: Option<f64>,
+    pub seed: Option<u64>,
+    pub faults: Vec<LearnerFault>,
+    pub step: Option<usize>,
+    pub absolute_numbers: bool,
+    pub embed: EmbedOptions,
 }
 
 impl Default for UrlOptions {
@@ -29,6 +43,14 @@ impl Default for UrlOptions {
             speed: 1.0,
             autoplay: false,
             notices: Vec::new(),
+            custom: None,
+            delay_ms: None,
+            loss_pct: None,
+            seed: None,
+            faults: Vec::new(),
+            step: None,
+            absolute_numbers: false,
+            embed: EmbedOptions::default(),
         }
     }
 }
@@ -41,6 +63,14 @@ pub enum Notice {
     UnknownProfile(String),
     UnknownSpeed(String),
     UnknownAutoplay(String),
+    /// Issue 5: a parameter value that could not be used: (parameter, value shortened).
+    Ignored(String, String),
+    /// A `?v=` this version does not know: read best-effort.
+    UnknownVersion(String),
+    /// More ignored values than are shown.
+    TooMany(usize),
+    /// The link was longer than is read.
+    TooLong,
 }
 
 /// Reads `?lang=&scenario=&profile=&speed=&autoplay=`. `browser_lang` is
@@ -50,7 +80,24 @@ pub fn parse_query(query: &str, browser_lang: Option<&str>) -> UrlOptions {
         lang: browser_lang.and_then(Lang::parse).unwrap_or(Lang::En),
         ..UrlOptions::default()
     };
-    for (key, value) in pairs(query) {
+    let mut query = query;
+    if query.len() > MAX_QUERY_BYTES {
+        let mut cut = MAX_QUERY_BYTES;
+        while !query.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        query = &query[..cut];
+        o.notices.push(Notice::TooLong);
+    }
+    for (n, (key, value)) in pairs(query).enumerate() {
+        if n >= MAX_PARAMS {
+            o.notices.push(Notice::TooLong);
+            break;
+        }
+        if parse_share_param(&mut o, &key, value.clone()) {
+            continue;
+        }
+        let value = clip(&value);
         match key.as_str() {
             "lang" => match value.as_str() {
                 "en" => o.lang = Lang::En,
@@ -81,6 +128,8 @@ pub fn parse_query(query: &str, browser_lang: Option<&str>) -> UrlOptions {
             _ => {}
         }
     }
+    o.notices.dedup();
+    bound_notices(&mut o.notices);
     o
 }
 

@@ -1,0 +1,53 @@
+//! Issue 5: the lab's exports that need big code (serde_json for the trace,
+//! the pcap writer), kept out of the app's first load. `scripts/post-build.mjs`
+//! builds this crate into `export.js` (wasm-bindgen `no-modules`, wasm
+//! embedded), which `static/tools.js` loads when the Export panel opens.
+//!
+//! Both functions take the app's share query (`?v=1&…`): the link reproduces
+//! the run segment for segment, so the export is of exactly the run on screen.
+
+use tcp_lab::model::url::parse_query;
+use tcp_lab::model::LabState;
+use tcp_sim::{to_pcap, LostSegments, PcapOptions};
+use wasm_bindgen::prelude::*;
+
+fn lab(query: &str) -> LabState {
+    LabState::new(&parse_query(query, None), false)
+}
+
+/// The run's trace in the core CLI's `--json` format.
+#[wasm_bindgen]
+pub fn trace_json(query: &str) -> String {
+    serde_json::to_string_pretty(&lab(query).run.trace.to_json()).unwrap_or_default() + "\n"
+}
+
+/// The run as a libpcap file; lost segments left out, or marked with IP TTL 1.
+#[wasm_bindgen]
+pub fn pcap(query: &str, omit_lost: bool) -> Vec<u8> {
+    let opts = PcapOptions {
+        lost: if omit_lost {
+            LostSegments::Omit
+        } else {
+            LostSegments::Include
+        },
+        ..PcapOptions::default()
+    };
+    to_pcap(&lab(query).run.trace, &opts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_json_is_the_cli_format_of_the_named_run() {
+        let sc = tcp_sim::named::with_profile(
+            tcp_sim::named::by_name("synack_lost").unwrap(),
+            tcp_sim::ProfileName::Linux,
+        );
+        let want = serde_json::to_string_pretty(&tcp_sim::run(&sc).to_json()).unwrap() + "\n";
+        assert_eq!(trace_json("?v=1&scenario=synack_lost&profile=linux"), want);
+        let p = pcap("?v=1&scenario=synack_lost&profile=linux", false);
+        assert_eq!(&p[..4], &0xa1b2_3c4du32.to_le_bytes());
+    }
+}

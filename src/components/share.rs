@@ -1,0 +1,62 @@
+//! Issue 5: the Share, Embed and Export buttons. Their panels live in
+//! `static/tools.js`, which the loader fetches on the first click (so the first
+//! load stays small); it reads the state through the exports below. pcap and
+//! JSON exports are in their own wasm (`crates/tcp-lab-export`), loaded on demand.
+
+use std::cell::RefCell;
+
+use tcp_lab_content::Lang;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use crate::model::RunRef;
+
+thread_local! {
+    /// The run and share query on screen, for the export functions.
+    static CURRENT: RefCell<Option<(RunRef, String)>> = const { RefCell::new(None) };
+}
+
+/// Called by the app on every render that changes the run or the query.
+pub fn set_current(run: RunRef, query: String) {
+    CURRENT.with(|c| *c.borrow_mut() = Some((run, query)));
+}
+
+fn with_current<T>(f: impl FnOnce(&RunRef, &str) -> T) -> Option<T> {
+    CURRENT.with(|c| c.borrow().as_ref().map(|(r, q)| f(r, q)))
+}
+
+/// The share query (`?v=1&…`) of the state on screen.
+#[wasm_bindgen]
+pub fn tcp_lab_query() -> String {
+    with_current(|_, q| q.to_string()).unwrap_or_default()
+}
+
+/// The scenario's name, for file names.
+#[wasm_bindgen]
+pub fn tcp_lab_scenario() -> String {
+    with_current(|run, _| run.scenario.name.clone()).unwrap_or_default()
+}
+
+fn l(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareBarProps {
+    pub lang: Lang,
+}
+
+#[function_component(ShareBar)]
+pub fn share_bar(p: &ShareBarProps) -> Html {
+    let lang = p.lang;
+    html! {
+        <div class="share-buttons" role="group" aria-label={l(lang, "Share and export", "分享与导出")}>
+            <button type="button" data-tool="share" data-action="share">{ l(lang, "Share", "分享") }</button>
+            <button type="button" data-tool="embed" data-action="embed">{ l(lang, "Embed", "嵌入") }</button>
+            <button type="button" data-tool="export" data-action="export">{ l(lang, "Export", "导出") }</button>
+        </div>
+    }
+}
