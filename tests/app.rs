@@ -3,106 +3,15 @@
 //! DOM hooks of docs/CONTRACT.md.
 #![cfg(target_arch = "wasm32")]
 
-use gloo_timers::future::TimeoutFuture;
-use tcp_lab::app::{App, AppProps};
-use tcp_lab::model::url::parse_query;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
-use yew::AppHandle;
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+
+mod common;
+
+use common::{settle, type_into, Mounted};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// A mounted app in its own element, removed when dropped.
-struct Mounted {
-    root: Element,
-    handle: Option<AppHandle<App>>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        if let Some(h) = self.handle.take() {
-            h.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-impl Mounted {
-    async fn new(query: &str) -> Mounted {
-        let document = gloo_utils::document();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        let props = AppProps {
-            options: parse_query(query, Some("en-US")),
-            reduced_motion: false,
-        };
-        let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-        let m = Mounted {
-            root,
-            handle: Some(handle),
-        };
-        settle().await;
-        m
-    }
-
-    fn find(&self, selector: &str) -> Element {
-        self.root
-            .query_selector(selector)
-            .unwrap()
-            .unwrap_or_else(|| panic!("nothing matches {selector}"))
-    }
-
-    fn count(&self, selector: &str) -> u32 {
-        self.root.query_selector_all(selector).unwrap().length()
-    }
-
-    fn attr(&self, selector: &str, name: &str) -> String {
-        self.find(selector).get_attribute(name).unwrap_or_default()
-    }
-
-    /// Clicks like a mouse would: a bubbling click event, so it also works on SVG.
-    async fn click(&self, selector: &str) {
-        let target = self.find(selector);
-        match target.dyn_ref::<HtmlElement>() {
-            Some(html) => html.click(),
-            None => {
-                let init = web_sys::EventInit::new();
-                init.set_bubbles(true);
-                let click = web_sys::Event::new_with_event_init_dict("click", &init).unwrap();
-                target.dispatch_event(&click).unwrap();
-            }
-        }
-        settle().await;
-    }
-
-    fn states(&self) -> (String, String) {
-        (
-            self.attr("[data-endpoint=\"client\"]", "data-state"),
-            self.attr("[data-endpoint=\"server\"]", "data-state"),
-        )
-    }
-
-    fn time(&self) -> f64 {
-        self.attr("main#lab", "data-time-ms").parse().unwrap()
-    }
-}
-
-/// Tells the app that the learner typed into a text field.
-async fn type_into(target: &web_sys::EventTarget) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    target
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
-    settle().await;
-}
-
-/// Lets Yew render what the last event scheduled.
-async fn settle() {
-    TimeoutFuture::new(0).await;
-    TimeoutFuture::new(0).await;
-}
 
 #[wasm_bindgen_test]
 async fn badges_show_closed_at_the_start_and_the_end_of_the_normal_run() {
