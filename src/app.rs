@@ -197,12 +197,12 @@ pub fn app(props: &AppProps) -> Html {
         platform::set_document_language(lang.code(), t(lang, Ui::AppTitle))
     });
 
-    // `?lesson=ID` opens that lesson. Read before the effect below rewrites the URL.
+    // `?lesson=ID` opens that lesson.
     {
         let dispatcher = dispatcher.clone();
+        let lesson = props.options.lesson.clone();
         use_effect_with((), move |_| {
-            let query = gloo_utils::window().location().search().unwrap_or_default();
-            if let Some(id) = crate::model::learn::lesson_in_query(&query) {
+            if let Some(id) = lesson {
                 dispatcher.dispatch(Action::Learn(LearnAction::OpenLesson(id)));
             }
         });

@@ -446,17 +446,6 @@ impl LabState {
     }
 }
 
-/// The lesson id in a query string (`?lesson=ID`), if any.
-pub fn lesson_in_query(query: &str) -> Option<String> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|p| p.split_once('='))
-        .find(|(k, _)| *k == lessons::URL_PARAM)
-        .map(|(_, v)| v.to_string())
-        .filter(|v| !v.is_empty())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,16 +474,6 @@ mod tests {
             s = act(s, Action::Frame(*ts));
         }
         s
-    }
-
-    #[test]
-    fn test_lesson_in_query() {
-        assert_eq!(
-            lesson_in_query("?lang=zh&lesson=handshake"),
-            Some("handshake".into())
-        );
-        assert_eq!(lesson_in_query("?lesson="), None);
-        assert_eq!(lesson_in_query(""), None);
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub struct UrlOptions {
     pub step: Option<usize>,
     pub absolute_numbers: bool,
     pub embed: EmbedOptions,
+    /// Issue 4: `?lesson=ID` opens that lesson (an unknown id says so).
+    pub lesson: Option<String>,
 }
 
 impl Default for UrlOptions {
@@ -49,6 +51,7 @@ impl Default for UrlOptions {
             seed: None,
             faults: Vec::new(),
             step: None,
+            lesson: None,
             absolute_numbers: false,
             embed: EmbedOptions::default(),
         }
@@ -124,6 +127,7 @@ pub fn parse_query(query: &str, browser_lang: Option<&str>) -> UrlOptions {
                 "0" | "false" | "no" => o.autoplay = false,
                 _ => o.notices.push(Notice::UnknownAutoplay(value)),
             },
+            "lesson" if !value.is_empty() => o.lesson = Some(value),
             // Other parameters belong to other features (or to nobody): ignored.
             _ => {}
         }
@@ -173,6 +177,17 @@ fn hex(b: u8) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn test_lesson_param() {
+        let lesson = |q: &str| super::parse_query(q, None).lesson;
+        assert_eq!(
+            lesson("?lang=zh&lesson=handshake"),
+            Some("handshake".into())
+        );
+        assert_eq!(lesson("?lesson="), None);
+        assert_eq!(lesson(""), None);
+    }
+
     use super::*;
 
     #[test]
