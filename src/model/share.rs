@@ -12,6 +12,7 @@
 //! notice); writing is [`share_pairs`], one list of key/value pairs that new view
 //! options extend with one line each.
 
+use tcp_sim::time::{ns_to_ms_text, parse_decimal};
 use tcp_sim::{Dir, Duration, Fault, FaultAction, FaultMatch, Flags, Instant, Step};
 
 use super::setup::CUSTOM;
@@ -65,7 +66,7 @@ fn ms(s: &str, max: f64) -> Option<f64> {
     if s.len() > 24 {
         return None;
     }
-    let v: f64 = s.parse().ok()?;
+    let v = parse_decimal(s)?;
     (v.is_finite() && (0.0..=max).contains(&v)).then_some(v)
 }
 
@@ -212,11 +213,6 @@ pub fn bound_notices(notices: &mut Vec<Notice>) {
     }
 }
 
-fn fmt_num(v: f64) -> String {
-    let s = format!("{v:.3}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
 fn fault_value(f: &LearnerFault) -> (&'static str, String) {
     let target = match f.fault.matches {
         FaultMatch::Id(id) => format!("seg:{id}"),
@@ -229,11 +225,11 @@ fn fault_value(f: &LearnerFault) -> (&'static str, String) {
     };
     match f.fault.action {
         FaultAction::Drop => match (f.fault.matches, f.dropped_at) {
-            (FaultMatch::Id(_), Some(at)) => ("drop", format!("{target}:{}", fmt_num(at.as_ms()))),
+            (FaultMatch::Id(_), Some(at)) => ("drop", format!("{target}:{}", ns_to_ms_text(at.0))),
             _ => ("drop", target),
         },
         FaultAction::Duplicate => ("dup", target),
-        FaultAction::Delay(d) => ("delay", format!("{target}:{}", fmt_num(d.as_ms()))),
+        FaultAction::Delay(d) => ("delay", format!("{target}:{}", ns_to_ms_text(d.0))),
     }
 }
 
@@ -265,10 +261,10 @@ pub fn share_pairs(s: &LabState, embed: &EmbedOptions) -> Vec<(&'static str, Str
     let base = named.filter(|sc| s.setup.name != CUSTOM && sc.client == s.setup.client);
     let default_delay = base.as_ref().map(|sc| sc.one_way_delay[0].as_ms());
     if default_delay != Some(s.setup.delay_ms) {
-        p.push(("delay_ms", fmt_num(s.setup.delay_ms)));
+        p.push(("delay_ms", crate::numtext::trimmed(s.setup.delay_ms, 3)));
     }
     if s.setup.loss_pct != 0.0 || base.as_ref().is_some_and(|sc| sc.loss_pct != 0.0) {
-        p.push(("loss", fmt_num(s.setup.loss_pct)));
+        p.push(("loss", crate::numtext::trimmed(s.setup.loss_pct, 3)));
     }
     if base.as_ref().map(|sc| sc.seed) != Some(s.setup.seed) || s.setup.loss_pct != 0.0 {
         p.push(("seed", s.setup.seed.to_string()));

@@ -31,8 +31,7 @@ impl Value {
 
 /// Formats milliseconds: `1000`, `40.75`, `0.25`.
 pub(crate) fn fmt_ms(ms: f64) -> String {
-    let s = format!("{ms:.3}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    tcp_sim::time::trimmed(ms, 3)
 }
 
 /// Replaces every `{name}`, `{name+N}` or `{name-N}` in `template` by the value
