@@ -9,6 +9,15 @@
 //! a sentence without reading any logic. This file only holds the types and
 //! the public functions that look the tables up.
 //!
+//! The tables are compiled in only with the `text` feature (on by default:
+//! native builds, the tests, `export-learn-text`). The web app turns it off
+//! to keep its first load under its 200 KB budget: the learning text (see
+//! [`learn_text`]) and the explanation text (about 10 KB gzipped per
+//! language; see [`lab_text`]) are written by `export-learn-text` into one
+//! small script per language, and the app loads only the language it shows.
+//! Without `text` the functions below read the pack [`lab_text::install`]ed
+//! for the language, and return empty text until it is there.
+//!
 //! ```
 //! use tcp_lab_content::{explain_segment, Lang};
 //! use tcp_sim::SendReason;
@@ -22,6 +31,7 @@ use tcp_sim::{Cause, SendReason, State, TimerKind};
 mod analogies;
 mod fill;
 mod knowledge;
+pub mod lab_text;
 pub mod learn_text;
 pub mod lessons;
 pub mod quiz;
@@ -110,32 +120,74 @@ pub struct GlossaryEntry {
 
 /// Explains a state transition by its cause.
 pub fn explain_transition(cause: Cause, lang: Lang) -> Explanation {
-    text::transitions::explain(cause, lang)
+    #[cfg(feature = "text")]
+    {
+        text::transitions::explain(cause, lang)
+    }
+    #[cfg(not(feature = "text"))]
+    {
+        lab_text::lookup::transition(cause, lang)
+    }
 }
 
 /// Explains a segment by the reason it was sent.
 pub fn explain_segment(reason: SendReason, lang: Lang) -> Explanation {
-    text::segments::explain(reason, lang)
+    #[cfg(feature = "text")]
+    {
+        text::segments::explain(reason, lang)
+    }
+    #[cfg(not(feature = "text"))]
+    {
+        lab_text::lookup::segment(reason, lang)
+    }
 }
 
 /// A short label for a timer, e.g. "SYN retransmission timer".
 pub fn timer_label(kind: TimerKind, lang: Lang) -> &'static str {
-    text::timers::label(kind, lang)
+    #[cfg(feature = "text")]
+    {
+        text::timers::label(kind, lang)
+    }
+    #[cfg(not(feature = "text"))]
+    {
+        lab_text::lookup::timer(kind, lang)
+    }
 }
 
 /// One line saying what an endpoint in this state is doing or waiting for.
 pub fn state_gloss(state: State, lang: Lang) -> &'static str {
-    text::states::gloss(state, lang)
+    #[cfg(feature = "text")]
+    {
+        text::states::gloss(state, lang)
+    }
+    #[cfg(not(feature = "text"))]
+    {
+        lab_text::lookup::state(state, lang)
+    }
 }
 
 /// The title of a named scenario (`tcp_sim::named::NAMES`), or `None` for an unknown name.
 pub fn scenario_title(name: &str, lang: Lang) -> Option<&'static str> {
-    text::scenarios::title(name, lang)
+    #[cfg(feature = "text")]
+    {
+        text::scenarios::title(name, lang)
+    }
+    #[cfg(not(feature = "text"))]
+    {
+        lab_text::lookup::scenario_title(name, lang)
+    }
 }
 
 /// A one- or two-sentence description of a named scenario, or `None` for an unknown name.
 pub fn scenario_blurb(name: &str, lang: Lang) -> Option<&'static str> {
-    text::scenarios::blurb(name, lang)
+    #[cfg(feature = "text")]
+    {
+        text::scenarios::blurb(name, lang)
+    }
+    #[cfg(not(feature = "text"))]
+    {
+        lab_text::lookup::scenario_blurb(name, lang)
+    }
 }
 
 /// Every term the lab uses, with the English and Chinese names side by side.

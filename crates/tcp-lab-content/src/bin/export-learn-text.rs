@@ -1,12 +1,17 @@
-//! Writes the learning text the web app loads at run time, one classic
-//! script per language: `DIR/learn-en.js`, `DIR/learn-zh.js`.
+//! Writes the text the web app loads at run time instead of linking it, one
+//! classic script per language and kind, all into DIR:
+//!
+//! - `learn-en.js`, `learn-zh.js`: the learning text (lessons, glossary,
+//!   analogies; see `tcp_lab_content::learn_text`);
+//! - `lab-en.js`, `lab-zh.js`: the explanation text pack (transitions,
+//!   segments, timers, states, scenario titles; see `tcp_lab_content::lab_text`).
 //!
 //! `cargo run -q -p tcp-lab-content --bin export-learn-text -- generated/learn`
 //! (Trunk runs it before every build; see Trunk.toml).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use tcp_lab_content::{learn_text, Lang};
+use tcp_lab_content::{lab_text, learn_text, Lang};
 
 fn main() {
     let dir = PathBuf::from(
@@ -19,15 +24,21 @@ fn main() {
         std::process::exit(1);
     }
     for lang in Lang::ALL {
-        let path = dir.join(learn_text::file_name(lang));
-        let js = learn_text::to_js(lang);
-        // Leave an unchanged file alone, so that `trunk serve` does not rebuild in a loop.
-        if std::fs::read_to_string(&path).ok().as_deref() == Some(js.as_str()) {
-            continue;
-        }
-        if let Err(e) = std::fs::write(&path, js) {
-            eprintln!("export-learn-text: cannot write {}: {e}", path.display());
-            std::process::exit(1);
-        }
+        write(
+            &dir.join(learn_text::file_name(lang)),
+            &learn_text::to_js(lang),
+        );
+        write(&dir.join(lab_text::file_name(lang)), &lab_text::to_js(lang));
+    }
+}
+
+fn write(path: &Path, js: &str) {
+    // Leave an unchanged file alone, so that `trunk serve` does not rebuild in a loop.
+    if std::fs::read_to_string(path).ok().as_deref() == Some(js) {
+        return;
+    }
+    if let Err(e) = std::fs::write(path, js) {
+        eprintln!("export-learn-text: cannot write {}: {e}", path.display());
+        std::process::exit(1);
     }
 }

@@ -7,8 +7,15 @@ pub(crate) mod glossary;
 pub(crate) mod knowledge;
 pub(crate) mod lessons;
 pub(crate) mod quiz;
+// The explanation tables are not compiled without `text`: the web app loads
+// them at run time as a text pack (see `crate::lab_text`).
+#[cfg(feature = "text")]
 pub(crate) mod scenarios;
+#[cfg(feature = "text")]
 pub(crate) mod segments;
+#[cfg(feature = "text")]
 pub(crate) mod states;
+#[cfg(feature = "text")]
 pub(crate) mod timers;
+#[cfg(feature = "text")]
 pub(crate) mod transitions;
