@@ -7,9 +7,18 @@
 //    need CORS there. The loader then loads `fallback-<hash>.js` instead: a classic
 //    `wasm-bindgen --target no-modules` build of the same wasm, base64-embedded. Normal loads
 //    never request it.
+// 2a. The full build: Trunk builds the first-load app without the `learning` feature (lessons,
+//    quiz, analogies, glossary; see index.html and src/upgrade.rs). This builds it again with
+//    the feature, as `full-<hash>.js` + `full-<hash>_bg.wasm` (and a no-CORS fallback), which
+//    the loader fetches when a learner opens one of those modes (`window.tcpLabLoadFull()`,
+//    reporting `tcplab:full-progress` / `tcplab:full-failed`), or at once when the link asks
+//    for one (`?lesson=`, `?learn=`, `?quiz=`, `?plain=`).
 // 2b. Exports: `export.js`, the `crates/tcp-lab-export` wasm (serde_json, pcap) for tools.js.
-// 3. Offline: writes `sw.js` with the exact list of build files to precache (hashed files come
-//    from the HTTP cache the page just filled, so the first visit downloads nothing twice).
+// 2c. Text: the loader starts the download of the lab's text pack (`learn/lab-<lang>.js`, see
+//    crates/tcp-lab-content/src/lab_text.rs) for the language the app will pick, beside the wasm.
+// 3. Offline: writes `sw.js`. It precaches what a first load needs (hashed files come from the
+//    HTTP cache the page just filled) and both text packs, and caches the rest (learning text,
+//    full build, tools) when first used.
 //
 // Trunk passes TRUNK_STAGING_DIR (the dist/ being built), TRUNK_PROFILE and TRUNK_SOURCE_DIR.
 import fs from 'node:fs';
@@ -35,58 +44,103 @@ const jsFile = inline[1].match(/from\s*['"]\.?\/?([^'"]+\.js)['"]/)?.[1];
 const wasmFile = inline[1].match(/['"]\.?\/?([^'"]+_bg\.wasm)['"]/)?.[1];
 if (!jsFile || !wasmFile) throw new Error(`post-build: cannot read the file names from ${inline[1]}`);
 
-// ---- 2. the no-CORS fallback ------------------------------------------------------------
+// ---- 2. the no-CORS fallbacks, and the full build -----------------------------------------
 const binDir = path.join(source, '.tools', 'node_modules', '.bin');
-const wasmIn = path.join(source, 'target', 'wasm32-unknown-unknown', profile === 'release' ? 'release' : 'debug', 'tcp-lab.wasm');
-const tmp = fs.mkdtempSync(path.join(source, 'target', 'fallback-'));
-let fallbackFile = null;
-try {
-  execFileSync('wasm-bindgen', ['--target', 'no-modules', '--no-typescript', '--out-dir', tmp, '--out-name', 'tcp-lab', wasmIn], { stdio: 'inherit' });
-  const bg = path.join(tmp, 'tcp-lab_bg.wasm');
-  const opt = path.join(tmp, 'opt.wasm');
-  const wasmOpt = fs.existsSync(path.join(binDir, 'wasm-opt')) ? path.join(binDir, 'wasm-opt') : 'wasm-opt';
-  execFileSync(wasmOpt, ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', bg, '-o', opt], { stdio: 'inherit' });
-  const glue = fs.readFileSync(path.join(tmp, 'tcp-lab.js'), 'utf8');
-  const b64 = fs.readFileSync(opt).toString('base64');
-  const body = `${glue}\n;(function(){var b=atob("${b64}"),u=new Uint8Array(b.length);for(var i=0;i<b.length;i++)u[i]=b.charCodeAt(i);` +
-    `wasm_bindgen({module_or_path:u}).then(function(w){window.wasmBindings=wasm_bindgen;dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm:w}}))})` +
+const wasmOpt = fs.existsSync(path.join(binDir, 'wasm-opt')) ? path.join(binDir, 'wasm-opt') : 'wasm-opt';
+const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+const targetDir = path.join(source, 'target', 'wasm32-unknown-unknown', profile === 'release' ? 'release' : 'debug');
+const optimize = (input, output) => {
+  if (profile === 'release') {
+    execFileSync(wasmOpt, ['-Oz', '--low-memory-unused', '--zero-filled-memory', '--converge', ...WASM_FEATURES, input, '-o', output], { stdio: 'inherit' });
+  } else {
+    fs.copyFileSync(input, output);
+  }
+};
+const withTmp = (prefix, f) => {
+  const dir = fs.mkdtempSync(path.join(source, 'target', prefix));
+  try {
+    return f(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+};
+// A classic script with the wasm inside (base64): it loads where fetch() and module scripts
+// need CORS (opaque origins), then calls `then` with the init promise.
+const noCorsScript = (wasmIn, global, then) => withTmp('fallback-', (tmp) => {
+  execFileSync('wasm-bindgen', ['--target', 'no-modules', '--no-modules-global', global, '--no-typescript', '--out-dir', tmp, '--out-name', 'x', wasmIn], { stdio: 'inherit' });
+  optimize(path.join(tmp, 'x_bg.wasm'), path.join(tmp, 'opt.wasm'));
+  const glue = fs.readFileSync(path.join(tmp, 'x.js'), 'utf8');
+  const b64 = fs.readFileSync(path.join(tmp, 'opt.wasm')).toString('base64');
+  return `${glue}\n;(function(){var b=atob("${b64}"),u=new Uint8Array(b.length);for(var i=0;i<b.length;i++)u[i]=b.charCodeAt(i);` +
+    `${global}({module_or_path:u}).then(function(w){${then}})` +
     `.catch(function(e){console.error(e)})})();\n`;
-  fallbackFile = `fallback-${hash(body)}.js`;
-  fs.writeFileSync(path.join(stage, fallbackFile), body);
-} finally {
-  fs.rmSync(tmp, { recursive: true, force: true });
-}
+});
+const started = 'dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm:w}}))';
+
+// The first-load build's fallback: Trunk just wrote target/…/tcp-lab.wasm (read it before the
+// full build below replaces it).
+const fallbackBody = noCorsScript(path.join(targetDir, 'tcp-lab.wasm'), 'wasm_bindgen', `window.wasmBindings=wasm_bindgen;${started}`);
+const fallbackFile = `fallback-${hash(fallbackBody)}.js`;
+fs.writeFileSync(path.join(stage, fallbackFile), fallbackBody);
+
+// The full build (default features), kept out of target/…/tcp-lab.wasm's way by copying it.
+execFileSync('cargo', ['build', '--target', 'wasm32-unknown-unknown', '--bin', 'tcp-lab', ...(profile === 'release' ? ['--release'] : [])], { stdio: 'inherit', cwd: source });
+const full = withTmp('full-', (tmp) => {
+  const wasmIn = path.join(tmp, 'full.wasm');
+  fs.copyFileSync(path.join(targetDir, 'tcp-lab.wasm'), wasmIn);
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', 'full', wasmIn], { stdio: 'inherit' });
+  const wasm = path.join(tmp, 'full-opt.wasm');
+  optimize(path.join(tmp, 'full_bg.wasm'), wasm);
+  const wasmBuf = fs.readFileSync(wasm);
+  const glue = fs.readFileSync(path.join(tmp, 'full.js'));
+  const files = { js: `full-${hash(glue)}.js`, wasm: `full-${hash(wasmBuf)}_bg.wasm`, size: wasmBuf.length };
+  fs.writeFileSync(path.join(stage, files.js), glue);
+  fs.writeFileSync(path.join(stage, files.wasm), wasmBuf);
+  const fb = noCorsScript(wasmIn, 'tcpLabFullBindgen', started);
+  files.fallback = `full-fallback-${hash(fb)}.js`;
+  fs.writeFileSync(path.join(stage, files.fallback), fb);
+  return files;
+});
 
 // ---- 2b. the exports (trace JSON, pcap): their own wasm, loaded when Export opens --------
 {
   const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '-p', 'tcp-lab-export', ...(profile === 'release' ? ['--release'] : [])];
   execFileSync('cargo', cargoArgs, { stdio: 'inherit', cwd: source });
-  const exWasm = path.join(source, 'target', 'wasm32-unknown-unknown', profile === 'release' ? 'release' : 'debug', 'tcp_lab_export.wasm');
-  const dir = fs.mkdtempSync(path.join(source, 'target', 'export-'));
-  try {
-    execFileSync('wasm-bindgen', ['--target', 'no-modules', '--no-modules-global', 'tcpLabExport', '--no-typescript', '--out-dir', dir, '--out-name', 'x', exWasm], { stdio: 'inherit' });
-    const wasmOpt = fs.existsSync(path.join(binDir, 'wasm-opt')) ? path.join(binDir, 'wasm-opt') : 'wasm-opt';
-    execFileSync(wasmOpt, ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', path.join(dir, 'x_bg.wasm'), '-o', path.join(dir, 'o.wasm')], { stdio: 'inherit' });
+  withTmp('export-', (dir) => {
+    execFileSync('wasm-bindgen', ['--target', 'no-modules', '--no-modules-global', 'tcpLabExport', '--no-typescript', '--out-dir', dir, '--out-name', 'x', path.join(targetDir, 'tcp_lab_export.wasm')], { stdio: 'inherit' });
+    execFileSync(wasmOpt, ['-Oz', ...WASM_FEATURES, path.join(dir, 'x_bg.wasm'), '-o', path.join(dir, 'o.wasm')], { stdio: 'inherit' });
     const glue = fs.readFileSync(path.join(dir, 'x.js'), 'utf8');
     const b64 = fs.readFileSync(path.join(dir, 'o.wasm')).toString('base64');
     fs.writeFileSync(path.join(stage, 'export.js'), `${glue}\n;window.tcpLabExportReady=(function(){var b=atob("${b64}"),u=new Uint8Array(b.length);for(var i=0;i<b.length;i++)u[i]=b.charCodeAt(i);` +
       `return tcpLabExport({module_or_path:u}).then(function(){return tcpLabExport})})();\n`);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 const loader = `(function(){"use strict";
 var M={js:${JSON.stringify(jsFile)},wasm:${JSON.stringify(wasmFile)},fallback:${JSON.stringify(fallbackFile)}};
+var F=${JSON.stringify(full)};
 var me=document.currentScript,base=(me&&me.src)||document.baseURI;
 function u(f){return new URL(f,base).href}
 function fail(e){console.error("TCP Lab failed to load:",e)}
 var opaque=false;try{opaque=self.origin==="null"}catch(e){opaque=true}
 var tools=false;document.addEventListener("click",function(e){var b=e.target&&e.target.closest&&e.target.closest("[data-tool]");if(!b)return;var k=b.getAttribute("data-tool");
 if(window.tcpLabTools){window.tcpLabTools.open(k);return}if(tools)return;tools=true;var t=document.createElement("script");t.src=u("tools.js");t.onload=function(){window.tcpLabTools.open(k)};t.onerror=function(){tools=false};document.head.appendChild(t)});
-if(opaque){var s=document.createElement("script");s.src=u(M.fallback);s.onerror=fail;document.head.appendChild(s);return}
-var wasm=fetch(u(M.wasm));
-import(u(M.js)).then(function(m){return m.default({module_or_path:wasm}).then(function(w){window.wasmBindings=m;dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm:w}}))})}).catch(fail);
+var q=new URLSearchParams(location.search);
+function on(k){var v=q.get(k);return v!==null&&v!=="0"&&v!=="false"}
+var lang=q.get("lang");if(lang!=="en"&&lang!=="zh")lang=/^zh([-_]|$)/i.test(navigator.language||"")?"zh":"en";
+var pack=document.createElement("script");pack.src=u("learn/lab-"+lang+".js");pack.setAttribute("data-lab-text",lang);
+pack.onload=pack.onerror=function(){pack.setAttribute("data-done","")};document.head.appendChild(pack);
+function classic(src){return new Promise(function(ok,no){var s=document.createElement("script");s.src=u(src);s.onload=ok;s.onerror=no;document.head.appendChild(s)})}
+function progress(loaded){dispatchEvent(new CustomEvent("tcplab:full-progress",{detail:{loaded:loaded,total:F.size}}))}
+function bytes(url){return fetch(url).then(function(r){if(!r.ok)throw new Error(url+": HTTP "+r.status);if(!r.body||!r.body.getReader)return r.arrayBuffer();
+var rd=r.body.getReader(),parts=[],n=0;return (function pump(){return rd.read().then(function(x){if(x.done){var b=new Uint8Array(n),o=0;parts.forEach(function(p){b.set(p,o);o+=p.length});return b}
+parts.push(x.value);n+=x.value.length;progress(n);return pump()})})()})}
+function boot(B,watch){if(opaque)return classic(B.fallback);
+var wasm=watch?bytes(u(B.wasm)):fetch(u(B.wasm));
+return import(u(B.js)).then(function(m){return m.default({module_or_path:wasm}).then(function(w){window.wasmBindings=m;dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm:w}}))})})}
+var full=null;
+window.tcpLabLoadFull=function(){if(full)return;progress(0);full=boot(F,true).catch(function(e){full=null;console.error("TCP Lab: the learning modes failed to load:",e);dispatchEvent(new Event("tcplab:full-failed"))})};
+if(["lesson","learn","quiz","plain"].some(on)){full=boot(F,false).catch(fail)}else{boot(M,false).catch(fail)}
 try{if(navigator.serviceWorker&&location.protocol!=="file:"){navigator.serviceWorker.register(u("sw.js")).catch(function(){})}}catch(e){}
 })();
 `;
@@ -104,25 +158,30 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /\sstyle=/.test(html)) {
 fs.writeFileSync(indexPath, html);
 
 // ---- 3. the service worker --------------------------------------------------------------
+// Precached: what a first load fetches (from the HTTP cache it just filled) and the text packs.
+// Everything else of this build is cached the first time the page fetches it.
 const files = [];
+const lazy = (r) => r === 'sw.js' || r === 'export.js' || r === 'tools.js' || r.startsWith('fallback-') || r.startsWith('full') ||
+  (r.startsWith('learn/') && !r.startsWith('learn/lab-')) || r.startsWith('.');
 (function walk(dir, rel) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const r = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) walk(path.join(dir, e.name), r);
-    else if (r !== 'sw.js' && r !== fallbackFile && r !== 'export.js' && !r.startsWith('.')) files.push(r);
+    else files.push(r);
   }
 })(stage, '');
 files.sort();
 const version = hash(files.map((f) => f + ':' + hash(fs.readFileSync(path.join(stage, f)))).join('\n'));
-const sw = `// TCP Lab service worker, written by scripts/post-build.mjs: precaches this build, serves it cache-first.
+const precache = files.filter((f) => !lazy(f));
+const sw = `// TCP Lab service worker, written by scripts/post-build.mjs: precaches this build's first load, caches the rest on first use, serves cache-first.
 "use strict";
 var CACHE="tcp-lab-${version}";
-var FILES=${JSON.stringify(['./', ...files.map((f) => './' + f)])};
+var FILES=${JSON.stringify(['./', ...precache.map((f) => './' + f)])};
 self.addEventListener("install",function(e){e.waitUntil(caches.open(CACHE).then(function(c){return c.addAll(FILES.map(function(f){return new Request(new URL(f,self.location).href,{cache:/-[0-9a-f]{16}[._]/.test(f)?"default":"no-cache"})}))}).then(function(){return self.skipWaiting()}))});
 self.addEventListener("activate",function(e){e.waitUntil(caches.keys().then(function(ks){return Promise.all(ks.filter(function(k){return k.indexOf("tcp-lab-")===0&&k!==CACHE}).map(function(k){return caches.delete(k)}))}).then(function(){return self.clients.claim()}))});
 self.addEventListener("fetch",function(e){var r=e.request;if(r.method!=="GET"||new URL(r.url).origin!==self.location.origin)return;
 var nav=r.mode==="navigate";
-e.respondWith(caches.open(CACHE).then(function(c){return c.match(r,{ignoreSearch:nav}).then(function(hit){return hit||fetch(r).catch(function(err){return nav?c.match(new URL("./",self.location).href).then(function(h){if(h)return h;throw err}):Promise.reject(err)})})}))});
+e.respondWith(caches.open(CACHE).then(function(c){return c.match(r,{ignoreSearch:nav}).then(function(hit){return hit||fetch(r).then(function(res){if(!nav&&res.ok&&res.type==="basic")c.put(r,res.clone());return res}).catch(function(err){return nav?c.match(new URL("./",self.location).href).then(function(h){if(h)return h;throw err}):Promise.reject(err)})})}))});
 `;
 fs.writeFileSync(path.join(stage, 'sw.js'), sw);
-console.log(`post-build: ${loaderFile}, ${fallbackFile}, sw.js (${files.length} files, cache ${version})`);
+console.log(`post-build: ${loaderFile}, ${fallbackFile}, ${full.js}, sw.js (${precache.length} of ${files.length} files precached, cache ${version})`);

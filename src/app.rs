@@ -15,22 +15,19 @@ use crate::components::event_log::EventLog;
 use crate::components::explanation::ExplanationPanel;
 use crate::components::fate_menu::{BreakIt, FateMenu};
 use crate::components::ladder::Ladder;
-use crate::components::learn::{
-    analogy_panel, analogy_topic, knowledge_panel, learn_announcement, learn_bar, AnalogyProps,
-    GlossaryPanel, KnowledgeProps, LearnBarProps, LessonPanel, QuizPanel,
-};
+use crate::components::learn::{knowledge_panel, learn_bar, KnowledgeProps, LearnBarProps};
 use crate::components::notices::Notices;
 use crate::components::segment_numbers;
 use crate::components::setup::{ProfilePicker, ScenarioPicker, SetupPanel};
 use crate::components::share::ShareBar;
 use crate::components::state_diagram::StateDiagram;
 use crate::i18n::{language_name, t, transition_line, Ui};
-use crate::model::learn::{LearnAction, LearnView, TextStatus};
+use crate::model::learn::{LearnAction, TextStatus};
 use crate::model::log::LogKind;
 use crate::model::setup::DraftField;
 use crate::model::share::{share_query, step_of, CONTROLS};
 use crate::model::state::ArmTarget;
-use crate::model::url::UrlOptions;
+use crate::model::url::{Notice, UrlOptions};
 use crate::model::{Action, LabState, Playhead};
 use crate::platform;
 use crate::share_platform;
@@ -48,6 +45,25 @@ fn action<T: 'static>(
 ) -> Callback<T> {
     let dispatcher = dispatcher.clone();
     Callback::from(move |input: T| dispatcher.dispatch(make(input)))
+}
+
+/// A callback that first makes sure the language's explanations are loaded
+/// (see [`crate::text_packs`]), then dispatches; a failure becomes a notice.
+fn with_text_pack(
+    dispatcher: &UseReducerDispatcher<LabState>,
+    make: fn(Lang) -> Action,
+) -> Callback<Lang> {
+    let dispatcher = dispatcher.clone();
+    Callback::from(move |lang: Lang| {
+        let dispatcher = dispatcher.clone();
+        crate::text_packs::ensure(lang, move |result| match result {
+            Ok(()) => dispatcher.dispatch(make(lang)),
+            Err(e) => {
+                web_sys::console::error_1(&e.into());
+                dispatcher.dispatch(Action::Notify(Notice::TextFailed(lang)));
+            }
+        })
+    })
 }
 
 /// Every callback the views get, made once (see [`App`]) so that views
@@ -100,7 +116,7 @@ impl Handlers {
             on_apply: action(d, |_| Action::ApplyDraft),
             on_jump: action(d, Action::JumpToLog),
             on_dismiss: action(d, Action::DismissNotice),
-            on_lang: action(d, Action::SetLang),
+            on_lang: with_text_pack(d, Action::SetLang),
         }
     }
 }
@@ -197,7 +213,9 @@ pub fn app(props: &AppProps) -> Html {
         platform::set_document_language(lang.code(), t(lang, Ui::AppTitle))
     });
 
-    // `?lesson=ID` opens that lesson.
+    // `?lesson=ID` opens that lesson (the first-load build keeps it as a wish:
+    // see `LabState::restore`).
+    #[cfg(feature = "learning")]
     {
         let dispatcher = dispatcher.clone();
         let lesson = props.options.lesson.clone();
@@ -261,10 +279,23 @@ pub fn app(props: &AppProps) -> Html {
         use_memo((), move |_| Handlers::new(&dispatcher))
     };
 
-    // Issue 4: the learning modes.
+    // Issue 4: the learning modes. The bilingual view first loads the other
+    // language's explanations.
     let on_learn = {
         let dispatcher = dispatcher.clone();
-        (*use_memo((), move |_| action(&dispatcher, Action::Learn))).clone()
+        let lang = state.lang;
+        (*use_memo(lang, move |&lang| {
+            let learn = action(&dispatcher, Action::Learn);
+            let other = if lang == Lang::En { Lang::Zh } else { Lang::En };
+            let bilingual = with_text_pack(&dispatcher, |_| {
+                Action::Learn(LearnAction::SetBilingual(true))
+            });
+            Callback::from(move |a: LearnAction| match a {
+                LearnAction::SetBilingual(true) => bilingual.emit(other),
+                a => learn.emit(a),
+            })
+        }))
+        .clone()
     };
     // Load the learning text of the languages the open views need.
     {
@@ -285,6 +316,32 @@ pub fn app(props: &AppProps) -> Html {
                     });
                 }
             }
+        });
+    }
+    // First-load build: fetch the full build when a learning mode is asked for
+    // (after the URL effect above has written the wish), and follow its progress.
+    #[cfg(not(feature = "learning"))]
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with(state.learn.upgrade_attempt, move |&attempt| {
+            let on_progress = dispatcher.clone();
+            let listeners = (attempt > 0).then(|| {
+                let w = gloo_utils::window();
+                (
+                    EventListener::new(&w, crate::upgrade::PROGRESS_EVENT, move |e| {
+                        let (loaded, total) = crate::upgrade::progress_of(e);
+                        on_progress
+                            .dispatch(Action::Learn(LearnAction::UpgradeProgress(loaded, total)));
+                    }),
+                    EventListener::new(&w, crate::upgrade::FAILED_EVENT, move |_| {
+                        dispatcher.dispatch(Action::Learn(LearnAction::UpgradeFailed))
+                    }),
+                )
+            });
+            if attempt > 0 {
+                crate::upgrade::load_full_build();
+            }
+            move || drop(listeners)
         });
     }
     let Handlers {
@@ -348,12 +405,11 @@ pub fn app(props: &AppProps) -> Html {
             )
         })
         .unwrap_or_default();
-    let announcement = learn_announcement(lang, &s.learn, run).unwrap_or(announcement);
+    #[cfg(feature = "learning")]
+    let announcement = crate::components::learning_modes::learn_announcement(lang, &s.learn, run)
+        .unwrap_or(announcement);
     let learn = &s.learn;
-    let on_quiz_continue = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |_| dispatcher.dispatch(Action::TogglePlay))
-    };
+    let learning_panels = learning_panels(lang, s, &on_learn, &dispatcher, focus);
     let lang_button = |l: Lang| {
         let on_lang = on_lang.clone();
         html! {
@@ -363,7 +419,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     html! {
-        <main id="lab" class={lab_class} data-ready="true" data-time-ms={crate::numtext::fixed(p.as_ms(), 3)}
+        <main id="lab" class={lab_class} data-ready="true" data-build={BUILD} data-time-ms={crate::numtext::fixed(p.as_ms(), 3)}
               data-lang={lang.code()} data-playing={s.playing.to_string()}>
             <header class="top">
                 <div class="brand">
@@ -407,16 +463,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 </section>
                 <div class="info">
-                    if learn.view == LearnView::Lessons || learn.lesson.is_some() || learn.unknown_lesson.is_some() {
-                        <LessonPanel lang={lang} learn={learn.clone()} run={run.clone()} on={on_learn.clone()} />
-                    }
-                    if learn.quiz {
-                        <QuizPanel lang={lang} learn={learn.clone()} run={run.clone()} on={on_learn.clone()}
-                                   on_continue={on_quiz_continue} />
-                    }
-                    if learn.view == LearnView::Glossary {
-                        <GlossaryPanel lang={lang} learn={learn.clone()} />
-                    }
+                    { learning_panels.0 }
                     <Badges lang={lang} client={client} server={server}
                             client_timers={run.running_timers(Side::Client, p)}
                             server_timers={run.running_timers(Side::Server, p)} />
@@ -428,9 +475,7 @@ pub fn app(props: &AppProps) -> Html {
                                               focus={focus} playhead={p} absolute_numbers={s.absolute_numbers} />
                         }
                     </div>
-                    if learn.plain {
-                        { analogy_panel(&AnalogyProps { lang, learn: learn.clone(), topic: analogy_topic(run, focus, learn) }) }
-                    }
+                    { learning_panels.1 }
                     { knowledge_panel(&KnowledgeProps { lang, run: run.clone(), playhead: p }) }
                     <section class="panel diagram" aria-label={t(lang, Ui::StateDiagram)}>
                         <h2>{ t(lang, Ui::StateDiagram) }</h2>
@@ -446,4 +491,72 @@ pub fn app(props: &AppProps) -> Html {
             <div class="sr-only" data-testid="announcer" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </main>
     }
+}
+
+/// Which build this is, on `main#lab` for tests and bug reports.
+const BUILD: &str = if cfg!(feature = "learning") {
+    "full"
+} else {
+    "first-load"
+};
+
+/// The learning panels above the badges, and the analogy below the
+/// explanation (full build).
+#[cfg(feature = "learning")]
+fn learning_panels(
+    lang: Lang,
+    s: &LabState,
+    on_learn: &Callback<LearnAction>,
+    dispatcher: &UseReducerDispatcher<LabState>,
+    focus: Option<usize>,
+) -> (Html, Html) {
+    use crate::components::learning_modes::{
+        analogy_panel, analogy_topic, AnalogyProps, GlossaryPanel, LessonPanel, QuizPanel,
+    };
+    use crate::model::learn::LearnView;
+    let learn = &s.learn;
+    let run = &s.run;
+    let on_quiz_continue = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |_| dispatcher.dispatch(Action::TogglePlay))
+    };
+    let top = html! {
+        <>
+            if learn.view == LearnView::Lessons || learn.lesson.is_some() || learn.unknown_lesson.is_some() {
+                <LessonPanel lang={lang} learn={learn.clone()} run={run.clone()} on={on_learn.clone()} />
+            }
+            if learn.quiz {
+                <QuizPanel lang={lang} learn={learn.clone()} run={run.clone()} on={on_learn.clone()}
+                           on_continue={on_quiz_continue} />
+            }
+            if learn.view == LearnView::Glossary {
+                <GlossaryPanel lang={lang} learn={learn.clone()} />
+            }
+        </>
+    };
+    let analogy = if learn.plain {
+        analogy_panel(&AnalogyProps {
+            lang,
+            learn: learn.clone(),
+            topic: analogy_topic(run, focus, learn),
+        })
+    } else {
+        Html::default()
+    };
+    (top, analogy)
+}
+
+/// First-load build: the status of the swap to the full build instead.
+#[cfg(not(feature = "learning"))]
+fn learning_panels(
+    lang: Lang,
+    s: &LabState,
+    on_learn: &Callback<LearnAction>,
+    _dispatcher: &UseReducerDispatcher<LabState>,
+    _focus: Option<usize>,
+) -> (Html, Html) {
+    (
+        crate::components::learn::upgrade_panel(lang, &s.learn, on_learn),
+        Html::default(),
+    )
 }

@@ -121,6 +121,9 @@ ui_labels!(
     NotYet,
     LoadingText,
     TextFailed,
+    LoadingModes,
+    ModesFailed,
+    Retry,
     UnknownLesson,
     LearnModes,
     Answer,
@@ -519,6 +522,18 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
             En => "The lesson text could not be loaded. Check the connection and reload the page.",
             Zh => "课程文本加载失败。请检查网络连接后刷新页面。",
         },
+        Ui::LoadingModes => match lang {
+            En => "Loading the lessons, quiz and glossary…",
+            Zh => "正在加载课程、练习和术语表…",
+        },
+        Ui::ModesFailed => match lang {
+            En => "The lessons, quiz and glossary could not be loaded. Check the connection and try again.",
+            Zh => "课程、练习和术语表加载失败。请检查网络连接后重试。",
+        },
+        Ui::Retry => match lang {
+            En => "Try again",
+            Zh => "重试",
+        },
         Ui::UnknownLesson => match lang {
             En => "There is no lesson with this name; pick one from the list.",
             Zh => "没有这个名称的课程，请从列表中选择。",
@@ -691,6 +706,15 @@ pub fn notice_text(lang: Lang, notice: &Notice) -> String {
                 Lang::En => format!("…and {n} more ignored link values."),
                 Lang::Zh => format!("……另有 {n} 个链接参数被忽略。"),
             }
+        }
+        Notice::TextFailed(l) => {
+            let name = language_name(*l);
+            return match lang {
+                Lang::En => format!(
+                    "The {name} explanations could not be loaded; check the connection and reload the page."
+                ),
+                Lang::Zh => format!("{name}说明文字加载失败，请检查网络连接后刷新页面。"),
+            };
         }
         Notice::TooLong => {
             return match lang {

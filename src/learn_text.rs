@@ -8,7 +8,6 @@
 //! A classic script with a relative URL loads under any sub-path, inside a
 //! sandboxed iframe with an opaque origin and under `script-src 'self'`.
 
-use gloo_events::EventListener;
 use tcp_lab_content::learn_text::{file_name, GLOBAL};
 use tcp_lab_content::Lang;
 use wasm_bindgen::JsValue;
@@ -37,34 +36,13 @@ pub fn get(lang: Lang, key: &str) -> Option<String> {
 }
 
 /// Loads a language's script (once); `done(ok)` runs when it has loaded or failed.
-pub fn load(lang: Lang, done: impl Fn(bool) + 'static) {
+pub fn load(lang: Lang, done: impl FnOnce(bool) + 'static) {
     if is_loaded(lang) {
         done(true);
         return;
     }
-    let document = gloo_utils::document();
-    let Ok(script) = document.create_element("script") else {
-        done(false);
-        return;
-    };
     let src = format!("learn/{}", file_name(lang));
-    let _ = script.set_attribute("src", &src);
-    let _ = script.set_attribute("data-learn-text", lang.code());
-    let done = std::rc::Rc::new(done);
-    let on_load = {
-        let done = done.clone();
-        EventListener::once(&script, "load", move |_| done(is_loaded(lang)))
-    };
-    let on_error = {
-        let done = done.clone();
-        EventListener::once(&script, "error", move |_| done(false))
-    };
-    // The listeners live as long as the page: they fire once.
-    on_load.forget();
-    on_error.forget();
-    if let Some(head) = document.head() {
-        let _ = head.append_child(&script);
-    } else {
-        done(false);
-    }
+    crate::platform::load_script(&src, ("data-learn-text", lang.code()), move |ok| {
+        done(ok && is_loaded(lang))
+    });
 }

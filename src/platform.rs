@@ -60,3 +60,33 @@ pub fn install_panic_hook() {
         }
     }));
 }
+
+/// Appends a classic `<script src>` (relative to the page: it works under any
+/// sub-path, under `script-src 'self'` and in a sandboxed iframe); `done(ok)`
+/// runs once it has run or failed. `mark` is an attribute that tells tests
+/// and readers of the DOM what the script is.
+pub fn load_script(src: &str, mark: (&str, &str), done: impl FnOnce(bool) + 'static) {
+    let document = gloo_utils::document();
+    let (Ok(script), Some(head)) = (document.create_element("script"), document.head()) else {
+        done(false);
+        return;
+    };
+    let _ = script.set_attribute("src", src);
+    let _ = script.set_attribute(mark.0, mark.1);
+    when_script_done(&script, done);
+    let _ = head.append_child(&script);
+}
+
+/// Calls `done(ok)` once `script` has run (`true`) or failed to load (`false`).
+pub fn when_script_done(script: &web_sys::Element, done: impl FnOnce(bool) + 'static) {
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let finish = move |ok: bool| {
+        if let Some(done) = done.take() {
+            done(ok)
+        }
+    };
+    let on_error = finish.clone();
+    // One of the two fires, once; they live as long as the page (a few scripts per page).
+    gloo_events::EventListener::once(script, "load", move |_| finish(true)).forget();
+    gloo_events::EventListener::once(script, "error", move |_| on_error(false)).forget();
+}

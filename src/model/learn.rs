@@ -5,14 +5,26 @@
 //! hook [`LabState::learn_after`] that the reducer calls after every action
 //! (it is what pauses playback at a lesson stop or before a delivery). The
 //! lesson *text* is not in the wasm: see `crate::learn_text`.
+//!
+//! The first-load build (without the `learning` feature) keeps these types but
+//! not the lessons, the quiz or the analogies: there, asking for one of those
+//! modes records the wish in [`Learn`] (so the URL carries it) and sets
+//! [`Learn::upgrade`]; `crate::upgrade` then swaps the page to the full build,
+//! which reads the wish back from the URL.
 
-use tcp_lab_content::lessons::{self, Lesson, LessonScenario};
-use tcp_lab_content::quiz::{self, QuizPoint, Score};
+use tcp_lab_content::lessons::Lesson;
+#[cfg(feature = "learning")]
+use tcp_lab_content::lessons::{self, LessonScenario};
+#[cfg(feature = "learning")]
+use tcp_lab_content::quiz;
+use tcp_lab_content::quiz::{QuizPoint, Score};
 use tcp_lab_content::Lang;
 use tcp_sim::Scenario;
 
+#[cfg(feature = "learning")]
 use super::setup::{Setup, CUSTOM};
 use super::state::{Action, LabState};
+#[cfg(feature = "learning")]
 use super::timeline::Playhead;
 
 /// Whether a language's learning text has been loaded.
@@ -32,6 +44,47 @@ pub enum LearnView {
     None,
     Lessons,
     Glossary,
+}
+
+impl LearnView {
+    /// The value of `?learn=`.
+    pub fn key(self) -> Option<&'static str> {
+        match self {
+            LearnView::None => None,
+            LearnView::Lessons => Some("lessons"),
+            LearnView::Glossary => Some("glossary"),
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<LearnView> {
+        match key {
+            "lessons" => Some(LearnView::Lessons),
+            "glossary" => Some(LearnView::Glossary),
+            _ => None,
+        }
+    }
+}
+
+/// The learning switches a URL can carry: `?learn=lessons|glossary`,
+/// `?quiz=1`, `?plain=1`, `?bi=1` (and `?lesson=ID`, kept apart in `UrlOptions`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LearnSwitches {
+    pub view: LearnView,
+    pub quiz: bool,
+    pub plain: bool,
+    pub bilingual: bool,
+}
+
+/// The swap to the build with the learning modes, in the first-load build.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Upgrade {
+    /// Not wanted (always so in the full build).
+    #[default]
+    None,
+    /// Downloading: bytes so far, and the total when the server says it.
+    Loading { loaded: u64, total: Option<u64> },
+    /// The download failed; the learner can retry.
+    Failed,
 }
 
 /// Where a lesson is.
@@ -88,6 +141,12 @@ pub struct Learn {
     pub text: [TextStatus; 2],
     /// An unknown `?lesson=` value.
     pub unknown_lesson: Option<String>,
+    /// First-load build only: the lesson asked for, opened by the full build.
+    pub requested_lesson: Option<String>,
+    /// First-load build only: the swap to the full build.
+    pub upgrade: Upgrade,
+    /// Counts the requests to swap, so that a retry starts a new download.
+    pub upgrade_attempt: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -107,10 +166,15 @@ pub enum LearnAction {
     SetBilingual(bool),
     TextLoading(Lang),
     TextLoaded(Lang, bool),
+    /// The full build's download progressed: bytes so far, total if known.
+    UpgradeProgress(u64, Option<u64>),
+    UpgradeFailed,
+    RetryUpgrade,
 }
 
 /// The wall ms (at 1×) before an arrival at which predict mode pauses, so the
 /// segment is seen about to land.
+#[cfg(feature = "learning")]
 const QUIZ_LEAD_WALL_MS: f64 = 1.0;
 
 fn lang_index(lang: Lang) -> usize {
@@ -143,12 +207,118 @@ impl Learn {
 
     /// The scenario to run instead of the setup's, while a lesson with a
     /// scenario of its own (faults included) is open.
+    #[cfg(feature = "learning")]
     pub fn scenario(&self) -> Option<Scenario> {
         let l = self.lesson.as_ref()?;
         matches!(l.lesson.source, LessonScenario::Custom(_)).then(|| l.lesson.scenario())
     }
+
+    /// No lesson ever opens in the first-load build.
+    #[cfg(not(feature = "learning"))]
+    pub fn scenario(&self) -> Option<Scenario> {
+        None
+    }
+
+    /// The switches, as the URL writes them.
+    pub fn switches(&self) -> LearnSwitches {
+        LearnSwitches {
+            view: self.view,
+            quiz: self.quiz,
+            plain: self.plain,
+            bilingual: self.bilingual,
+        }
+    }
+
+    /// Sets the switches a URL asked for.
+    pub fn set_switches(&mut self, s: LearnSwitches) {
+        self.view = s.view;
+        self.quiz = s.quiz;
+        self.plain = s.plain;
+        self.bilingual = s.bilingual;
+    }
+
+    /// True when a mode only the full build has is asked for.
+    pub fn needs_full_build(&self) -> bool {
+        self.view != LearnView::None
+            || self.quiz
+            || self.plain
+            || self.lesson.is_some()
+            || self.requested_lesson.is_some()
+    }
 }
 
+/// The first-load build: the learning modes are wishes until the full build
+/// takes over (see the module docs).
+#[cfg(not(feature = "learning"))]
+impl LabState {
+    pub(super) fn learn_apply(&mut self, a: LearnAction) {
+        let l = &mut self.learn;
+        match a {
+            LearnAction::ToggleLessons => {
+                l.view = if l.view == LearnView::Lessons {
+                    LearnView::None
+                } else {
+                    LearnView::Lessons
+                }
+            }
+            LearnAction::ToggleGlossary => {
+                l.view = if l.view == LearnView::Glossary {
+                    LearnView::None
+                } else {
+                    LearnView::Glossary
+                }
+            }
+            LearnAction::OpenLesson(id) => l.requested_lesson = Some(id),
+            LearnAction::SetQuiz(on) => l.quiz = on,
+            LearnAction::SetPlain(on) => l.plain = on,
+            LearnAction::SetBilingual(on) => l.bilingual = on,
+            LearnAction::TextLoading(lang) => l.text[lang_index(lang)] = TextStatus::Loading,
+            LearnAction::TextLoaded(lang, ok) => {
+                l.text[lang_index(lang)] = if ok {
+                    TextStatus::Ready
+                } else {
+                    TextStatus::Failed
+                }
+            }
+            LearnAction::UpgradeProgress(loaded, total) => {
+                if l.upgrade != Upgrade::None {
+                    l.upgrade = Upgrade::Loading { loaded, total };
+                }
+                return;
+            }
+            LearnAction::UpgradeFailed => {
+                if l.upgrade != Upgrade::None {
+                    l.upgrade = Upgrade::Failed;
+                }
+                return;
+            }
+            LearnAction::RetryUpgrade => {}
+            // Only the full build has lessons and questions to act on.
+            LearnAction::CloseLesson
+            | LearnAction::Continue
+            | LearnAction::AnswerCheck(_)
+            | LearnAction::AnswerQuiz(_) => return,
+        }
+        if !l.needs_full_build() {
+            l.upgrade = Upgrade::None;
+        } else if !matches!(l.upgrade, Upgrade::Loading { .. }) {
+            // A new wish, or a retry after a failure: start a download.
+            l.upgrade = Upgrade::Loading {
+                loaded: 0,
+                total: None,
+            };
+            l.upgrade_attempt += 1;
+        }
+    }
+
+    pub(super) fn learn_before(&mut self, _action: &Action) -> bool {
+        false
+    }
+
+    pub(super) fn learn_after(&mut self, _action: &Action, _prev_wall: f64) {}
+}
+
+#[cfg(feature = "learning")]
 impl LabState {
     /// Applies a learning action.
     pub(super) fn learn_apply(&mut self, a: LearnAction) {
@@ -202,6 +372,10 @@ impl LabState {
                     TextStatus::Failed
                 }
             }
+            // This build has every mode: nothing to download.
+            LearnAction::UpgradeProgress(..)
+            | LearnAction::UpgradeFailed
+            | LearnAction::RetryUpgrade => {}
         }
     }
 
@@ -446,7 +620,7 @@ impl LabState {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "learning"))]
 mod tests {
     use super::*;
     use crate::model::url::parse_query;

@@ -283,9 +283,19 @@ pub fn share_pairs(s: &LabState, embed: &EmbedOptions) -> Vec<(&'static str, Str
     if s.absolute_numbers {
         p.push(("nums", "abs".to_string()));
     }
-    if let Some(active) = &s.learn.lesson {
-        // Issue 4: a course page can link to one lesson (`?lesson=ID`).
-        p.push(("lesson", active.lesson.id.to_string()));
+    // Issue 4: a course page can link to one lesson (`?lesson=ID`) or mode.
+    let lesson = s.learn.lesson.as_ref().map(|a| a.lesson.id);
+    if let Some(id) = lesson.or(s.learn.requested_lesson.as_deref()) {
+        p.push(("lesson", id.to_string()));
+    }
+    let l = s.learn.switches();
+    if let Some(view) = l.view.key() {
+        p.push(("learn", view.to_string()));
+    }
+    for (key, on) in [("quiz", l.quiz), ("plain", l.plain), ("bi", l.bilingual)] {
+        if on {
+            p.push((key, "1".to_string()));
+        }
     }
     if embed.embed {
         p.push(("embed", "1".to_string()));
@@ -364,6 +374,13 @@ impl LabState {
             self.rerun();
         }
         self.absolute_numbers = o.absolute_numbers;
+        self.learn.set_switches(o.learn);
+        if !cfg!(feature = "learning") {
+            // The full build opens the lesson itself (see `App`).
+            self.learn.requested_lesson = o.lesson.clone();
+        }
+        // In the first-load build, a mode only the full build has starts the swap.
+        self.learn_apply(super::learn::LearnAction::RetryUpgrade);
         if let Some(step) = o.step {
             let times = self.run.events.times();
             let p = match step {

@@ -132,6 +132,8 @@ pub enum Action {
     ApplyDraft,
     JumpToLog(usize),
     DismissNotice(usize),
+    /// Something the learner should know, e.g. a text pack that failed to load.
+    Notify(Notice),
     SetReducedMotion(bool),
     /// Issue 4: the learning modes (see `super::learn`).
     Learn(super::learn::LearnAction),
@@ -368,6 +370,11 @@ impl LabState {
                     self.menu = None;
                     self.move_to(Playhead::At(t));
                     self.selection = Some(i);
+                }
+            }
+            Action::Notify(n) => {
+                if !self.notices.contains(&n) {
+                    self.notices.push(n);
                 }
             }
             Action::DismissNotice(i) => {

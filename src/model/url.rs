@@ -4,6 +4,7 @@
 use tcp_lab_content::Lang;
 use tcp_sim::{named, ProfileName, Step};
 
+use super::learn::{LearnSwitches, LearnView};
 use super::share::{
     bound_notices, clip, parse_share_param, EmbedOptions, MAX_PARAMS, MAX_QUERY_BYTES,
 };
@@ -34,6 +35,8 @@ pub struct UrlOptions {
     pub embed: EmbedOptions,
     /// Issue 4: `?lesson=ID` opens that lesson (an unknown id says so).
     pub lesson: Option<String>,
+    /// Issue 4: `?learn=`, `?quiz=`, `?plain=`, `?bi=`.
+    pub learn: LearnSwitches,
 }
 
 impl Default for UrlOptions {
@@ -52,6 +55,7 @@ impl Default for UrlOptions {
             faults: Vec::new(),
             step: None,
             lesson: None,
+            learn: LearnSwitches::default(),
             absolute_numbers: false,
             embed: EmbedOptions::default(),
         }
@@ -74,6 +78,8 @@ pub enum Notice {
     TooMany(usize),
     /// The link was longer than is read.
     TooLong,
+    /// The text pack of this language could not be loaded (see `crate::text_packs`).
+    TextFailed(Lang),
 }
 
 /// Reads `?lang=&scenario=&profile=&speed=&autoplay=`. `browser_lang` is
@@ -128,6 +134,25 @@ pub fn parse_query(query: &str, browser_lang: Option<&str>) -> UrlOptions {
                 _ => o.notices.push(Notice::UnknownAutoplay(value)),
             },
             "lesson" if !value.is_empty() => o.lesson = Some(value),
+            "learn" => match LearnView::parse(&value) {
+                Some(v) => o.learn.view = v,
+                None => o.notices.push(Notice::Ignored(key.clone(), value)),
+            },
+            "quiz" | "plain" | "bi" => {
+                let on = match value.as_str() {
+                    "1" | "true" | "" => true,
+                    "0" | "false" => false,
+                    _ => {
+                        o.notices.push(Notice::Ignored(key.clone(), value));
+                        continue;
+                    }
+                };
+                match key.as_str() {
+                    "quiz" => o.learn.quiz = on,
+                    "plain" => o.learn.plain = on,
+                    _ => o.learn.bilingual = on,
+                }
+            }
             // Other parameters belong to other features (or to nobody): ignored.
             _ => {}
         }
@@ -177,6 +202,25 @@ fn hex(b: u8) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn test_learning_switches() {
+        use crate::model::learn::{LearnSwitches, LearnView};
+        let o = super::parse_query("?learn=glossary&quiz=1&plain=true&bi=1", None);
+        assert_eq!(
+            o.learn,
+            LearnSwitches {
+                view: LearnView::Glossary,
+                quiz: true,
+                plain: true,
+                bilingual: true
+            }
+        );
+        assert!(o.notices.is_empty());
+        let o = super::parse_query("?learn=everything&quiz=maybe", None);
+        assert_eq!(o.learn, LearnSwitches::default());
+        assert_eq!(o.notices.len(), 2);
+    }
+
     #[test]
     fn test_lesson_param() {
         let lesson = |q: &str| super::parse_query(q, None).lesson;

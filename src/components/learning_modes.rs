@@ -1,0 +1,435 @@
+//! Issue 4's modes that only the full build has (feature `learning`): the
+//! lesson player, predict mode's question, the plain-language analogy, the
+//! glossary, and what the live region says for them. The first-load build
+//! shows `super::learn::upgrade_panel` in their place while it swaps itself
+//! for the full build (see `crate::upgrade`).
+
+use tcp_lab_content::learn_text as keys;
+use tcp_lab_content::lessons::Lesson;
+use tcp_lab_content::quiz::{self, Question};
+use tcp_lab_content::{analogy_for_cause, analogy_for_reason, AnalogyTopic, Lang};
+use wasm_bindgen::JsValue;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use super::learn::pressed;
+use crate::i18n::{t, Ui};
+use crate::learn_text;
+use crate::model::learn::{Learn, LearnAction, LessonPhase, TextStatus};
+use crate::model::log::LogKind;
+use crate::model::RunRef;
+
+/// The other language.
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::En => Lang::Zh,
+        Lang::Zh => Lang::En,
+    }
+}
+
+/// The languages to show: the current one, then the other in bilingual view.
+fn shown(lang: Lang, bilingual: bool) -> Vec<Lang> {
+    if bilingual {
+        vec![lang, other(lang)]
+    } else {
+        vec![lang]
+    }
+}
+
+/// A loaded text, or "" while loading.
+fn text(lang: Lang, key: &str) -> String {
+    learn_text::get(lang, key).unwrap_or_default()
+}
+
+/// "Loading…" or the failure message, when the text a view needs is not there.
+fn text_status(lang: Lang, learn: &Learn) -> Html {
+    let langs = learn.text_langs(lang);
+    if langs
+        .iter()
+        .any(|&l| learn.text_status(l) == TextStatus::Failed)
+    {
+        html! { <p class="learn-status error" role="alert" data-testid="learn-text-error">{ t(lang, Ui::TextFailed) }</p> }
+    } else if langs
+        .iter()
+        .any(|&l| learn.text_status(l) != TextStatus::Ready)
+    {
+        html! { <p class="learn-status" role="status" data-testid="learn-text-loading">{ t(lang, Ui::LoadingText) }</p> }
+    } else {
+        Html::default()
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LessonPanelProps {
+    pub lang: Lang,
+    pub learn: Learn,
+    pub run: RunRef,
+    pub on: Callback<LearnAction>,
+}
+
+/// The lesson picker and the open lesson: goal, narration at each stop,
+/// Continue, the check question and the completion message.
+#[function_component(LessonPanel)]
+pub fn lesson_panel(p: &LessonPanelProps) -> Html {
+    let lang = p.lang;
+    let learn = &p.learn;
+    let langs = shown(lang, learn.bilingual);
+    let continue_ref = use_node_ref();
+    let phase = learn.lesson.as_ref().map(|l| (l.lesson.id, l.phase));
+
+    // Focus "Continue" when it appears, so Enter (or Space) goes on.
+    {
+        let continue_ref = continue_ref.clone();
+        use_effect_with(phase, move |_| {
+            if let Some(el) = continue_ref.cast::<HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    // Tell the host page (issue 5 forwards it with postMessage).
+    use_effect_with(phase, move |phase| {
+        if let Some((id, LessonPhase::Done(_))) = *phase {
+            if let Some(l) = tcp_lab_content::lessons::lesson(id) {
+                let correct =
+                    matches!(phase, Some((_, LessonPhase::Done(c))) if l.check.is_correct(*c));
+                dispatch_lesson_complete(id, correct);
+            }
+        }
+    });
+
+    let on_pick = {
+        let on = p.on.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default();
+            if !v.is_empty() {
+                on.emit(LearnAction::OpenLesson(v));
+            }
+        })
+    };
+    let current = learn.lesson.as_ref().map(|l| l.lesson.id).unwrap_or("");
+    let picker = html! {
+        <label class="lesson-picker">
+            <span>{ t(lang, Ui::ChooseLesson) }</span>
+            <select data-action="lesson" aria-label={t(lang, Ui::ChooseLesson)} onchange={on_pick}>
+                <option value="" selected={current.is_empty()}>{ t(lang, Ui::PickALesson) }</option>
+                { for tcp_lab_content::lessons::lessons().iter().enumerate().map(|(i, l)| {
+                    let title = learn_text::get(lang, &keys::lesson_title(l.id)).unwrap_or_else(|| l.id.to_string());
+                    html! { <option value={l.id} selected={l.id == current}>{ format!("{}. {title}", i + 1) }</option> }
+                }) }
+            </select>
+        </label>
+    };
+
+    let body = learn.lesson.as_ref().map(|a| {
+        let lesson: &Lesson = a.lesson;
+        let id = lesson.id;
+        let on = p.on.clone();
+        let cont = {
+            let on = on.clone();
+            Callback::from(move |_| on.emit(LearnAction::Continue))
+        };
+        let close = {
+            let on = on.clone();
+            Callback::from(move |_| on.emit(LearnAction::CloseLesson))
+        };
+        let bi = |key: &str, class: &'static str| {
+            html! {
+                <div class={classes!("bi", class, learn.bilingual.then_some("both"))}>
+                    { for langs.iter().map(|&l| html! { <p lang={l.code()}>{ text(l, key) }</p> }) }
+                </div>
+            }
+        };
+        let goal = html! {
+            <div class="lesson-goal" data-testid="lesson-goal">
+                <h4>{ t(lang, Ui::LessonGoal) }</h4>
+                { bi(&keys::lesson_goal(id), "goal") }
+            </div>
+        };
+        let stage = match a.phase {
+            LessonPhase::Goal => html! {
+                <button type="button" class="primary" data-action="lesson-continue" ref={continue_ref.clone()}
+                        onclick={cont.clone()}>{ t(lang, Ui::StartLesson) }</button>
+            },
+            LessonPhase::Playing => Html::default(),
+            LessonPhase::Stop(i) => {
+                let run = &p.run;
+                html! {
+                    <>
+                        <div class="lesson-narration" data-testid="lesson-narration" data-stop={i.to_string()}>
+                            <h4>{ format!("{} {} / {}", t(lang, Ui::StopOf), i + 1, lesson.stops.len()) }</h4>
+                            <div class={classes!("bi", learn.bilingual.then_some("both"))}>
+                                { for langs.iter().map(|&l| {
+                                    let tpl = text(l, &keys::lesson_stop(id, i));
+                                    html! { <p lang={l.code()}>{ lesson.narration_from(i, &tpl, &run.trace) }</p> }
+                                }) }
+                            </div>
+                        </div>
+                        <button type="button" class="primary" data-action="lesson-continue" ref={continue_ref.clone()}
+                                onclick={cont.clone()}>{ t(lang, Ui::Continue) }</button>
+                    </>
+                }
+            }
+            LessonPhase::Check | LessonPhase::Done(_) => {
+                let chosen = match a.phase {
+                    LessonPhase::Done(c) => Some(c),
+                    _ => None,
+                };
+                let right = chosen.map(|c| lesson.check.is_correct(c));
+                html! {
+                    <div class="lesson-check" data-testid="lesson-check">
+                        <h4>{ t(lang, Ui::Check) }</h4>
+                        { bi(&keys::lesson_question(id), "question") }
+                        <div class="choices" role="group" aria-label={t(lang, Ui::Answer)}>
+                            { for (0..lesson.check.choices.len()).map(|n| {
+                                let on = on.clone();
+                                let label: Vec<String> = langs.iter().map(|&l| text(l, &keys::lesson_choice(id, n))).collect();
+                                html! {
+                                    <button type="button" data-choice={n.to_string()} disabled={chosen.is_some()}
+                                            aria-pressed={pressed(chosen == Some(n))}
+                                            data-right={chosen.map(|_| lesson.check.is_correct(n).to_string())}
+                                            onclick={move |_| on.emit(LearnAction::AnswerCheck(n))}>
+                                        { label.join(" / ") }
+                                    </button>
+                                }
+                            }) }
+                        </div>
+                        if let Some(right) = right {
+                            <div class="feedback" data-correct={right.to_string()}>
+                                <p><strong>{ t(lang, if right { Ui::Right } else { Ui::Wrong }) }</strong></p>
+                                { bi(&keys::lesson_explanation(id), "explanation") }
+                            </div>
+                            <p class="lesson-complete" data-testid="lesson-complete" data-correct={right.to_string()}>
+                                { t(lang, Ui::LessonComplete) }
+                            </p>
+                        }
+                    </div>
+                }
+            }
+        };
+        html! {
+            <div class="lesson" data-lesson={id} data-phase={phase_key(a.phase)}>
+                <h3>{ for langs.iter().map(|&l| html! { <span lang={l.code()}>{ text(l, &keys::lesson_title(id)) }</span> }) }</h3>
+                { goal }
+                { stage }
+                <button type="button" class="link" data-action="lesson-close" onclick={close}>{ t(lang, Ui::CloseLesson) }</button>
+            </div>
+        }
+    });
+
+    html! {
+        <section class="panel learn-panel" data-testid="lessons" aria-label={t(lang, Ui::Lessons)}>
+            <h2>{ t(lang, Ui::Lessons) }</h2>
+            { picker }
+            if learn.unknown_lesson.is_some() {
+                <p class="learn-status error" role="status">{ t(lang, Ui::UnknownLesson) }</p>
+            }
+            { text_status(lang, learn) }
+            { for body }
+        </section>
+    }
+}
+
+fn phase_key(p: LessonPhase) -> &'static str {
+    match p {
+        LessonPhase::Goal => "goal",
+        LessonPhase::Playing => "playing",
+        LessonPhase::Stop(_) => "stop",
+        LessonPhase::Check => "check",
+        LessonPhase::Done(_) => "done",
+    }
+}
+
+/// `window.dispatchEvent(new CustomEvent("tcplab:lesson-complete", {detail: {id, correct}}))`.
+fn dispatch_lesson_complete(id: &str, correct: bool) {
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"id".into(), &JsValue::from_str(id));
+    let _ = js_sys::Reflect::set(&detail, &"correct".into(), &JsValue::from_bool(correct));
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("tcplab:lesson-complete", &init)
+    {
+        let _ = gloo_utils::window().dispatch_event(&ev);
+    }
+}
+
+/// The question being asked in predict mode, in one language.
+pub fn current_question(learn: &Learn, run: &RunRef, lang: Lang) -> Option<Question> {
+    let ask = learn.asking?;
+    quiz::question_at(&run.trace, ask.point, lang, ask.seed)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct QuizPanelProps {
+    pub lang: Lang,
+    pub learn: Learn,
+    pub run: RunRef,
+    pub on: Callback<LearnAction>,
+    /// Continue playing after the answer.
+    pub on_continue: Callback<()>,
+}
+
+/// Predict mode: the score, the question, the choices and the feedback.
+#[function_component(QuizPanel)]
+pub fn quiz_panel(p: &QuizPanelProps) -> Html {
+    let lang = p.lang;
+    let learn = &p.learn;
+    let first_ref = use_node_ref();
+    let asking = learn.asking;
+    {
+        let first_ref = first_ref.clone();
+        use_effect_with(asking, move |_| {
+            if let Some(el) = first_ref.cast::<HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let score = learn.score;
+    let question = current_question(learn, &p.run, lang);
+    let card = asking.zip(question).map(|(ask, q)| {
+        let chosen = ask.chosen;
+        html! {
+            <div class="quiz" data-testid="quiz" data-kind={match q.kind { quiz::QuestionKind::NextState => "state", quiz::QuestionKind::NextSegment => "segment", quiz::QuestionKind::Retransmission => "retransmission" }}>
+                <p class="prompt">{ &q.prompt }</p>
+                <div class="choices" role="group" aria-label={t(lang, Ui::Answer)}>
+                    { for q.choices.iter().enumerate().map(|(n, c)| {
+                        let on = p.on.clone();
+                        let node_ref = if n == 0 && chosen.is_none() { first_ref.clone() } else { NodeRef::default() };
+                        html! {
+                            <button type="button" data-choice={n.to_string()} disabled={chosen.is_some()}
+                                    aria-pressed={pressed(chosen == Some(n))} ref={node_ref}
+                                    data-right={chosen.map(|_| (n == q.correct).to_string())}
+                                    onclick={move |_| on.emit(LearnAction::AnswerQuiz(n))}>{ c }</button>
+                        }
+                    }) }
+                </div>
+                if let Some(right) = ask.correct {
+                    <div class="feedback" data-testid="quiz-feedback" data-correct={right.to_string()}>
+                        <p><strong>{ t(lang, if right { Ui::Right } else { Ui::Wrong }) }</strong>{ " " }{ &q.choices[q.correct] }</p>
+                        <p>{ &q.explanation }</p>
+                        <button type="button" class="primary" data-action="quiz-continue" ref={first_ref.clone()}
+                                onclick={p.on_continue.reform(|_| ())}>{ t(lang, Ui::Continue) }</button>
+                    </div>
+                }
+            </div>
+        }
+    });
+    html! {
+        <section class="panel quiz-panel" aria-label={t(lang, Ui::QuizMode)}>
+            <h2>{ t(lang, Ui::QuizMode) }</h2>
+            <p class="hint">{ t(lang, Ui::QuizHint) }</p>
+            <p class="score" data-testid="quiz-score" data-asked={score.asked.to_string()}
+               data-correct={score.correct.to_string()}>
+                { format!("{}: {} / {}", t(lang, Ui::Score), score.correct, score.asked) }
+            </p>
+            { for card }
+        </section>
+    }
+}
+
+/// The analogy that fits the explained event, else the open lesson's.
+pub fn analogy_topic(run: &RunRef, focus: Option<usize>, learn: &Learn) -> Option<AnalogyTopic> {
+    let from_focus = focus.and_then(|i| match run.log.get(i)?.kind {
+        LogKind::Transition(n) => analogy_for_cause(run.trace.transitions.get(n)?.cause),
+        LogKind::Sent(id) | LogKind::Lost(id) => {
+            analogy_for_reason(run.trace.segments.get(id)?.reason)
+        }
+        _ => None,
+    });
+    from_focus.or_else(|| learn.lesson.as_ref().and_then(|l| l.lesson.analogy))
+}
+
+pub struct AnalogyProps {
+    pub lang: Lang,
+    pub learn: Learn,
+    pub topic: Option<AnalogyTopic>,
+}
+
+/// Plain-language mode: the everyday analogy and where it stops being accurate.
+/// A plain function, not a component: it is cheap, and each component costs code size.
+pub fn analogy_panel(p: &AnalogyProps) -> Html {
+    let lang = p.lang;
+    let langs = shown(lang, p.learn.bilingual);
+    html! {
+        <section class="panel analogy" data-testid="analogy" aria-label={t(lang, Ui::Analogy)}>
+            <h2>{ t(lang, Ui::Analogy) }</h2>
+            { text_status(lang, &p.learn) }
+            if let Some(topic) = p.topic {
+                <div class={classes!("bi", p.learn.bilingual.then_some("both"))} data-topic={topic.key()}>
+                    { for langs.iter().map(|&l| html! {
+                        <div lang={l.code()}>
+                            <h3>{ text(l, &keys::analogy_title(topic)) }</h3>
+                            <p>{ text(l, &keys::analogy_text(topic)) }</p>
+                            <p class="limits"><strong>{ t(l, Ui::WhereItStops) }{ ": " }</strong>{ text(l, &keys::analogy_limits(topic)) }</p>
+                        </div>
+                    }) }
+                </div>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GlossaryProps {
+    pub lang: Lang,
+    pub learn: Learn,
+}
+
+/// Every term, the English term beside the Chinese one.
+#[function_component(GlossaryPanel)]
+pub fn glossary_panel(p: &GlossaryProps) -> Html {
+    let lang = p.lang;
+    let langs = shown(lang, p.learn.bilingual);
+    html! {
+        <section class="panel glossary" data-testid="glossary" aria-label={t(lang, Ui::Glossary)}>
+            <h2>{ t(lang, Ui::Glossary) }</h2>
+            { text_status(lang, &p.learn) }
+            <dl>
+                { for (0..keys::GLOSSARY_LEN).map(|i| html! {
+                    <div class="term" data-term={i.to_string()}>
+                        <dt>
+                            <span lang="en">{ text(lang, &keys::glossary_term_en(i)) }</span>
+                            <span class="sep" aria-hidden="true">{ " · " }</span>
+                            <span lang="zh">{ text(lang, &keys::glossary_term_zh(i)) }</span>
+                        </dt>
+                        { for langs.iter().map(|&l| html! { <dd lang={l.code()}>{ text(l, &keys::glossary_definition(i)) }</dd> }) }
+                    </div>
+                }) }
+            </dl>
+        </section>
+    }
+}
+
+/// What the live region says for the learning modes, if anything.
+pub fn learn_announcement(lang: Lang, learn: &Learn, run: &RunRef) -> Option<String> {
+    if let Some(a) = &learn.lesson {
+        match a.phase {
+            LessonPhase::Stop(i) => {
+                let tpl = learn_text::get(lang, &keys::lesson_stop(a.lesson.id, i))?;
+                return Some(a.lesson.narration_from(i, &tpl, &run.trace));
+            }
+            LessonPhase::Done(c) => {
+                let right = a.lesson.check.is_correct(c);
+                return Some(format!(
+                    "{} {}",
+                    t(lang, if right { Ui::Right } else { Ui::Wrong }),
+                    t(lang, Ui::LessonComplete)
+                ));
+            }
+            _ => {}
+        }
+    }
+    let ask = learn.asking?;
+    let q = current_question(learn, run, lang)?;
+    Some(match ask.correct {
+        None => q.prompt,
+        Some(right) => format!(
+            "{} {} {}",
+            t(lang, if right { Ui::Right } else { Ui::Wrong }),
+            q.choices[q.correct],
+            q.explanation
+        ),
+    })
+}

@@ -1,0 +1,97 @@
+//! The swap from the first-load build to the full build.
+//!
+//! The first load is the lab without the lessons, quiz, analogies and glossary
+//! (the crate built without its `learning` feature): that keeps the first
+//! download under the issue-3 budget. When a learner opens one of those
+//! modes, the first-load build writes the wish into the URL (see
+//! `model::share`), and asks the page's loader (scripts/post-build.mjs) for
+//! the full build with `window.tcpLabLoadFull()`. The loader reports progress
+//! and failure as window events. When the full build starts, it calls the
+//! `window.tcpLabRelease` hook the running build registered, which unmounts
+//! it, and then mounts itself from the same URL: same scenario, faults, step
+//! and language, with the wished-for mode open.
+//!
+//! A link that already asks for a learning mode is sent to the full build
+//! straight away by the loader.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// `CustomEvent` on `window` while the full build downloads: `detail = {loaded, total}`.
+pub const PROGRESS_EVENT: &str = "tcplab:full-progress";
+/// Event on `window` when the full build could not be loaded.
+pub const FAILED_EVENT: &str = "tcplab:full-failed";
+
+const LOAD_FULL: &str = "tcpLabLoadFull";
+const RELEASE: &str = "tcpLabRelease";
+
+thread_local! {
+    /// This build's release hook, kept alive while it is registered on `window`.
+    static RELEASE_HOOK: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
+}
+
+fn window_fn(name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(&gloo_utils::window(), &JsValue::from_str(name))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()
+}
+
+/// Asks the loader for the full build. Without a loader (a page that is not
+/// the built `dist/`), reports the failure at once.
+pub fn load_full_build() {
+    let started = window_fn(LOAD_FULL)
+        .map(|f| f.call0(&JsValue::NULL).is_ok())
+        .unwrap_or(false);
+    if !started {
+        if let Ok(ev) = web_sys::Event::new(FAILED_EVENT) {
+            let _ = gloo_utils::window().dispatch_event(&ev);
+        }
+    }
+}
+
+/// `(loaded, total)` of a progress event; `total` is `None` when unknown.
+pub fn progress_of(e: &web_sys::Event) -> (u64, Option<u64>) {
+    let detail = e
+        .dyn_ref::<web_sys::CustomEvent>()
+        .map(|c| c.detail())
+        .unwrap_or(JsValue::UNDEFINED);
+    let number = |key: &str| {
+        js_sys::Reflect::get(&detail, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .filter(|v| v.is_finite() && *v >= 0.0)
+            .map(|v| v as u64)
+    };
+    (
+        number("loaded").unwrap_or(0),
+        number("total").filter(|&t| t > 0),
+    )
+}
+
+/// Called first thing at start: a build already on the page steps aside.
+pub fn take_over_page() {
+    if let Some(release) = window_fn(RELEASE) {
+        let _ = release.call0(&JsValue::NULL);
+    }
+    let window: js_sys::Object = gloo_utils::window().unchecked_into();
+    let _ = js_sys::Reflect::delete_property(&window, &JsValue::from_str(RELEASE));
+}
+
+/// Registers how this build leaves the page when another one takes over.
+pub fn on_release(release: impl FnOnce() + 'static) {
+    let mut release = Some(release);
+    let hook = Closure::<dyn FnMut()>::new(move || {
+        if let Some(f) = release.take() {
+            f();
+        }
+    });
+    let _ = js_sys::Reflect::set(
+        &gloo_utils::window(),
+        &JsValue::from_str(RELEASE),
+        hook.as_ref(),
+    );
+    RELEASE_HOOK.with(|h| *h.borrow_mut() = Some(hook));
+}
