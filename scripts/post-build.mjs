@@ -16,9 +16,11 @@
 // 2b. Exports: `export.js`, the `crates/tcp-lab-export` wasm (serde_json, pcap) for tools.js.
 // 2c. Text: the loader starts the download of the lab's text pack (`learn/lab-<lang>.js`, see
 //    crates/tcp-lab-content/src/lab_text.rs) for the language the app will pick, beside the wasm.
-// 3. Offline: writes `sw.js`. It precaches what a first load needs (hashed files come from the
-//    HTTP cache the page just filled) and both text packs, and caches the rest (learning text,
-//    full build, tools) when first used.
+// 3. Offline: writes `sw.js`. It precaches what a first load needs and both text packs, and
+//    caches the rest (learning text, full build, tools) when first used. Files with a content
+//    hash in their name are precached with `cache: "force-cache"`: the copies the page just
+//    downloaded, even from a server that sends `Cache-Control: no-cache`, so a first visit
+//    downloads nothing twice.
 //
 // Trunk passes TRUNK_STAGING_DIR (the dist/ being built), TRUNK_PROFILE and TRUNK_SOURCE_DIR.
 import fs from 'node:fs';
@@ -116,9 +118,20 @@ const full = withTmp('full-', (tmp) => {
   });
 }
 
+// The text packs get content-hashed names too, so caches can keep them (the app finds them
+// through the loader's `window.tcpLabPacks`, see src/text_packs.rs).
+const packs = {};
+for (const lang of ['en', 'zh']) {
+  const plain = path.join(stage, 'learn', `lab-${lang}.js`);
+  const body = fs.readFileSync(plain);
+  packs[lang] = `learn/lab-${lang}-${hash(body)}.js`;
+  fs.renameSync(plain, path.join(stage, packs[lang]));
+}
+
 const loader = `(function(){"use strict";
 var M={js:${JSON.stringify(jsFile)},wasm:${JSON.stringify(wasmFile)},fallback:${JSON.stringify(fallbackFile)}};
 var F=${JSON.stringify(full)};
+var P=window.tcpLabPacks=${JSON.stringify(packs)};
 var me=document.currentScript,base=(me&&me.src)||document.baseURI;
 function u(f){return new URL(f,base).href}
 function fail(e){console.error("TCP Lab failed to load:",e)}
@@ -128,7 +141,7 @@ if(window.tcpLabTools){window.tcpLabTools.open(k);return}if(tools)return;tools=t
 var q=new URLSearchParams(location.search);
 function on(k){var v=q.get(k);return v!==null&&v!=="0"&&v!=="false"}
 var lang=q.get("lang");if(lang!=="en"&&lang!=="zh")lang=/^zh([-_]|$)/i.test(navigator.language||"")?"zh":"en";
-var pack=document.createElement("script");pack.src=u("learn/lab-"+lang+".js");pack.setAttribute("data-lab-text",lang);
+var pack=document.createElement("script");pack.src=u(P[lang]);pack.setAttribute("data-lab-text",lang);
 pack.onload=pack.onerror=function(){pack.setAttribute("data-done","")};document.head.appendChild(pack);
 function classic(src){return new Promise(function(ok,no){var s=document.createElement("script");s.src=u(src);s.onload=ok;s.onerror=no;document.head.appendChild(s)})}
 function progress(loaded){dispatchEvent(new CustomEvent("tcplab:full-progress",{detail:{loaded:loaded,total:F.size}}))}
@@ -136,7 +149,7 @@ function bytes(url){return fetch(url).then(function(r){if(!r.ok)throw new Error(
 var rd=r.body.getReader(),parts=[],n=0;return (function pump(){return rd.read().then(function(x){if(x.done){var b=new Uint8Array(n),o=0;parts.forEach(function(p){b.set(p,o);o+=p.length});return b}
 parts.push(x.value);n+=x.value.length;progress(n);return pump()})})()})}
 function boot(B,watch){if(opaque)return classic(B.fallback);
-var wasm=watch?bytes(u(B.wasm)):fetch(u(B.wasm));
+var wasm=watch?bytes(u(B.wasm)):fetch(u(B.wasm));wasm.catch(function(){});
 return import(u(B.js)).then(function(m){return m.default({module_or_path:wasm}).then(function(w){window.wasmBindings=m;dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm:w}}))})})}
 var full=null;
 window.tcpLabLoadFull=function(){if(full)return;progress(0);full=boot(F,true).catch(function(e){full=null;console.error("TCP Lab: the learning modes failed to load:",e);dispatchEvent(new Event("tcplab:full-failed"))})};
@@ -177,7 +190,7 @@ const sw = `// TCP Lab service worker, written by scripts/post-build.mjs: precac
 "use strict";
 var CACHE="tcp-lab-${version}";
 var FILES=${JSON.stringify(['./', ...precache.map((f) => './' + f)])};
-self.addEventListener("install",function(e){e.waitUntil(caches.open(CACHE).then(function(c){return c.addAll(FILES.map(function(f){return new Request(new URL(f,self.location).href,{cache:/-[0-9a-f]{16}[._]/.test(f)?"default":"no-cache"})}))}).then(function(){return self.skipWaiting()}))});
+self.addEventListener("install",function(e){e.waitUntil(caches.open(CACHE).then(function(c){return c.addAll(FILES.map(function(f){return new Request(new URL(f,self.location).href,{cache:/-[0-9a-f]{16}[._]/.test(f)?"force-cache":"no-cache"})}))}).then(function(){return self.skipWaiting()}))});
 self.addEventListener("activate",function(e){e.waitUntil(caches.keys().then(function(ks){return Promise.all(ks.filter(function(k){return k.indexOf("tcp-lab-")===0&&k!==CACHE}).map(function(k){return caches.delete(k)}))}).then(function(){return self.clients.claim()}))});
 self.addEventListener("fetch",function(e){var r=e.request;if(r.method!=="GET"||new URL(r.url).origin!==self.location.origin)return;
 var nav=r.mode==="navigate";

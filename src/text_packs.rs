@@ -72,10 +72,21 @@ pub fn ensure(lang: Lang, done: impl FnOnce(Result<(), String>) + 'static) {
     match pending {
         Some(script) => crate::platform::when_script_done(&script, finish),
         None => {
-            let src = format!("learn/{}", file_name(lang));
+            let src = pack_url(lang);
             crate::platform::load_script(&src, (MARK, lang.code()), finish);
         }
     }
+}
+
+/// Where the pack is: the built page's loader names it (with a content hash)
+/// in `window.tcpLabPacks`; elsewhere it has its plain name.
+fn pack_url(lang: Lang) -> String {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("tcpLabPacks"))
+        .ok()
+        .filter(|v| v.is_object())
+        .and_then(|packs| js_sys::Reflect::get(&packs, &JsValue::from_str(lang.code())).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| format!("learn/{}", file_name(lang)))
 }
 
 /// The attribute on a pack's `<script>`, in the loader's and in ours.

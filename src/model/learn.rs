@@ -739,3 +739,81 @@ mod tests {
         assert_eq!(s.learn.text_langs(Lang::Zh), vec![Lang::En, Lang::Zh]);
     }
 }
+
+/// The first-load build (run with `cargo test -p tcp-lab --lib --no-default-features`).
+#[cfg(all(test, not(feature = "learning")))]
+mod first_load_tests {
+    use super::*;
+    use crate::model::share::{share_query, EmbedOptions};
+    use crate::model::url::parse_query;
+
+    fn lab(query: &str) -> LabState {
+        LabState::new(&parse_query(query, Some("en")), false)
+    }
+
+    fn learn(s: &mut LabState, a: LearnAction) {
+        s.apply(Action::Learn(a));
+    }
+
+    #[test]
+    fn test_first_load_glossary_asks_for_the_full_build() {
+        let mut s = lab("?scenario=normal&step=3");
+        assert_eq!(s.learn.upgrade, Upgrade::None);
+        learn(&mut s, LearnAction::ToggleGlossary);
+        assert_eq!(
+            s.learn.upgrade,
+            Upgrade::Loading {
+                loaded: 0,
+                total: None
+            }
+        );
+        assert_eq!(s.learn.upgrade_attempt, 1);
+        // The URL the full build will read carries the wish and the place.
+        let q = share_query(&s, &EmbedOptions::default());
+        assert!(q.contains("learn=glossary") && q.contains("step=3"), "{q}");
+        // A second wish while loading does not start a second download.
+        learn(&mut s, LearnAction::SetQuiz(true));
+        assert_eq!(s.learn.upgrade_attempt, 1);
+        assert!(share_query(&s, &EmbedOptions::default()).contains("quiz=1"));
+    }
+
+    #[test]
+    fn test_first_load_failure_retry_and_cancel() {
+        let mut s = lab("?scenario=normal");
+        learn(&mut s, LearnAction::ToggleLessons);
+        learn(&mut s, LearnAction::UpgradeProgress(1000, Some(4000)));
+        assert_eq!(
+            s.learn.upgrade,
+            Upgrade::Loading {
+                loaded: 1000,
+                total: Some(4000)
+            }
+        );
+        learn(&mut s, LearnAction::UpgradeFailed);
+        assert_eq!(s.learn.upgrade, Upgrade::Failed);
+        learn(&mut s, LearnAction::RetryUpgrade);
+        assert!(matches!(
+            s.learn.upgrade,
+            Upgrade::Loading { loaded: 0, .. }
+        ));
+        assert_eq!(s.learn.upgrade_attempt, 2);
+        // Turning the mode off again cancels the wish.
+        learn(&mut s, LearnAction::ToggleLessons);
+        assert_eq!(s.learn.upgrade, Upgrade::None);
+        // Progress after that changes nothing.
+        learn(&mut s, LearnAction::UpgradeProgress(5, None));
+        assert_eq!(s.learn.upgrade, Upgrade::None);
+    }
+
+    #[test]
+    fn test_first_load_link_with_a_mode_starts_the_swap() {
+        let s = lab("?scenario=normal&lesson=handshake");
+        assert_eq!(s.learn.requested_lesson.as_deref(), Some("handshake"));
+        assert_eq!(s.learn.upgrade_attempt, 1);
+        assert!(share_query(&s, &EmbedOptions::default()).contains("lesson=handshake"));
+        // The bilingual view needs no swap: both builds have it.
+        let s = lab("?scenario=normal&bi=1");
+        assert!(s.learn.bilingual);
+        assert_eq!(s.learn.upgrade, Upgrade::None);
+    }
+}

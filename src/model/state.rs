@@ -256,7 +256,7 @@ impl LabState {
             .position(|e| e.kind == LogKind::Sent(id))
     }
 
-    fn apply(&mut self, action: Action) {
+    pub(super) fn apply(&mut self, action: Action) {
         match action {
             Action::SetLang(lang) => self.lang = lang,
             Action::TogglePlay => {
