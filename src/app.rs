@@ -209,6 +209,9 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // After the first render: where a swap of builds left the keyboard focus.
+    use_effect_with((), |_| crate::upgrade::restore_focus());
+
     use_effect_with(state.lang, |&lang| {
         platform::set_document_language(lang.code(), t(lang, Ui::AppTitle))
     });

@@ -30,6 +30,8 @@ const RELEASE: &str = "tcpLabRelease";
 thread_local! {
     /// This build's release hook, kept alive while it is registered on `window`.
     static RELEASE_HOOK: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
+    /// The control that had the keyboard focus in the build that left.
+    static FOCUSED_ACTION: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 fn window_fn(name: &str) -> Option<js_sys::Function> {
@@ -71,9 +73,15 @@ pub fn progress_of(e: &web_sys::Event) -> (u64, Option<u64>) {
     )
 }
 
-/// Called first thing at start: a build already on the page steps aside.
+/// Called first thing at start: a build already on the page steps aside. The
+/// control the learner was on (its `data-action`) gets the focus back in the
+/// new build: see [`restore_focus`].
 pub fn take_over_page() {
     if let Some(release) = window_fn(RELEASE) {
+        let focused = gloo_utils::document()
+            .active_element()
+            .and_then(|el| el.get_attribute("data-action"));
+        FOCUSED_ACTION.with(|f| *f.borrow_mut() = focused);
         let _ = release.call0(&JsValue::NULL);
     }
     let window: js_sys::Object = gloo_utils::window().unchecked_into();
@@ -94,4 +102,21 @@ pub fn on_release(release: impl FnOnce() + 'static) {
         hook.as_ref(),
     );
     RELEASE_HOOK.with(|h| *h.borrow_mut() = Some(hook));
+}
+
+/// After the first render of a build that took over: focus the control the
+/// learner was on, so a keyboard or screen-reader user stays in place.
+pub fn restore_focus() {
+    let Some(action) = FOCUSED_ACTION.with(|f| f.borrow_mut().take()) else {
+        return;
+    };
+    let selector = format!("[data-action=\"{action}\"]");
+    if let Some(el) = gloo_utils::document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
 }

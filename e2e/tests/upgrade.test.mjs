@@ -21,9 +21,12 @@ labTest('opening the glossary swaps in the full build and keeps the place in the
   for (let i = 0; i < 4; i++) await stepForward(page);
   const before = await snapshot(page);
   const step = (await page.evaluate(() => new URLSearchParams(location.search).get('step')));
-  await page.locator('[data-action="glossary"]').click();
+  // By keyboard: the switch keeps the focus across the swap.
+  await page.locator('[data-action="glossary"]').focus();
+  await page.keyboard.press('Enter');
   await page.waitForSelector('main#lab[data-build="full"] [data-testid="glossary"]', { timeout: 30_000 });
   await settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-action')), 'glossary', 'focus stays on the switch');
   const after = await snapshot(page);
   assert.equal(after.time, before.time, 'same point of the run');
   assert.deepEqual([after.client, after.server], [before.client, before.server]);
