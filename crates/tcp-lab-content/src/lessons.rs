@@ -336,14 +336,8 @@ fn index(nth: u32) -> Option<usize> {
 
 /// The `nth` matching arrival: its time and the segment id.
 fn arrival_of(trace: &Trace, dir: Dir, flags: &str, nth: u32) -> Option<(Instant, usize)> {
-    let f = Flags::parse(flags)?;
     trace
-        .arrivals
-        .iter()
-        .filter(|a| {
-            let s = &trace.segments[a.segment];
-            s.dir == dir && s.segment.flags == f
-        })
+        .arrivals_matching(dir, Flags::parse(flags)?)
         .nth(index(nth)?)
         .map(|a| (a.t, a.segment))
 }

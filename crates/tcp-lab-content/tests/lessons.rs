@@ -274,14 +274,8 @@ fn test_third_segment_narration_never_claims_syn() {
 // ------------------------------------------------------------------ custom scenarios
 
 fn arrivals_of(trace: &Trace, dir: Dir, flags: &str) -> Vec<(tcp_sim::Instant, usize, State)> {
-    let f = Flags::parse(flags).unwrap();
     trace
-        .arrivals
-        .iter()
-        .filter(|a| {
-            let s = &trace.segments[a.segment];
-            s.dir == dir && s.segment.flags == f
-        })
+        .arrivals_matching(dir, Flags::parse(flags).unwrap())
         .map(|a| (a.t, a.segment, a.receiver_state))
         .collect()
 }

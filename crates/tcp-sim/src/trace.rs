@@ -254,6 +254,18 @@ impl Trace {
         self.transitions.iter().filter(move |t| t.side == side)
     }
 
+    /// The arrivals of segments going `dir` with exactly these `flags`, in order.
+    pub fn arrivals_matching(
+        &self,
+        dir: Dir,
+        flags: crate::segment::Flags,
+    ) -> impl Iterator<Item = &ArrivalRecord> {
+        self.arrivals.iter().filter(move |a| {
+            let s = &self.segments[a.segment];
+            s.dir == dir && s.segment.flags == flags
+        })
+    }
+
     /// The chain of states a side went through, starting from CLOSED.
     pub fn state_chain(&self, side: Side) -> Vec<State> {
         let mut chain = Vec::new();
