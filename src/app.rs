@@ -232,6 +232,8 @@ pub fn app(props: &AppProps) -> Html {
     // state change at the playhead and about completed lessons.
     let query = share_query(&state, &props.options.embed);
     crate::components::share::set_current(state.run.clone(), query.clone());
+    #[cfg(not(feature = "learning"))]
+    let handoff = query.clone();
     use_effect_with(query, |q| share_platform::replace_query(q));
     {
         let c = state.run.state_at(Side::Client, state.playhead);
@@ -327,6 +329,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         let dispatcher = dispatcher.clone();
         use_effect_with(state.learn.upgrade_attempt, move |&attempt| {
+            let query = handoff;
             let on_progress = dispatcher.clone();
             let listeners = (attempt > 0).then(|| {
                 let w = gloo_utils::window();
@@ -342,7 +345,7 @@ pub fn app(props: &AppProps) -> Html {
                 )
             });
             if attempt > 0 {
-                crate::upgrade::load_full_build();
+                crate::upgrade::load_full_build(&query);
             }
             move || drop(listeners)
         });

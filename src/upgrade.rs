@@ -4,11 +4,12 @@
 //! (the crate built without its `learning` feature): that keeps the first
 //! download under the issue-3 budget. When a learner opens one of those
 //! modes, the first-load build writes the wish into the URL (see
-//! `model::share`), and asks the page's loader (scripts/post-build.mjs) for
+//! `model::share`; and in `window.tcpLabHandoff`, because an opaque-origin
+//! iframe cannot change its URL), and asks the page's loader (scripts/post-build.mjs) for
 //! the full build with `window.tcpLabLoadFull()`. The loader reports progress
 //! and failure as window events. When the full build starts, it calls the
 //! `window.tcpLabRelease` hook the running build registered, which unmounts
-//! it, and then mounts itself from the same URL: same scenario, faults, step
+//! it, and then mounts itself from that state: same scenario, faults, step
 //! and language, with the wished-for mode open.
 //!
 //! A link that already asks for a learning mode is sent to the full build
@@ -25,6 +26,7 @@ pub const PROGRESS_EVENT: &str = "tcplab:full-progress";
 pub const FAILED_EVENT: &str = "tcplab:full-failed";
 
 const LOAD_FULL: &str = "tcpLabLoadFull";
+const HANDOFF: &str = "tcpLabHandoff";
 const RELEASE: &str = "tcpLabRelease";
 
 thread_local! {
@@ -41,9 +43,15 @@ fn window_fn(name: &str) -> Option<js_sys::Function> {
         .ok()
 }
 
-/// Asks the loader for the full build. Without a loader (a page that is not
+/// Asks the loader for the full build, which will start from `query` (the
+/// share query of the current state). Without a loader (a page that is not
 /// the built `dist/`), reports the failure at once.
-pub fn load_full_build() {
+pub fn load_full_build(query: &str) {
+    let _ = js_sys::Reflect::set(
+        &gloo_utils::window(),
+        &JsValue::from_str(HANDOFF),
+        &JsValue::from_str(query),
+    );
     let started = window_fn(LOAD_FULL)
         .map(|f| f.call0(&JsValue::NULL).is_ok())
         .unwrap_or(false);
@@ -52,6 +60,16 @@ pub fn load_full_build() {
             let _ = gloo_utils::window().dispatch_event(&ev);
         }
     }
+}
+
+/// The query the build that left handed over (once), if any.
+pub fn take_handoff() -> Option<String> {
+    let window: js_sys::Object = gloo_utils::window().unchecked_into();
+    let query = js_sys::Reflect::get(&window, &JsValue::from_str(HANDOFF))
+        .ok()?
+        .as_string()?;
+    let _ = js_sys::Reflect::delete_property(&window, &JsValue::from_str(HANDOFF));
+    Some(query)
 }
 
 /// `(loaded, total)` of a progress event; `total` is `None` when unknown.

@@ -91,3 +91,30 @@ labTest('explanations come from the language\'s text pack; switching language lo
   const s = await snapshot(page);
   assert.ok(s.client && s.server);
 });
+
+labTest('in a sandboxed iframe (opaque origin) the learning modes load from their no-CORS fallback', async (t, open) => {
+  const SUB = '/courses/net/tcp-lab/';
+  const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>course page</title>
+    <link rel="icon" href="data:,"></head><body>
+    <iframe id="lab" sandbox="allow-scripts" width="1000" height="700"
+            src="${SUB}?lang=en&amp;scenario=normal"></iframe></body></html>`;
+  const w = await open({
+    prefix: SUB,
+    routes: { '/course.html': { body: host, type: 'text/html; charset=utf-8' } },
+    path: '/course.html',
+    waitReady: false,
+  });
+  const frame = w.page.frameLocator('iframe#lab');
+  await frame.locator('main#lab[data-build="first-load"]').waitFor({ state: 'attached', timeout: 15_000 });
+  // The iframe cannot change its URL: the place in the run is handed over in the page.
+  for (let i = 0; i < 3; i++) await frame.locator('[data-action="step-forward"]').click();
+  await settle(w.page);
+  const time = await frame.locator('main#lab').getAttribute('data-time-ms');
+  assert.notEqual(time, '0.000');
+  await frame.locator('[data-action="glossary"]').click();
+  await frame.locator('main#lab[data-build="full"] [data-testid="glossary"]').waitFor({ state: 'attached', timeout: 30_000 });
+  await settle(w.page);
+  assert.equal(await frame.locator('main#lab').getAttribute('data-time-ms'), time, 'same point of the run');
+  const served = w.server.log.map((e) => e.path);
+  assert.ok(served.some((p) => /full-fallback-[0-9a-f]+\.js/.test(p)), 'the fallback script was used');
+});
