@@ -234,7 +234,14 @@ pub fn app(props: &AppProps) -> Html {
     crate::components::share::set_current(state.run.clone(), query.clone());
     #[cfg(not(feature = "learning"))]
     let handoff = query.clone();
-    use_effect_with(query, |q| share_platform::replace_query(q));
+    // The address bar follows the state when playback rests: Chromium asks for
+    // the favicon again at every URL change, about six times a second while
+    // playing at 8x (each one kept in the page's resource timing buffer).
+    use_effect_with((query, state.playing), |(q, playing)| {
+        if !playing {
+            share_platform::replace_query(q)
+        }
+    });
     {
         let c = state.run.state_at(Side::Client, state.playhead);
         let sv = state.run.state_at(Side::Server, state.playhead);
