@@ -298,12 +298,11 @@ pub fn app(props: &AppProps) -> Html {
         let lang = state.lang;
         (*use_memo(lang, move |&lang| {
             let learn = action(&dispatcher, Action::Learn);
-            let other = if lang == Lang::En { Lang::Zh } else { Lang::En };
             let bilingual = with_text_pack(&dispatcher, |_| {
                 Action::Learn(LearnAction::SetBilingual(true))
             });
             Callback::from(move |a: LearnAction| match a {
-                LearnAction::SetBilingual(true) => bilingual.emit(other),
+                LearnAction::SetBilingual(true) => bilingual.emit(lang.other()),
                 a => learn.emit(a),
             })
         }))
@@ -484,7 +483,7 @@ pub fn app(props: &AppProps) -> Html {
                         <ExplanationPanel lang={lang} run={run.clone()} focus={focus} playhead={p}
                                           absolute_numbers={s.absolute_numbers} />
                         if learn.bilingual {
-                            <ExplanationPanel lang={if lang == Lang::En { Lang::Zh } else { Lang::En }} run={run.clone()}
+                            <ExplanationPanel lang={lang.other()} run={run.clone()}
                                               focus={focus} playhead={p} absolute_numbers={s.absolute_numbers} />
                         }
                     </div>

@@ -50,10 +50,7 @@ fn mount() {
     let options = platform::url_options();
     let mut langs = vec![options.lang];
     if options.learn.bilingual {
-        langs.push(match options.lang {
-            Lang::En => Lang::Zh,
-            Lang::Zh => Lang::En,
-        });
+        langs.push(options.lang.other());
     }
     mount_after_packs(generation, options, langs);
 }

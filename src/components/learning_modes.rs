@@ -19,18 +19,10 @@ use crate::model::learn::{Learn, LearnAction, LessonPhase, TextStatus};
 use crate::model::log::LogKind;
 use crate::model::RunRef;
 
-/// The other language.
-fn other(lang: Lang) -> Lang {
-    match lang {
-        Lang::En => Lang::Zh,
-        Lang::Zh => Lang::En,
-    }
-}
-
 /// The languages to show: the current one, then the other in bilingual view.
 fn shown(lang: Lang, bilingual: bool) -> Vec<Lang> {
     if bilingual {
-        vec![lang, other(lang)]
+        vec![lang, lang.other()]
     } else {
         vec![lang]
     }

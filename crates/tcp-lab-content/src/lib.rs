@@ -61,6 +61,14 @@ impl Lang {
         }
     }
 
+    /// The other language (the second column of the bilingual view).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+
     /// Parses a language code. Accepts `en`, `zh` and regional forms such
     /// as `en-US`, `zh-CN` or `zh_Hans` (case-insensitive); anything else is `None`.
     pub fn parse(s: &str) -> Option<Lang> {
