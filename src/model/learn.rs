@@ -247,39 +247,54 @@ impl Learn {
     }
 }
 
-/// The first-load build: the learning modes are wishes until the full build
-/// takes over (see the module docs).
-#[cfg(not(feature = "learning"))]
+impl LearnView {
+    /// `view` if it is not open yet, else no panel: what its switch does.
+    fn toggled(self, view: LearnView) -> LearnView {
+        if self == view {
+            LearnView::None
+        } else {
+            view
+        }
+    }
+}
+
+/// What both builds do alike: the switches and the loading of the text.
 impl LabState {
+    /// Applies a learning action.
     pub(super) fn learn_apply(&mut self, a: LearnAction) {
         let l = &mut self.learn;
         match a {
-            LearnAction::ToggleLessons => {
-                l.view = if l.view == LearnView::Lessons {
-                    LearnView::None
-                } else {
-                    LearnView::Lessons
-                }
-            }
-            LearnAction::ToggleGlossary => {
-                l.view = if l.view == LearnView::Glossary {
-                    LearnView::None
-                } else {
-                    LearnView::Glossary
-                }
-            }
-            LearnAction::OpenLesson(id) => l.requested_lesson = Some(id),
-            LearnAction::SetQuiz(on) => l.quiz = on,
+            LearnAction::ToggleLessons => l.view = l.view.toggled(LearnView::Lessons),
+            LearnAction::ToggleGlossary => l.view = l.view.toggled(LearnView::Glossary),
             LearnAction::SetPlain(on) => l.plain = on,
             LearnAction::SetBilingual(on) => l.bilingual = on,
-            LearnAction::TextLoading(lang) => l.text[lang_index(lang)] = TextStatus::Loading,
+            LearnAction::TextLoading(lang) => {
+                l.text[lang_index(lang)] = TextStatus::Loading;
+                return;
+            }
             LearnAction::TextLoaded(lang, ok) => {
                 l.text[lang_index(lang)] = if ok {
                     TextStatus::Ready
                 } else {
                     TextStatus::Failed
-                }
+                };
+                return;
             }
+            a => return self.apply_mode(a),
+        }
+        self.request_full_build_if_needed();
+    }
+}
+
+/// The first-load build: the learning modes are wishes until the full build
+/// takes over (see the module docs).
+#[cfg(not(feature = "learning"))]
+impl LabState {
+    fn apply_mode(&mut self, a: LearnAction) {
+        let l = &mut self.learn;
+        match a {
+            LearnAction::OpenLesson(id) => l.requested_lesson = Some(id),
+            LearnAction::SetQuiz(on) => l.quiz = on,
             LearnAction::UpgradeProgress(loaded, total) => {
                 if l.upgrade != Upgrade::None {
                     l.upgrade = Upgrade::Loading { loaded, total };
@@ -298,11 +313,24 @@ impl LabState {
             | LearnAction::Continue
             | LearnAction::AnswerCheck(_)
             | LearnAction::AnswerQuiz(_) => return,
+            // `learn_apply`'s own.
+            LearnAction::ToggleLessons
+            | LearnAction::ToggleGlossary
+            | LearnAction::SetPlain(_)
+            | LearnAction::SetBilingual(_)
+            | LearnAction::TextLoading(_)
+            | LearnAction::TextLoaded(..) => return,
         }
+        self.request_full_build_if_needed();
+    }
+
+    /// Starts (or, after a failure, restarts) the download of the full build
+    /// when a mode only it has is wished for; forgets it when none is.
+    pub(super) fn request_full_build_if_needed(&mut self) {
+        let l = &mut self.learn;
         if !l.needs_full_build() {
             l.upgrade = Upgrade::None;
         } else if !matches!(l.upgrade, Upgrade::Loading { .. }) {
-            // A new wish, or a retry after a failure: start a download.
             l.upgrade = Upgrade::Loading {
                 loaded: 0,
                 total: None,
@@ -320,23 +348,8 @@ impl LabState {
 
 #[cfg(feature = "learning")]
 impl LabState {
-    /// Applies a learning action.
-    pub(super) fn learn_apply(&mut self, a: LearnAction) {
+    fn apply_mode(&mut self, a: LearnAction) {
         match a {
-            LearnAction::ToggleLessons => {
-                self.learn.view = if self.learn.view == LearnView::Lessons {
-                    LearnView::None
-                } else {
-                    LearnView::Lessons
-                }
-            }
-            LearnAction::ToggleGlossary => {
-                self.learn.view = if self.learn.view == LearnView::Glossary {
-                    LearnView::None
-                } else {
-                    LearnView::Glossary
-                }
-            }
             LearnAction::OpenLesson(id) => match lessons::lesson(&id) {
                 Some(lesson) => self.open_lesson(lesson),
                 None => self.learn.unknown_lesson = Some(id),
@@ -360,24 +373,22 @@ impl LabState {
                 }
             }
             LearnAction::AnswerQuiz(c) => self.answer_quiz(c),
-            LearnAction::SetPlain(on) => self.learn.plain = on,
-            LearnAction::SetBilingual(on) => self.learn.bilingual = on,
-            LearnAction::TextLoading(lang) => {
-                self.learn.text[lang_index(lang)] = TextStatus::Loading
-            }
-            LearnAction::TextLoaded(lang, ok) => {
-                self.learn.text[lang_index(lang)] = if ok {
-                    TextStatus::Ready
-                } else {
-                    TextStatus::Failed
-                }
-            }
             // This build has every mode: nothing to download.
             LearnAction::UpgradeProgress(..)
             | LearnAction::UpgradeFailed
             | LearnAction::RetryUpgrade => {}
+            // `learn_apply`'s own.
+            LearnAction::ToggleLessons
+            | LearnAction::ToggleGlossary
+            | LearnAction::SetPlain(_)
+            | LearnAction::SetBilingual(_)
+            | LearnAction::TextLoading(_)
+            | LearnAction::TextLoaded(..) => {}
         }
     }
+
+    /// This build has every mode.
+    pub(super) fn request_full_build_if_needed(&mut self) {}
 
     fn open_lesson(&mut self, lesson: &'static Lesson) {
         let sc = lesson.scenario();

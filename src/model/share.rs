@@ -380,7 +380,7 @@ impl LabState {
             self.learn.requested_lesson = o.lesson.clone();
         }
         // In the first-load build, a mode only the full build has starts the swap.
-        self.learn_apply(super::learn::LearnAction::RetryUpgrade);
+        self.request_full_build_if_needed();
         if let Some(step) = o.step {
             let times = self.run.events.times();
             let p = match step {
