@@ -129,6 +129,15 @@ pub fn parse_steps_param(value: &str) -> Option<Vec<Step>> {
     Some(steps)
 }
 
+/// An on/off parameter: `1`, `true` or nothing is on; `0` or `false` is off.
+pub fn parse_switch(value: &str) -> Option<bool> {
+    match value {
+        "1" | "true" | "" => Some(true),
+        "0" | "false" => Some(false),
+        _ => None,
+    }
+}
+
 /// Reads the issue-5 parameters; `true` when the key was one of them.
 pub fn parse_share_param(o: &mut UrlOptions, key: &str, value: String) -> bool {
     let bad = |o: &mut UrlOptions, value: &str| {
@@ -177,16 +186,16 @@ pub fn parse_share_param(o: &mut UrlOptions, key: &str, value: String) -> bool {
             "rel" => o.absolute_numbers = false,
             _ => bad(o, &value),
         },
-        "embed" | "compact" => match value.as_str() {
-            "1" | "true" | "" => {
+        "embed" | "compact" => match parse_switch(&value) {
+            Some(true) => {
                 if key == "embed" {
                     o.embed.embed = true
                 } else {
                     o.embed.compact = true
                 }
             }
-            "0" | "false" => {}
-            _ => bad(o, &value),
+            Some(false) => {}
+            None => bad(o, &value),
         },
         "controls" => {
             let mut list = Vec::new();

@@ -6,7 +6,7 @@ use tcp_sim::{named, ProfileName, Step};
 
 use super::learn::{LearnSwitches, LearnView};
 use super::share::{
-    bound_notices, clip, parse_share_param, EmbedOptions, MAX_PARAMS, MAX_QUERY_BYTES,
+    bound_notices, clip, parse_share_param, parse_switch, EmbedOptions, MAX_PARAMS, MAX_QUERY_BYTES,
 };
 use super::state::LearnerFault;
 
@@ -138,21 +138,12 @@ pub fn parse_query(query: &str, browser_lang: Option<&str>) -> UrlOptions {
                 Some(v) => o.learn.view = v,
                 None => o.notices.push(Notice::Ignored(key.clone(), value)),
             },
-            "quiz" | "plain" | "bi" => {
-                let on = match value.as_str() {
-                    "1" | "true" | "" => true,
-                    "0" | "false" => false,
-                    _ => {
-                        o.notices.push(Notice::Ignored(key.clone(), value));
-                        continue;
-                    }
-                };
-                match key.as_str() {
-                    "quiz" => o.learn.quiz = on,
-                    "plain" => o.learn.plain = on,
-                    _ => o.learn.bilingual = on,
-                }
-            }
+            "quiz" | "plain" | "bi" => match (key.as_str(), parse_switch(&value)) {
+                ("quiz", Some(on)) => o.learn.quiz = on,
+                ("plain", Some(on)) => o.learn.plain = on,
+                (_, Some(on)) => o.learn.bilingual = on,
+                (_, None) => o.notices.push(Notice::Ignored(key.clone(), value)),
+            },
             // Other parameters belong to other features (or to nobody): ignored.
             _ => {}
         }
