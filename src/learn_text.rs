@@ -12,15 +12,11 @@ use tcp_lab_content::learn_text::{file_name, GLOBAL};
 use tcp_lab_content::Lang;
 use wasm_bindgen::JsValue;
 
+use crate::platform::js_get;
+
 /// The loaded table of one language, if its script has run.
 fn table(lang: Lang) -> Option<JsValue> {
-    let global = js_sys::global();
-    let all = js_sys::Reflect::get(&global, &JsValue::from_str(GLOBAL)).ok()?;
-    if all.is_undefined() || all.is_null() {
-        return None;
-    }
-    let t = js_sys::Reflect::get(&all, &JsValue::from_str(lang.code())).ok()?;
-    (!t.is_undefined() && !t.is_null()).then_some(t)
+    js_get(&js_get(&js_sys::global(), GLOBAL)?, lang.code())
 }
 
 /// True when the language's text is there.
@@ -30,9 +26,7 @@ pub fn is_loaded(lang: Lang) -> bool {
 
 /// A text by key, or `None` while it is not loaded.
 pub fn get(lang: Lang, key: &str) -> Option<String> {
-    js_sys::Reflect::get(&table(lang)?, &JsValue::from_str(key))
-        .ok()?
-        .as_string()
+    js_get(&table(lang)?, key)?.as_string()
 }
 
 /// Loads a language's script (once); `done(ok)` runs when it has loaded or failed.

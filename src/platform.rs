@@ -64,6 +64,14 @@ pub fn install_panic_hook() {
     }));
 }
 
+/// `target[key]`, or `None` when it is missing, `undefined` or `null`: how the
+/// app reads what scripts outside it (the loader, the text packs) put on the page.
+pub fn js_get(target: &wasm_bindgen::JsValue, key: &str) -> Option<wasm_bindgen::JsValue> {
+    js_sys::Reflect::get(target, &wasm_bindgen::JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
 /// Appends a classic `<script src>` (relative to the page: it works under any
 /// sub-path, under `script-src 'self'` and in a sandboxed iframe); `done(ok)`
 /// runs once it has run or failed. `mark` is an attribute that tells tests

@@ -12,17 +12,16 @@
 
 use tcp_lab_content::lab_text::{self, file_name, GLOBAL};
 use tcp_lab_content::Lang;
-use wasm_bindgen::JsValue;
+
+use crate::platform::js_get;
 
 /// Installs a pack whose script has run. `None` while it has not.
 fn install_from_page(lang: Lang) -> Option<Result<(), String>> {
-    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok();
-    let all = get(&js_sys::global(), GLOBAL).filter(|v| v.is_object())?;
-    let pack = get(&all, lang.code()).filter(|v| v.is_object())?;
-    let schema = get(&pack, "schema")
+    let pack = js_get(&js_get(&js_sys::global(), GLOBAL)?, lang.code())?;
+    let schema = js_get(&pack, "schema")
         .and_then(|v| v.as_f64())
         .unwrap_or(-1.0);
-    let texts = get(&pack, "texts")
+    let texts = js_get(&pack, "texts")
         .map(|v| js_sys::Array::from(&v))
         .unwrap_or_default();
     let texts: Vec<String> = texts
@@ -81,10 +80,8 @@ pub fn ensure(lang: Lang, done: impl FnOnce(Result<(), String>) + 'static) {
 /// Where the pack is: the built page's loader names it (with a content hash)
 /// in `window.tcpLabPacks`; elsewhere it has its plain name.
 fn pack_url(lang: Lang) -> String {
-    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("tcpLabPacks"))
-        .ok()
-        .filter(|v| v.is_object())
-        .and_then(|packs| js_sys::Reflect::get(&packs, &JsValue::from_str(lang.code())).ok())
+    js_get(&js_sys::global(), "tcpLabPacks")
+        .and_then(|packs| js_get(&packs, lang.code()))
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| format!("learn/{}", file_name(lang)))
 }

@@ -20,6 +20,8 @@ use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::platform::js_get;
+
 /// `CustomEvent` on `window` while the full build downloads: `detail = {loaded, total}`.
 pub const PROGRESS_EVENT: &str = "tcplab:full-progress";
 /// Event on `window` when the full build could not be loaded.
@@ -37,10 +39,7 @@ thread_local! {
 }
 
 fn window_fn(name: &str) -> Option<js_sys::Function> {
-    js_sys::Reflect::get(&gloo_utils::window(), &JsValue::from_str(name))
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()
+    js_get(&gloo_utils::window(), name)?.dyn_into().ok()
 }
 
 /// Asks the loader for the full build, which will start from `query` (the
@@ -65,9 +64,7 @@ pub fn load_full_build(query: &str) {
 /// The query the build that left handed over (once), if any.
 pub fn take_handoff() -> Option<String> {
     let window: js_sys::Object = gloo_utils::window().unchecked_into();
-    let query = js_sys::Reflect::get(&window, &JsValue::from_str(HANDOFF))
-        .ok()?
-        .as_string()?;
+    let query = js_get(&window, HANDOFF)?.as_string()?;
     let _ = js_sys::Reflect::delete_property(&window, &JsValue::from_str(HANDOFF));
     Some(query)
 }
@@ -79,8 +76,7 @@ pub fn progress_of(e: &web_sys::Event) -> (u64, Option<u64>) {
         .map(|c| c.detail())
         .unwrap_or(JsValue::UNDEFINED);
     let number = |key: &str| {
-        js_sys::Reflect::get(&detail, &JsValue::from_str(key))
-            .ok()
+        js_get(&detail, key)
             .and_then(|v| v.as_f64())
             .filter(|v| v.is_finite() && *v >= 0.0)
             .map(|v| v as u64)
