@@ -128,6 +128,8 @@ for (const lang of ['en', 'zh']) {
   fs.renameSync(plain, path.join(stage, packs[lang]));
 }
 
+// In the loader, `wants(k)`: the URL values that open a mode only the full build has, read as
+// src/model/url.rs reads them.
 const loader = `(function(){"use strict";
 var M={js:${JSON.stringify(jsFile)},wasm:${JSON.stringify(wasmFile)},fallback:${JSON.stringify(fallbackFile)}};
 var F=${JSON.stringify(full)};
@@ -139,7 +141,7 @@ var opaque=false;try{opaque=self.origin==="null"}catch(e){opaque=true}
 var tools=false;document.addEventListener("click",function(e){var b=e.target&&e.target.closest&&e.target.closest("[data-tool]");if(!b)return;var k=b.getAttribute("data-tool");
 if(window.tcpLabTools){window.tcpLabTools.open(k);return}if(tools)return;tools=true;var t=document.createElement("script");t.src=u("tools.js");t.onload=function(){window.tcpLabTools.open(k)};t.onerror=function(){tools=false};document.head.appendChild(t)});
 var q=new URLSearchParams(location.search);
-function on(k){var v=q.get(k);return v!==null&&v!=="0"&&v!=="false"}
+function wants(k){var v=q.get(k);return v!==null&&(k==="lesson"?v!=="":k==="learn"?v==="lessons"||v==="glossary":v===""||v==="1"||v==="true")}
 var lang=q.get("lang");if(lang!=="en"&&lang!=="zh")lang=/^zh([-_]|$)/i.test(navigator.language||"")?"zh":"en";
 var pack=document.createElement("script");pack.src=u(P[lang]);pack.setAttribute("data-lab-text",lang);
 pack.onload=pack.onerror=function(){pack.setAttribute("data-done","")};document.head.appendChild(pack);
@@ -153,7 +155,7 @@ var wasm=watch?bytes(u(B.wasm)):fetch(u(B.wasm));wasm.catch(function(){});
 return import(u(B.js)).then(function(m){return m.default({module_or_path:wasm}).then(function(w){window.wasmBindings=m;dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm:w}}))})})}
 var full=null;
 window.tcpLabLoadFull=function(){if(full)return;progress(0);full=boot(F,true).catch(function(e){full=null;console.error("TCP Lab: the learning modes failed to load:",e);dispatchEvent(new Event("tcplab:full-failed"))})};
-if(["lesson","learn","quiz","plain"].some(on)){full=boot(F,false).catch(fail)}else{boot(M,false).catch(fail)}
+if(["lesson","learn","quiz","plain"].some(wants)){full=boot(F,false).catch(fail)}else{boot(M,false).catch(fail)}
 try{if(navigator.serviceWorker&&location.protocol!=="file:"){navigator.serviceWorker.register(u("sw.js")).catch(function(){})}}catch(e){}
 })();
 `;

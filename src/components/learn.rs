@@ -1,6 +1,6 @@
 //! Issue 4's views that both builds have: the learning switches in the
-//! header, "what each side knows", the bilingual helpers, and (first-load
-//! build) the status of the swap to the full build. The lesson player, the
+//! header and "what each side knows"; and, in the first-load build, the
+//! status of the swap to the full build. The lesson player, the
 //! quiz, the analogies and the glossary are in `super::learning_modes`. The
 //! long texts come from `crate::learn_text` (loaded at run time).
 
@@ -9,7 +9,7 @@ use tcp_sim::{Knowledge, Side};
 use yew::prelude::*;
 
 use crate::i18n::{side_name, t, Ui};
-use crate::model::learn::{Learn, LearnAction, LearnView, Upgrade};
+use crate::model::learn::{Learn, LearnAction, LearnView};
 use crate::model::{Playhead, RunRef};
 
 pub(crate) fn pressed(on: bool) -> String {
@@ -106,7 +106,9 @@ pub fn knowledge_panel(p: &KnowledgeProps) -> Html {
 
 /// First-load build: the learning modes are being fetched (with how much has
 /// arrived), or the fetch failed (with a retry). `None` when nothing is asked.
+#[cfg(not(feature = "learning"))]
 pub fn upgrade_panel(lang: Lang, learn: &Learn, on: &Callback<LearnAction>) -> Html {
+    use crate::model::learn::Upgrade;
     match learn.upgrade {
         Upgrade::None => Html::default(),
         Upgrade::Loading { loaded, total } => {
