@@ -109,6 +109,22 @@ export async function stepUntil(page, until, { maxSteps = 400, onStep = () => {}
   return { snap, steps: maxSteps, reached: until(snap) };
 }
 
+/** The sub-path the hostile-host tests serve the lab under. */
+export const COURSE_PREFIX = '/courses/net/tcp-lab/';
+
+/**
+ * A course page with the lab in `<iframe id="lab" sandbox="allow-scripts">` (an opaque origin),
+ * for `open({ routes: { '/course.html': coursePage(…) }, path: '/course.html', … })`.
+ * `query` is the lab's query string (already `&amp;`-escaped); `head` goes into the page's head.
+ */
+export function coursePage(query, { width = 700, height = 450, head = '' } = {}) {
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>course page</title>
+    <link rel="icon" href="data:,">${head}</head><body><h1>Week 3: TCP</h1>
+    <iframe id="lab" sandbox="allow-scripts" width="${width}" height="${height}"
+            src="${COURSE_PREFIX}?${query}"></iframe></body></html>`;
+  return { body, type: 'text/html; charset=utf-8' };
+}
+
 export const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 // ---- the core's command line: the source of truth for expected traces -------------------

@@ -7,12 +7,12 @@
 import assert from 'node:assert/strict';
 import { labTest } from '../lib/harness.mjs';
 import { STRICT_CSP } from '../lib/server.mjs';
-import { snapshot, stepForward, READY, gotoLab } from '../lib/lab.mjs';
+import { snapshot, stepForward, READY, gotoLab, coursePage, COURSE_PREFIX } from '../lib/lab.mjs';
 import { settle } from '../lib/browser.mjs';
 
 const ISSUE5 = { timeout: 120_000 };
 const EN_NORMAL = { lang: 'en', scenario: 'normal', profile: 'linux' };
-const SUB = '/courses/net/tcp-lab/';
+const SUB = COURSE_PREFIX;
 
 labTest('under a strict Content-Security-Policy and a sub-path', ISSUE5, async (t, open) => {
   const w = await open({ prefix: SUB, headers: { 'Content-Security-Policy': STRICT_CSP }, query: EN_NORMAL, readyTimeout: 15000 });
@@ -21,13 +21,9 @@ labTest('under a strict Content-Security-Policy and a sub-path', ISSUE5, async (
 });
 
 labTest('inside an iframe with sandbox="allow-scripts" (no allow-same-origin)', ISSUE5, async (t, open) => {
-  const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>course page</title>
-    <link rel="icon" href="data:,"></head><body><h1>Week 3: TCP</h1>
-    <iframe id="lab" sandbox="allow-scripts" width="700" height="450"
-            src="${SUB}?lang=en&amp;scenario=normal&amp;embed=1"></iframe></body></html>`;
   const w = await open({
     prefix: SUB,
-    routes: { '/course.html': { body: host, type: 'text/html; charset=utf-8' } },
+    routes: { '/course.html': coursePage('lang=en&amp;scenario=normal&amp;embed=1') },
     path: '/course.html',
     waitReady: false,
   });

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { labTest } from '../lib/harness.mjs';
 import { STRICT_CSP } from '../lib/server.mjs';
-import { snapshot, position, stepForward, clickAction, coreTrace, READY } from '../lib/lab.mjs';
+import { snapshot, position, stepForward, clickAction, coreTrace, READY, coursePage, COURSE_PREFIX } from '../lib/lab.mjs';
 import { settle } from '../lib/browser.mjs';
 
 const LONG = { timeout: 240_000 };
-const SUB = '/courses/net/tcp-lab/';
+const SUB = COURSE_PREFIX;
 const EXAMPLE =
   'v=1&scenario=synack_lost&drop=s2c:SA:1&delay=c2s:S:1:40&dup=s2c:A:2&drop=seg:7&profile=linux&delay_ms=10&loss=5&seed=42&step=7&lang=zh&speed=2&nums=abs';
 
@@ -146,17 +146,15 @@ labTest(`${FUZZ_URLS} generated bad links: no page error, no uncaught exception`
 
 // ---- postMessage -----------------------------------------------------------------------
 labTest('the host page hears state changes and lesson completion (sandboxed iframe, sub-path)', LONG, async (t, open) => {
-  const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>course</title>
-    <link rel="icon" href="data:,"><script src="host.js"></script></head><body>
-    <iframe id="lab" sandbox="allow-scripts" width="700" height="450"
-            src="${SUB}?v=1&amp;scenario=normal&amp;lang=en&amp;embed=1&amp;controls=play,step"></iframe></body></html>`;
   const hostJs = `window.msgs = []; addEventListener('message', (e) => {
       if (e.data && e.data.source === 'tcp-lab') window.msgs.push(e.data); });`;
   const w = await open({
     prefix: SUB,
     headers: { 'Content-Security-Policy': STRICT_CSP },
     routes: {
-      '/course.html': { body: host, type: 'text/html; charset=utf-8' },
+      '/course.html': coursePage('v=1&amp;scenario=normal&amp;lang=en&amp;embed=1&amp;controls=play,step', {
+        head: '<script src="host.js"></script>',
+      }),
       '/host.js': { body: hostJs, type: 'text/javascript' },
     },
     path: '/course.html',

@@ -5,7 +5,7 @@
 // a language switch.
 import assert from 'node:assert/strict';
 import { labTest } from '../lib/harness.mjs';
-import { snapshot, stepForward, clickAction, CJK } from '../lib/lab.mjs';
+import { snapshot, stepForward, clickAction, CJK, coursePage, COURSE_PREFIX } from '../lib/lab.mjs';
 import { settle } from '../lib/browser.mjs';
 
 const BUILD = 'main#lab[data-ready="true"]';
@@ -93,14 +93,10 @@ labTest('explanations come from the language\'s text pack; switching language lo
 });
 
 labTest('in a sandboxed iframe (opaque origin) the learning modes load from their no-CORS fallback', async (t, open) => {
-  const SUB = '/courses/net/tcp-lab/';
-  const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>course page</title>
-    <link rel="icon" href="data:,"></head><body>
-    <iframe id="lab" sandbox="allow-scripts" width="1000" height="700"
-            src="${SUB}?lang=en&amp;scenario=normal"></iframe></body></html>`;
   const w = await open({
-    prefix: SUB,
-    routes: { '/course.html': { body: host, type: 'text/html; charset=utf-8' } },
+    prefix: COURSE_PREFIX,
+    // Wide enough for the header's learning switches.
+    routes: { '/course.html': coursePage('lang=en&amp;scenario=normal', { width: 1000, height: 700 }) },
     path: '/course.html',
     waitReady: false,
   });
