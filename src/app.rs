@@ -232,8 +232,9 @@ pub fn app(props: &AppProps) -> Html {
     // state change at the playhead and about completed lessons.
     let query = share_query(&state, &props.options.embed);
     crate::components::share::set_current(state.run.clone(), query.clone());
+    // What the full build starts from if it takes over now (see `crate::upgrade`).
     #[cfg(not(feature = "learning"))]
-    let handoff = query.clone();
+    crate::upgrade::note_state(&query, state.playing);
     // The address bar follows the state when playback rests: Chromium asks for
     // the favicon again at every URL change, about six times a second while
     // playing at 8x (each one kept in the page's resource timing buffer).
@@ -335,7 +336,6 @@ pub fn app(props: &AppProps) -> Html {
     {
         let dispatcher = dispatcher.clone();
         use_effect_with(state.learn.upgrade_attempt, move |&attempt| {
-            let query = handoff;
             let on_progress = dispatcher.clone();
             let listeners = (attempt > 0).then(|| {
                 let w = gloo_utils::window();
@@ -351,7 +351,7 @@ pub fn app(props: &AppProps) -> Html {
                 )
             });
             if attempt > 0 {
-                crate::upgrade::load_full_build(&query);
+                crate::upgrade::load_full_build();
             }
             move || drop(listeners)
         });

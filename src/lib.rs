@@ -31,6 +31,7 @@ pub fn start() {
     let popstate = gloo_events::EventListener::new(&gloo_utils::window(), "popstate", |_| mount());
     upgrade::on_release(move || {
         drop(popstate);
+        upgrade::hand_off();
         unmount();
     });
 }

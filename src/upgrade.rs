@@ -4,13 +4,15 @@
 //! (the crate built without its `learning` feature): that keeps the first
 //! download under the issue-3 budget. When a learner opens one of those
 //! modes, the first-load build writes the wish into the URL (see
-//! `model::share`; and in `window.tcpLabHandoff`, because an opaque-origin
-//! iframe cannot change its URL), and asks the page's loader (scripts/post-build.mjs) for
+//! `model::share`), and asks the page's loader (scripts/post-build.mjs) for
 //! the full build with `window.tcpLabLoadFull()`. The loader reports progress
 //! and failure as window events. When the full build starts, it calls the
-//! `window.tcpLabRelease` hook the running build registered, which unmounts
-//! it, and then mounts itself from that state: same scenario, faults, step
-//! and language, with the wished-for mode open.
+//! `window.tcpLabRelease` hook the running build registered, which hands over
+//! the state on screen at that moment in `window.tcpLabHandoff` (an
+//! opaque-origin iframe cannot change its URL, and the learner may have played
+//! on meanwhile) and unmounts; the full build then mounts from that state:
+//! same scenario, faults, step, language and playing, with the wished-for
+//! mode open.
 //!
 //! A link that already asks for a learning mode is sent to the full build
 //! straight away by the loader.
@@ -34,6 +36,9 @@ const RELEASE: &str = "tcpLabRelease";
 thread_local! {
     /// This build's release hook, kept alive while it is registered on `window`.
     static RELEASE_HOOK: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
+    /// The state on screen as a share query, and whether it is playing (noted
+    /// at every render of the first-load build, handed over when it leaves).
+    static ON_SCREEN: RefCell<Option<(String, bool)>> = const { RefCell::new(None) };
     /// The control that had the keyboard focus in the build that left.
     static FOCUSED_ACTION: RefCell<Option<String>> = const { RefCell::new(None) };
 }
@@ -42,15 +47,9 @@ fn window_fn(name: &str) -> Option<js_sys::Function> {
     js_get(&gloo_utils::window(), name)?.dyn_into().ok()
 }
 
-/// Asks the loader for the full build, which will start from `query` (the
-/// share query of the current state). Without a loader (a page that is not
+/// Asks the loader for the full build. Without a loader (a page that is not
 /// the built `dist/`), reports the failure at once.
-pub fn load_full_build(query: &str) {
-    let _ = js_sys::Reflect::set(
-        &gloo_utils::window(),
-        &JsValue::from_str(HANDOFF),
-        &JsValue::from_str(query),
-    );
+pub fn load_full_build() {
     let started = window_fn(LOAD_FULL)
         .map(|f| f.call0(&JsValue::NULL).is_ok())
         .unwrap_or(false);
@@ -59,6 +58,33 @@ pub fn load_full_build(query: &str) {
             let _ = gloo_utils::window().dispatch_event(&ev);
         }
     }
+}
+
+/// Notes the state on screen (share query, playing) for [`hand_off`].
+pub fn note_state(query: &str, playing: bool) {
+    ON_SCREEN.with(|s| match &mut *s.borrow_mut() {
+        Some((q, p)) if q == query => *p = playing,
+        slot => *slot = Some((query.to_string(), playing)),
+    });
+}
+
+/// Called as this build leaves: puts the state on screen, at this moment
+/// (the learner may have stepped or pressed play while the full build was
+/// downloading), where the next build's [`take_handoff`] finds it.
+pub fn hand_off() {
+    let Some((query, playing)) = ON_SCREEN.with(|s| s.borrow_mut().take()) else {
+        return;
+    };
+    let query = if playing {
+        format!("{query}&autoplay=1")
+    } else {
+        query
+    };
+    let _ = js_sys::Reflect::set(
+        &gloo_utils::window(),
+        &JsValue::from_str(HANDOFF),
+        &JsValue::from_str(&query),
+    );
 }
 
 /// The query the build that left handed over (once), if any.

@@ -114,3 +114,24 @@ labTest('in a sandboxed iframe (opaque origin) the learning modes load from thei
   const served = w.server.log.map((e) => e.path);
   assert.ok(served.some((p) => /full-fallback-[0-9a-f]+\.js/.test(p)), 'the fallback script was used');
 });
+
+labTest('what the learner does while the full build downloads is kept: steps and play', async (t, open) => {
+  const w = await open({ query: { lang: 'en', scenario: 'normal', profile: 'rfc' }, contextOptions: { serviceWorkers: 'block' } });
+  const { page } = w;
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/full-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.locator('[data-action="quiz-mode"]').click();
+  await page.waitForSelector('[data-testid="upgrade"]');
+  await stepForward(page);
+  await stepForward(page);
+  await page.locator('[data-action="play"]').click();
+  release();
+  await page.waitForSelector('main#lab[data-build="full"]', { timeout: 30_000 });
+  assert.equal(await page.locator('main#lab').getAttribute('data-playing'), 'true', 'still playing after the swap');
+  assert.equal(await page.locator('[data-action="quiz-mode"]').getAttribute('aria-pressed'), 'true');
+  assert.notEqual(await page.locator('main#lab').getAttribute('data-time-ms'), '0.000', 'not back at the start');
+});
