@@ -143,7 +143,8 @@ impl Cause {
             Cause::RecvFinSimultaneous => &[(FinWait1, Closing)],
             Cause::RecvFinAfterOurs => &[(FinWait2, TimeWait)],
             Cause::RecvRstRefused => &[(SynSent, Closed), (SynReceived, Closed)],
-            Cause::RecvRstBackToListen => &[(SynReceived, Listen)],
+            // Linux (request socket): the request is dropped and the listener stays in LISTEN.
+            Cause::RecvRstBackToListen => &[(SynReceived, Listen), (SynReceived, Closed)],
             Cause::RecvRst => &[
                 (SynReceived, Closed),
                 (Established, Closed),
@@ -173,7 +174,7 @@ impl Cause {
                 (Closing, Closed),
                 (LastAck, Closed),
             ],
-            Cause::SynAckRetriesExhausted => &[(SynReceived, Listen)],
+            Cause::SynAckRetriesExhausted => &[(SynReceived, Listen), (SynReceived, Closed)],
             Cause::FinWait2Timeout => &[(FinWait2, Closed)],
         }
     }
@@ -206,6 +207,10 @@ pub fn is_rfc_transition(from: State, to: State, cause: Cause) -> bool {
                 | Cause::RecvSynInWindow
                 | Cause::RetransmitLimit
                 | Cause::FinWait2Timeout
+                // A listener's failed handshake deletes the TCB instead of returning it to
+                // LISTEN where the listener is a socket of its own (Linux's request socket).
+                | Cause::SynAckRetriesExhausted
+                | Cause::RecvRstBackToListen
         );
     // FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT happens in one segment (FIN+ACK),
     // but each half is an edge, so nothing extra is needed for it.

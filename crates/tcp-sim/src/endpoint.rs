@@ -12,11 +12,11 @@
 use std::collections::VecDeque;
 
 use crate::cause::{Cause, SendReason, TimerKind};
-use crate::profile::{AckPolicy, Profile};
+use crate::profile::{AckPolicy, ListenModel, Profile, Retransmitted};
 use crate::rng::Rng;
 use crate::segment::{Flags, Segment, Timestamps};
 use crate::seq;
-use crate::state::{Side, State};
+use crate::state::{Side, Socket, State};
 use crate::time::{Duration, Instant};
 
 /// An error the application sees.
@@ -70,6 +70,8 @@ pub enum EndpointEvent {
         to: State,
         /// Why the endpoint moved.
         cause: Cause,
+        /// Which socket moved: the listener or the connection.
+        socket: Socket,
     },
     /// A timer was armed (`deadline` is `Some`) or stopped (`None`).
     Timer {
@@ -158,6 +160,9 @@ pub struct Endpoint {
     rto: Duration,
     retries: u32,
     syn_timeouts: u32,
+    /// When each unacknowledged range `[.., end)` of data or FIN was first sent, oldest first:
+    /// Linux measures its data retry budget from the head's first transmission (`retrans_stamp`).
+    first_sent: VecDeque<(u32, Instant)>,
 
     // RTT estimation (RFC 6298).
     srtt: Option<Duration>,
@@ -224,6 +229,7 @@ impl Endpoint {
             rto: profile.initial_rto,
             retries: 0,
             syn_timeouts: 0,
+            first_sent: VecDeque::new(),
             srtt: None,
             rttvar: Duration::ZERO,
             rtt_probe: None,
@@ -356,9 +362,23 @@ impl Endpoint {
             cause.edges().contains(&(from, to)),
             "{from} -> {to} is not an edge for {cause:?}"
         );
+        // With a separate listener, only its own opening and closing are the listener's.
+        let socket = match self.profile.listen_model {
+            ListenModel::RequestSocket
+                if matches!(from, State::Closed | State::Listen)
+                    && matches!(to, State::Closed | State::Listen) =>
+            {
+                Socket::Listener
+            }
+            _ => Socket::Connection,
+        };
         self.state = to;
-        self.events
-            .push_back(EndpointEvent::Transition { from, to, cause });
+        self.events.push_back(EndpointEvent::Transition {
+            from,
+            to,
+            cause,
+            socket,
+        });
         match to {
             State::Closed | State::Listen => {
                 self.set_rtx(None);
@@ -613,6 +633,7 @@ impl Endpoint {
         self.recover = None;
         self.retries = 0;
         self.syn_timeouts = 0;
+        self.first_sent.clear();
         self.rto = self.profile.initial_rto;
         self.srtt = None;
         self.rttvar = Duration::ZERO;
@@ -770,6 +791,8 @@ impl Endpoint {
     fn arm_fin_wait_2(&mut self, now: Instant) {
         if let Some(t) = self.profile.fin_wait_2_timeout {
             if self.app_closed && self.fin_wait_2.is_none() {
+                // tcp_fin_time: never shorter than 3.5 RTO.
+                let t = t.max(Duration(self.rto.0 * 7 / 2));
                 self.set_fin_wait_2(Some(now + t));
             }
         }
@@ -821,6 +844,7 @@ impl Endpoint {
                 );
                 self.snd_nxt = seg.end_seq();
                 self.snd_max = self.snd_nxt;
+                self.first_sent.push_back((self.snd_max, now));
                 self.arm_rtx_if_idle(now);
                 continue;
             }
@@ -833,6 +857,7 @@ impl Endpoint {
                 self.emit(seg, SendReason::Fin);
                 self.snd_nxt = seg.end_seq();
                 self.snd_max = self.snd_nxt;
+                self.first_sent.push_back((self.snd_max, now));
                 self.arm_rtx_if_idle(now);
             }
             break;
@@ -891,15 +916,25 @@ impl Endpoint {
     }
 
     fn on_retransmit_timeout(&mut self, now: Instant) {
-        let limit = match self.state {
-            State::SynSent => self.profile.syn_retries,
-            State::SynReceived => self.profile.synack_retries,
-            _ => self.profile.data_retries,
+        let what = match self.state {
+            State::SynSent => Retransmitted::Syn,
+            State::SynReceived => Retransmitted::SynAck,
+            _ if self.app_closed => Retransmitted::OrphanData {
+                alive: self.rto < self.profile.max_rto,
+            },
+            _ => Retransmitted::Data,
         };
-        if self.retries >= limit {
+        let since_first_sent = self
+            .first_sent
+            .front()
+            .map_or(Duration::ZERO, |&(_, t)| now - t);
+        if self
+            .profile
+            .retry_limit(what)
+            .expired(self.retries, since_first_sent)
+        {
             if self.state == State::SynReceived && self.passive {
-                // Linux drops the half-open request; the listener stays.
-                self.set_state(State::Listen, Cause::SynAckRetriesExhausted);
+                self.drop_half_open(Cause::SynAckRetriesExhausted);
             } else {
                 self.fail(ConnError::TimedOut);
                 self.set_state(State::Closed, Cause::RetransmitLimit);
@@ -911,7 +946,7 @@ impl Endpoint {
         self.rtt_probe = None;
         let linear = self.state == State::SynSent && {
             self.syn_timeouts += 1;
-            self.syn_timeouts <= self.profile.syn_linear_retries
+            self.profile.syn_timeout_is_linear(self.syn_timeouts)
         };
         if !linear {
             // Back off the timer (RFC 6298 §5.5).
@@ -1172,7 +1207,7 @@ impl Endpoint {
                 if seg.flags.syn() {
                     // RFC 793 rule: a SYN inside the window is an error.
                     if self.state == State::SynReceived && self.passive {
-                        self.reset_to_listen(Cause::RecvRstBackToListen);
+                        self.drop_half_open(Cause::RecvRstBackToListen);
                         return;
                     }
                     let rst = Segment {
@@ -1286,6 +1321,13 @@ impl Endpoint {
             self.sample_rtt_on_ack(now, seg);
             self.dup_acks = 0;
             self.retries = 0;
+            while self
+                .first_sent
+                .front()
+                .is_some_and(|&(end, _)| seq::le(end, self.snd_una))
+            {
+                self.first_sent.pop_front();
+            }
             if self.snd_una == self.snd_max {
                 self.set_rtx(None);
                 self.recover = None;
@@ -1414,7 +1456,7 @@ impl Endpoint {
     fn on_rst(&mut self) {
         match self.state {
             State::SynReceived if self.passive => {
-                self.reset_to_listen(Cause::RecvRstBackToListen);
+                self.drop_half_open(Cause::RecvRstBackToListen);
             }
             State::SynReceived => {
                 self.fail(ConnError::Refused);
@@ -1431,8 +1473,18 @@ impl Endpoint {
         }
     }
 
-    fn reset_to_listen(&mut self, cause: Cause) {
-        self.set_state(State::Listen, cause);
+    /// A handshake that came from a listener failed.
+    fn drop_half_open(&mut self, cause: Cause) {
+        match self.profile.listen_model {
+            // RFC 9293 §3.10.7.4: the TCB returns to LISTEN.
+            ListenModel::OneTcb => self.set_state(State::Listen, cause),
+            ListenModel::RequestSocket => {
+                // Linux drops the request socket (inet_csk_reqsk_queue_drop): the connection
+                // ends in CLOSED, and the listener, which never left LISTEN, takes the next SYN.
+                self.set_state(State::Closed, cause);
+                self.state = State::Listen;
+            }
+        }
         self.reset_connection_fields();
     }
 }

@@ -5,8 +5,9 @@
 //! client knows everything; only the third segment tells the server that its own
 //! SYN got through.
 
+use crate::cause::Cause;
 use crate::seq;
-use crate::state::{Side, State};
+use crate::state::Side;
 use crate::time::Instant;
 use crate::trace::Trace;
 
@@ -25,6 +26,15 @@ pub struct Knowledge {
     pub i_will_send_no_more: bool,
     /// The peer's FIN reached me.
     pub peer_will_send_no_more: bool,
+}
+
+/// The causes that end a half-open connection a listener made: back to LISTEN in RFC 9293,
+/// the request socket dropped on Linux.
+fn drops_half_open(cause: Cause) -> bool {
+    matches!(
+        cause,
+        Cause::RecvRstBackToListen | Cause::SynAckRetriesExhausted
+    )
 }
 
 impl Trace {
@@ -49,7 +59,7 @@ impl Trace {
                 }
             }
             while let Some(tr) = next_transition.next_if(|tr| tr.t < arrival.t) {
-                if tr.to == State::Listen {
+                if drops_half_open(tr.cause) {
                     // A half-open connection was dropped: what it knew is gone.
                     k = Knowledge::default();
                 }
@@ -77,7 +87,7 @@ impl Trace {
             }
         }
         for tr in next_transition.take_while(|tr| tr.t <= t) {
-            if tr.to == State::Listen {
+            if drops_half_open(tr.cause) {
                 k = Knowledge::default();
             }
         }

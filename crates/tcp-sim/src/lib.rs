@@ -47,11 +47,13 @@ pub use cause::{is_rfc_transition, Cause, SendReason, TimerKind};
 pub use endpoint::{ConnError, Endpoint, EndpointEvent, Output};
 pub use knowledge::Knowledge;
 pub use pcap::{to_pcap, LostSegments, PcapOptions};
-pub use profile::{AckPolicy, Profile, ProfileName};
+pub use profile::{
+    AckPolicy, ListenModel, Profile, ProfileName, Retransmitted, Retries, RetryLimit, RetryRule,
+};
 pub use scenario::{Fault, FaultAction, FaultMatch, Injection, Scenario, ScenarioError, Step};
 pub use segment::{Flags, Segment, SynOptions, Timestamps};
 pub use sim::{run, FateError, Simulation};
-pub use state::{Dir, Side, State};
+pub use state::{Dir, Side, Socket, State};
 pub use time::{Duration, Instant};
 pub use trace::{
     AppFailure, AppOutcome, AppRecord, ArrivalRecord, ErrorRecord, Fate, FateSource, SegmentRecord,

@@ -65,6 +65,98 @@ pub enum AckPolicy {
     },
 }
 
+/// How a passive open is held until the handshake completes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListenModel {
+    /// RFC 9293: the listening TCB itself moves LISTEN → SYN-RECEIVED → ESTABLISHED, and a
+    /// failed handshake returns it to LISTEN.
+    OneTcb,
+    /// Linux: the listener never leaves LISTEN. A SYN creates a request socket in SYN-RECEIVED
+    /// (in the listener's SYN queue) with its own SYN-ACK timer; the third ACK turns it into the
+    /// connection socket, and a failed handshake drops it (`inet_csk_reqsk_queue_drop`).
+    RequestSocket,
+}
+
+/// Which rule turns the retry settings into the moment a timer gives up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetryRule {
+    /// RFC 9293 §3.8.3 read as counts: give up after that many retransmissions.
+    Count,
+    /// Linux `tcp_write_timeout` and `reqsk_timer_handler`: SYN and SYN-ACK by count (the SYN
+    /// also gets its linear timeouts), data and FIN by a time budget (`retransmits_timed_out`).
+    Linux,
+}
+
+/// The retry settings. In `linux` each field is the sysctl of the same name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Retries {
+    /// How the numbers below are turned into a limit.
+    pub rule: RetryRule,
+    /// SYN retransmissions (`tcp_syn_retries`).
+    pub syn: u32,
+    /// SYN timeouts that keep the initial RTO before it doubles (`tcp_syn_linear_timeouts`,
+    /// Linux ≥ 6.5); Linux also adds them to the SYN's retry count.
+    pub syn_linear: u32,
+    /// SYN-ACK retransmissions of a half-open connection (`tcp_synack_retries`).
+    pub synack: u32,
+    /// Data and FIN: a count in `rfc`, the `boundary` of a time budget in `linux` (`tcp_retries2`).
+    pub data: u32,
+    /// The same for a socket the application has closed (`tcp_orphan_retries`; Linux reads 0
+    /// as 8 while the RTO is below its maximum).
+    pub orphan: u32,
+}
+
+/// When a retransmission timer gives up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetryLimit {
+    /// After this many retransmissions.
+    Count(u32),
+    /// When the time since the segment was first sent reaches this budget, checked when the
+    /// timer fires (Linux `retransmits_timed_out`).
+    Budget(Duration),
+}
+
+impl RetryLimit {
+    /// Has a timer that fired after `retransmissions` retransmissions, `elapsed` after the
+    /// segment was first sent, run out?
+    pub fn expired(self, retransmissions: u32, elapsed: Duration) -> bool {
+        match self {
+            RetryLimit::Count(n) => retransmissions >= n,
+            RetryLimit::Budget(budget) => retransmissions > 0 && elapsed >= budget,
+        }
+    }
+}
+
+/// Linux `tcp_model_timeout`: how long `boundary` retransmissions take when the RTO starts at
+/// `rto_base` and doubles up to `rto_max`. `tcp_retries2` = 15 with 200 ms and 120 s gives 924.6 s.
+pub fn linux_model_timeout(boundary: u32, rto_base: Duration, rto_max: Duration) -> Duration {
+    let ratio = (rto_max.0 / rto_base.0.max(1)).max(1);
+    let linear_backoff_thresh = ratio.ilog2();
+    if boundary <= linear_backoff_thresh {
+        rto_base.times((2u64 << boundary) - 1)
+    } else {
+        rto_base.times((2u64 << linear_backoff_thresh) - 1)
+            + rto_max.times((boundary - linear_backoff_thresh) as u64)
+    }
+}
+
+/// What a retransmitted segment is, for choosing its limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retransmitted {
+    /// The SYN of an active open.
+    Syn,
+    /// The SYN-ACK of a half-open connection.
+    SynAck,
+    /// Data or FIN while the application still holds the socket.
+    Data,
+    /// Data or FIN after the application closed the socket (an orphan, in Linux's words).
+    /// `alive`: the RTO has not yet reached its maximum.
+    OrphanData {
+        /// The RTO is still below its maximum.
+        alive: bool,
+    },
+}
+
 /// A named set of protocol parameters.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Profile {
@@ -79,15 +171,12 @@ pub struct Profile {
     /// Linux applies the minimum RTO to the variance term (`srtt + max(4·rttvar, rto_min)`),
     /// RFC 6298 to the whole RTO.
     pub min_rto_on_variance: bool,
-    /// SYN retransmissions that keep the initial RTO before backoff starts (Linux `tcp_syn_linear_timeouts`).
-    pub syn_linear_retries: u32,
-    /// SYN retransmissions before `connect` fails with "connection timed out".
-    pub syn_retries: u32,
-    /// SYN-ACK retransmissions before SYN-RECEIVED gives up: back to LISTEN if the connection
-    /// came from a listener, else "connection timed out".
-    pub synack_retries: u32,
-    /// Retransmissions of data or FIN before the connection is given up.
-    pub data_retries: u32,
+    /// When each retransmission timer gives up: derived from Linux's sysctls in `linux`, from
+    /// RFC 9293 §3.8.3 counts in `rfc`.
+    pub retries: Retries,
+    /// How a listener handles a handshake: one TCB that leaves LISTEN (RFC 9293), or a request
+    /// socket beside a listener that stays in LISTEN (Linux).
+    pub listen_model: ListenModel,
     /// Maximum segment lifetime, quoted in the lesson text; TIME-WAIT itself lasts `time_wait`.
     pub msl: Duration,
     /// TIME-WAIT length: 2×MSL in the textbook, a fixed 60 s on Linux.
@@ -122,6 +211,73 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// When retransmitting `what` gives up.
+    pub fn retry_limit(&self, what: Retransmitted) -> RetryLimit {
+        let r = self.retries;
+        match (r.rule, what) {
+            (RetryRule::Count, Retransmitted::Syn) => RetryLimit::Count(r.syn),
+            (RetryRule::Count, Retransmitted::SynAck) => RetryLimit::Count(r.synack),
+            (RetryRule::Count, Retransmitted::Data) => RetryLimit::Count(r.data),
+            (RetryRule::Count, Retransmitted::OrphanData { .. }) => RetryLimit::Count(r.orphan),
+            // tcp_write_timeout: max_retransmits = tcp_syn_retries + tcp_syn_linear_timeouts.
+            (RetryRule::Linux, Retransmitted::Syn) => RetryLimit::Count(r.syn + r.syn_linear),
+            // reqsk_timer_handler: expire once num_timeout reaches tcp_synack_retries.
+            (RetryRule::Linux, Retransmitted::SynAck) => RetryLimit::Count(r.synack),
+            // retransmits_timed_out(sk, tcp_retries2, 0) with TCP_RTO_MIN as the base.
+            (RetryRule::Linux, Retransmitted::Data) => {
+                RetryLimit::Budget(linux_model_timeout(r.data, self.min_rto, self.max_rto))
+            }
+            // tcp_orphan_retries: 0 means 8 while the socket is "alive".
+            (RetryRule::Linux, Retransmitted::OrphanData { alive }) => {
+                let n = if r.orphan == 0 && alive { 8 } else { r.orphan };
+                RetryLimit::Budget(linux_model_timeout(n, self.min_rto, self.max_rto))
+            }
+        }
+    }
+
+    /// A SYN timeout number `timeouts` (1 for the first) keeps the RTO instead of doubling it.
+    pub fn syn_timeout_is_linear(&self, timeouts: u32) -> bool {
+        timeouts <= self.retries.syn_linear
+    }
+
+    /// The SYN schedule when every SYN is lost: when each retransmission leaves, and when
+    /// `connect()` fails, counted from the first SYN. The same rules as the endpoint's timer.
+    pub fn syn_schedule(&self) -> (Vec<Duration>, Duration) {
+        let limit = self.retry_limit(Retransmitted::Syn);
+        let mut rto = self.initial_rto;
+        let mut t = Duration::ZERO;
+        let mut sent = Vec::new();
+        for timeouts in 1.. {
+            t = t + rto;
+            if limit.expired(sent.len() as u32, t) || timeouts > 1000 {
+                break;
+            }
+            sent.push(t);
+            if !self.syn_timeout_is_linear(timeouts) {
+                rto = rto.times(2).min(self.max_rto);
+            }
+        }
+        (sent, t)
+    }
+
+    /// The same for a SYN-ACK whose handshake never completes: when each retransmission leaves,
+    /// and when the half-open connection is dropped, counted from the first SYN-ACK.
+    pub fn synack_schedule(&self) -> (Vec<Duration>, Duration) {
+        let limit = self.retry_limit(Retransmitted::SynAck);
+        let mut rto = self.initial_rto;
+        let mut t = Duration::ZERO;
+        let mut sent = Vec::new();
+        loop {
+            t = t + rto;
+            if limit.expired(sent.len() as u32, t) || sent.len() > 1000 {
+                break;
+            }
+            sent.push(t);
+            rto = rto.times(2).min(self.max_rto);
+        }
+        (sent, t)
+    }
+
     /// The textbook profile: RFC 9293 and RFC 6298 parameters.
     pub fn rfc() -> Profile {
         Profile {
@@ -130,12 +286,18 @@ impl Profile {
             min_rto: Duration::from_secs(1),
             max_rto: Duration::from_secs(60),
             min_rto_on_variance: false,
-            syn_linear_retries: 0,
-            // RFC 9293 §3.8.3: R2 for a SYN must cover at least 3 minutes
-            // (1+2+4+8+16+32+60+60 s with RTO capped at 60 s).
-            syn_retries: 7,
-            synack_retries: 5,
-            data_retries: 8,
+            retries: Retries {
+                rule: RetryRule::Count,
+                // RFC 9293 §3.8.3: R2 for a SYN must cover at least 3 minutes
+                // (1+2+4+8+16+32+60+60 s with the RTO capped at 60 s).
+                syn: 7,
+                syn_linear: 0,
+                synack: 5,
+                // R2 for data: at least 100 s (1+2+4+…+128 s).
+                data: 8,
+                orphan: 8,
+            },
+            listen_model: ListenModel::OneTcb,
             msl: Duration::from_secs(120),
             time_wait: Duration::from_secs(240),
             fin_wait_2_timeout: None,
@@ -164,10 +326,15 @@ impl Profile {
             min_rto: Duration::from_millis(200),
             max_rto: Duration::from_secs(120),
             min_rto_on_variance: true,
-            syn_linear_retries: 4,
-            syn_retries: 6,
-            synack_retries: 5,
-            data_retries: 15,
+            retries: Retries {
+                rule: RetryRule::Linux,
+                syn: 6,
+                syn_linear: 4,
+                synack: 5,
+                data: 15,
+                orphan: 0,
+            },
+            listen_model: ListenModel::RequestSocket,
             msl: Duration::from_secs(30),
             time_wait: Duration::from_secs(60),
             fin_wait_2_timeout: Some(Duration::from_secs(60)),

@@ -346,10 +346,16 @@ impl Simulation {
         let i = side.index();
         while let Some(ev) = self.endpoints[i].poll_event() {
             match ev {
-                EndpointEvent::Transition { from, to, cause } => {
+                EndpointEvent::Transition {
+                    from,
+                    to,
+                    cause,
+                    socket,
+                } => {
                     self.trace.transitions.push(TransitionRecord {
                         t: now,
                         side,
+                        socket,
                         from,
                         to,
                         cause,

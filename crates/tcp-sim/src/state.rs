@@ -2,6 +2,27 @@
 
 use std::fmt;
 
+/// Which of one side's sockets a transition belongs to, as Linux's `inet_sock_set_state`
+/// tracepoint tells them apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Socket {
+    /// The listening socket: CLOSED → LISTEN and back. Under RFC 9293's one-TCB model the
+    /// listener is the connection itself, and every transition is [`Socket::Connection`].
+    Listener,
+    /// The connection: the request socket that a SYN creates, and the socket it becomes.
+    Connection,
+}
+
+impl Socket {
+    /// `listener` or `connection`, as in the reference traces' `sock` field.
+    pub fn name(self) -> &'static str {
+        match self {
+            Socket::Listener => "listener",
+            Socket::Connection => "connection",
+        }
+    }
+}
+
 /// A connection state. `Display` prints the RFC's name, e.g. `SYN-SENT`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum State {

@@ -9,7 +9,7 @@ use crate::cause::{Cause, SendReason, TimerKind};
 use crate::endpoint::ConnError;
 use crate::profile::ProfileName;
 use crate::segment::Segment;
-use crate::state::{Dir, Side, State};
+use crate::state::{Dir, Side, Socket, State};
 use crate::time::{Duration, Instant};
 
 /// What the link did with a segment.
@@ -118,6 +118,8 @@ pub struct TransitionRecord {
     pub t: Instant,
     /// Which endpoint changed state.
     pub side: Side,
+    /// Which of its sockets: the listener or the connection.
+    pub socket: Socket,
     /// The state before.
     pub from: State,
     /// The state after.
@@ -266,11 +268,22 @@ impl Trace {
         })
     }
 
-    /// The chain of states a side went through, starting from CLOSED.
+    /// The chain of states a side went through, all its sockets together, starting from CLOSED.
     pub fn state_chain(&self, side: Side) -> Vec<State> {
+        Self::chain(self.transitions_of(side))
+    }
+
+    /// The chain of states of one of a side's sockets; empty if that socket never moved.
+    pub fn socket_chain(&self, side: Side, socket: Socket) -> Vec<State> {
+        Self::chain(self.transitions_of(side).filter(|t| t.socket == socket))
+    }
+
+    fn chain<'a>(transitions: impl Iterator<Item = &'a TransitionRecord>) -> Vec<State> {
         let mut chain = Vec::new();
-        for t in self.transitions_of(side) {
-            if chain.is_empty() {
+        for t in transitions {
+            // A new request socket starts from the listener's LISTEN, not from where the last
+            // one ended.
+            if chain.last() != Some(&t.from) {
                 chain.push(t.from);
             }
             chain.push(t.to);
@@ -358,7 +371,8 @@ impl Trace {
             Value::from(
                 self.transitions_of(side)
                     .map(|t| {
-                        json!({"t_ms": t.t.as_ms(), "from": t.from.rfc_name(), "to": t.to.rfc_name(),
+                        json!({"t_ms": t.t.as_ms(), "socket": t.socket.name(),
+                               "from": t.from.rfc_name(), "to": t.to.rfc_name(),
                                "cause": t.cause.key()})
                     })
                     .collect::<Vec<_>>(),
@@ -456,9 +470,10 @@ impl Trace {
                 }
                 Line::State(tr) => writeln!(
                     out,
-                    "{:>12.3} ms  state  {}: {} -> {}  ({})",
+                    "{:>12.3} ms  state  {} {}: {} -> {}  ({})",
                     t.as_ms(),
                     tr.side,
+                    tr.socket.name(),
                     tr.from,
                     tr.to,
                     tr.cause.key()

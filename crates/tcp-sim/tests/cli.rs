@@ -35,7 +35,11 @@ fn test_cli_run_prints_a_ladder() {
     assert_eq!(code, 0);
     assert!(out.contains("C --> S S"), "{out}");
     assert!(out.contains("[LOST]"), "{out}");
-    assert!(out.contains("client: SYN-SENT -> ESTABLISHED"), "{out}");
+    assert!(
+        out.contains("client connection: SYN-SENT -> ESTABLISHED"),
+        "{out}"
+    );
+    assert!(out.contains("server listener: CLOSED -> LISTEN"), "{out}");
 }
 
 #[test]

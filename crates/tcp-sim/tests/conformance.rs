@@ -2,8 +2,10 @@
 //! under the `linux` profile and must match the captured trace
 //! - per direction, segment by segment: flags, seq_rel, ack_rel, len, lost;
 //! - in time, within max(10 ms, 10 %);
-//! - in each side's chain of states (SYN-RECEIVED = SYN_RECV; the reference
-//!   may omit the CLOSED after TIME-WAIT).
+//! - in each side's chain of states, socket by socket (SYN-RECEIVED = SYN_RECV; the
+//!   reference may omit the CLOSED after TIME-WAIT): the connection's chain equals the
+//!   reference's, and the listener's is where the reference's starts (the reference's server
+//!   program closes its listener after `accept()`, which the scenario's steps do not say).
 //!
 //! The references live beside the repository (`../shared/refs`); set
 //! `TCP_LAB_REFS` to use another folder with the same layout.
@@ -12,7 +14,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use tcp_sim::{run, Dir, ProfileName, Scenario, Side, State, Trace};
+use tcp_sim::{run, Dir, ProfileName, Scenario, Side, Socket, State, Trace};
 
 fn refs_dir() -> PathBuf {
     if let Ok(p) = std::env::var("TCP_LAB_REFS") {
@@ -112,16 +114,21 @@ fn parse_chain(text: &str) -> Vec<State> {
         .collect()
 }
 
-/// The chain Linux reports for the connection socket. Linux keeps the
-/// listener as a separate socket, so the server's reference chain starts at
-/// LISTEN; ours is one endpoint that starts at CLOSED.
-fn expected_chain(reference: &Value, side: Side) -> Vec<State> {
-    let chain = parse_chain(reference["state_chain"][side.name()].as_str().unwrap_or(""));
-    if chain.first() == Some(&State::Listen) {
-        std::iter::once(State::Closed).chain(chain).collect()
-    } else {
-        chain
-    }
+/// The chain Linux reports for one socket of a side: `server` / `client` is the connection,
+/// `server_listener` the listener.
+fn expected_chain(reference: &Value, side: Side, socket: Socket) -> Vec<State> {
+    let key = match socket {
+        Socket::Connection => side.name().to_string(),
+        Socket::Listener => format!("{}_listener", side.name()),
+    };
+    parse_chain(reference["state_chain"][key].as_str().unwrap_or(""))
+}
+
+fn fmt_chain(c: &[State]) -> String {
+    c.iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>()
+        .join(" -> ")
 }
 
 fn check(name: &str) -> Vec<String> {
@@ -160,24 +167,50 @@ fn check(name: &str) -> Vec<String> {
     }
 
     for side in Side::BOTH {
-        let ours = trace.state_chain(side);
-        let want = expected_chain(&reference, side);
+        let ours = trace.socket_chain(side, Socket::Connection);
+        let want = expected_chain(&reference, side, Socket::Connection);
         let mut with_final_close = want.clone();
         if want.last() == Some(&State::TimeWait) {
             with_final_close.push(State::Closed);
         }
         if ours != want && ours != with_final_close {
-            let fmt = |c: &[State]| {
-                c.iter()
-                    .map(|s| s.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" -> ")
-            };
             problems.push(format!(
-                "{side} states: ours {}, reference {}",
-                fmt(&ours),
-                fmt(&want)
+                "{side} connection states: ours {}, reference {}",
+                fmt_chain(&ours),
+                fmt_chain(&want)
             ));
+        }
+        let ours = trace.socket_chain(side, Socket::Listener);
+        let want = expected_chain(&reference, side, Socket::Listener);
+        if !want.starts_with(&ours) || (ours.is_empty() != want.is_empty()) {
+            problems.push(format!(
+                "{side} listener states: ours {}, reference {}",
+                fmt_chain(&ours),
+                fmt_chain(&want)
+            ));
+        }
+    }
+    if let Some(call) = reference["app_calls"].as_array().and_then(|calls| {
+        calls
+            .iter()
+            .find(|c| c["call"] == "connect_failed" && c["errno"] == 110)
+    }) {
+        // connect() failed with ETIMEDOUT: ours must time out too, at about the same moment.
+        let t_ref = call["t_ms"].as_f64().expect("t_ms");
+        match trace.errors.iter().find(|e| e.side == Side::Client) {
+            Some(e) if e.failure.key() == "connection_timed_out" => {
+                let tolerance = (t_ref.abs() * 0.10).max(10.0);
+                if (e.t.as_ms() - t_ref).abs() > tolerance {
+                    problems.push(format!(
+                        "connect() timed out at {:.1} ms, reference {t_ref:.1} ms",
+                        e.t.as_ms()
+                    ));
+                }
+            }
+            other => problems.push(format!(
+                "connect() should time out, ours: {:?}",
+                other.map(|e| e.failure.key())
+            )),
         }
     }
     problems

@@ -48,7 +48,9 @@ fn reasons(out: &[Output]) -> Vec<SendReason> {
 fn transitions(ep: &mut Endpoint) -> Vec<(State, State, Cause)> {
     std::iter::from_fn(|| ep.poll_event())
         .filter_map(|e| match e {
-            EndpointEvent::Transition { from, to, cause } => Some((from, to, cause)),
+            EndpointEvent::Transition {
+                from, to, cause, ..
+            } => Some((from, to, cause)),
             _ => None,
         })
         .collect()
@@ -270,8 +272,18 @@ fn test_syn_sent_linux_retries_are_linear_then_double() {
             sends.push(d.as_ms());
         }
     }
-    assert_eq!(sends, [0.0, 1000.0, 2000.0, 3000.0, 4000.0, 5000.0, 7000.0]);
+    // tcp_syn_retries (6) + tcp_syn_linear_timeouts (4) = 10 retransmissions: five 1 s apart,
+    // then 2, 4, 8, 16 and 32 s; connect() fails when the next 64 s timer runs out.
+    assert_eq!(
+        sends,
+        [0.0, 1000.0, 2000.0, 3000.0, 4000.0, 5000.0, 7000.0, 11000.0, 19000.0, 35000.0, 67000.0]
+    );
     assert_eq!(c.error(), Some(ConnError::TimedOut));
+    assert_eq!(c.state(), State::Closed);
+    let (schedule, give_up) = linux().syn_schedule();
+    let from_rule: Vec<f64> = schedule.iter().map(|d| d.as_ms()).collect();
+    assert_eq!(from_rule, sends[1..]);
+    assert_eq!(give_up.as_ms(), 131_000.0);
 }
 
 #[test]
@@ -305,13 +317,74 @@ fn test_syn_received_recv_ack_enters_established() {
     assert_eq!(transitions(&mut s).last().unwrap().2, Cause::RecvAckOfSyn);
 }
 
+/// The transitions of one socket, with the socket they were recorded for.
+fn socket_transitions(ep: &mut Endpoint) -> Vec<(Socket, State, State, Cause)> {
+    std::iter::from_fn(|| ep.poll_event())
+        .filter_map(|e| match e {
+            EndpointEvent::Transition {
+                from,
+                to,
+                cause,
+                socket,
+            } => Some((socket, from, to, cause)),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn test_syn_received_recv_rst_returns_to_listen() {
+    let (_, mut s) = syn_received(rfc());
+    let sa = take(&mut s);
+    s.handle_segment(t(2.0), seg(sa[0].segment.ack, 0, "R", 0));
+    assert_eq!(s.state(), State::Listen);
+    assert_eq!(
+        socket_transitions(&mut s).last(),
+        Some(&(
+            Socket::Connection,
+            State::SynReceived,
+            State::Listen,
+            Cause::RecvRstBackToListen
+        ))
+    );
+}
+
+#[test]
+fn test_syn_received_recv_rst_drops_the_request_socket_on_linux() {
     let (_, mut s) = syn_received(linux());
     let sa = take(&mut s);
     // The RST must sit exactly at RCV.NXT to pass RFC 5961's check.
     s.handle_segment(t(2.0), seg(sa[0].segment.ack, 0, "R", 0));
+    // The request socket is gone; the listener, which never left LISTEN, takes the next SYN.
+    assert_eq!(
+        socket_transitions(&mut s),
+        [
+            (
+                Socket::Listener,
+                State::Closed,
+                State::Listen,
+                Cause::AppListen
+            ),
+            (
+                Socket::Connection,
+                State::Listen,
+                State::SynReceived,
+                Cause::RecvSyn
+            ),
+            (
+                Socket::Connection,
+                State::SynReceived,
+                State::Closed,
+                Cause::RecvRstBackToListen
+            ),
+        ]
+    );
     assert_eq!(s.state(), State::Listen);
+    let (mut c2, _) = pair(linux());
+    c2.connect(t(5.0)).unwrap();
+    pass(&mut c2, &mut s, t(6.0));
+    assert_eq!(s.state(), State::SynReceived);
+    assert_eq!(reasons(&take(&mut s)), [SendReason::SynAck]);
 }
 
 #[test]
@@ -338,15 +411,113 @@ fn test_syn_received_timeout_resends_syn_ack_with_backoff() {
 
 #[test]
 fn test_syn_received_retries_exhausted_returns_to_listen() {
-    let (_, mut s) = syn_received(linux());
+    let (_, mut s) = syn_received(rfc());
     while let Some(d) = s.poll_timeout() {
         s.handle_timeout(d);
     }
     assert_eq!(s.state(), State::Listen);
     assert_eq!(
-        transitions(&mut s).last().unwrap().2,
-        Cause::SynAckRetriesExhausted
+        transitions(&mut s).last().unwrap(),
+        &(
+            State::SynReceived,
+            State::Listen,
+            Cause::SynAckRetriesExhausted
+        )
     );
+}
+
+#[test]
+fn test_syn_received_linux_request_expires_after_tcp_synack_retries() {
+    let (_, mut s) = syn_received(linux());
+    take(&mut s);
+    let mut resent = Vec::new();
+    let mut dropped_at = None;
+    while let Some(d) = s.poll_timeout() {
+        s.handle_timeout(d);
+        if !take(&mut s).is_empty() {
+            resent.push(d.as_ms() - 1.0);
+        } else if s.state() == State::Listen {
+            dropped_at = Some(d.as_ms() - 1.0);
+        }
+    }
+    // reqsk_timer_handler: tcp_synack_retries (5) resends, the timeout doubling from 1 s,
+    // and the request is dropped when the timer after the fifth runs out.
+    assert_eq!(resent, [1000.0, 3000.0, 7000.0, 15000.0, 31000.0]);
+    assert_eq!(dropped_at, Some(63000.0));
+    let (schedule, give_up) = linux().synack_schedule();
+    let from_rule: Vec<f64> = schedule.iter().map(|d| d.as_ms()).collect();
+    assert_eq!(from_rule, resent);
+    assert_eq!(give_up.as_ms(), 63000.0);
+    let last = *socket_transitions(&mut s).last().unwrap();
+    assert_eq!(
+        last,
+        (
+            Socket::Connection,
+            State::SynReceived,
+            State::Closed,
+            Cause::SynAckRetriesExhausted
+        )
+    );
+    assert_eq!(
+        s.error(),
+        None,
+        "nobody called accept(), so nobody hears of it"
+    );
+}
+
+/// Drops every segment `ep` sends until it gives up; returns when each retransmission left
+/// and when it gave up.
+fn retransmit_until_given_up(ep: &mut Endpoint) -> (Vec<Instant>, Instant) {
+    take(ep);
+    let mut sent = Vec::new();
+    while let Some(d) = ep.poll_timeout() {
+        ep.handle_timeout(d);
+        if ep.state() == State::Closed {
+            return (sent, d);
+        }
+        if take(ep).iter().any(|o| o.segment.seg_len() > 0) {
+            sent.push(d);
+        }
+    }
+    panic!("never gave up");
+}
+
+#[test]
+fn test_established_linux_data_gives_up_after_the_tcp_retries2_budget() {
+    let (mut c, _) = established(linux());
+    c.send(t(10.0), 100).unwrap();
+    let (sent, gave_up) = retransmit_until_given_up(&mut c);
+    // tcp_retries2 = 15 is a time budget, not a count: tcp_model_timeout(15, 200 ms, 120 s).
+    let budget = crate::profile::linux_model_timeout(
+        15,
+        Duration::from_millis(200),
+        Duration::from_secs(120),
+    );
+    assert_eq!(budget.as_ms(), 924_600.0);
+    let elapsed = gave_up - t(10.0);
+    let last = *sent.last().unwrap() - t(10.0);
+    assert!(elapsed >= budget && last < budget, "{elapsed} {last}");
+    assert_eq!(c.error(), Some(ConnError::TimedOut));
+}
+
+#[test]
+fn test_fin_wait_1_linux_orphan_gives_up_after_tcp_orphan_retries() {
+    let (mut c, _) = fin_wait_1(linux());
+    let (sent, gave_up) = retransmit_until_given_up(&mut c);
+    // close() made the socket an orphan: tcp_orphan_retries = 0 reads as 8 while "alive",
+    // so the budget is tcp_model_timeout(8, 200 ms, 120 s) = 102.2 s.
+    let budget = Duration::from_millis(102_200);
+    assert!(gave_up - t(10.0) >= budget, "{}", gave_up - t(10.0));
+    assert!(*sent.last().unwrap() - t(10.0) < budget);
+    assert_eq!(sent.len(), 8);
+}
+
+#[test]
+fn test_established_rfc_data_gives_up_after_a_count() {
+    let (mut c, _) = established(rfc());
+    c.send(t(10.0), 100).unwrap();
+    let (sent, _) = retransmit_until_given_up(&mut c);
+    assert_eq!(sent.len() as u32, rfc().retries.data);
 }
 
 #[test]
