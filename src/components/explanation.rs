@@ -2,8 +2,8 @@
 //! would go wrong without it, and where the RFC says so.
 
 use tcp_lab_content::{
-    explain_segment, explain_transition, scenario_blurb, scenario_title, timer_label, Explanation,
-    Lang,
+    explain_segment, explain_transition, fill_limits, scenario_blurb, scenario_title, timer_label,
+    Explanation, Lang,
 };
 use yew::prelude::*;
 
@@ -26,20 +26,22 @@ pub struct ExplanationProps {
 }
 
 fn body(lang: Lang, e: &Explanation) -> Html {
+    // The texts quote retry limits as placeholders that the core's rules fill.
+    let text = |s: &'static str| fill_limits(s, lang).into_owned();
     html! {
         <>
             <h3>{ e.title }</h3>
-            <p class="what">{ e.what }</p>
+            <p class="what">{ text(e.what) }</p>
             <dl>
                 <dt>{ t(lang, Ui::Why) }</dt>
-                <dd>{ e.why }</dd>
+                <dd>{ text(e.why) }</dd>
                 <dt>{ t(lang, Ui::Without) }</dt>
-                <dd>{ e.without }</dd>
+                <dd>{ text(e.without) }</dd>
                 <dt>{ t(lang, Ui::Specified) }</dt>
                 <dd class="rfc">{ e.rfc }</dd>
                 if let Some(linux) = e.linux {
                     <dt>{ t(lang, Ui::OnLinux) }</dt>
-                    <dd>{ linux }</dd>
+                    <dd>{ text(linux) }</dd>
                 }
             </dl>
         </>
@@ -63,7 +65,7 @@ pub fn explanation_panel(p: &ExplanationProps) -> Html {
                 <>
                     <h3>{ title }</h3>
                     if let Some(blurb) = scenario_blurb(name, lang) {
-                        <p class="what">{ blurb }</p>
+                        <p class="what">{ fill_limits(blurb, lang).into_owned() }</p>
                     }
                     <p class="hint">{ t(lang, Ui::NothingYet) }</p>
                 </>

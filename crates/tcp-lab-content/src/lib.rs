@@ -34,11 +34,13 @@ mod knowledge;
 pub mod lab_text;
 pub mod learn_text;
 pub mod lessons;
+mod limits;
 pub mod quiz;
 mod text;
 
 pub use analogies::{analogy, analogy_for_cause, analogy_for_reason, Analogy, AnalogyTopic};
 pub use knowledge::{knowledge_labels, knowledge_summary};
+pub use limits::{fill_limits, LIMIT_PLACEHOLDERS};
 
 /// The language of a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -899,3 +899,61 @@ fn test_knowledge_summary_follows_the_handshake() {
         assert!(z.ends_with('。') && !z.contains('{'), "{key}: {z}");
     }
 }
+
+// ---------------------------------------------------------------- numbers from the profile
+
+/// The explanations and scenario texts the lab shows beside a run, in one language.
+fn explanation_texts(lang: Lang) -> Vec<(String, &'static str)> {
+    let mut v = Vec::new();
+    for c in Cause::ALL {
+        for (f, s) in fields(&explain_transition(c, lang)) {
+            v.push((format!("transition {c:?}.{f}"), s));
+        }
+    }
+    for r in SendReason::ALL {
+        for (f, s) in fields(&explain_segment(r, lang)) {
+            v.push((format!("segment {r:?}.{f}"), s));
+        }
+    }
+    for name in named::NAMES {
+        v.extend(scenario_blurb(name, lang).map(|b| (format!("scenario {name}"), b)));
+    }
+    v
+}
+
+#[test]
+fn test_explanations_leave_no_placeholder_unfilled() {
+    for lang in [Lang::En, Lang::Zh] {
+        for (key, text) in explanation_texts(lang) {
+            let filled = tcp_lab_content::fill_limits(text, lang);
+            assert!(
+                !filled.contains('{'),
+                "{key} ({lang:?}) keeps a placeholder: {filled}"
+            );
+        }
+    }
+}
+
+/// The retry numbers are the core's, not typed: the texts that quote Linux's SYN limit say
+/// what the profile computes, and none says the old "6 retries … about 11 s".
+#[test]
+fn test_retry_numbers_come_from_the_profile() {
+    let linux = tcp_sim::Profile::linux();
+    let (schedule, give_up) = linux.syn_schedule();
+    let retries = schedule.len().to_string();
+    let give_up_s = format!("{}", give_up.as_ms() / 1000.0);
+    for lang in [Lang::En, Lang::Zh] {
+        let limit = explain_transition(Cause::RetransmitLimit, lang)
+            .linux
+            .unwrap();
+        let filled = tcp_lab_content::fill_limits(limit, lang);
+        assert!(filled.contains(&retries), "{filled}");
+        assert!(filled.contains(&give_up_s), "{filled}");
+        for (key, text) in explanation_texts(lang) {
+            let filled = tcp_lab_content::fill_limits(text, lang);
+            for stale in ["about 11 s", "大约 11 秒", "6 for a SYN", "SYN 重试 6 次"] {
+                assert!(!filled.contains(stale), "{key}: {filled}");
+            }
+        }
+    }
+}

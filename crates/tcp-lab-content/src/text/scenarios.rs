@@ -205,11 +205,11 @@ fn scenario(name: &str, lang: Lang) -> Option<Scenario> {
         "syn_retries_exhausted" => match lang {
             En => Scenario {
                 title: "SYN retries exhausted",
-                blurb: "Every SYN is lost. The client retries with growing intervals and, after its last retry, gives up with \"connection timed out\"; compare how long each profile waits.",
+                blurb: "Every SYN is lost. The textbook retries {rfc_syn_retries} times at doubling intervals and gives up after {rfc_syn_give_up_s} s; Linux retries {linux_syn_retries} times, the first five 1 s apart, and connect() fails with \"connection timed out\" after {linux_syn_give_up_s} s.",
             },
             Zh => Scenario {
                 title: "SYN 重试用尽",
-                blurb: "所有 SYN 都丢了。客户端以越来越长的间隔重试，最后一次重试之后以“连接超时”放弃；可以对比两种配置各等了多久。",
+                blurb: "所有 SYN 都丢了。教科书配置重试 {rfc_syn_retries} 次，间隔逐次翻倍，{rfc_syn_give_up_s} 秒后放弃；Linux 重试 {linux_syn_retries} 次，前五次相隔 1 秒，{linux_syn_give_up_s} 秒后 connect() 以“连接超时”失败。",
             },
         },
 

@@ -309,7 +309,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
                 why: "This is how a client removes a connection opened by an old duplicate SYN, while the listener stays available for real clients.",
                 without: "The server would keep a half-open connection nobody wants, retransmitting its SYN-ACK and holding memory.",
                 rfc: "RFC 9293 §3.5 (Figure 8), §3.5.3, §3.10.7.4",
-                linux: None,
+                linux: Some("On Linux the listener never leaves LISTEN: the handshake lives in a request socket in the listener's SYN queue. The RST drops that request socket, so the connection shows CLOSED while the listener goes on waiting for the next SYN."),
             },
             Zh => Explanation {
                 title: "半连接被复位：回到 LISTEN",
@@ -317,7 +317,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
                 why: "客户端正是靠这一步清除由旧的重复 SYN 建立的连接，而监听端本身仍然为真正的客户端服务。",
                 without: "服务器会一直保留一个没人要的半连接，反复重传 SYN-ACK 并占用内存。",
                 rfc: "RFC 9293 第 3.5 节（图 8）、第 3.5.3 节、第 3.10.7.4 节",
-                linux: None,
+                linux: Some("在 Linux 上，监听套接字始终处于 LISTEN：握手期间的状态保存在监听套接字 SYN 队列（半连接队列）中的请求套接字里。RST 让这个请求套接字被删除，所以这条连接显示为 CLOSED，而监听套接字继续等待下一个 SYN。"),
             },
         },
 
@@ -404,7 +404,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
                 why: "A peer may vanish without a word; RFC 9293 sets thresholds (R1 to warn, R2 to give up: at least 3 minutes for a SYN, 100 s for data).",
                 without: "Without a limit, a connection to a dead host would hold memory and block its application forever.",
                 rfc: "RFC 9293 §3.8.3",
-                linux: Some("Linux counts retries rather than time: 6 for a SYN (tcp_syn_retries) and 15 for data (tcp_retries2). With the linear SYN intervals, connect() gives up after about 11 s, far sooner than the 3 minutes RFC 9293 asks for."),
+                linux: Some("Linux retries a SYN {linux_syn_retries} times (tcp_syn_retries {linux_tcp_syn_retries} + tcp_syn_linear_timeouts {linux_tcp_syn_linear_timeouts}), at gaps of {linux_syn_intervals} s; connect() fails with ETIMEDOUT when the timer after the last one runs out, {linux_syn_give_up_s} s after the first SYN (the textbook profile: {rfc_syn_give_up_s} s). For data and FIN, tcp_retries2 = {linux_tcp_retries2} is turned into a time budget of {linux_data_budget_s} s since the segment was first sent; after close() the socket is an orphan and gives up after {linux_orphan_budget_s} s."),
             },
             Zh => Explanation {
                 title: "重传次数用尽：连接超时",
@@ -412,26 +412,26 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
                 why: "对方可能悄无声息地消失了；RFC 9293 规定了两个阈值（R1 时告警，R2 时放弃：SYN 至少 3 分钟，数据至少 100 秒）。",
                 without: "如果没有上限，连向一台已经宕机的主机的连接会永远占用内存、卡住应用。",
                 rfc: "RFC 9293 第 3.8.3 节",
-                linux: Some("Linux 按次数而不是按时间计算：SYN 重试 6 次（tcp_syn_retries），数据重试 15 次（tcp_retries2）。由于 SYN 的重传间隔是线性的，connect() 大约 11 秒就会放弃，远短于 RFC 9293 要求的 3 分钟。"),
+                linux: Some("Linux 对 SYN 重传 {linux_syn_retries} 次（tcp_syn_retries {linux_tcp_syn_retries} 加上 tcp_syn_linear_timeouts {linux_tcp_syn_linear_timeouts}），间隔依次为 {linux_syn_intervals} 秒；最后一次重传之后的计时器再次超时，connect() 就以 ETIMEDOUT 失败，这时距第一个 SYN 已过去 {linux_syn_give_up_s} 秒（教科书配置为 {rfc_syn_give_up_s} 秒）。数据和 FIN 的 tcp_retries2 = {linux_tcp_retries2} 被换算成时间预算：从报文段第一次发出算起 {linux_data_budget_s} 秒；应用调用 close() 之后，套接字成为孤儿套接字，{linux_orphan_budget_s} 秒后放弃。"),
             },
         },
 
         Cause::SynAckRetriesExhausted => match lang {
             En => Explanation {
-                title: "SYN-ACK retries exhausted: back to LISTEN",
+                title: "SYN-ACK retries exhausted: the half-open connection is dropped",
                 what: "The server resent its SYN-ACK as often as allowed and never got the third segment: it drops the half-open connection and keeps listening.",
                 why: "The client may have gone away, or the SYN was spoofed; the listener must free the slot for real clients.",
                 without: "Half-open connections would pile up forever, which is exactly what a SYN flood exploits.",
                 rfc: "RFC 9293 §3.8.3, §3.10.7.4",
-                linux: Some("Linux resends the SYN-ACK 5 times (tcp_synack_retries) with the timeout doubling from 1 s, so a half-open connection lasts about 63 s."),
+                linux: Some("On Linux the half-open connection is a request socket in the listener's SYN queue, with its own timer: it resends the SYN-ACK {linux_synack_retries} times (tcp_synack_retries), the timeout doubling from 1 s, and is dropped {linux_synack_give_up_s} s after the first SYN-ACK. The connection shows CLOSED; the listener never left LISTEN."),
             },
             Zh => Explanation {
-                title: "SYN-ACK 重试用尽：回到 LISTEN",
+                title: "SYN-ACK 重试用尽：丢弃半连接",
                 what: "服务器把 SYN-ACK 重发到了上限，始终没收到第三个报文段：它丢弃这个半连接，继续监听。",
                 why: "客户端可能已经离开，或者那个 SYN 本来就是伪造的；监听端必须腾出位置给真正的客户端。",
                 without: "半连接会越积越多，SYN 洪泛攻击利用的正是这一点。",
                 rfc: "RFC 9293 第 3.8.3 节、第 3.10.7.4 节",
-                linux: Some("Linux 重发 SYN-ACK 5 次（tcp_synack_retries），超时从 1 秒起逐次翻倍，所以一个半连接大约存活 63 秒。"),
+                linux: Some("在 Linux 上，半连接是监听套接字 SYN 队列（半连接队列）里的一个请求套接字，有自己的计时器：它重发 SYN-ACK {linux_synack_retries} 次（tcp_synack_retries），超时从 1 秒起逐次翻倍，在第一个 SYN-ACK 发出 {linux_synack_give_up_s} 秒后被删除。这条连接显示为 CLOSED，监听套接字则一直处于 LISTEN。"),
             },
         },
 
