@@ -1262,8 +1262,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             Stop {
                 at: arrival(S2C, "SA", 1),
                 text: t(
-                    "Each SYN-ACK acknowledges its receiver's own ISN (here acknowledgment number {ack}, the client's ISN + 1), so both sides reach ESTABLISHED. Four segments made one connection, with nobody in LISTEN: this is Figure 8 of RFC 9293.",
-                    "每个 SYN-ACK 都确认了接收方自己的 ISN（这里的确认号是 {ack}，即客户端的 ISN + 1），于是双方都进入 ESTABLISHED。四个报文段建立了一个连接，整个过程没有任何一方处于 LISTEN：这就是 RFC 9293 的图 8。",
+                    "Each SYN-ACK acknowledges its receiver's own ISN (here acknowledgment number {ack}, the client's ISN + 1), so both sides reach ESTABLISHED. Four segments made one connection, with nobody in LISTEN: this is Figure 7 of RFC 9293.",
+                    "每个 SYN-ACK 都确认了接收方自己的 ISN（这里的确认号是 {ack}，即客户端的 ISN + 1），于是双方都进入 ESTABLISHED。四个报文段建立了一个连接，整个过程没有任何一方处于 LISTEN：这就是 RFC 9293 的图 7。",
                 ),
             },
         ],
