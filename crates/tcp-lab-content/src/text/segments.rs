@@ -271,7 +271,7 @@ pub(crate) fn explain(reason: SendReason, lang: Lang) -> Explanation {
             En => Explanation {
                 title: "ACK of the peer's FIN",
                 what: "An ACK for the peer's FIN, sent at once: its acknowledgment number is the FIN's sequence number + 1, because a FIN uses up one sequence number.",
-                why: "It tells the closing side that its FIN arrived, so that side stops retransmitting it and moves on to FIN-WAIT-2 or TIME-WAIT.",
+                why: "It tells the side that sent the FIN that it arrived, so that side stops retransmitting it. Most often this is the last ACK of the close, and the passive closer goes from LAST-ACK to CLOSED; the ACK of the first FIN moves the active closer from FIN-WAIT-1 to FIN-WAIT-2, and in a simultaneous close it moves a side from CLOSING to TIME-WAIT.",
                 without: "The peer would keep resending its FIN and could not finish closing.",
                 rfc: "RFC 9293 §3.6, §3.10.7.4",
                 linux: Some("In CLOSE-WAIT Linux delays this ACK, so it usually rides on its own FIN and the close shows three segments (FIN, FIN+ACK, ACK) instead of four."),
@@ -279,7 +279,7 @@ pub(crate) fn explain(reason: SendReason, lang: Lang) -> Explanation {
             Zh => Explanation {
                 title: "确认对方的 FIN",
                 what: "对对方 FIN 立即发出的 ACK：确认号是该 FIN 的序列号 + 1，因为 FIN 占用一个序列号。",
-                why: "它告诉关闭方 FIN 已送达，对方就不再重传 FIN，转入 FIN-WAIT-2 或 TIME-WAIT。",
+                why: "它告诉发出 FIN 的一方：FIN 已经送达，不必再重传。最常见的是挥手的最后一个 ACK，被动关闭方收到后从 LAST-ACK 进入 CLOSED；对第一个 FIN 的确认使主动关闭方从 FIN-WAIT-1 进入 FIN-WAIT-2；同时关闭时，它使对方从 CLOSING 进入 TIME-WAIT。",
                 without: "对方会不停重发 FIN，关闭过程无法完成。",
                 rfc: "RFC 9293 第 3.6 节、第 3.10.7.4 节",
                 linux: Some("在 CLOSE-WAIT 中 Linux 会延迟这个 ACK，它通常搭在本端的 FIN 上一起发出，于是挥手显示为三个报文段（FIN、FIN+ACK、ACK）而不是四个。"),

@@ -1,0 +1,53 @@
+//! Checks for corrected claims in the teaching text: each test pins one
+//! correction so that the old, wrong wording cannot come back, and checks that
+//! the right statement is made in both languages.
+
+use tcp_lab_content::{explain_segment, explain_transition, glossary, lessons, Explanation, Lang};
+use tcp_sim::{Cause, SendReason};
+
+fn explanation_text(e: &Explanation) -> String {
+    let mut v = vec![e.title, e.what, e.why, e.without, e.rfc];
+    if let Some(l) = e.linux {
+        v.push(l);
+    }
+    v.join(" ")
+}
+
+fn seg(r: SendReason, lang: Lang) -> String {
+    explanation_text(&explain_segment(r, lang))
+}
+
+fn tr(c: Cause, lang: Lang) -> String {
+    explanation_text(&explain_transition(c, lang))
+}
+
+/// The stops, check question, choices and explanation of one lesson.
+fn lesson_text(id: &str, lang: Lang) -> String {
+    let l = lessons::lesson(id).unwrap_or_else(|| panic!("no lesson {id}"));
+    let mut t: Vec<&str> = vec![l.title.get(lang), l.goal.get(lang)];
+    t.extend(l.stops.iter().map(|s| s.text.get(lang)));
+    t.push(l.check.question.get(lang));
+    t.extend(l.check.choices.iter().map(|c| c.get(lang)));
+    t.push(l.check.explanation.get(lang));
+    t.join(" ")
+}
+
+/// The ACK of a FIN: its most common case is the last ACK, which takes the
+/// passive closer from LAST-ACK to CLOSED.
+#[test]
+fn test_ack_of_fin_names_last_ack_to_closed() {
+    let en = explain_segment(SendReason::AckOfFin, Lang::En).why;
+    assert!(
+        en.contains("LAST-ACK to CLOSED")
+            && en.contains("FIN-WAIT-2")
+            && en.contains("CLOSING to TIME-WAIT"),
+        "{en}"
+    );
+    let zh = explain_segment(SendReason::AckOfFin, Lang::Zh).why;
+    assert!(
+        zh.contains("从 LAST-ACK 进入 CLOSED")
+            && zh.contains("FIN-WAIT-2")
+            && zh.contains("从 CLOSING 进入 TIME-WAIT"),
+        "{zh}"
+    );
+}
