@@ -51,3 +51,38 @@ fn test_ack_of_fin_names_last_ack_to_closed() {
         "{zh}"
     );
 }
+
+/// Any acceptable ACK in SYN-RECEIVED completes the handshake (RFC 9293
+/// §3.10.7.4): that a data segment does so is RFC behaviour, said in the main
+/// text, not a Linux difference.
+#[test]
+fn test_data_completing_the_handshake_is_not_a_linux_note() {
+    for lang in Lang::ALL {
+        let seg = explain_segment(SendReason::HandshakeAck, lang);
+        let tr = explain_transition(Cause::RecvAckOfSyn, lang);
+        for e in [&seg, &tr] {
+            let linux = e.linux.unwrap_or_default();
+            assert!(
+                !linux.contains("data segment") && !linux.contains("数据报文段"),
+                "{lang:?}: still a Linux note: {linux}"
+            );
+        }
+    }
+    let en = explain_segment(SendReason::HandshakeAck, Lang::En).why;
+    assert!(
+        en.contains("first data segment") && en.contains("§3.10.7.4"),
+        "{en}"
+    );
+    let en = explain_transition(Cause::RecvAckOfSyn, Lang::En).what;
+    assert!(en.contains("first data segment"), "{en}");
+    let zh = explain_segment(SendReason::HandshakeAck, Lang::Zh).why;
+    assert!(
+        zh.contains("第一个数据报文段") && zh.contains("第 3.10.7.4 节"),
+        "{zh}"
+    );
+    let zh = explain_transition(Cause::RecvAckOfSyn, Lang::Zh).what;
+    assert!(zh.contains("第一个数据报文段"), "{zh}");
+    // The real Linux difference stays: the accept queue.
+    let linux = explain_transition(Cause::RecvAckOfSyn, Lang::En).linux;
+    assert!(linux.is_some_and(|l| l.contains("accept queue")));
+}

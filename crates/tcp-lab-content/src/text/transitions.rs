@@ -172,19 +172,19 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
         Cause::RecvAckOfSyn => match lang {
             En => Explanation {
                 title: "ACK of SYN received: server established",
-                what: "The server received the ACK of its SYN (acknowledgment number = its ISN + 1): the handshake is complete and it enters ESTABLISHED.",
+                what: "The server received the ACK of its SYN (acknowledgment number = its ISN + 1): the handshake is complete and it enters ESTABLISHED. Any acceptable ACK does this, so if the bare ACK is lost, the client's first data segment, carrying the same acknowledgment number, completes the handshake just as well.",
                 why: "Only now does the server know that the client is current (it answered this very SYN-ACK) and that the server's ISN reached it: both directions are confirmed and both ISNs are synchronized.",
                 without: "With only two segments the server would have to trust every SYN blindly and would never learn whether the client received its ISN.",
                 rfc: "RFC 9293 §3.5, §3.10.7.4",
-                linux: Some("On Linux this is when the connection moves from the SYN queue to the accept queue, so accept() returns only now; a data segment carrying the same acknowledgment completes the handshake too."),
+                linux: Some("On Linux this is when the connection moves from the SYN queue to the accept queue, so accept() returns only now."),
             },
             Zh => Explanation {
                 title: "SYN 被确认：服务器连接建立",
-                what: "服务器收到了对自己 SYN 的确认（确认号 = 自己的 ISN + 1）：三次握手完成，进入 ESTABLISHED。",
-                why: "直到这时服务器才能确定客户端是“现在”的（它回应的正是这个 SYN-ACK），并且自己的 ISN 已经送达：两个方向都得到了确认，双方的 ISN 都同步了。",
+                what: "服务器收到了对自己 SYN 的确认（确认号 = 自己的 ISN + 1）：三次握手完成，进入 ESTABLISHED。凡是可接受的 ACK 都能做到这一点，所以即使那个纯 ACK 丢了，客户端带着同样确认号的第一个数据报文段也照样能完成握手。",
+                why: "直到这时，服务器才能断定这个连接请求不是旧的重复 SYN（客户端回应的正是本次的 SYN-ACK），也才知道自己的 ISN 已经送达：两个方向都得到了确认，双方的 ISN 都同步好了。",
                 without: "如果只有两个报文段，服务器只能盲目相信每一个 SYN，也永远无法知道客户端是否收到了自己的 ISN。",
                 rfc: "RFC 9293 第 3.5 节、第 3.10.7.4 节",
-                linux: Some("在 Linux 上，连接此时才从 SYN 队列移入全连接（accept）队列，accept() 这时才返回；带有相同确认号的数据报文段同样能完成握手。"),
+                linux: Some("在 Linux 上，连接此时才从 SYN 队列（半连接队列）移入全连接队列（accept 队列），accept() 这时才返回。"),
             },
         },
 
