@@ -86,3 +86,27 @@ fn test_data_completing_the_handshake_is_not_a_linux_note() {
     let linux = explain_transition(Cause::RecvAckOfSyn, Lang::En).linux;
     assert!(linux.is_some_and(|l| l.contains("accept queue")));
 }
+
+/// A challenge ACK answers a RST that is in the window but not exactly at
+/// RCV.NXT (RFC 5961 §3.2) and a SYN on a synchronized connection (§4.2); the
+/// lab does not model Linux's rate limit, and says so.
+#[test]
+fn test_challenge_ack_cases_and_no_modelled_rate_limit() {
+    for lang in Lang::ALL {
+        let e = explain_segment(SendReason::ChallengeAck, lang);
+        assert!(e.what.contains("RCV.NXT"), "{lang:?}: {}", e.what);
+        assert!(e.rfc.contains("3.2") && e.rfc.contains("4.2"), "{}", e.rfc);
+        let linux = e.linux.expect("a Linux note");
+        assert!(
+            linux.contains("tcp_challenge_ack_limit") && linux.contains("2^31−1"),
+            "{lang:?}: {linux}"
+        );
+    }
+    let en = explain_segment(SendReason::ChallengeAck, Lang::En);
+    assert!(en.what.contains("in the window but not exactly at RCV.NXT"));
+    assert!(en.linux.unwrap().contains("does not model"));
+    assert!(!en.linux.unwrap().contains("rate-limited per socket"));
+    let zh = explain_segment(SendReason::ChallengeAck, Lang::Zh);
+    assert!(zh.what.contains("落在窗口内、但不恰好等于 RCV.NXT"));
+    assert!(zh.linux.unwrap().contains("没有模拟"));
+}

@@ -255,8 +255,8 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
     GlossaryEntry {
         term_en: "challenge ACK",
         term_zh: "挑战 ACK",
-        definition_en: "RFC 5961's answer to a SYN, or to a RST that is in the window but not exact, on a synchronized connection: an ACK with the current numbers. Only a peer that can see it can answer with a valid RST, which defeats blind forged SYNs and RSTs.",
-        definition_zh: "RFC 5961 规定：已同步的连接收到 SYN，或收到落在窗口内但不精确的 RST 时，回一个带当前序列号和确认号的 ACK。只有能看到它的对方才能回一个有效的 RST，从而挫败盲目伪造的 SYN 和 RST。",
+        definition_en: "RFC 5961's answer to a SYN (§4.2), or to a RST that is in the window but not exactly at RCV.NXT (§3.2), on a synchronized connection: an ACK with the current numbers. Only a peer that can see it can answer with a valid RST, which defeats blind forged SYNs and RSTs.",
+        definition_zh: "RFC 5961 规定：已同步的连接收到 SYN（第 4.2 节），或收到序列号落在窗口内、但不恰好等于 RCV.NXT 的 RST（第 3.2 节）时，回一个带当前序列号和确认号的 ACK。只有能看到它的对方才能回一个有效的 RST，从而挫败盲目伪造的 SYN 和 RST。",
     },
     GlossaryEntry {
         term_en: "MSL (maximum segment lifetime)",

@@ -289,19 +289,19 @@ pub(crate) fn explain(reason: SendReason, lang: Lang) -> Explanation {
         SendReason::ChallengeAck => match lang {
             En => Explanation {
                 title: "Challenge ACK",
-                what: "A segment with SYN set (for example a late duplicate SYN-ACK), or a RST whose sequence number is not exactly the expected one, reached a synchronized connection: instead of resetting, the endpoint answers with an ACK carrying its current sequence and acknowledgment numbers.",
+                what: "A segment with SYN set (for example a late duplicate SYN-ACK), or a RST whose sequence number is in the window but not exactly at RCV.NXT, reached a synchronized connection: instead of resetting, the endpoint answers with an ACK carrying its current sequence and acknowledgment numbers.",
                 why: "A peer that really restarted will answer with a RST carrying exactly that number; a blind attacker who only guessed a number in the window never sees the challenge.",
                 without: "Under the RFC 793 rule, one forged SYN or RST with any in-window sequence number could tear down the connection.",
-                rfc: "RFC 5961 §3.2, §4; RFC 9293 §3.10.7.4",
-                linux: Some("Linux sends challenge ACKs, rate-limited per socket; the textbook profile applies the older RFC 793 rule and resets instead."),
+                rfc: "RFC 5961 §3.2, §4.2; RFC 9293 §3.10.7.4",
+                linux: Some("Linux sends challenge ACKs instead of resetting; the textbook profile applies the older RFC 793 rule and resets. Linux can also rate-limit challenge ACKs (net.ipv4.tcp_challenge_ack_limit), but the lab does not model any limit: on the reference machine that setting was 2^31−1, in effect no limit."),
             },
             Zh => Explanation {
                 title: "挑战 ACK",
-                what: "已同步的连接收到了带 SYN 的报文段（例如一个迟到的重复 SYN-ACK），或序列号不恰好等于期望值的 RST：端点不复位，而是回一个 ACK，写明自己当前的序列号和确认号。",
+                what: "已同步的连接收到了带 SYN 的报文段（例如一个迟到的重复 SYN-ACK），或者收到一个序列号落在窗口内、但不恰好等于 RCV.NXT 的 RST：端点不复位，而是回一个 ACK，写明自己当前的序列号和确认号。",
                 why: "真正重启过的对方会用一个序列号恰好匹配的 RST 来回应；只是盲猜了窗口内某个序列号的攻击者根本看不到这个挑战。",
                 without: "按 RFC 793 的规则，只要伪造一个序列号落在窗口内的 SYN 或 RST，就能拆掉连接。",
-                rfc: "RFC 5961 第 3.2、4 节；RFC 9293 第 3.10.7.4 节",
-                linux: Some("Linux 会发送挑战 ACK，并按套接字限速；教科书配置沿用旧的 RFC 793 规则，直接复位。"),
+                rfc: "RFC 5961 第 3.2 节、第 4.2 节；RFC 9293 第 3.10.7.4 节",
+                linux: Some("Linux 用挑战 ACK 代替复位；教科书配置则沿用旧的 RFC 793 规则，直接复位。Linux 还可以对挑战 ACK 限速（net.ipv4.tcp_challenge_ack_limit），但本实验没有模拟这一限制：参考机器上该参数为 2^31−1，实际上等于不限速。"),
             },
         },
 
