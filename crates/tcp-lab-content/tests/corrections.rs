@@ -110,3 +110,22 @@ fn test_challenge_ack_cases_and_no_modelled_rate_limit() {
     assert!(zh.what.contains("落在窗口内、但不恰好等于 RCV.NXT"));
     assert!(zh.linux.unwrap().contains("没有模拟"));
 }
+
+/// Only MSS, window scale and SACK-permitted are SYN-only: timestamps go on
+/// every non-RST segment once agreed (RFC 7323 §3.2), and SACK blocks appear
+/// later when there is loss (RFC 2018).
+#[test]
+fn test_handshake_options_are_not_all_syn_only() {
+    let en = lesson_text("handshake-options", Lang::En);
+    assert!(!en.contains("None of these options is repeated"), "{en}");
+    assert!(
+        en.contains("RFC 7323 §3.2") && en.contains("RFC 2018") && en.contains("except RSTs"),
+        "{en}"
+    );
+    let zh = lesson_text("handshake-options", Lang::Zh);
+    assert!(!zh.contains("这些选项之后不会再"), "{zh}");
+    assert!(
+        zh.contains("RFC 7323 第 3.2 节") && zh.contains("RFC 2018") && zh.contains("除 RST 以外"),
+        "{zh}"
+    );
+}

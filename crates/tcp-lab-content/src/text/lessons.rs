@@ -251,8 +251,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             Stop {
                 at: arrival(S2C, "SA", 1),
                 text: t(
-                    "The client now has everything it needs: the server's ISN {server_isn}, its MSS and its window scale. The textbook profile offers only the MSS; switch profiles to compare. None of these options is repeated later: the third segment and everything after it rely on what the two SYNs agreed.",
-                    "客户端现在拿到了所需的一切：服务器的 ISN {server_isn}、它的 MSS 和窗口扩大因子。教科书配置只提出 MSS，可以切换配置对比一下。这些选项之后不会再协商一次：第三个报文段和之后的所有报文段都按两个 SYN 商定的结果来。",
+                    "The client now has everything it needs: the server's ISN {server_isn}, its MSS and its window scale. The textbook profile offers only the MSS; switch profiles to compare. MSS, window scale and SACK-permitted appear on SYNs only: the third segment and everything after it rely on what the two SYNs agreed. Timestamps are different: once agreed, they are carried on every segment except RSTs (RFC 7323 §3.2). And when segments are lost, later ACKs carry SACK blocks naming what did arrive (RFC 2018).",
+                    "客户端现在拿到了所需的一切：服务器的 ISN {server_isn}、它的 MSS 和窗口扩大因子。教科书配置只提出 MSS，可以切换配置对比一下。MSS、窗口扩大因子和允许 SACK 这三个选项只出现在 SYN 上，第三个报文段和之后的所有报文段都按两个 SYN 商定的结果来。时间戳则不同：一经协商，之后除 RST 以外的每个报文段都要带上它（RFC 7323 第 3.2 节）。出现丢包时，之后的 ACK 还会带上 SACK 块，指明哪些数据已经收到（RFC 2018）。",
                 ),
             },
             Stop {
