@@ -129,3 +129,27 @@ fn test_handshake_options_are_not_all_syn_only() {
         "{zh}"
     );
 }
+
+/// The three-segment close must agree with the fin-ack-lost lesson: a lost ACK
+/// of the first FIN is covered by the cumulative acknowledgment on the peer's
+/// FIN, so it does not show as a retransmitted FIN.
+#[test]
+fn test_three_segment_close_agrees_with_fin_ack_lost() {
+    let en = lessons::lesson("three-segment-close")
+        .unwrap()
+        .check
+        .explanation
+        .get(Lang::En);
+    assert!(!en.contains("would show a retransmitted FIN"), "{en}");
+    assert!(en.contains("covered the client's FIN all the same"), "{en}");
+    let zh = lessons::lesson("three-segment-close")
+        .unwrap()
+        .check
+        .explanation
+        .get(Lang::Zh);
+    assert!(!zh.contains("会出现重传的 FIN"), "{zh}");
+    assert!(zh.contains("照样确认了客户端的 FIN"), "{zh}");
+    // The fin-ack-lost lesson says the same: the later segment stands in.
+    assert!(lesson_text("fin-ack-lost", Lang::En).contains("cumulative"));
+    assert!(lesson_text("fin-ack-lost", Lang::Zh).contains("累积"));
+}

@@ -535,8 +535,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             ],
             correct: 2,
             explanation: t(
-                "The second segment carries both the FIN flag and an acknowledgment number one past the first FIN, so nothing is missing: the first FIN is acknowledged, just not by a segment of its own. A lost ACK would show a retransmitted FIN instead, and a half-closed connection would show data after the first FIN.",
-                "第二个报文段既有 FIN 标志，又带着比第一个 FIN 大 1 的确认号，所以什么都没少：第一个 FIN 得到了确认，只是没有单独用一个报文段。如果真是 ACK 丢了，抓包里会出现重传的 FIN；如果是半关闭，第一个 FIN 之后还会有数据。",
+                "The second segment carries both the FIN flag and an acknowledgment number one past the first FIN, so nothing is missing: the first FIN is acknowledged, just not by a segment of its own. A lost ACK does not explain it: had the server sent a separate ACK and lost it, the acknowledgment number on its FIN would have covered the client's FIN all the same, and nothing would be resent (see the lesson on losing the ACK of the first FIN); a capture at the server would still show that ACK leaving. A half-closed connection would show data after the first FIN.",
+                "第二个报文段既有 FIN 标志，又带着比第一个 FIN 的序列号大 1 的确认号，所以什么都没少：第一个 FIN 得到了确认，只是没有单独用一个报文段。ACK 丢失解释不了这个现象：即使服务器单独发过一个 ACK 而它丢了，服务器 FIN 上的确认号照样确认了客户端的 FIN，谁也不用重传（参见“对第一个 FIN 的 ACK 丢失”一课）；而在服务器一侧抓包，仍然能看到那个 ACK 发出。如果是半关闭，第一个 FIN 之后还会有数据。",
             ),
         },
     },
