@@ -153,3 +153,22 @@ fn test_three_segment_close_agrees_with_fin_ack_lost() {
     assert!(lesson_text("fin-ack-lost", Lang::En).contains("cumulative"));
     assert!(lesson_text("fin-ack-lost", Lang::Zh).contains("累积"));
 }
+
+/// TIME-WAIT's second reason is about a new connection on the same 4-tuple,
+/// which the lab (one connection) cannot show yet: the lesson says so.
+#[test]
+fn test_time_wait_old_duplicate_is_honest_about_one_connection() {
+    let l = lessons::lesson("time-wait-old-duplicate").unwrap();
+    let en = lesson_text("time-wait-old-duplicate", Lang::En);
+    assert!(
+        en.contains("one connection at a time") && en.contains("many connections"),
+        "{en}"
+    );
+    assert!(l.goal.get(Lang::En).contains("not shown"));
+    let zh = lesson_text("time-wait-old-duplicate", Lang::Zh);
+    assert!(
+        zh.contains("只展示一个连接") && zh.contains("多连接视图"),
+        "{zh}"
+    );
+    assert!(l.goal.get(Lang::Zh).contains("无法演示"));
+}

@@ -638,8 +638,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             "TIME-WAIT 的理由之二：让旧的重复报文段消亡",
         ),
         goal: t(
-            "Watch a data segment that was held up in the network arrive after the close, and see TIME-WAIT recognise it as old instead of letting it into a new connection.",
-            "看一个在网络中被耽搁的数据报文段在连接关闭后才到达，而 TIME-WAIT 把它认作旧报文段，没有让它混进新的连接。",
+            "Watch a data segment that was held up in the network arrive after the close, and see TIME-WAIT recognise it as old. What TIME-WAIT guards against is a new connection with the same 4-tuple taking such a stray for its own data; the lab shows one connection at a time, so that new connection is explained here but not shown. A later view with many connections will show it.",
+            "看一个在网络中被耽搁的数据报文段在连接关闭后才到达，而 TIME-WAIT 把它认作旧报文段。TIME-WAIT 防范的是：使用同一四元组的新连接把这种迷途的报文段当成自己的数据。本实验目前只展示一个连接，所以这个新连接在这里只能讲解，无法演示；以后的多连接视图会把它展示出来。",
         ),
         analogy: Some(AnalogyTopic::TimeWait),
         stops: &[
@@ -674,8 +674,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             Stop {
                 at: arrival(S2C, "R", 1),
                 text: t(
-                    "The server has already forgotten the connection, so it answers the client's ACK with RST, and in this profile a RST ends TIME-WAIT early. RFC 1337 calls this TIME-WAIT assassination (Linux allows it too, with tcp_rfc1337 = 0). This stray was already caught; the full 2MSL wait is what guarantees that every old copy has expired before the 4-tuple is used again.",
-                    "服务器早已忘掉这个连接，于是对客户端的 ACK 回了一个 RST；在这个配置下，RST 会提前结束 TIME-WAIT。RFC 1337 把这称为 TIME-WAIT 暗杀（Linux 默认 tcp_rfc1337 = 0，也允许这样做）。这一次的迷途报文段已经被拦下；而完整的 2MSL 等待，才能保证同一个四元组再次使用之前，所有旧副本都已过期。",
+                    "The server has already forgotten the connection, so it answers the client's ACK with RST, and in this profile a RST ends TIME-WAIT early. RFC 1337 calls this TIME-WAIT assassination (Linux allows it too, with tcp_rfc1337 = 0). This stray was already caught; the full 2MSL wait is what guarantees that every old copy has expired before the 4-tuple is used again. The lab shows only this one connection, so it cannot show such a new connection yet; a later view with many connections will.",
+                    "服务器早已忘掉这个连接，于是对客户端的 ACK 回了一个 RST；在这个配置下，RST 会提前结束 TIME-WAIT。RFC 1337 把这称为 TIME-WAIT 暗杀（Linux 默认 tcp_rfc1337 = 0，也允许这样做）。这一次的迷途报文段已经被拦下；而完整的 2MSL 等待，才能保证同一个四元组再次使用之前，所有旧副本都已过期。本实验目前只展示这一个连接，还无法演示那样的新连接；以后的多连接视图会把它展示出来。",
                 ),
             },
         ],
