@@ -645,7 +645,7 @@ fn test_teaching_points_are_covered() {
     );
     let zh = tr(Cause::TimeWaitExpired, Lang::Zh);
     assert!(
-        zh.contains("ACK 在途中丢失") && zh.contains("旧重复报文段"),
+        zh.contains("ACK 在途中丢失") && zh.contains("旧的重复报文段"),
         "{zh}"
     );
 }

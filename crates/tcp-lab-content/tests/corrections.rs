@@ -172,3 +172,48 @@ fn test_time_wait_old_duplicate_is_honest_about_one_connection() {
     );
     assert!(l.goal.get(Lang::Zh).contains("无法演示"));
 }
+
+/// The 2MSL budget is given in one order everywhere, and the right one: one
+/// MSL for the last ACK to reach the peer, one more for a repeated FIN to come
+/// back.
+#[test]
+fn test_two_msl_budget_is_told_one_way() {
+    let en = [
+        explain_transition(Cause::TimeWaitExpired, Lang::En).why,
+        lessons::lesson("time-wait-old-duplicate")
+            .unwrap()
+            .check
+            .explanation
+            .get(Lang::En),
+        glossary()
+            .iter()
+            .find(|g| g.term_en == "2MSL")
+            .unwrap()
+            .definition_en,
+    ];
+    for t in en {
+        assert!(
+            t.contains("one MSL for the last ACK to reach the peer, one more for a repeated FIN to come back"),
+            "{t}"
+        );
+        assert!(!t.contains("for the peer's FIN to come, one for the ACK to go"), "{t}");
+    }
+    let zh = [
+        explain_transition(Cause::TimeWaitExpired, Lang::Zh).why,
+        lessons::lesson("time-wait-old-duplicate")
+            .unwrap()
+            .check
+            .explanation
+            .get(Lang::Zh),
+        glossary()
+            .iter()
+            .find(|g| g.term_en == "2MSL")
+            .unwrap()
+            .definition_zh,
+    ];
+    for t in zh {
+        let ack = t.find("最后的 ACK 发到对方最多要一个 MSL").unwrap_or_else(|| panic!("{t}"));
+        let fin = t.find("重发的 FIN 传回来最多又要一个 MSL").unwrap_or_else(|| panic!("{t}"));
+        assert!(ack < fin, "{t}");
+    }
+}

@@ -267,8 +267,8 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
     GlossaryEntry {
         term_en: "2MSL",
         term_zh: "2 倍 MSL（2MSL）",
-        definition_en: "The length of TIME-WAIT in the textbook: enough time for the last ACK to be lost and the peer's repeated FIN to arrive, and for every old segment of the connection to expire.",
-        definition_zh: "教科书中 TIME-WAIT 的时长：足够让最后的 ACK 丢失后对方重发的 FIN 到达，也足够让这个连接的所有旧报文段消亡。",
+        definition_en: "The length of TIME-WAIT in the textbook: one MSL for the last ACK to reach the peer, one more for a repeated FIN to come back if that ACK is lost; long enough, too, for every old segment of the connection to expire.",
+        definition_zh: "教科书中 TIME-WAIT 的时长：最后的 ACK 发到对方最多要一个 MSL，它若丢失，对方重发的 FIN 传回来最多又要一个 MSL；这段时间也足以让这个连接的所有旧报文段消亡。",
     },
     GlossaryEntry {
         term_en: "TIME-WAIT assassination",

@@ -704,8 +704,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             ],
             correct: 3,
             explanation: t(
-                "TIME-WAIT sends nothing but ACKs: it re-acknowledges a repeated FIN (one MSL for the peer's FIN to come, one for the ACK to go) and it keeps the 4-tuple busy until any stray copy, like the one in this lesson, has died out. The application already got its data before the FIN, and the server is CLOSED long before TIME-WAIT ends.",
-                "TIME-WAIT 除了 ACK 什么都不发：它再次确认重发的 FIN（对方的 FIN 过来要一个 MSL，ACK 回去要一个 MSL），并且占住这个四元组，直到像本课这样的迷途副本全部消亡。应用在 FIN 之前就已经拿到了数据，而服务器早在 TIME-WAIT 结束之前就已经 CLOSED。",
+                "TIME-WAIT sends nothing but ACKs: it re-acknowledges a repeated FIN (one MSL for the last ACK to reach the peer, one more for a repeated FIN to come back) and it keeps the 4-tuple busy until any stray copy, like the one in this lesson, has died out. The application already got its data before the FIN, and the server is CLOSED long before TIME-WAIT ends.",
+                "TIME-WAIT 除了 ACK 什么都不发：它再次确认重发的 FIN（最后的 ACK 发到对方最多要一个 MSL，对方重发的 FIN 传回来最多又要一个 MSL），并且占住这个四元组，直到像本课这样的迷途副本全部消亡。应用在 FIN 之前就已经拿到了数据，而服务器早在 TIME-WAIT 结束之前就已经 CLOSED。",
             ),
         },
     },

@@ -382,7 +382,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
             En => Explanation {
                 title: "TIME-WAIT over",
                 what: "TIME-WAIT lasted its full 2×MSL: the endpoint deletes the connection, and its 4-tuple may be used again.",
-                why: "MSL is the longest a segment may live in the network, so 2×MSL covers a lost last ACK (up to one MSL on the way) plus the peer's repeated FIN (up to one more); by then old duplicates in both directions have expired too.",
+                why: "MSL is the longest a segment may live in the network. 2×MSL covers a lost last ACK: one MSL for the last ACK to reach the peer, one more for a repeated FIN to come back if that ACK was lost; by then old duplicates in both directions have expired too.",
                 without: "Ending sooner risks answering a late FIN with RST, and letting an old segment corrupt a new connection with the same addresses and ports.",
                 rfc: "RFC 9293 §3.3.2, §3.10.8",
                 linux: Some("Linux waits a fixed 60 s (TCP_TIMEWAIT_LEN) whatever the MSL; the textbook profile waits 2×MSL = 240 s with MSL = 2 minutes."),
@@ -390,7 +390,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
             Zh => Explanation {
                 title: "TIME-WAIT 结束",
                 what: "TIME-WAIT 等满了 2MSL：端点删除这个连接，它的四元组可以再次使用。",
-                why: "MSL 是报文段在网络中能存活的最长时间：2MSL 足以覆盖最后的 ACK 在途中丢失（最多一个 MSL），再加上对方重发的 FIN 传回来（最多又一个 MSL）；到那时，两个方向上的旧重复报文段也都已消亡。",
+                why: "MSL 是报文段在网络中能存活的最长时间。2MSL 考虑的是最后的 ACK 在途中丢失的情形：最后的 ACK 发到对方最多要一个 MSL，它若丢失，对方重发的 FIN 传回来最多又要一个 MSL。到那时，两个方向上的旧的重复报文段也都已消亡。",
                 without: "提前结束，就可能用 RST 回应迟到的 FIN，还可能让旧报文段混进使用相同地址和端口的新连接。",
                 rfc: "RFC 9293 第 3.3.2 节、第 3.10.8 节",
                 linux: Some("无论 MSL 是多少，Linux 都固定等待 60 秒（TCP_TIMEWAIT_LEN）；教科书配置取 MSL = 2 分钟，等待 2MSL = 240 秒。"),
