@@ -718,7 +718,7 @@ fn test_glossary_is_complete_and_bilingual() {
         "quick ACK",
         "challenge ACK",
         "retransmission",
-        "socket 4-tuple",
+        "4-tuple",
         "three-way handshake",
         "four-way close",
         "segment",
@@ -898,4 +898,64 @@ fn test_knowledge_summary_follows_the_handshake() {
         let z = knowledge_summary(&k, side, Lang::Zh);
         assert!(z.ends_with('。') && !z.contains('{'), "{key}: {z}");
     }
+}
+
+// ---------------------------------------------------------------- sockets
+
+/// A socket is an IP address plus a port (RFC 793 §2.7; 谢希仁 §5.8:
+/// 套接字 socket =（IP 地址 : 端口号）); a connection is identified by a pair
+/// of sockets, the 4-tuple. No text calls the socket itself a 4-tuple, and the
+/// right answer ("a socket is an IP address plus a port", as learners write it
+/// in exams) is never offered as a wrong choice.
+#[test]
+fn test_a_socket_is_an_address_and_a_port() {
+    const WRONG: &[&str] = &[
+        "socket 4-tuple",
+        "socket as a 4-tuple",
+        "socket is a 4-tuple",
+        "socket is the 4-tuple",
+        "套接字四元组",
+        "套接字是四元组",
+        "套接字就是四元组",
+    ];
+    for lang in Lang::ALL {
+        for (key, s) in all_texts(lang) {
+            for w in WRONG {
+                assert!(!s.contains(w), "{key} ({lang:?}) says {w:?}: {s}");
+            }
+            if key.contains(WRONG_CHOICE) {
+                let en = s.contains("socket") && s.contains("IP address") && s.contains("port");
+                let zh = s.contains("套接字") && s.contains("IP 地址") && s.contains("端口");
+                assert!(!en && !zh, "{key}: a correct definition marked wrong: {s}");
+            }
+        }
+    }
+    let socket = glossary()
+        .iter()
+        .find(|g| g.term_en == "socket")
+        .expect("socket in the glossary");
+    assert!(
+        socket.definition_en.starts_with("An IP address together with a port number")
+            && socket.definition_en.contains("pair of sockets"),
+        "{}",
+        socket.definition_en
+    );
+    assert!(
+        socket.definition_zh.contains("套接字 socket =（IP 地址 : 端口号）")
+            && socket.definition_zh.contains("一对套接字"),
+        "{}",
+        socket.definition_zh
+    );
+    let tuple = glossary()
+        .iter()
+        .find(|g| g.term_en.starts_with("4-tuple"))
+        .expect("4-tuple in the glossary");
+    assert_eq!(tuple.term_zh, "四元组（套接字对）");
+    assert!(tuple.definition_en.contains("pair of sockets"));
+    assert!(tuple.definition_zh.contains("一对套接字"));
+    let l = lessons::lesson("four-tuple-and-ack-flag").expect("lesson");
+    assert!(l.title.get(Lang::En).contains("pair of sockets"));
+    assert!(l.title.get(Lang::Zh).contains("四元组（套接字对）"));
+    assert!(l.stops[0].text.get(Lang::En).contains("A socket is an IP address plus a port"));
+    assert!(l.stops[0].text.get(Lang::Zh).contains("套接字 socket =（IP 地址 : 端口号）"));
 }

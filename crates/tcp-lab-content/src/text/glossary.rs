@@ -39,16 +39,16 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
         definition_zh: "一个 16 位的数字，用来区分同一台主机上的不同应用；服务器在知名端口（如 443）上监听，客户端通常使用临时分配的端口。",
     },
     GlossaryEntry {
-        term_en: "socket 4-tuple",
-        term_zh: "套接字四元组",
-        definition_en: "The four values that identify one TCP connection: local IP address, local port, remote IP address, remote port. Two connections at the same time can never share all four.",
-        definition_zh: "标识一个 TCP 连接的四个值：本端 IP 地址、本端端口、对端 IP 地址、对端端口。同时存在的两个连接不可能四个值完全相同。",
+        term_en: "4-tuple (socket pair)",
+        term_zh: "四元组（套接字对）",
+        definition_en: "The four values that identify one TCP connection: local IP address, local port, remote IP address, remote port. Together they are the pair of sockets at the connection's two ends: a pair of sockets uniquely identifies a connection (RFC 793 §2.7). Two connections at the same time can never share all four.",
+        definition_zh: "标识一个 TCP 连接的四个值：本端 IP 地址、本端端口、对端 IP 地址、对端端口，合起来就是连接两端的一对套接字。一对套接字唯一地确定一个 TCP 连接（RFC 793 第 2.7 节）。同时存在的两个连接不可能四个值完全相同。",
     },
     GlossaryEntry {
         term_en: "socket",
         term_zh: "套接字（socket）",
-        definition_en: "The application's handle on a TCP endpoint: a listening socket accepts connections, a connected socket is one end of one connection.",
-        definition_zh: "应用操作 TCP 端点的句柄：监听套接字用来接受连接，已连接的套接字是某一个连接的一端。",
+        definition_en: "An IP address together with a port number, naming one end of a TCP connection (RFC 793 §2.7). A connection is identified by the pair of sockets at its two ends, the 4-tuple, not by one socket. Operating systems also call the application's handle on an endpoint a socket: a listening socket accepts connections, a connected socket is one end of one connection.",
+        definition_zh: "套接字 socket =（IP 地址 : 端口号），即 IP 地址拼上端口号，表示 TCP 连接的一个端点（RFC 793 第 2.7 节）。标识一个连接的是它两端的一对套接字，即四元组（套接字对），而不是单个套接字。操作系统也把应用操作端点的句柄叫作套接字：监听套接字用来接受连接，已连接的套接字是某一个连接的一端。",
     },
     GlossaryEntry {
         term_en: "full duplex",

@@ -286,7 +286,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
             correct: 0,
             explanation: t(
                 "The ISN protects the sequence space, not the content: TCP encrypts nothing. Number 0 is not reserved; the SYN simply takes whatever the ISN is. Clients are told apart by the 4-tuple (addresses and ports), not by their ISNs.",
-                "ISN 保护的是序列号空间，而不是数据内容：TCP 不做任何加密。0 也不是保留编号，SYN 占用的就是 ISN 本身。区分不同客户端靠的是四元组（地址和端口），而不是 ISN。",
+                "ISN 保护的是序列号空间，而不是数据内容：TCP 不做任何加密。0 也不是保留编号，SYN 占用的就是 ISN 本身。区分不同客户端靠的是四元组（套接字对），而不是 ISN。",
             ),
         },
     },
@@ -1361,8 +1361,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
         source: LessonScenario::Named("normal"),
         profile: ProfileName::Rfc,
         title: t(
-            "The socket as a 4-tuple, and the ACK flag versus the acknowledgment number",
-            "四元组标识的连接，以及确认标志 ACK 与确认号的区别",
+            "A connection is a pair of sockets (the 4-tuple), and the ACK flag versus the acknowledgment number",
+            "由四元组（套接字对）标识的连接，以及确认标志 ACK 与确认号的区别",
         ),
         goal: t(
             "Learn what names a connection, and stop mixing up the ACK flag (one bit) with the acknowledgment number (32 bits).",
@@ -1373,8 +1373,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             Stop {
                 at: sent(C2S, "S", 1),
                 text: t(
-                    "Every segment of this connection names four things: the client's address and port ({client_addr}) and the server's ({server_addr}). This 4-tuple, not the port alone, identifies the connection: port {server_port} can serve many clients at once, one 4-tuple each. The SYN has the ACK flag off, so the receiver ignores its acknowledgment number field.",
-                    "这个连接的每个报文段都写着四样东西：客户端的地址和端口（{client_addr}）以及服务器的地址和端口（{server_addr}）。标识连接的是这个四元组，而不只是端口：{server_port} 端口可以同时服务许多客户端，每个客户端一个四元组。SYN 的确认标志 ACK 没有置 1，所以接收方不看它的确认号字段。",
+                    "Every segment of this connection carries two ports in its TCP header, and the IP header around it carries two addresses: together, the client's socket {client_addr} and the server's socket {server_addr}. A socket is an IP address plus a port (RFC 793 §2.7); the connection is identified by the pair of sockets at its two ends, the 4-tuple, not by the port alone: port {server_port} can serve many clients at once, one 4-tuple each. The SYN has the ACK flag off, so the receiver ignores its acknowledgment number field.",
+                    "这个连接的每个报文段，TCP 首部里都写着源端口和目的端口，外面的 IP 首部里写着源 IP 地址和目的 IP 地址，合起来就是客户端的套接字 {client_addr} 和服务器的套接字 {server_addr}。按 RFC 793 第 2.7 节的定义，套接字 socket =（IP 地址 : 端口号）；一个连接由它两端的这一对套接字唯一确定，也就是四元组（套接字对），仅凭端口是不够的：{server_port} 端口可以同时为许多客户端服务，每个客户端各占一个四元组。SYN 的确认标志 ACK 为 0，所以接收方不理会它的确认号字段。",
                 ),
             },
             Stop {
