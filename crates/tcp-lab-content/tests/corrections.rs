@@ -217,3 +217,55 @@ fn test_two_msl_budget_is_told_one_way() {
         assert!(ack < fin, "{t}");
     }
 }
+
+/// Smaller glossary corrections: not every segment after the first SYN carries
+/// ACK; a duplicate segment signals no gap; TIME-WAIT sockets are counted apart
+/// from orphans.
+#[test]
+fn test_glossary_small_corrections() {
+    let entry = |term: &str| {
+        glossary()
+            .iter()
+            .find(|g| g.term_en == term)
+            .unwrap_or_else(|| panic!("{term}"))
+    };
+    let ack = entry("ACK flag");
+    assert!(!ack.definition_en.contains("Every segment after the first SYN has it set"));
+    assert!(
+        ack.definition_en.contains("simultaneous open") && ack.definition_en.contains("RST"),
+        "{}",
+        ack.definition_en
+    );
+    assert!(!ack.definition_zh.contains("之后的每个报文段都会把它置 1"));
+    assert!(
+        ack.definition_zh.contains("同时打开") && ack.definition_zh.contains("RST"),
+        "{}",
+        ack.definition_zh
+    );
+    let dup = entry("duplicate ACK");
+    assert!(!dup.definition_en.contains("or twice; it signals a gap"));
+    assert!(dup.definition_en.contains("signals no gap"), "{}", dup.definition_en);
+    assert!(dup.definition_zh.contains("并不表示有缺口"), "{}", dup.definition_zh);
+    let orphan = entry("orphan socket");
+    for d in [orphan.definition_en, orphan.definition_zh] {
+        assert!(
+            d.contains("tcp_max_tw_buckets") && d.contains("tcp_max_orphans"),
+            "{d}"
+        );
+        assert!(!d.contains("FIN-WAIT-2 or TIME-WAIT") && !d.contains("FIN-WAIT-2 或 TIME-WAIT"));
+    }
+}
+
+/// Processing a received RST is RFC 9293 §3.5.3 (§3.5.2 is generating one).
+#[test]
+fn test_receiving_a_rst_cites_reset_processing() {
+    for c in [Cause::RecvRstRefused, Cause::RecvRst, Cause::RecvRstBackToListen] {
+        let en = explain_transition(c, Lang::En).rfc;
+        assert!(en.contains("§3.5.3") && !en.contains("§3.5.2"), "{c:?}: {en}");
+        let zh = explain_transition(c, Lang::Zh).rfc;
+        assert!(
+            zh.contains("第 3.5.3 节") && !zh.contains("3.5.2"),
+            "{c:?}: {zh}"
+        );
+    }
+}

@@ -78,8 +78,8 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
     GlossaryEntry {
         term_en: "ACK flag",
         term_zh: "确认标志 ACK",
-        definition_en: "A one-bit flag in the header saying that the acknowledgment number field is valid. Every segment after the first SYN has it set; the number itself is in the acknowledgment number field.",
-        definition_zh: "首部中的一个标志位，表示确认号字段有效。除了最初的 SYN，之后的每个报文段都会把它置 1；具体确认到哪里，要看确认号字段。",
+        definition_en: "A one-bit flag in the header saying that the acknowledgment number field is valid. Once a connection is synchronized nearly every segment has it set, but not every segment after the first SYN: the SYNs of a simultaneous open carry no ACK, and a RST answering a segment that had the ACK flag has none either (a RST answering a segment without it does carry ACK). The number itself is in the acknowledgment number field.",
+        definition_zh: "首部中的一个标志位，表示确认号字段有效。连接同步之后，几乎每个报文段都把它置 1，但并不是最初的 SYN 之后的每个报文段都如此：同时打开时双方发出的 SYN 都不带 ACK；回应一个带 ACK 的报文段的 RST 也不带 ACK（而回应不带 ACK 的报文段的 RST 则要带 ACK）。具体确认到哪里，要看确认号字段。",
     },
     GlossaryEntry {
         term_en: "SYN",
@@ -237,8 +237,8 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
     GlossaryEntry {
         term_en: "duplicate ACK",
         term_zh: "重复确认",
-        definition_en: "An ACK repeating the same acknowledgment number as the previous one, sent when a segment arrives out of order or twice; it signals a gap.",
-        definition_zh: "与上一个 ACK 的确认号相同的 ACK，在收到乱序或重复的报文段时发出，表示中间有缺口。",
+        definition_en: "An ACK repeating the same acknowledgment number as the previous one. A receiver sends one when a segment arrives out of order, which may mean a gap (earlier bytes are missing), or when a duplicate segment arrives, which is just a repeat of data already received and signals no gap. Three duplicate ACKs in a row are taken as a sign of a gap (fast retransmit).",
+        definition_zh: "与上一个 ACK 的确认号相同的 ACK。收到乱序的报文段时会发出它，这可能意味着中间有缺口（前面的字节还没到）；收到重复的报文段时也会发出它，但重复的报文段只是已经收到过的数据又来了一次，并不表示有缺口。连续三个重复确认才被当作出现缺口的信号（快速重传）。",
     },
     GlossaryEntry {
         term_en: "delayed ACK",
@@ -298,8 +298,8 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
     GlossaryEntry {
         term_en: "orphan socket",
         term_zh: "孤儿套接字",
-        definition_en: "A connection the application has already closed but the kernel still keeps, for example in FIN-WAIT-2 or TIME-WAIT.",
-        definition_zh: "应用已经关闭、但内核仍在维护的连接，例如处于 FIN-WAIT-2 或 TIME-WAIT 的连接。",
+        definition_en: "A connection the application has already closed but the kernel still keeps, for example in FIN-WAIT-1, FIN-WAIT-2, CLOSING or LAST-ACK. Linux counts TIME-WAIT sockets apart from orphans: they are limited by tcp_max_tw_buckets, orphans by tcp_max_orphans.",
+        definition_zh: "应用已经关闭、但内核仍在维护的连接，例如处于 FIN-WAIT-1、FIN-WAIT-2、CLOSING 或 LAST-ACK 的连接。Linux 把 TIME-WAIT 套接字与孤儿套接字分开计数：前者受 tcp_max_tw_buckets 限制，后者受 tcp_max_orphans 限制。",
     },
     GlossaryEntry {
         term_en: "end-of-file (EOF)",

@@ -252,7 +252,7 @@ pub(crate) fn explain(reason: SendReason, lang: Lang) -> Explanation {
             En => Explanation {
                 title: "ACK for an unusable segment",
                 what: "A segment arrived that was a duplicate, out of order or outside the receive window: the endpoint keeps what it can use and answers with an ACK carrying the acknowledgment number it still expects.",
-                why: "The ACK tells the sender exactly where the receiver stands; repeated ACKs with the same number (duplicate ACKs) also signal a gap.",
+                why: "The ACK tells the sender exactly where the receiver stands; repeated ACKs with the same number (duplicate ACKs) may also signal a gap, when they answer out-of-order segments rather than plain repeats.",
                 without: "The sender would learn of a gap only when its timer fired, and a peer that fell out of step could never resynchronize.",
                 rfc: "RFC 9293 §3.5.2, §3.10.7.4",
                 linux: None,
@@ -260,7 +260,7 @@ pub(crate) fn explain(reason: SendReason, lang: Lang) -> Explanation {
             Zh => Explanation {
                 title: "对无法使用的报文段回 ACK",
                 what: "收到的报文段是重复的、乱序的，或落在接收窗口之外：本端留下能用的部分，回一个 ACK，确认号仍是它期望的那个字节。",
-                why: "这个 ACK 准确告诉发送方接收方进行到哪里了；确认号相同的多个 ACK（重复 ACK）还表示中间有缺口。",
+                why: "这个 ACK 准确告诉发送方接收方进行到哪里了；若是由乱序报文段引起的，确认号相同的多个 ACK（重复 ACK）还可能表示中间有缺口，而重复的报文段本身并不表示缺口。",
                 without: "发送方要等到自己的计时器到期才知道有缺口，失去同步的对方也永远无法重新对齐。",
                 rfc: "RFC 9293 第 3.5.2 节、第 3.10.7.4 节",
                 linux: None,

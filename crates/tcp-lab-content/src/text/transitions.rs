@@ -289,7 +289,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
                 what: "The answer to the SYN was a RST: nothing listens on that port. The attempt ends and connect() reports \"connection refused\".",
                 why: "A RST that acknowledges this SYN proves it answers this very attempt, so the client can give up at once instead of retrying.",
                 without: "Without RST the client could not tell a closed port from a lost SYN, and would retransmit until its retries ran out.",
-                rfc: "RFC 9293 §3.5.2, §3.10.7.3",
+                rfc: "RFC 9293 §3.5.3, §3.10.7.3",
                 linux: None,
             },
             Zh => Explanation {
@@ -297,7 +297,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
                 what: "SYN 得到的回应是 RST：那个端口上没有程序在监听。这次连接尝试结束，connect() 报告“连接被拒绝”。",
                 why: "RST 确认了这个 SYN，证明它回应的正是这次尝试，客户端因此可以立即放弃，而不必反复重试。",
                 without: "没有 RST，客户端分不清是端口关闭还是 SYN 丢失，只能一直重传，直到次数用完。",
-                rfc: "RFC 9293 第 3.5.2 节、第 3.10.7.3 节",
+                rfc: "RFC 9293 第 3.5.3 节、第 3.10.7.3 节",
                 linux: None,
             },
         },
