@@ -2,24 +2,8 @@
 //! correction so that the old, wrong wording cannot come back, and checks that
 //! the right statement is made in both languages.
 
-use tcp_lab_content::{explain_segment, explain_transition, glossary, lessons, Explanation, Lang};
+use tcp_lab_content::{explain_segment, explain_transition, glossary, lessons, Lang};
 use tcp_sim::{Cause, SendReason};
-
-fn explanation_text(e: &Explanation) -> String {
-    let mut v = vec![e.title, e.what, e.why, e.without, e.rfc];
-    if let Some(l) = e.linux {
-        v.push(l);
-    }
-    v.join(" ")
-}
-
-fn seg(r: SendReason, lang: Lang) -> String {
-    explanation_text(&explain_segment(r, lang))
-}
-
-fn tr(c: Cause, lang: Lang) -> String {
-    explanation_text(&explain_transition(c, lang))
-}
 
 /// The stops, check question, choices and explanation of one lesson.
 fn lesson_text(id: &str, lang: Lang) -> String {

@@ -153,13 +153,13 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
         term_en: "three-way handshake",
         term_zh: "三次握手",
         definition_en: "How a connection opens: SYN, SYN-ACK, then a bare ACK. Three segments are needed so that each side's ISN is acknowledged and an old duplicate SYN cannot open a connection by itself.",
-        definition_zh: "建立连接的过程：SYN、SYN-ACK，然后是一个单纯的 ACK。之所以需要三个报文段，是为了让双方的 ISN 都得到确认，并且使旧的重复 SYN 无法单独建立连接。",
+        definition_zh: "建立连接的过程：SYN、SYN-ACK，然后是一个纯 ACK。之所以需要三个报文段，是为了让双方的 ISN 都得到确认，并且使旧的重复 SYN 无法单独建立连接。",
     },
     GlossaryEntry {
         term_en: "four-way close",
         term_zh: "四次挥手",
         definition_en: "How a connection closes: each side sends a FIN and acknowledges the other's, because each direction closes on its own. When an ACK rides on the other side's FIN, a capture shows three segments.",
-        definition_zh: "关闭连接的过程：双方各发一个 FIN，并各自确认对方的 FIN，因为两个方向要分别关闭。当 ACK 搭在另一方的 FIN 上时，抓包看到的就是三个报文段。",
+        definition_zh: "关闭连接的过程：双方各发一个 FIN，并各自确认对方的 FIN，因为两个方向要分别关闭。当 ACK 捎带在另一方的 FIN 上时，抓包看到的就是三个报文段。",
     },
     GlossaryEntry {
         term_en: "active open / passive open",
@@ -244,7 +244,13 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
         term_en: "delayed ACK",
         term_zh: "延迟确认",
         definition_en: "Holding back an ACK briefly (RFC 1122: under 500 ms; Linux: 40 to 200 ms) so it can cover two segments or ride on data or a FIN going the other way.",
-        definition_zh: "把 ACK 稍微推迟发送（RFC 1122 规定不超过 500 毫秒，Linux 为 40 到 200 毫秒），以便一次确认两个报文段，或搭在反方向的数据或 FIN 上。",
+        definition_zh: "把 ACK 稍微推迟发送（RFC 1122 规定不超过 500 毫秒，Linux 为 40 到 200 毫秒），以便一次确认两个报文段，或捎带在反方向的数据或 FIN 上。",
+    },
+    GlossaryEntry {
+        term_en: "piggybacking",
+        term_zh: "捎带确认",
+        definition_en: "Sending an acknowledgment on a segment that goes the other way anyway (data or a FIN) instead of in a bare ACK of its own. Delayed ACK exists largely to make this possible; Linux's three-segment close is the ACK of the first FIN piggybacked on the second FIN.",
+        definition_zh: "不单独发送确认，而是把确认捎带在本来就要发往对方的报文段（数据或 FIN）上一起发出，这样可以少发纯 ACK。延迟确认在很大程度上就是为了能够捎带确认；Linux 上只有三个报文段的挥手，就是把对第一个 FIN 的确认捎带在第二个 FIN 上。",
     },
     GlossaryEntry {
         term_en: "quick ACK",
@@ -262,7 +268,7 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
         term_en: "MSL (maximum segment lifetime)",
         term_zh: "报文段最大生存时间（MSL）",
         definition_en: "The longest time a segment is assumed to survive in the network. RFC 793 suggested 2 minutes; the textbook profile uses that value.",
-        definition_zh: "假定一个报文段在网络中能存活的最长时间。RFC 793 建议取 2 分钟，教科书配置就采用这个值。",
+        definition_zh: "假定一个报文段在网络中能存活的最长时间，也称最长报文段寿命。RFC 793 建议取 2 分钟，教科书配置就采用这个值。",
     },
     GlossaryEntry {
         term_en: "2MSL",
@@ -274,7 +280,7 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
         term_en: "TIME-WAIT assassination",
         term_zh: "TIME-WAIT 暗杀",
         definition_en: "RFC 1337's name for a RST ending TIME-WAIT early, which removes its protection against old duplicates. Linux allows it by default (tcp_rfc1337 = 0).",
-        definition_zh: "RFC 1337 对“RST 提前结束 TIME-WAIT”的称呼，它使 TIME-WAIT 失去防范旧重复报文段的作用。Linux 默认允许这种情况（tcp_rfc1337 = 0）。",
+        definition_zh: "RFC 1337 对“RST 提前结束 TIME-WAIT”的称呼，它使 TIME-WAIT 失去防范旧的重复报文段的作用。Linux 默认允许这种情况（tcp_rfc1337 = 0）。",
     },
     // ---- Linux and the lab ----
     GlossaryEntry {
@@ -384,6 +390,6 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
         term_en: "TIME-WAIT",
         term_zh: "TIME-WAIT（时间等待）",
         definition_en: "The active closer's last state: it waits 2×MSL (60 s on Linux) to re-acknowledge a repeated FIN if its last ACK was lost, and to let old duplicates of the connection expire.",
-        definition_zh: "主动关闭方的最后一个状态：等待 2MSL（Linux 上为 60 秒），以便在最后的 ACK 丢失时再次确认对方重发的 FIN，并让这个连接的旧重复报文段消亡。",
+        definition_zh: "主动关闭方的最后一个状态：等待 2MSL（Linux 上为 60 秒），以便在最后的 ACK 丢失时再次确认对方重发的 FIN，并让这个连接的旧的重复报文段消亡。",
     },
 ];

@@ -90,14 +90,14 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 at: arrival(S2C, "SA", 1),
                 text: t(
                     "The SYN-ACK's acknowledgment number, {ack}, is exactly the client's ISN + 1, so the client knows its SYN arrived and has the server's ISN: it enters ESTABLISHED. It answers with a bare ACK, and the SYN flag stays off this time: sequence number {client_isn} + 1 = {client_isn+1}, acknowledgment number {server_isn} + 1 = {server_isn+1}. Look at the \"what each side knows\" panel: the client now knows everything, the server not yet.",
-                    "SYN-ACK 的确认号 {ack} 正好等于客户端的 ISN + 1，客户端由此知道自己的 SYN 已经送达，也拿到了服务器的 ISN，于是进入 ESTABLISHED。它回复一个单纯的 ACK，这一次不带 SYN 标志：序列号为 {client_isn} + 1 = {client_isn+1}，确认号为 {server_isn} + 1 = {server_isn+1}。看看“双方各自知道什么”面板：客户端此时已经全部确认，服务器还没有。",
+                    "SYN-ACK 的确认号 {ack} 正好等于客户端的 ISN + 1，客户端由此知道自己的 SYN 已经送达，也拿到了服务器的 ISN，于是进入 ESTABLISHED。它回复一个纯 ACK，这一次不带 SYN 标志：序列号为 {client_isn} + 1 = {client_isn+1}，确认号为 {server_isn} + 1 = {server_isn+1}。看看“双方各自知道什么”面板：客户端此时已经全部确认，服务器还没有。",
                 ),
             },
             Stop {
                 at: arrival(C2S, "A", 1),
                 text: t(
                     "The third segment tells the server that its own SYN arrived, so the server enters ESTABLISHED: only now does it know that the client can hear it. This bare ACK carries no data and occupies no sequence number, which is why the client's first data segment also starts at sequence number {seq}.",
-                    "第三个报文段告诉服务器：它自己的 SYN 也送到了。服务器进入 ESTABLISHED，直到这时它才知道客户端听得见自己。这个单纯的 ACK 不带数据，也不占用序列号，所以客户端的第一个数据报文段同样从序列号 {seq} 开始。",
+                    "第三个报文段告诉服务器：它自己的 SYN 也送到了。服务器进入 ESTABLISHED，直到这时它才知道客户端听得见自己。这个纯 ACK 不带数据，也不占用序列号，所以客户端的第一个数据报文段同样从序列号 {seq} 开始。",
                 ),
             },
             Stop {
@@ -134,7 +134,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
             correct: 1,
             explanation: t(
                 "The third segment is a bare ACK: its SYN flag is off, because the client's SYN was already sent and acknowledged. Its sequence number is the client's ISN + 1 (the SYN used up 5000), and its acknowledgment number is the server's ISN + 1 (the server's SYN used up 9000). Each side's sequence numbers belong to the sender, so 9001 can never be the client's sequence number.",
-                "第三个报文段是一个单纯的 ACK，不带 SYN 标志，因为客户端的 SYN 早已发出并得到确认。它的序列号是客户端的 ISN + 1（SYN 用掉了 5000），确认号是服务器的 ISN + 1（服务器的 SYN 用掉了 9000）。序列号总是属于发送方自己，所以 9001 不可能是客户端的序列号。",
+                "第三个报文段是一个纯 ACK，不带 SYN 标志，因为客户端的 SYN 早已发出并得到确认。它的序列号是客户端的 ISN + 1（SYN 用掉了 5000），确认号是服务器的 ISN + 1（服务器的 SYN 用掉了 9000）。序列号总是属于发送方自己，所以 9001 不可能是客户端的序列号。",
             ),
         },
     },
@@ -185,7 +185,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 at: arrival(C2S, "A", 1),
                 text: t(
                     "The client's bare ACK, acknowledgment number {ack}, confirms the server's ISN. Only now are both ISNs synchronized, each acknowledged by the other side; with two segments the server would never learn whether its own SYN got through.",
-                    "客户端那个单纯的 ACK（确认号 {ack}）确认了服务器的 ISN。直到这时，双方的 ISN 才都同步好了，而且各自得到了对方的确认；如果只有两次握手，服务器永远不知道自己的 SYN 有没有送到。",
+                    "客户端那个纯 ACK（确认号 {ack}）确认了服务器的 ISN。直到这时，双方的 ISN 才都同步好了，而且各自得到了对方的确认；如果只有两次握手，服务器永远不知道自己的 SYN 有没有送到。",
                 ),
             },
         ],
@@ -215,7 +215,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
             correct: 2,
             explanation: t(
                 "The third segment gives the client a chance to reject a stale SYN (with RST) before the server commits resources, and it is the only proof the server gets that its own ISN arrived. It acknowledges the server's SYN, not an ACK: a bare ACK takes no sequence number and is never acknowledged. Data may ride on the third segment, but that is not why it exists.",
-                "第三个报文段让客户端有机会在服务器投入资源之前用 RST 拒绝过期的 SYN，它也是服务器唯一能拿到的、证明自己 ISN 已送达的凭据。它确认的是服务器的 SYN，而不是某个 ACK：单纯的 ACK 不占序列号，从来不会被确认。第三个报文段可以捎带数据，但这并不是它存在的原因。",
+                "第三个报文段让客户端有机会在服务器投入资源之前用 RST 拒绝过期的 SYN，它也是服务器唯一能拿到的、证明自己 ISN 已送达的凭据。它确认的是服务器的 SYN，而不是某个 ACK：纯 ACK 不占序列号，从来不会被确认。第三个报文段可以捎带数据，但这并不是它存在的原因。",
             ),
         },
     },
@@ -470,7 +470,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
         ),
         goal: t(
             "See how Linux's delayed ACK lets the acknowledgment of the first FIN ride on the second FIN, so a capture shows FIN, FIN, ACK.",
-            "看 Linux 的延迟确认如何让对第一个 FIN 的确认搭上第二个 FIN，于是抓包里只看到 FIN、FIN、ACK。",
+            "看 Linux 的延迟确认如何让对第一个 FIN 的确认捎带在第二个 FIN 上，于是抓包里只看到 FIN、FIN、ACK。",
         ),
         analogy: Some(AnalogyTopic::Close),
         stops: &[
@@ -526,7 +526,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
                 t(
                     "The receiver of the first FIN delayed its ACK, its application closed within that delay, and the ACK rode on its FIN",
-                    "收到第一个 FIN 的一方推迟了 ACK，它的应用在这段时间内关闭了，于是 ACK 搭在它的 FIN 上一起发出",
+                    "收到第一个 FIN 的一方推迟了 ACK，它的应用在这段时间内关闭了，于是 ACK 捎带在它的 FIN 上一起发出",
                 ),
                 t(
                     "The connection was only half-closed",
@@ -810,7 +810,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 at: arrival(S2C, "SA", 1),
                 text: t(
                     "The first SYN-ACK completes the handshake for the client: it enters ESTABLISHED and sends the third segment, a bare ACK, then its data.",
-                    "第一个 SYN-ACK 让客户端完成了握手：它进入 ESTABLISHED，发出第三次握手的单纯 ACK，然后发送数据。",
+                    "第一个 SYN-ACK 让客户端完成了握手：它进入 ESTABLISHED，发出第三次握手的纯 ACK，然后发送数据。",
                 ),
             },
             Stop {
@@ -856,7 +856,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
         ),
         goal: t(
             "See why a lost bare ACK is never sent again, and how the next segment's acknowledgment number completes the handshake anyway.",
-            "理解丢失的单纯 ACK 为什么从不重发，以及下一个报文段的确认号如何照样完成握手。",
+            "理解丢失的纯 ACK 为什么从不重发，以及下一个报文段的确认号如何照样完成握手。",
         ),
         analogy: Some(AnalogyTopic::Handshake),
         stops: &[
@@ -864,7 +864,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 at: sent(C2S, "A", 1),
                 text: t(
                     "The client got the SYN-ACK, is ESTABLISHED, and sends the third segment: a bare ACK with acknowledgment number {ack}. It is lost. The client does not notice: nothing acknowledges an ACK, so no timer runs for it.",
-                    "客户端收到了 SYN-ACK，已进入 ESTABLISHED，发出第三次握手的报文段：一个单纯的 ACK，确认号为 {ack}。它丢了。客户端不会察觉：没有谁会确认 ACK，所以也没有为它设的计时器。",
+                    "客户端收到了 SYN-ACK，已进入 ESTABLISHED，发出第三次握手的报文段：一个纯 ACK，确认号为 {ack}。它丢了。客户端不会察觉：没有谁会确认 ACK，所以也没有为它设的计时器。",
                 ),
             },
             Stop {
@@ -905,7 +905,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
             correct: 1,
             explanation: t(
                 "A bare ACK occupies no sequence number, so no timer waits for its acknowledgment and it is never sent again by itself. The acknowledgment number is repeated in every later segment, so the first one that arrives does the job. If nothing follows, the server's own timer sends the SYN-ACK again and draws a new ACK.",
-                "单纯的 ACK 不占序列号，没有计时器在等它的确认，它也就从不会被单独再发。确认号会出现在之后的每个报文段里，先到的那个就完成了任务。如果客户端什么都不发，服务器自己的计时器会再发 SYN-ACK，换来一个新的 ACK。",
+                "纯 ACK 不占序列号，没有计时器在等它的确认，它也就从不会被单独再发。确认号会出现在之后的每个报文段里，先到的那个就完成了任务。如果客户端什么都不发，服务器自己的计时器会再发 SYN-ACK，换来一个新的 ACK。",
             ),
         },
     },

@@ -145,7 +145,7 @@ pub(crate) fn explain(reason: SendReason, lang: Lang) -> Explanation {
             },
             Zh => Explanation {
                 title: "ACK：第三次握手",
-                what: "握手的最后一个报文段是一个单纯的 ACK，不带 SYN 标志：确认标志 ACK 置 1，确认号为服务器的 ISN + 1。它的序列号是客户端的 ISN + 1，因为 SYN 占用了一个序列号。",
+                what: "握手的最后一个报文段是一个纯 ACK，不带 SYN 标志：确认标志 ACK 置 1，确认号为服务器的 ISN + 1。它的序列号是客户端的 ISN + 1，因为 SYN 占用了一个序列号。",
                 why: "它告诉服务器：你的 SYN 已经送达，而且回应来自真正想要这个连接的客户端，而不是某个旧的重复 SYN。任何一个可接受的 ACK 都能起这个作用（RFC 9293 第 3.10.7.4 节）：即使这个纯 ACK 丢了，客户端的第一个数据报文段带着同样的确认号，服务器照样能靠它完成握手。",
                 without: "没有它，服务器无法知道客户端是否拿到了自己的 ISN，一个旧的重复 SYN 就会让服务器守着一个没人用的连接：这正是两次握手不够的原因。",
                 rfc: "RFC 9293 第 3.5 节、第 3.10.7.3 节、第 3.10.7.4 节",
@@ -232,7 +232,7 @@ pub(crate) fn explain(reason: SendReason, lang: Lang) -> Explanation {
         SendReason::AckDelayed => match lang {
             En => Explanation {
                 title: "Delayed ACK",
-                what: "An ACK sent when the delayed-ACK timer fired, because no data or FIN came along for it to ride on.",
+                what: "An ACK sent when the delayed-ACK timer fired, because no data or FIN came along for it to ride on (piggyback).",
                 why: "Waiting a little lets one ACK cover two segments or travel with the reply; RFC 1122 allows at most 500 ms and an ACK for at least every second full-sized segment.",
                 without: "Acknowledging every segment at once would add a bare ACK to each request and reply.",
                 rfc: "RFC 9293 §3.8.6.3; RFC 1122 §4.2.3.2",
@@ -240,7 +240,7 @@ pub(crate) fn explain(reason: SendReason, lang: Lang) -> Explanation {
             },
             Zh => Explanation {
                 title: "延迟确认",
-                what: "延迟确认计时器到期时发出的 ACK：这段时间里没有数据或 FIN 可以让它搭车。",
+                what: "延迟确认计时器到期时发出的 ACK：等待期间本端没有数据或 FIN 要发，这个确认无从捎带，只好单独发出。",
                 why: "稍等一会儿，一个 ACK 就能确认两个报文段，或者随应答数据一起发出；RFC 1122 规定延迟不超过 500 毫秒，且每两个满长度报文段至少确认一次。",
                 without: "每个报文段都立即确认，一问一答之间就要多出一个单独的 ACK。",
                 rfc: "RFC 9293 第 3.8.6.3 节；RFC 1122 第 4.2.3.2 节",
@@ -282,7 +282,7 @@ pub(crate) fn explain(reason: SendReason, lang: Lang) -> Explanation {
                 why: "它告诉发出 FIN 的一方：FIN 已经送达，不必再重传。最常见的是挥手的最后一个 ACK，被动关闭方收到后从 LAST-ACK 进入 CLOSED；对第一个 FIN 的确认使主动关闭方从 FIN-WAIT-1 进入 FIN-WAIT-2；同时关闭时，它使对方从 CLOSING 进入 TIME-WAIT。",
                 without: "对方会不停重发 FIN，关闭过程无法完成。",
                 rfc: "RFC 9293 第 3.6 节、第 3.10.7.4 节",
-                linux: Some("在 CLOSE-WAIT 中 Linux 会延迟这个 ACK，它通常搭在本端的 FIN 上一起发出，于是挥手显示为三个报文段（FIN、FIN+ACK、ACK）而不是四个。"),
+                linux: Some("在 CLOSE-WAIT 中 Linux 会延迟这个 ACK，它通常捎带在本端的 FIN 上一起发出，于是挥手显示为三个报文段（FIN、FIN+ACK、ACK）而不是四个。"),
             },
         },
 
@@ -337,7 +337,7 @@ pub(crate) fn explain(reason: SendReason, lang: Lang) -> Explanation {
                 title: "对旧报文段回 ACK（PAWS）",
                 what: "收到的报文段时间戳比已见过的最新时间戳还旧：PAWS（防止序列号回绕）把它当作旧的重复报文段丢弃，并回一个 ACK。",
                 why: "在高速链路上，序列号可能在一个 MSL 内就绕回一圈；时间戳能区分序列号相同的新旧报文段。",
-                without: "一个序列号恰好又落入窗口的旧重复报文段，可能被当作新数据接收。",
+                without: "一个序列号恰好又落入窗口的旧的重复报文段，可能被当作新数据接收。",
                 rfc: "RFC 7323 第 5 节",
                 linux: Some("只有 linux 配置使用时间戳，所以只有它执行 PAWS；教科书配置不带时间戳。"),
             },

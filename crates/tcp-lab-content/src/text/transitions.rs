@@ -89,7 +89,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
                 why: "TCP 是全双工的，两个方向要各自关闭：FIN 表示“我不会再发数据了”，它占用一个序列号，因此能像数据一样被确认。",
                 without: "没有 FIN，对方分不清数据流是已经结束还是只是变慢了，最后几个字节也可能被截掉。",
                 rfc: "RFC 9293 第 3.6 节、第 3.10.4 节",
-                linux: Some("从 CLOSE-WAIT 关闭时，Linux 通常还压着对方 FIN 的延迟确认，于是这个 ACK 搭上本端的 FIN 一起发出，挥手就只剩三个报文段。"),
+                linux: Some("从 CLOSE-WAIT 关闭时，Linux 对对方 FIN 的确认通常还在延迟之中，于是这个确认就捎带在本端的 FIN 上发出，挥手也就只用了三个报文段。"),
             },
         },
 
@@ -161,7 +161,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
             },
             Zh => Explanation {
                 title: "收到 SYN-ACK：客户端连接建立",
-                what: "客户端收到 SYN-ACK：其确认号等于客户端的 ISN + 1，并带来了服务器的 ISN。客户端进入 ESTABLISHED，并发出第三个报文段，一个单纯的 ACK。",
+                what: "客户端收到 SYN-ACK：其确认号等于客户端的 ISN + 1，并带来了服务器的 ISN。客户端进入 ESTABLISHED，并发出第三个报文段，一个纯 ACK。",
                 why: "此时客户端已确认两个方向都畅通；服务器还不知道自己的 SYN 是否送达，第三个报文段正是要告诉它这一点。",
                 without: "如果不检查确认号是否等于自己的 ISN + 1，客户端可能会接受一个回应旧 SYN 的 SYN-ACK。",
                 rfc: "RFC 9293 第 3.5 节、第 3.10.7.3 节",
@@ -203,7 +203,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
                 why: "一个 FIN 只关闭一个方向：本端仍可以继续发送，直到自己的应用不再需要，这就是半关闭。",
                 without: "如果一个 FIN 就关掉两个方向，还没发完数据的一方就会丢掉最后的数据。",
                 rfc: "RFC 9293 第 3.6 节、第 3.10.7.4 节",
-                linux: Some("Linux 不会立刻确认这个 FIN，而是延迟 ACK，等应用很快关闭时让 ACK 搭上本端的 FIN 一起发出，于是挥手只有三个报文段。"),
+                linux: Some("Linux 不会立即确认这个 FIN，而是推迟发送 ACK，希望应用很快关闭，好把确认捎带在本端的 FIN 上，于是挥手只有三个报文段。"),
             },
         },
 
