@@ -485,7 +485,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 at: arrival(C2S, "FA", 1),
                 text: t(
                     "The server enters CLOSE-WAIT but sends nothing yet. After a FIN, Linux delays its ACK (here by up to 40 ms), hoping to send it together with something else.",
-                    "服务器进入 CLOSE-WAIT，但暂时什么都没发。收到 FIN 后，Linux 会推迟 ACK（这里最多 40 毫秒），希望能和别的内容一起发出。",
+                    "服务器进入 CLOSE-WAIT，但暂时没有发送任何报文段。Linux 收到 FIN 后会推迟发送 ACK（这里最多推迟 40 毫秒），希望能把这个确认捎带在别的报文段上一起发出。",
                 ),
             },
             Stop {
@@ -1199,7 +1199,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 at: arrival(S2C, "RA", 1),
                 text: t(
                     "The RST's sequence number is exactly the one the client expects next, so it is accepted. The client goes straight from ESTABLISHED to CLOSED, and its application gets \"connection reset by peer\" (ECONNRESET). A RST aborts both directions at once and is never acknowledged.",
-                    "RST 的序列号正好是客户端期望的下一个编号，因此被接受。客户端从 ESTABLISHED 直接进入 CLOSED，它的应用得到“连接被对方重置”（ECONNRESET）。RST 一下子中止两个方向，而且从不被确认。",
+                    "这个 RST 的序列号恰好等于客户端期望收到的下一个序列号，因此被接受。客户端从 ESTABLISHED 直接进入 CLOSED，应用得到“连接被对方重置”（ECONNRESET）错误。RST 同时中止两个方向的通信，而且对 RST 不发送确认。",
                 ),
             },
         ],

@@ -107,9 +107,9 @@ pub(crate) fn explain(reason: SendReason, lang: Lang) -> Explanation {
             },
             Zh => Explanation {
                 title: "对重复的 SYN 再发 SYN-ACK",
-                what: "客户端的 SYN 又到了一次，ISN 相同，服务器据此判断自己的 SYN-ACK 丢了，立即再发一次。",
+                what: "服务器又收到了客户端的 SYN，而且 ISN 与上次相同，由此判断自己发出的 SYN-ACK 丢了，于是立即重发 SYN-ACK。",
                 why: "重复的 SYN 说明客户端没收到回应；马上回复比等服务器自己的计时器到期要快。",
-                without: "客户端不停重试，服务器却要等到自己的计时器到期才出声，连接建立就被拖慢了。",
+                without: "客户端一次次重发 SYN，服务器却要等到自己的计时器到期才重发 SYN-ACK，连接的建立就被拖慢了。",
                 rfc: "RFC 9293 第 3.10.7.4 节",
                 linux: None,
             },

@@ -408,7 +408,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
             },
             Zh => Explanation {
                 title: "重传次数用尽：连接超时",
-                what: "重传达到上限仍未得到确认：端点放弃，应用得到“连接超时”（connection timed out）。",
+                what: "重传次数已达上限，仍然没有收到确认：端点只好放弃这个连接，应用得到“连接超时”（connection timed out）错误。",
                 why: "对方可能悄无声息地消失了；RFC 9293 规定了两个阈值（R1 时告警，R2 时放弃：SYN 至少 3 分钟，数据至少 100 秒）。",
                 without: "如果没有上限，连向一台已经宕机的主机的连接会永远占用内存、卡住应用。",
                 rfc: "RFC 9293 第 3.8.3 节",
