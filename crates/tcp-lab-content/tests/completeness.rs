@@ -935,13 +935,17 @@ fn test_a_socket_is_an_address_and_a_port() {
         .find(|g| g.term_en == "socket")
         .expect("socket in the glossary");
     assert!(
-        socket.definition_en.starts_with("An IP address together with a port number")
+        socket
+            .definition_en
+            .starts_with("An IP address together with a port number")
             && socket.definition_en.contains("pair of sockets"),
         "{}",
         socket.definition_en
     );
     assert!(
-        socket.definition_zh.contains("套接字 socket =（IP 地址 : 端口号）")
+        socket
+            .definition_zh
+            .contains("套接字 socket =（IP 地址 : 端口号）")
             && socket.definition_zh.contains("一对套接字"),
         "{}",
         socket.definition_zh
@@ -956,8 +960,14 @@ fn test_a_socket_is_an_address_and_a_port() {
     let l = lessons::lesson("four-tuple-and-ack-flag").expect("lesson");
     assert!(l.title.get(Lang::En).contains("pair of sockets"));
     assert!(l.title.get(Lang::Zh).contains("四元组（套接字对）"));
-    assert!(l.stops[0].text.get(Lang::En).contains("A socket is an IP address plus a port"));
-    assert!(l.stops[0].text.get(Lang::Zh).contains("套接字 socket =（IP 地址 : 端口号）"));
+    assert!(l.stops[0]
+        .text
+        .get(Lang::En)
+        .contains("A socket is an IP address plus a port"));
+    assert!(l.stops[0]
+        .text
+        .get(Lang::Zh)
+        .contains("套接字 socket =（IP 地址 : 端口号）"));
 }
 
 // ---------------------------------------------------------------- Chinese terms
@@ -1017,7 +1027,8 @@ fn app_chinese_strings() -> Vec<(String, String)> {
         ("src/model/url.rs", &['"'][..]),
         ("static/tools.js", &['\'', '"', '`'][..]),
     ] {
-        let src = std::fs::read_to_string(root.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let src =
+            std::fs::read_to_string(root.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         let lits = chinese_literals(&src, quotes);
         assert!(!lits.is_empty(), "{file}: no Chinese string found");
         v.extend(lits.into_iter().map(|s| (file.to_string(), s)));
@@ -1051,15 +1062,30 @@ fn test_chinese_uses_one_term_per_concept() {
     }
     // The terms that replace them are used.
     let all: String = texts.iter().map(|(_, s)| s.as_str()).collect();
-    for term in ["捎带", "纯 ACK", "序列号", "确认号", "旧的重复报文段", "四元组（套接字对）"] {
+    for term in [
+        "捎带",
+        "纯 ACK",
+        "序列号",
+        "确认号",
+        "旧的重复报文段",
+        "四元组（套接字对）",
+    ] {
         assert!(all.contains(term), "{term} is never used");
     }
     let msl = glossary()
         .iter()
         .find(|g| g.term_en.starts_with("MSL"))
         .unwrap();
-    assert!(msl.term_zh.contains("报文段最大生存时间"), "{}", msl.term_zh);
-    assert!(msl.definition_zh.contains("最长报文段寿命"), "{}", msl.definition_zh);
+    assert!(
+        msl.term_zh.contains("报文段最大生存时间"),
+        "{}",
+        msl.term_zh
+    );
+    assert!(
+        msl.definition_zh.contains("最长报文段寿命"),
+        "{}",
+        msl.definition_zh
+    );
 }
 
 #[test]
@@ -1074,6 +1100,8 @@ fn test_glossary_has_piggybacking_in_both_languages() {
     // The segments and transitions that piggyback say so in the same words.
     let zh = explain_segment(SendReason::AckDelayed, Lang::Zh).what;
     assert!(zh.contains("捎带"), "{zh}");
-    let zh = explain_transition(Cause::AppCloseSendFin, Lang::Zh).linux.unwrap();
+    let zh = explain_transition(Cause::AppCloseSendFin, Lang::Zh)
+        .linux
+        .unwrap();
     assert!(zh.contains("捎带"), "{zh}");
 }

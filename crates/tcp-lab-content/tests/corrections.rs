@@ -180,7 +180,10 @@ fn test_two_msl_budget_is_told_one_way() {
             t.contains("one MSL for the last ACK to reach the peer, one more for a repeated FIN to come back"),
             "{t}"
         );
-        assert!(!t.contains("for the peer's FIN to come, one for the ACK to go"), "{t}");
+        assert!(
+            !t.contains("for the peer's FIN to come, one for the ACK to go"),
+            "{t}"
+        );
     }
     let zh = [
         explain_transition(Cause::TimeWaitExpired, Lang::Zh).why,
@@ -196,8 +199,12 @@ fn test_two_msl_budget_is_told_one_way() {
             .definition_zh,
     ];
     for t in zh {
-        let ack = t.find("最后的 ACK 发到对方最多要一个 MSL").unwrap_or_else(|| panic!("{t}"));
-        let fin = t.find("重发的 FIN 传回来最多又要一个 MSL").unwrap_or_else(|| panic!("{t}"));
+        let ack = t
+            .find("最后的 ACK 发到对方最多要一个 MSL")
+            .unwrap_or_else(|| panic!("{t}"));
+        let fin = t
+            .find("重发的 FIN 传回来最多又要一个 MSL")
+            .unwrap_or_else(|| panic!("{t}"));
         assert!(ack < fin, "{t}");
     }
 }
@@ -214,7 +221,9 @@ fn test_glossary_small_corrections() {
             .unwrap_or_else(|| panic!("{term}"))
     };
     let ack = entry("ACK flag");
-    assert!(!ack.definition_en.contains("Every segment after the first SYN has it set"));
+    assert!(!ack
+        .definition_en
+        .contains("Every segment after the first SYN has it set"));
     assert!(
         ack.definition_en.contains("simultaneous open") && ack.definition_en.contains("RST"),
         "{}",
@@ -228,8 +237,16 @@ fn test_glossary_small_corrections() {
     );
     let dup = entry("duplicate ACK");
     assert!(!dup.definition_en.contains("or twice; it signals a gap"));
-    assert!(dup.definition_en.contains("signals no gap"), "{}", dup.definition_en);
-    assert!(dup.definition_zh.contains("并不表示有缺口"), "{}", dup.definition_zh);
+    assert!(
+        dup.definition_en.contains("signals no gap"),
+        "{}",
+        dup.definition_en
+    );
+    assert!(
+        dup.definition_zh.contains("并不表示有缺口"),
+        "{}",
+        dup.definition_zh
+    );
     let orphan = entry("orphan socket");
     for d in [orphan.definition_en, orphan.definition_zh] {
         assert!(
@@ -243,9 +260,16 @@ fn test_glossary_small_corrections() {
 /// Processing a received RST is RFC 9293 §3.5.3 (§3.5.2 is generating one).
 #[test]
 fn test_receiving_a_rst_cites_reset_processing() {
-    for c in [Cause::RecvRstRefused, Cause::RecvRst, Cause::RecvRstBackToListen] {
+    for c in [
+        Cause::RecvRstRefused,
+        Cause::RecvRst,
+        Cause::RecvRstBackToListen,
+    ] {
         let en = explain_transition(c, Lang::En).rfc;
-        assert!(en.contains("§3.5.3") && !en.contains("§3.5.2"), "{c:?}: {en}");
+        assert!(
+            en.contains("§3.5.3") && !en.contains("§3.5.2"),
+            "{c:?}: {en}"
+        );
         let zh = explain_transition(c, Lang::Zh).rfc;
         assert!(
             zh.contains("第 3.5.3 节") && !zh.contains("3.5.2"),
