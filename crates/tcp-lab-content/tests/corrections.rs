@@ -277,3 +277,30 @@ fn test_receiving_a_rst_cites_reset_processing() {
         );
     }
 }
+
+/// RFC 9293 numbers its figures: simultaneous open is Figure 7, recovery from
+/// an old duplicate SYN is Figure 8.
+#[test]
+fn test_rfc_9293_figure_numbers() {
+    let en = lesson_text("simultaneous-open", Lang::En);
+    assert!(
+        en.contains("Figure 7 of RFC 9293") && !en.contains("Figure 8"),
+        "{en}"
+    );
+    let zh = lesson_text("simultaneous-open", Lang::Zh);
+    assert!(
+        zh.contains("RFC 9293 的图 7") && !zh.contains("图 8"),
+        "{zh}"
+    );
+    for lang in Lang::ALL {
+        assert!(explain_transition(Cause::RecvSynSimultaneous, lang)
+            .rfc
+            .contains('7'));
+        assert!(explain_segment(SendReason::SynAckSimultaneous, lang)
+            .rfc
+            .contains('7'));
+        assert!(explain_segment(SendReason::RstBadAck, lang)
+            .rfc
+            .contains('8'));
+    }
+}
