@@ -151,7 +151,7 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
         },
         Ui::Profile => match lang {
             En => "Profile",
-            Zh => "行为模式",
+            Zh => "配置",
         },
         Ui::LanguageSwitch => match lang {
             En => "Language",
@@ -203,7 +203,7 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
         },
         Ui::Numbers => match lang {
             En => "seq/ack",
-            Zh => "序号",
+            Zh => "序列号/确认号",
         },
         Ui::Relative => match lang {
             En => "relative",
@@ -403,7 +403,7 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
         },
         Ui::OldDuplicate => match lang {
             En => "old duplicate",
-            Zh => "旧的重复报文",
+            Zh => "旧的重复报文段",
         },
         Ui::Seconds => match lang {
             En => "s",

@@ -471,8 +471,8 @@ fn test_third_handshake_segment_is_not_a_syn() {
                 "the third segment must be called a bare ACK with no SYN: {text}"
             ),
             Lang::Zh => assert!(
-                text.contains("不带 SYN") && text.contains("单纯的 ACK"),
-                "第三个报文段必须说明是不带 SYN 的单纯 ACK：{text}"
+                text.contains("不带 SYN") && text.contains("纯 ACK"),
+                "第三个报文段必须说明是不带 SYN 的纯 ACK：{text}"
             ),
         }
     }
@@ -480,7 +480,7 @@ fn test_third_handshake_segment_is_not_a_syn() {
     let en = explanation_text(&explain_transition(Cause::RecvSynAck, Lang::En));
     assert!(en.contains("bare ACK"), "{en}");
     let zh = explanation_text(&explain_transition(Cause::RecvSynAck, Lang::Zh));
-    assert!(zh.contains("单纯的 ACK"), "{zh}");
+    assert!(zh.contains("纯 ACK"), "{zh}");
 }
 
 /// TIME-WAIT does not resend lost segments: it re-acknowledges a repeated
@@ -645,7 +645,7 @@ fn test_teaching_points_are_covered() {
     );
     let zh = tr(Cause::TimeWaitExpired, Lang::Zh);
     assert!(
-        zh.contains("ACK 在途中丢失") && zh.contains("旧重复报文段"),
+        zh.contains("ACK 在途中丢失") && zh.contains("旧的重复报文段"),
         "{zh}"
     );
 }
@@ -718,7 +718,7 @@ fn test_glossary_is_complete_and_bilingual() {
         "quick ACK",
         "challenge ACK",
         "retransmission",
-        "socket 4-tuple",
+        "4-tuple",
         "three-way handshake",
         "four-way close",
         "segment",
@@ -898,6 +898,212 @@ fn test_knowledge_summary_follows_the_handshake() {
         let z = knowledge_summary(&k, side, Lang::Zh);
         assert!(z.ends_with('。') && !z.contains('{'), "{key}: {z}");
     }
+}
+
+// ---------------------------------------------------------------- sockets
+
+/// A socket is an IP address plus a port (RFC 793 §2.7; 谢希仁 §5.8:
+/// 套接字 socket =（IP 地址 : 端口号）); a connection is identified by a pair
+/// of sockets, the 4-tuple. No text calls the socket itself a 4-tuple, and the
+/// right answer ("a socket is an IP address plus a port", as learners write it
+/// in exams) is never offered as a wrong choice.
+#[test]
+fn test_a_socket_is_an_address_and_a_port() {
+    const WRONG: &[&str] = &[
+        "socket 4-tuple",
+        "socket as a 4-tuple",
+        "socket is a 4-tuple",
+        "socket is the 4-tuple",
+        "套接字四元组",
+        "套接字是四元组",
+        "套接字就是四元组",
+    ];
+    for lang in Lang::ALL {
+        for (key, s) in all_texts(lang) {
+            for w in WRONG {
+                assert!(!s.contains(w), "{key} ({lang:?}) says {w:?}: {s}");
+            }
+            if key.contains(WRONG_CHOICE) {
+                let en = s.contains("socket") && s.contains("IP address") && s.contains("port");
+                let zh = s.contains("套接字") && s.contains("IP 地址") && s.contains("端口");
+                assert!(!en && !zh, "{key}: a correct definition marked wrong: {s}");
+            }
+        }
+    }
+    let socket = glossary()
+        .iter()
+        .find(|g| g.term_en == "socket")
+        .expect("socket in the glossary");
+    assert!(
+        socket
+            .definition_en
+            .starts_with("An IP address together with a port number")
+            && socket.definition_en.contains("pair of sockets"),
+        "{}",
+        socket.definition_en
+    );
+    assert!(
+        socket
+            .definition_zh
+            .contains("套接字 socket =（IP 地址 : 端口号）")
+            && socket.definition_zh.contains("一对套接字"),
+        "{}",
+        socket.definition_zh
+    );
+    let tuple = glossary()
+        .iter()
+        .find(|g| g.term_en.starts_with("4-tuple"))
+        .expect("4-tuple in the glossary");
+    assert_eq!(tuple.term_zh, "四元组（套接字对）");
+    assert!(tuple.definition_en.contains("pair of sockets"));
+    assert!(tuple.definition_zh.contains("一对套接字"));
+    let l = lessons::lesson("four-tuple-and-ack-flag").expect("lesson");
+    assert!(l.title.get(Lang::En).contains("pair of sockets"));
+    assert!(l.title.get(Lang::Zh).contains("四元组（套接字对）"));
+    assert!(l.stops[0]
+        .text
+        .get(Lang::En)
+        .contains("A socket is an IP address plus a port"));
+    assert!(l.stops[0]
+        .text
+        .get(Lang::Zh)
+        .contains("套接字 socket =（IP 地址 : 端口号）"));
+}
+
+// ---------------------------------------------------------------- Chinese terms
+
+/// One Chinese term per concept, as Chinese textbooks (谢希仁《计算机网络》)
+/// use them. 序列号 and 确认号 (and 编号) do not contain the substring 序号,
+/// so any 序号 found is the bare, loose term.
+const WRONG_ZH_TERMS: &[(&str, &str)] = &[
+    ("搭车", "捎带确认 / 捎带"),
+    ("行为模式", "配置"),
+    ("序号", "序列号 or 确认号"),
+    ("单纯的 ACK", "纯 ACK"),
+    ("旧重复报文段", "旧的重复报文段"),
+    ("套接字四元组", "四元组（套接字对）"),
+];
+
+/// The text of the string literals in a source file that contain Chinese,
+/// skipping `//` comments. `quotes` are the characters that open a literal.
+fn chinese_literals(src: &str, quotes: &[char]) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = src.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '/' && chars.get(i + 1) == Some(&'/') {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+        } else if quotes.contains(&c) {
+            let mut lit = String::new();
+            i += 1;
+            while i < chars.len() && chars[i] != c {
+                if chars[i] == '\\' {
+                    i += 1;
+                }
+                if let Some(&ch) = chars.get(i) {
+                    lit.push(ch);
+                }
+                i += 1;
+            }
+            if has_cjk(&lit) {
+                out.push(lit);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The Chinese UI strings of the app around this crate.
+fn app_chinese_strings() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut v = Vec::new();
+    for (file, quotes) in [
+        ("src/i18n.rs", &['"'][..]),
+        ("src/components/share.rs", &['"'][..]),
+        ("src/model/url.rs", &['"'][..]),
+        ("static/tools.js", &['\'', '"', '`'][..]),
+    ] {
+        let src =
+            std::fs::read_to_string(root.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let lits = chinese_literals(&src, quotes);
+        assert!(!lits.is_empty(), "{file}: no Chinese string found");
+        v.extend(lits.into_iter().map(|s| (file.to_string(), s)));
+    }
+    v
+}
+
+#[test]
+fn test_chinese_uses_one_term_per_concept() {
+    let mut texts: Vec<(String, String)> = all_texts(Lang::Zh)
+        .into_iter()
+        .map(|(k, s)| (k, s.to_string()))
+        .collect();
+    let app = app_chinese_strings();
+    assert!(
+        app.iter().filter(|(f, _)| f == "src/i18n.rs").count() > 50,
+        "the i18n.rs scan found too few strings"
+    );
+    texts.extend(app);
+    for (key, s) in &texts {
+        for (wrong, right) in WRONG_ZH_TERMS {
+            assert!(!s.contains(wrong), "{key}: write {right}, not {wrong}: {s}");
+        }
+        // 旧的重复报文 always names the segment: 旧的重复报文段 (or 旧的重复 SYN).
+        for (i, _) in s.match_indices("旧的重复报文") {
+            assert!(
+                s[i..].starts_with("旧的重复报文段"),
+                "{key}: write 旧的重复报文段: {s}"
+            );
+        }
+    }
+    // The terms that replace them are used.
+    let all: String = texts.iter().map(|(_, s)| s.as_str()).collect();
+    for term in [
+        "捎带",
+        "纯 ACK",
+        "序列号",
+        "确认号",
+        "旧的重复报文段",
+        "四元组（套接字对）",
+    ] {
+        assert!(all.contains(term), "{term} is never used");
+    }
+    let msl = glossary()
+        .iter()
+        .find(|g| g.term_en.starts_with("MSL"))
+        .unwrap();
+    assert!(
+        msl.term_zh.contains("报文段最大生存时间"),
+        "{}",
+        msl.term_zh
+    );
+    assert!(
+        msl.definition_zh.contains("最长报文段寿命"),
+        "{}",
+        msl.definition_zh
+    );
+}
+
+#[test]
+fn test_glossary_has_piggybacking_in_both_languages() {
+    let g = glossary()
+        .iter()
+        .find(|g| g.term_en == "piggybacking")
+        .expect("piggybacking in the glossary");
+    assert_eq!(g.term_zh, "捎带确认");
+    assert!(g.definition_en.contains("acknowledgment") && g.definition_en.contains("FIN"));
+    assert!(g.definition_zh.contains("捎带") && g.definition_zh.contains("确认"));
+    // The segments and transitions that piggyback say so in the same words.
+    let zh = explain_segment(SendReason::AckDelayed, Lang::Zh).what;
+    assert!(zh.contains("捎带"), "{zh}");
+    let zh = explain_transition(Cause::AppCloseSendFin, Lang::Zh)
+        .linux
+        .unwrap();
+    assert!(zh.contains("捎带"), "{zh}");
 }
 
 // ---------------------------------------------------------------- numbers from the profile

@@ -1102,7 +1102,7 @@ impl Endpoint {
             self.send_ack(now, SendReason::HandshakeAck);
             self.try_send(now);
         } else {
-            // Simultaneous open: both sides sent SYN (§3.5, Figure 8).
+            // Simultaneous open: both sides sent SYN (§3.5, Figure 7).
             self.set_state(State::SynReceived, Cause::RecvSynSimultaneous);
             self.send_syn_ack(now, SendReason::SynAckSimultaneous);
             self.arm_rtx(now);

@@ -39,16 +39,16 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
         definition_zh: "一个 16 位的数字，用来区分同一台主机上的不同应用；服务器在知名端口（如 443）上监听，客户端通常使用临时分配的端口。",
     },
     GlossaryEntry {
-        term_en: "socket 4-tuple",
-        term_zh: "套接字四元组",
-        definition_en: "The four values that identify one TCP connection: local IP address, local port, remote IP address, remote port. Two connections at the same time can never share all four.",
-        definition_zh: "标识一个 TCP 连接的四个值：本端 IP 地址、本端端口、对端 IP 地址、对端端口。同时存在的两个连接不可能四个值完全相同。",
+        term_en: "4-tuple (socket pair)",
+        term_zh: "四元组（套接字对）",
+        definition_en: "The four values that identify one TCP connection: local IP address, local port, remote IP address, remote port. Together they are the pair of sockets at the connection's two ends: a pair of sockets uniquely identifies a connection (RFC 793 §2.7). Two connections at the same time can never share all four.",
+        definition_zh: "标识一个 TCP 连接的四个值：本端 IP 地址、本端端口、对端 IP 地址、对端端口，合起来就是连接两端的一对套接字。一对套接字唯一地确定一个 TCP 连接（RFC 793 第 2.7 节）。同时存在的两个连接不可能四个值完全相同。",
     },
     GlossaryEntry {
         term_en: "socket",
         term_zh: "套接字（socket）",
-        definition_en: "The application's handle on a TCP endpoint: a listening socket accepts connections, a connected socket is one end of one connection.",
-        definition_zh: "应用操作 TCP 端点的句柄：监听套接字用来接受连接，已连接的套接字是某一个连接的一端。",
+        definition_en: "An IP address together with a port number, naming one end of a TCP connection (RFC 793 §2.7). A connection is identified by the pair of sockets at its two ends, the 4-tuple, not by one socket. Operating systems also call the application's handle on an endpoint a socket: a listening socket accepts connections, a connected socket is one end of one connection.",
+        definition_zh: "套接字 socket =（IP 地址 : 端口号），即 IP 地址拼上端口号，表示 TCP 连接的一个端点（RFC 793 第 2.7 节）。标识一个连接的是它两端的一对套接字，即四元组（套接字对），而不是单个套接字。操作系统也把应用操作端点的句柄叫作套接字：监听套接字用来接受连接，已连接的套接字是某一个连接的一端。",
     },
     GlossaryEntry {
         term_en: "full duplex",
@@ -78,8 +78,8 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
     GlossaryEntry {
         term_en: "ACK flag",
         term_zh: "确认标志 ACK",
-        definition_en: "A one-bit flag in the header saying that the acknowledgment number field is valid. Every segment after the first SYN has it set; the number itself is in the acknowledgment number field.",
-        definition_zh: "首部中的一个标志位，表示确认号字段有效。除了最初的 SYN，之后的每个报文段都会把它置 1；具体确认到哪里，要看确认号字段。",
+        definition_en: "A one-bit flag in the header saying that the acknowledgment number field is valid. Once a connection is synchronized nearly every segment has it set, but not every segment after the first SYN: the SYNs of a simultaneous open carry no ACK, and a RST answering a segment that had the ACK flag has none either (a RST answering a segment without it does carry ACK). The number itself is in the acknowledgment number field.",
+        definition_zh: "首部中的一个标志位，表示确认号字段有效。连接同步之后，几乎每个报文段都把它置 1，但并不是最初的 SYN 之后的每个报文段都如此：同时打开时双方发出的 SYN 都不带 ACK；回应一个带 ACK 的报文段的 RST 也不带 ACK（而回应不带 ACK 的报文段的 RST 则要带 ACK）。具体确认到哪里，要看确认号字段。",
     },
     GlossaryEntry {
         term_en: "SYN",
@@ -153,13 +153,13 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
         term_en: "three-way handshake",
         term_zh: "三次握手",
         definition_en: "How a connection opens: SYN, SYN-ACK, then a bare ACK. Three segments are needed so that each side's ISN is acknowledged and an old duplicate SYN cannot open a connection by itself.",
-        definition_zh: "建立连接的过程：SYN、SYN-ACK，然后是一个单纯的 ACK。之所以需要三个报文段，是为了让双方的 ISN 都得到确认，并且使旧的重复 SYN 无法单独建立连接。",
+        definition_zh: "建立连接的过程：SYN、SYN-ACK，然后是一个纯 ACK。之所以需要三个报文段，是为了让双方的 ISN 都得到确认，并且使旧的重复 SYN 无法单独建立连接。",
     },
     GlossaryEntry {
         term_en: "four-way close",
         term_zh: "四次挥手",
         definition_en: "How a connection closes: each side sends a FIN and acknowledges the other's, because each direction closes on its own. When an ACK rides on the other side's FIN, a capture shows three segments.",
-        definition_zh: "关闭连接的过程：双方各发一个 FIN，并各自确认对方的 FIN，因为两个方向要分别关闭。当 ACK 搭在另一方的 FIN 上时，抓包看到的就是三个报文段。",
+        definition_zh: "关闭连接的过程：双方各发一个 FIN，并各自确认对方的 FIN，因为两个方向要分别关闭。当 ACK 捎带在另一方的 FIN 上时，抓包看到的就是三个报文段。",
     },
     GlossaryEntry {
         term_en: "active open / passive open",
@@ -237,14 +237,20 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
     GlossaryEntry {
         term_en: "duplicate ACK",
         term_zh: "重复确认",
-        definition_en: "An ACK repeating the same acknowledgment number as the previous one, sent when a segment arrives out of order or twice; it signals a gap.",
-        definition_zh: "与上一个 ACK 的确认号相同的 ACK，在收到乱序或重复的报文段时发出，表示中间有缺口。",
+        definition_en: "An ACK repeating the same acknowledgment number as the previous one. A receiver sends one when a segment arrives out of order, which may mean a gap (earlier bytes are missing), or when a duplicate segment arrives, which is just a repeat of data already received and signals no gap. Three duplicate ACKs in a row are taken as a sign of a gap (fast retransmit).",
+        definition_zh: "与上一个 ACK 的确认号相同的 ACK。收到乱序的报文段时会发出它，这可能意味着中间有缺口（前面的字节还没到）；收到重复的报文段时也会发出它，但重复的报文段只是已经收到过的数据又来了一次，并不表示有缺口。连续三个重复确认才被当作出现缺口的信号（快速重传）。",
     },
     GlossaryEntry {
         term_en: "delayed ACK",
         term_zh: "延迟确认",
         definition_en: "Holding back an ACK briefly (RFC 1122: under 500 ms; Linux: 40 to 200 ms) so it can cover two segments or ride on data or a FIN going the other way.",
-        definition_zh: "把 ACK 稍微推迟发送（RFC 1122 规定不超过 500 毫秒，Linux 为 40 到 200 毫秒），以便一次确认两个报文段，或搭在反方向的数据或 FIN 上。",
+        definition_zh: "把 ACK 稍微推迟发送（RFC 1122 规定不超过 500 毫秒，Linux 为 40 到 200 毫秒），以便一次确认两个报文段，或捎带在反方向的数据或 FIN 上。",
+    },
+    GlossaryEntry {
+        term_en: "piggybacking",
+        term_zh: "捎带确认",
+        definition_en: "Sending an acknowledgment on a segment that goes the other way anyway (data or a FIN) instead of in a bare ACK of its own. Delayed ACK exists largely to make this possible; Linux's three-segment close is the ACK of the first FIN piggybacked on the second FIN.",
+        definition_zh: "不单独发送确认，而是把确认捎带在本来就要发往对方的报文段（数据或 FIN）上一起发出，这样可以少发纯 ACK。延迟确认在很大程度上就是为了能够捎带确认；Linux 上只有三个报文段的挥手，就是把对第一个 FIN 的确认捎带在第二个 FIN 上。",
     },
     GlossaryEntry {
         term_en: "quick ACK",
@@ -255,26 +261,26 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
     GlossaryEntry {
         term_en: "challenge ACK",
         term_zh: "挑战 ACK",
-        definition_en: "RFC 5961's answer to a SYN, or to a RST that is in the window but not exact, on a synchronized connection: an ACK with the current numbers. Only a peer that can see it can answer with a valid RST, which defeats blind forged SYNs and RSTs.",
-        definition_zh: "RFC 5961 规定：已同步的连接收到 SYN，或收到落在窗口内但不精确的 RST 时，回一个带当前序列号和确认号的 ACK。只有能看到它的对方才能回一个有效的 RST，从而挫败盲目伪造的 SYN 和 RST。",
+        definition_en: "RFC 5961's answer to a SYN (§4.2), or to a RST that is in the window but not exactly at RCV.NXT (§3.2), on a synchronized connection: an ACK with the current numbers. Only a peer that can see it can answer with a valid RST, which defeats blind forged SYNs and RSTs.",
+        definition_zh: "RFC 5961 规定：已同步的连接收到 SYN（第 4.2 节），或收到序列号落在窗口内、但不恰好等于 RCV.NXT 的 RST（第 3.2 节）时，回一个带当前序列号和确认号的 ACK。只有能看到它的对方才能回一个有效的 RST，从而挫败盲目伪造的 SYN 和 RST。",
     },
     GlossaryEntry {
         term_en: "MSL (maximum segment lifetime)",
         term_zh: "报文段最大生存时间（MSL）",
         definition_en: "The longest time a segment is assumed to survive in the network. RFC 793 suggested 2 minutes; the textbook profile uses that value.",
-        definition_zh: "假定一个报文段在网络中能存活的最长时间。RFC 793 建议取 2 分钟，教科书配置就采用这个值。",
+        definition_zh: "假定一个报文段在网络中能存活的最长时间，也称最长报文段寿命。RFC 793 建议取 2 分钟，教科书配置就采用这个值。",
     },
     GlossaryEntry {
         term_en: "2MSL",
         term_zh: "2 倍 MSL（2MSL）",
-        definition_en: "The length of TIME-WAIT in the textbook: enough time for the last ACK to be lost and the peer's repeated FIN to arrive, and for every old segment of the connection to expire.",
-        definition_zh: "教科书中 TIME-WAIT 的时长：足够让最后的 ACK 丢失后对方重发的 FIN 到达，也足够让这个连接的所有旧报文段消亡。",
+        definition_en: "The length of TIME-WAIT in the textbook: one MSL for the last ACK to reach the peer, one more for a repeated FIN to come back if that ACK is lost; long enough, too, for every old segment of the connection to expire.",
+        definition_zh: "教科书中 TIME-WAIT 的时长：最后的 ACK 发到对方最多要一个 MSL，它若丢失，对方重发的 FIN 传回来最多又要一个 MSL；这段时间也足以让这个连接的所有旧报文段消亡。",
     },
     GlossaryEntry {
         term_en: "TIME-WAIT assassination",
         term_zh: "TIME-WAIT 暗杀",
         definition_en: "RFC 1337's name for a RST ending TIME-WAIT early, which removes its protection against old duplicates. Linux allows it by default (tcp_rfc1337 = 0).",
-        definition_zh: "RFC 1337 对“RST 提前结束 TIME-WAIT”的称呼，它使 TIME-WAIT 失去防范旧重复报文段的作用。Linux 默认允许这种情况（tcp_rfc1337 = 0）。",
+        definition_zh: "RFC 1337 对“RST 提前结束 TIME-WAIT”的称呼，它使 TIME-WAIT 失去防范旧的重复报文段的作用。Linux 默认允许这种情况（tcp_rfc1337 = 0）。",
     },
     // ---- Linux and the lab ----
     GlossaryEntry {
@@ -298,8 +304,8 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
     GlossaryEntry {
         term_en: "orphan socket",
         term_zh: "孤儿套接字",
-        definition_en: "A connection the application has already closed but the kernel still keeps, for example in FIN-WAIT-2 or TIME-WAIT.",
-        definition_zh: "应用已经关闭、但内核仍在维护的连接，例如处于 FIN-WAIT-2 或 TIME-WAIT 的连接。",
+        definition_en: "A connection the application has already closed but the kernel still keeps, for example in FIN-WAIT-1, FIN-WAIT-2, CLOSING or LAST-ACK. Linux counts TIME-WAIT sockets apart from orphans: they are limited by tcp_max_tw_buckets, orphans by tcp_max_orphans.",
+        definition_zh: "应用已经关闭、但内核仍在维护的连接，例如处于 FIN-WAIT-1、FIN-WAIT-2、CLOSING 或 LAST-ACK 的连接。Linux 把 TIME-WAIT 套接字与孤儿套接字分开计数：前者受 tcp_max_tw_buckets 限制，后者受 tcp_max_orphans 限制。",
     },
     GlossaryEntry {
         term_en: "end-of-file (EOF)",
@@ -384,6 +390,6 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
         term_en: "TIME-WAIT",
         term_zh: "TIME-WAIT（时间等待）",
         definition_en: "The active closer's last state: it waits 2×MSL (60 s on Linux) to re-acknowledge a repeated FIN if its last ACK was lost, and to let old duplicates of the connection expire.",
-        definition_zh: "主动关闭方的最后一个状态：等待 2MSL（Linux 上为 60 秒），以便在最后的 ACK 丢失时再次确认对方重发的 FIN，并让这个连接的旧重复报文段消亡。",
+        definition_zh: "主动关闭方的最后一个状态：等待 2MSL（Linux 上为 60 秒），以便在最后的 ACK 丢失时再次确认对方重发的 FIN，并让这个连接的旧的重复报文段消亡。",
     },
 ];

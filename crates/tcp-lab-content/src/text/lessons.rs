@@ -90,14 +90,14 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 at: arrival(S2C, "SA", 1),
                 text: t(
                     "The SYN-ACK's acknowledgment number, {ack}, is exactly the client's ISN + 1, so the client knows its SYN arrived and has the server's ISN: it enters ESTABLISHED. It answers with a bare ACK, and the SYN flag stays off this time: sequence number {client_isn} + 1 = {client_isn+1}, acknowledgment number {server_isn} + 1 = {server_isn+1}. Look at the \"what each side knows\" panel: the client now knows everything, the server not yet.",
-                    "SYN-ACK 的确认号 {ack} 正好等于客户端的 ISN + 1，客户端由此知道自己的 SYN 已经送达，也拿到了服务器的 ISN，于是进入 ESTABLISHED。它回复一个单纯的 ACK，这一次不带 SYN 标志：序列号为 {client_isn} + 1 = {client_isn+1}，确认号为 {server_isn} + 1 = {server_isn+1}。看看“双方各自知道什么”面板：客户端此时已经全部确认，服务器还没有。",
+                    "SYN-ACK 的确认号 {ack} 正好等于客户端的 ISN + 1，客户端由此知道自己的 SYN 已经送达，也拿到了服务器的 ISN，于是进入 ESTABLISHED。它回复一个纯 ACK，这一次不带 SYN 标志：序列号为 {client_isn} + 1 = {client_isn+1}，确认号为 {server_isn} + 1 = {server_isn+1}。看看“双方各自知道什么”面板：客户端此时已经全部确认，服务器还没有。",
                 ),
             },
             Stop {
                 at: arrival(C2S, "A", 1),
                 text: t(
                     "The third segment tells the server that its own SYN arrived, so the server enters ESTABLISHED: only now does it know that the client can hear it. This bare ACK carries no data and occupies no sequence number, which is why the client's first data segment also starts at sequence number {seq}.",
-                    "第三个报文段告诉服务器：它自己的 SYN 也送到了。服务器进入 ESTABLISHED，直到这时它才知道客户端听得见自己。这个单纯的 ACK 不带数据，也不占用序列号，所以客户端的第一个数据报文段同样从序列号 {seq} 开始。",
+                    "第三个报文段告诉服务器：它自己的 SYN 也送到了。服务器进入 ESTABLISHED，直到这时它才知道客户端听得见自己。这个纯 ACK 不带数据，也不占用序列号，所以客户端的第一个数据报文段同样从序列号 {seq} 开始。",
                 ),
             },
             Stop {
@@ -134,7 +134,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
             correct: 1,
             explanation: t(
                 "The third segment is a bare ACK: its SYN flag is off, because the client's SYN was already sent and acknowledged. Its sequence number is the client's ISN + 1 (the SYN used up 5000), and its acknowledgment number is the server's ISN + 1 (the server's SYN used up 9000). Each side's sequence numbers belong to the sender, so 9001 can never be the client's sequence number.",
-                "第三个报文段是一个单纯的 ACK，不带 SYN 标志，因为客户端的 SYN 早已发出并得到确认。它的序列号是客户端的 ISN + 1（SYN 用掉了 5000），确认号是服务器的 ISN + 1（服务器的 SYN 用掉了 9000）。序列号总是属于发送方自己，所以 9001 不可能是客户端的序列号。",
+                "第三个报文段是一个纯 ACK，不带 SYN 标志，因为客户端的 SYN 早已发出并得到确认。它的序列号是客户端的 ISN + 1（SYN 用掉了 5000），确认号是服务器的 ISN + 1（服务器的 SYN 用掉了 9000）。序列号总是属于发送方自己，所以 9001 不可能是客户端的序列号。",
             ),
         },
     },
@@ -185,7 +185,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 at: arrival(C2S, "A", 1),
                 text: t(
                     "The client's bare ACK, acknowledgment number {ack}, confirms the server's ISN. Only now are both ISNs synchronized, each acknowledged by the other side; with two segments the server would never learn whether its own SYN got through.",
-                    "客户端那个单纯的 ACK（确认号 {ack}）确认了服务器的 ISN。直到这时，双方的 ISN 才都同步好了，而且各自得到了对方的确认；如果只有两次握手，服务器永远不知道自己的 SYN 有没有送到。",
+                    "客户端那个纯 ACK（确认号 {ack}）确认了服务器的 ISN。直到这时，双方的 ISN 才都同步好了，而且各自得到了对方的确认；如果只有两次握手，服务器永远不知道自己的 SYN 有没有送到。",
                 ),
             },
         ],
@@ -215,7 +215,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
             correct: 2,
             explanation: t(
                 "The third segment gives the client a chance to reject a stale SYN (with RST) before the server commits resources, and it is the only proof the server gets that its own ISN arrived. It acknowledges the server's SYN, not an ACK: a bare ACK takes no sequence number and is never acknowledged. Data may ride on the third segment, but that is not why it exists.",
-                "第三个报文段让客户端有机会在服务器投入资源之前用 RST 拒绝过期的 SYN，它也是服务器唯一能拿到的、证明自己 ISN 已送达的凭据。它确认的是服务器的 SYN，而不是某个 ACK：单纯的 ACK 不占序列号，从来不会被确认。第三个报文段可以捎带数据，但这并不是它存在的原因。",
+                "第三个报文段让客户端有机会在服务器投入资源之前用 RST 拒绝过期的 SYN，它也是服务器唯一能拿到的、证明自己 ISN 已送达的凭据。它确认的是服务器的 SYN，而不是某个 ACK：纯 ACK 不占序列号，从来不会被确认。第三个报文段可以捎带数据，但这并不是它存在的原因。",
             ),
         },
     },
@@ -251,8 +251,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             Stop {
                 at: arrival(S2C, "SA", 1),
                 text: t(
-                    "The client now has everything it needs: the server's ISN {server_isn}, its MSS and its window scale. The textbook profile offers only the MSS; switch profiles to compare. None of these options is repeated later: the third segment and everything after it rely on what the two SYNs agreed.",
-                    "客户端现在拿到了所需的一切：服务器的 ISN {server_isn}、它的 MSS 和窗口扩大因子。教科书配置只提出 MSS，可以切换配置对比一下。这些选项之后不会再协商一次：第三个报文段和之后的所有报文段都按两个 SYN 商定的结果来。",
+                    "The client now has everything it needs: the server's ISN {server_isn}, its MSS and its window scale. The textbook profile offers only the MSS; switch profiles to compare. MSS, window scale and SACK-permitted appear on SYNs only: the third segment and everything after it rely on what the two SYNs agreed. Timestamps are different: once agreed, they are carried on every segment except RSTs (RFC 7323 §3.2). And when segments are lost, later ACKs carry SACK blocks naming what did arrive (RFC 2018).",
+                    "客户端现在拿到了所需的一切：服务器的 ISN {server_isn}、它的 MSS 和窗口扩大因子。教科书配置只提出 MSS，可以切换配置对比一下。MSS、窗口扩大因子和允许 SACK 这三个选项只出现在 SYN 上，第三个报文段和之后的所有报文段都按两个 SYN 商定的结果来。时间戳则不同：一经协商，之后除 RST 以外的每个报文段都要带上它（RFC 7323 第 3.2 节）。出现丢包时，之后的 ACK 还会带上 SACK 块，指明哪些数据已经收到（RFC 2018）。",
                 ),
             },
             Stop {
@@ -286,7 +286,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
             correct: 0,
             explanation: t(
                 "The ISN protects the sequence space, not the content: TCP encrypts nothing. Number 0 is not reserved; the SYN simply takes whatever the ISN is. Clients are told apart by the 4-tuple (addresses and ports), not by their ISNs.",
-                "ISN 保护的是序列号空间，而不是数据内容：TCP 不做任何加密。0 也不是保留编号，SYN 占用的就是 ISN 本身。区分不同客户端靠的是四元组（地址和端口），而不是 ISN。",
+                "ISN 保护的是序列号空间，而不是数据内容：TCP 不做任何加密。0 也不是保留编号，SYN 占用的就是 ISN 本身。区分不同客户端靠的是四元组（套接字对），而不是 ISN。",
             ),
         },
     },
@@ -470,7 +470,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
         ),
         goal: t(
             "See how Linux's delayed ACK lets the acknowledgment of the first FIN ride on the second FIN, so a capture shows FIN, FIN, ACK.",
-            "看 Linux 的延迟确认如何让对第一个 FIN 的确认搭上第二个 FIN，于是抓包里只看到 FIN、FIN、ACK。",
+            "看 Linux 的延迟确认如何让对第一个 FIN 的确认捎带在第二个 FIN 上，于是抓包里只看到 FIN、FIN、ACK。",
         ),
         analogy: Some(AnalogyTopic::Close),
         stops: &[
@@ -485,7 +485,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 at: arrival(C2S, "FA", 1),
                 text: t(
                     "The server enters CLOSE-WAIT but sends nothing yet. After a FIN, Linux delays its ACK (here by up to 40 ms), hoping to send it together with something else.",
-                    "服务器进入 CLOSE-WAIT，但暂时什么都没发。收到 FIN 后，Linux 会推迟 ACK（这里最多 40 毫秒），希望能和别的内容一起发出。",
+                    "服务器进入 CLOSE-WAIT，但暂时没有发送任何报文段。Linux 收到 FIN 后会推迟发送 ACK（这里最多推迟 40 毫秒），希望能把这个确认捎带在别的报文段上一起发出。",
                 ),
             },
             Stop {
@@ -526,7 +526,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
                 t(
                     "The receiver of the first FIN delayed its ACK, its application closed within that delay, and the ACK rode on its FIN",
-                    "收到第一个 FIN 的一方推迟了 ACK，它的应用在这段时间内关闭了，于是 ACK 搭在它的 FIN 上一起发出",
+                    "收到第一个 FIN 的一方推迟了 ACK，它的应用在这段时间内关闭了，于是 ACK 捎带在它的 FIN 上一起发出",
                 ),
                 t(
                     "The connection was only half-closed",
@@ -535,8 +535,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             ],
             correct: 2,
             explanation: t(
-                "The second segment carries both the FIN flag and an acknowledgment number one past the first FIN, so nothing is missing: the first FIN is acknowledged, just not by a segment of its own. A lost ACK would show a retransmitted FIN instead, and a half-closed connection would show data after the first FIN.",
-                "第二个报文段既有 FIN 标志，又带着比第一个 FIN 大 1 的确认号，所以什么都没少：第一个 FIN 得到了确认，只是没有单独用一个报文段。如果真是 ACK 丢了，抓包里会出现重传的 FIN；如果是半关闭，第一个 FIN 之后还会有数据。",
+                "The second segment carries both the FIN flag and an acknowledgment number one past the first FIN, so nothing is missing: the first FIN is acknowledged, just not by a segment of its own. A lost ACK does not explain it: had the server sent a separate ACK and lost it, the acknowledgment number on its FIN would have covered the client's FIN all the same, and nothing would be resent (see the lesson on losing the ACK of the first FIN); a capture at the server would still show that ACK leaving. A half-closed connection would show data after the first FIN.",
+                "第二个报文段既有 FIN 标志，又带着比第一个 FIN 的序列号大 1 的确认号，所以什么都没少：第一个 FIN 得到了确认，只是没有单独用一个报文段。ACK 丢失解释不了这个现象：即使服务器单独发过一个 ACK 而它丢了，服务器 FIN 上的确认号照样确认了客户端的 FIN，谁也不用重传（参见“对第一个 FIN 的 ACK 丢失”一课）；而在服务器一侧抓包，仍然能看到那个 ACK 发出。如果是半关闭，第一个 FIN 之后还会有数据。",
             ),
         },
     },
@@ -638,8 +638,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             "TIME-WAIT 的理由之二：让旧的重复报文段消亡",
         ),
         goal: t(
-            "Watch a data segment that was held up in the network arrive after the close, and see TIME-WAIT recognise it as old instead of letting it into a new connection.",
-            "看一个在网络中被耽搁的数据报文段在连接关闭后才到达，而 TIME-WAIT 把它认作旧报文段，没有让它混进新的连接。",
+            "Watch a data segment that was held up in the network arrive after the close, and see TIME-WAIT recognise it as old. What TIME-WAIT guards against is a new connection with the same 4-tuple taking such a stray for its own data; the lab shows one connection at a time, so that new connection is explained here but not shown. A later view with many connections will show it.",
+            "看一个在网络中被耽搁的数据报文段在连接关闭后才到达，而 TIME-WAIT 把它认作旧报文段。TIME-WAIT 防范的是：使用同一四元组的新连接把这种迷途的报文段当成自己的数据。本实验目前只展示一个连接，所以这个新连接在这里只能讲解，无法演示；以后的多连接视图会把它展示出来。",
         ),
         analogy: Some(AnalogyTopic::TimeWait),
         stops: &[
@@ -674,8 +674,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             Stop {
                 at: arrival(S2C, "R", 1),
                 text: t(
-                    "The server has already forgotten the connection, so it answers the client's ACK with RST, and in this profile a RST ends TIME-WAIT early. RFC 1337 calls this TIME-WAIT assassination (Linux allows it too, with tcp_rfc1337 = 0). This stray was already caught; the full 2MSL wait is what guarantees that every old copy has expired before the 4-tuple is used again.",
-                    "服务器早已忘掉这个连接，于是对客户端的 ACK 回了一个 RST；在这个配置下，RST 会提前结束 TIME-WAIT。RFC 1337 把这称为 TIME-WAIT 暗杀（Linux 默认 tcp_rfc1337 = 0，也允许这样做）。这一次的迷途报文段已经被拦下；而完整的 2MSL 等待，才能保证同一个四元组再次使用之前，所有旧副本都已过期。",
+                    "The server has already forgotten the connection, so it answers the client's ACK with RST, and in this profile a RST ends TIME-WAIT early. RFC 1337 calls this TIME-WAIT assassination (Linux allows it too, with tcp_rfc1337 = 0). This stray was already caught; the full 2MSL wait is what guarantees that every old copy has expired before the 4-tuple is used again. The lab shows only this one connection, so it cannot show such a new connection yet; a later view with many connections will.",
+                    "服务器早已忘掉这个连接，于是对客户端的 ACK 回了一个 RST；在这个配置下，RST 会提前结束 TIME-WAIT。RFC 1337 把这称为 TIME-WAIT 暗杀（Linux 默认 tcp_rfc1337 = 0，也允许这样做）。这一次的迷途报文段已经被拦下；而完整的 2MSL 等待，才能保证同一个四元组再次使用之前，所有旧副本都已过期。本实验目前只展示这一个连接，还无法演示那样的新连接；以后的多连接视图会把它展示出来。",
                 ),
             },
         ],
@@ -704,8 +704,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             ],
             correct: 3,
             explanation: t(
-                "TIME-WAIT sends nothing but ACKs: it re-acknowledges a repeated FIN (one MSL for the peer's FIN to come, one for the ACK to go) and it keeps the 4-tuple busy until any stray copy, like the one in this lesson, has died out. The application already got its data before the FIN, and the server is CLOSED long before TIME-WAIT ends.",
-                "TIME-WAIT 除了 ACK 什么都不发：它再次确认重发的 FIN（对方的 FIN 过来要一个 MSL，ACK 回去要一个 MSL），并且占住这个四元组，直到像本课这样的迷途副本全部消亡。应用在 FIN 之前就已经拿到了数据，而服务器早在 TIME-WAIT 结束之前就已经 CLOSED。",
+                "TIME-WAIT sends nothing but ACKs: it re-acknowledges a repeated FIN (one MSL for the last ACK to reach the peer, one more for a repeated FIN to come back) and it keeps the 4-tuple busy until any stray copy, like the one in this lesson, has died out. The application already got its data before the FIN, and the server is CLOSED long before TIME-WAIT ends.",
+                "TIME-WAIT 除了 ACK 什么都不发：它再次确认重发的 FIN（最后的 ACK 发到对方最多要一个 MSL，对方重发的 FIN 传回来最多又要一个 MSL），并且占住这个四元组，直到像本课这样的迷途副本全部消亡。应用在 FIN 之前就已经拿到了数据，而服务器早在 TIME-WAIT 结束之前就已经 CLOSED。",
             ),
         },
     },
@@ -810,7 +810,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 at: arrival(S2C, "SA", 1),
                 text: t(
                     "The first SYN-ACK completes the handshake for the client: it enters ESTABLISHED and sends the third segment, a bare ACK, then its data.",
-                    "第一个 SYN-ACK 让客户端完成了握手：它进入 ESTABLISHED，发出第三次握手的单纯 ACK，然后发送数据。",
+                    "第一个 SYN-ACK 让客户端完成了握手：它进入 ESTABLISHED，发出第三次握手的纯 ACK，然后发送数据。",
                 ),
             },
             Stop {
@@ -856,7 +856,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
         ),
         goal: t(
             "See why a lost bare ACK is never sent again, and how the next segment's acknowledgment number completes the handshake anyway.",
-            "理解丢失的单纯 ACK 为什么从不重发，以及下一个报文段的确认号如何照样完成握手。",
+            "理解丢失的纯 ACK 为什么从不重发，以及下一个报文段的确认号如何照样完成握手。",
         ),
         analogy: Some(AnalogyTopic::Handshake),
         stops: &[
@@ -864,7 +864,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 at: sent(C2S, "A", 1),
                 text: t(
                     "The client got the SYN-ACK, is ESTABLISHED, and sends the third segment: a bare ACK with acknowledgment number {ack}. It is lost. The client does not notice: nothing acknowledges an ACK, so no timer runs for it.",
-                    "客户端收到了 SYN-ACK，已进入 ESTABLISHED，发出第三次握手的报文段：一个单纯的 ACK，确认号为 {ack}。它丢了。客户端不会察觉：没有谁会确认 ACK，所以也没有为它设的计时器。",
+                    "客户端收到了 SYN-ACK，已进入 ESTABLISHED，发出第三次握手的报文段：一个纯 ACK，确认号为 {ack}。它丢了。客户端不会察觉：没有谁会确认 ACK，所以也没有为它设的计时器。",
                 ),
             },
             Stop {
@@ -905,7 +905,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
             correct: 1,
             explanation: t(
                 "A bare ACK occupies no sequence number, so no timer waits for its acknowledgment and it is never sent again by itself. The acknowledgment number is repeated in every later segment, so the first one that arrives does the job. If nothing follows, the server's own timer sends the SYN-ACK again and draws a new ACK.",
-                "单纯的 ACK 不占序列号，没有计时器在等它的确认，它也就从不会被单独再发。确认号会出现在之后的每个报文段里，先到的那个就完成了任务。如果客户端什么都不发，服务器自己的计时器会再发 SYN-ACK，换来一个新的 ACK。",
+                "纯 ACK 不占序列号，没有计时器在等它的确认，它也就从不会被单独再发。确认号会出现在之后的每个报文段里，先到的那个就完成了任务。如果客户端什么都不发，服务器自己的计时器会再发 SYN-ACK，换来一个新的 ACK。",
             ),
         },
     },
@@ -1199,7 +1199,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 at: arrival(S2C, "RA", 1),
                 text: t(
                     "The RST's sequence number is exactly the one the client expects next, so it is accepted. The client goes straight from ESTABLISHED to CLOSED, and its application gets \"connection reset by peer\" (ECONNRESET). A RST aborts both directions at once and is never acknowledged.",
-                    "RST 的序列号正好是客户端期望的下一个编号，因此被接受。客户端从 ESTABLISHED 直接进入 CLOSED，它的应用得到“连接被对方重置”（ECONNRESET）。RST 一下子中止两个方向，而且从不被确认。",
+                    "这个 RST 的序列号恰好等于客户端期望收到的下一个序列号，因此被接受。客户端从 ESTABLISHED 直接进入 CLOSED，应用得到“连接被对方重置”（ECONNRESET）错误。RST 同时中止两个方向的通信，而且对 RST 不发送确认。",
                 ),
             },
         ],
@@ -1262,8 +1262,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             Stop {
                 at: arrival(S2C, "SA", 1),
                 text: t(
-                    "Each SYN-ACK acknowledges its receiver's own ISN (here acknowledgment number {ack}, the client's ISN + 1), so both sides reach ESTABLISHED. Four segments made one connection, with nobody in LISTEN: this is Figure 8 of RFC 9293.",
-                    "每个 SYN-ACK 都确认了接收方自己的 ISN（这里的确认号是 {ack}，即客户端的 ISN + 1），于是双方都进入 ESTABLISHED。四个报文段建立了一个连接，整个过程没有任何一方处于 LISTEN：这就是 RFC 9293 的图 8。",
+                    "Each SYN-ACK acknowledges its receiver's own ISN (here acknowledgment number {ack}, the client's ISN + 1), so both sides reach ESTABLISHED. Four segments made one connection, with nobody in LISTEN: this is Figure 7 of RFC 9293.",
+                    "每个 SYN-ACK 都确认了接收方自己的 ISN（这里的确认号是 {ack}，即客户端的 ISN + 1），于是双方都进入 ESTABLISHED。四个报文段建立了一个连接，整个过程没有任何一方处于 LISTEN：这就是 RFC 9293 的图 7。",
                 ),
             },
         ],
@@ -1361,8 +1361,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
         source: LessonScenario::Named("normal"),
         profile: ProfileName::Rfc,
         title: t(
-            "The socket as a 4-tuple, and the ACK flag versus the acknowledgment number",
-            "四元组标识的连接，以及确认标志 ACK 与确认号的区别",
+            "A connection is a pair of sockets (the 4-tuple), and the ACK flag versus the acknowledgment number",
+            "由四元组（套接字对）标识的连接，以及确认标志 ACK 与确认号的区别",
         ),
         goal: t(
             "Learn what names a connection, and stop mixing up the ACK flag (one bit) with the acknowledgment number (32 bits).",
@@ -1373,8 +1373,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             Stop {
                 at: sent(C2S, "S", 1),
                 text: t(
-                    "Every segment of this connection names four things: the client's address and port ({client_addr}) and the server's ({server_addr}). This 4-tuple, not the port alone, identifies the connection: port {server_port} can serve many clients at once, one 4-tuple each. The SYN has the ACK flag off, so the receiver ignores its acknowledgment number field.",
-                    "这个连接的每个报文段都写着四样东西：客户端的地址和端口（{client_addr}）以及服务器的地址和端口（{server_addr}）。标识连接的是这个四元组，而不只是端口：{server_port} 端口可以同时服务许多客户端，每个客户端一个四元组。SYN 的确认标志 ACK 没有置 1，所以接收方不看它的确认号字段。",
+                    "Every segment of this connection carries two ports in its TCP header, and the IP header around it carries two addresses: together, the client's socket {client_addr} and the server's socket {server_addr}. A socket is an IP address plus a port (RFC 793 §2.7); the connection is identified by the pair of sockets at its two ends, the 4-tuple, not by the port alone: port {server_port} can serve many clients at once, one 4-tuple each. The SYN has the ACK flag off, so the receiver ignores its acknowledgment number field.",
+                    "这个连接的每个报文段，TCP 首部里都写着源端口和目的端口，外面的 IP 首部里写着源 IP 地址和目的 IP 地址，合起来就是客户端的套接字 {client_addr} 和服务器的套接字 {server_addr}。按 RFC 793 第 2.7 节的定义，套接字 socket =（IP 地址 : 端口号）；一个连接由它两端的这一对套接字唯一确定，也就是四元组（套接字对），仅凭端口是不够的：{server_port} 端口可以同时为许多客户端服务，每个客户端各占一个四元组。SYN 的确认标志 ACK 为 0，所以接收方不理会它的确认号字段。",
                 ),
             },
             Stop {

@@ -89,7 +89,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
                 why: "TCP 是全双工的，两个方向要各自关闭：FIN 表示“我不会再发数据了”，它占用一个序列号，因此能像数据一样被确认。",
                 without: "没有 FIN，对方分不清数据流是已经结束还是只是变慢了，最后几个字节也可能被截掉。",
                 rfc: "RFC 9293 第 3.6 节、第 3.10.4 节",
-                linux: Some("从 CLOSE-WAIT 关闭时，Linux 通常还压着对方 FIN 的延迟确认，于是这个 ACK 搭上本端的 FIN 一起发出，挥手就只剩三个报文段。"),
+                linux: Some("从 CLOSE-WAIT 关闭时，Linux 对对方 FIN 的确认通常还在延迟之中，于是这个确认就捎带在本端的 FIN 上发出，挥手也就只用了三个报文段。"),
             },
         },
 
@@ -161,7 +161,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
             },
             Zh => Explanation {
                 title: "收到 SYN-ACK：客户端连接建立",
-                what: "客户端收到 SYN-ACK：其确认号等于客户端的 ISN + 1，并带来了服务器的 ISN。客户端进入 ESTABLISHED，并发出第三个报文段，一个单纯的 ACK。",
+                what: "客户端收到 SYN-ACK：其确认号等于客户端的 ISN + 1，并带来了服务器的 ISN。客户端进入 ESTABLISHED，并发出第三个报文段，一个纯 ACK。",
                 why: "此时客户端已确认两个方向都畅通；服务器还不知道自己的 SYN 是否送达，第三个报文段正是要告诉它这一点。",
                 without: "如果不检查确认号是否等于自己的 ISN + 1，客户端可能会接受一个回应旧 SYN 的 SYN-ACK。",
                 rfc: "RFC 9293 第 3.5 节、第 3.10.7.3 节",
@@ -172,19 +172,19 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
         Cause::RecvAckOfSyn => match lang {
             En => Explanation {
                 title: "ACK of SYN received: server established",
-                what: "The server received the ACK of its SYN (acknowledgment number = its ISN + 1): the handshake is complete and it enters ESTABLISHED.",
+                what: "The server received the ACK of its SYN (acknowledgment number = its ISN + 1): the handshake is complete and it enters ESTABLISHED. Any acceptable ACK does this, so if the bare ACK is lost, the client's first data segment, carrying the same acknowledgment number, completes the handshake just as well.",
                 why: "Only now does the server know that the client is current (it answered this very SYN-ACK) and that the server's ISN reached it: both directions are confirmed and both ISNs are synchronized.",
                 without: "With only two segments the server would have to trust every SYN blindly and would never learn whether the client received its ISN.",
                 rfc: "RFC 9293 §3.5, §3.10.7.4",
-                linux: Some("On Linux this is when the connection moves from the SYN queue to the accept queue, so accept() returns only now; a data segment carrying the same acknowledgment completes the handshake too."),
+                linux: Some("On Linux this is when the connection moves from the SYN queue to the accept queue, so accept() returns only now."),
             },
             Zh => Explanation {
                 title: "SYN 被确认：服务器连接建立",
-                what: "服务器收到了对自己 SYN 的确认（确认号 = 自己的 ISN + 1）：三次握手完成，进入 ESTABLISHED。",
-                why: "直到这时服务器才能确定客户端是“现在”的（它回应的正是这个 SYN-ACK），并且自己的 ISN 已经送达：两个方向都得到了确认，双方的 ISN 都同步了。",
+                what: "服务器收到了对自己 SYN 的确认（确认号 = 自己的 ISN + 1）：三次握手完成，进入 ESTABLISHED。凡是可接受的 ACK 都能做到这一点，所以即使那个纯 ACK 丢了，客户端带着同样确认号的第一个数据报文段也照样能完成握手。",
+                why: "直到这时，服务器才能断定这个连接请求不是旧的重复 SYN（客户端回应的正是本次的 SYN-ACK），也才知道自己的 ISN 已经送达：两个方向都得到了确认，双方的 ISN 都同步好了。",
                 without: "如果只有两个报文段，服务器只能盲目相信每一个 SYN，也永远无法知道客户端是否收到了自己的 ISN。",
                 rfc: "RFC 9293 第 3.5 节、第 3.10.7.4 节",
-                linux: Some("在 Linux 上，连接此时才从 SYN 队列移入全连接（accept）队列，accept() 这时才返回；带有相同确认号的数据报文段同样能完成握手。"),
+                linux: Some("在 Linux 上，连接此时才从 SYN 队列（半连接队列）移入全连接队列（accept 队列），accept() 这时才返回。"),
             },
         },
 
@@ -203,7 +203,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
                 why: "一个 FIN 只关闭一个方向：本端仍可以继续发送，直到自己的应用不再需要，这就是半关闭。",
                 without: "如果一个 FIN 就关掉两个方向，还没发完数据的一方就会丢掉最后的数据。",
                 rfc: "RFC 9293 第 3.6 节、第 3.10.7.4 节",
-                linux: Some("Linux 不会立刻确认这个 FIN，而是延迟 ACK，等应用很快关闭时让 ACK 搭上本端的 FIN 一起发出，于是挥手只有三个报文段。"),
+                linux: Some("Linux 不会立即确认这个 FIN，而是推迟发送 ACK，希望应用很快关闭，好把确认捎带在本端的 FIN 上，于是挥手只有三个报文段。"),
             },
         },
 
@@ -289,7 +289,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
                 what: "The answer to the SYN was a RST: nothing listens on that port. The attempt ends and connect() reports \"connection refused\".",
                 why: "A RST that acknowledges this SYN proves it answers this very attempt, so the client can give up at once instead of retrying.",
                 without: "Without RST the client could not tell a closed port from a lost SYN, and would retransmit until its retries ran out.",
-                rfc: "RFC 9293 §3.5.2, §3.10.7.3",
+                rfc: "RFC 9293 §3.5.3, §3.10.7.3",
                 linux: None,
             },
             Zh => Explanation {
@@ -297,7 +297,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
                 what: "SYN 得到的回应是 RST：那个端口上没有程序在监听。这次连接尝试结束，connect() 报告“连接被拒绝”。",
                 why: "RST 确认了这个 SYN，证明它回应的正是这次尝试，客户端因此可以立即放弃，而不必反复重试。",
                 without: "没有 RST，客户端分不清是端口关闭还是 SYN 丢失，只能一直重传，直到次数用完。",
-                rfc: "RFC 9293 第 3.5.2 节、第 3.10.7.3 节",
+                rfc: "RFC 9293 第 3.5.3 节、第 3.10.7.3 节",
                 linux: None,
             },
         },
@@ -382,7 +382,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
             En => Explanation {
                 title: "TIME-WAIT over",
                 what: "TIME-WAIT lasted its full 2×MSL: the endpoint deletes the connection, and its 4-tuple may be used again.",
-                why: "MSL is the longest a segment may live in the network, so 2×MSL covers a lost last ACK (up to one MSL on the way) plus the peer's repeated FIN (up to one more); by then old duplicates in both directions have expired too.",
+                why: "MSL is the longest a segment may live in the network. 2×MSL covers a lost last ACK: one MSL for the last ACK to reach the peer, one more for a repeated FIN to come back if that ACK was lost; by then old duplicates in both directions have expired too.",
                 without: "Ending sooner risks answering a late FIN with RST, and letting an old segment corrupt a new connection with the same addresses and ports.",
                 rfc: "RFC 9293 §3.3.2, §3.10.8",
                 linux: Some("Linux waits a fixed 60 s (TCP_TIMEWAIT_LEN) whatever the MSL; the textbook profile waits 2×MSL = 240 s with MSL = 2 minutes."),
@@ -390,7 +390,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
             Zh => Explanation {
                 title: "TIME-WAIT 结束",
                 what: "TIME-WAIT 等满了 2MSL：端点删除这个连接，它的四元组可以再次使用。",
-                why: "MSL 是报文段在网络中能存活的最长时间：2MSL 足以覆盖最后的 ACK 在途中丢失（最多一个 MSL），再加上对方重发的 FIN 传回来（最多又一个 MSL）；到那时，两个方向上的旧重复报文段也都已消亡。",
+                why: "MSL 是报文段在网络中能存活的最长时间。2MSL 考虑的是最后的 ACK 在途中丢失的情形：最后的 ACK 发到对方最多要一个 MSL，它若丢失，对方重发的 FIN 传回来最多又要一个 MSL。到那时，两个方向上的旧的重复报文段也都已消亡。",
                 without: "提前结束，就可能用 RST 回应迟到的 FIN，还可能让旧报文段混进使用相同地址和端口的新连接。",
                 rfc: "RFC 9293 第 3.3.2 节、第 3.10.8 节",
                 linux: Some("无论 MSL 是多少，Linux 都固定等待 60 秒（TCP_TIMEWAIT_LEN）；教科书配置取 MSL = 2 分钟，等待 2MSL = 240 秒。"),
@@ -408,7 +408,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
             },
             Zh => Explanation {
                 title: "重传次数用尽：连接超时",
-                what: "重传达到上限仍未得到确认：端点放弃，应用得到“连接超时”（connection timed out）。",
+                what: "重传次数已达上限，仍然没有收到确认：端点只好放弃这个连接，应用得到“连接超时”（connection timed out）错误。",
                 why: "对方可能悄无声息地消失了；RFC 9293 规定了两个阈值（R1 时告警，R2 时放弃：SYN 至少 3 分钟，数据至少 100 秒）。",
                 without: "如果没有上限，连向一台已经宕机的主机的连接会永远占用内存、卡住应用。",
                 rfc: "RFC 9293 第 3.8.3 节",
