@@ -249,3 +249,14 @@ labTest('embed dialog gives an iframe snippet for the current state', LONG, asyn
   assert.equal(await v.page.locator('[data-action="speed"]').first().isVisible(), false);
   assert.equal((await snapshot(v.page)).lang, 'zh');
 });
+
+labTest('controls= names are case-insensitive, and a typo falls back to every control', LONG, async (t, open) => {
+  const w = await open({ query: 'v=1&scenario=normal&lang=en&embed=1&controls=Play,Step' });
+  assert.ok(await w.page.locator('[data-action="play"]').first().isVisible(), 'Play shown');
+  assert.ok(await w.page.locator('[data-action="step-forward"]').first().isVisible(), 'Step shown');
+  assert.equal(await w.page.locator('[data-action="reset"]').first().isVisible(), false, 'Reset hidden');
+  const v = await open({ query: 'v=1&scenario=normal&lang=en&embed=1&controls=play,stepp' });
+  for (const a of ['play', 'step-forward', 'reset']) {
+    assert.ok(await v.page.locator(`[data-action="${a}"]`).first().isVisible(), `${a} shown after a typo`);
+  }
+});

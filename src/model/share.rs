@@ -198,15 +198,21 @@ pub fn parse_share_param(o: &mut UrlOptions, key: &str, value: String) -> bool {
             None => bad(o, &value),
         },
         "controls" => {
+            // Names are case-insensitive; one unknown name makes the whole list fall back to
+            // the default (every control), as the notice says, rather than hide the rest.
             let mut list = Vec::new();
-            for c in value.split(',').filter(|c| !c.is_empty()) {
-                match CONTROLS.iter().find(|k| **k == c) {
+            let mut valid = true;
+            for c in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                match CONTROLS.iter().find(|k| k.eq_ignore_ascii_case(c)) {
                     Some(k) if !list.contains(k) => list.push(*k),
                     Some(_) => {}
-                    None => bad(o, c),
+                    None => {
+                        valid = false;
+                        bad(o, c);
+                    }
                 }
             }
-            o.embed.controls = Some(list);
+            o.embed.controls = (valid && !list.is_empty()).then_some(list);
         }
         _ => return false,
     }
@@ -451,6 +457,19 @@ mod tests {
         assert!(o.notices.len() <= MAX_NOTICES);
         let s = LabState::new(&o, false);
         assert_eq!(s.setup.name, "normal");
+    }
+
+    #[test]
+    fn test_controls_are_case_insensitive_and_a_typo_falls_back_to_all() {
+        let controls = |q: &str| parse_query(q, None).embed.controls;
+        assert_eq!(controls("?controls=Play,STEP"), Some(vec!["play", "step"]));
+        let typo = parse_query("?controls=play,stepp", None);
+        assert_eq!(
+            typo.embed.controls, None,
+            "an unknown name means the default"
+        );
+        assert_eq!(typo.notices.len(), 1);
+        assert_eq!(controls("?controls="), None);
     }
 
     #[test]
