@@ -7,17 +7,11 @@
 //    need CORS there. The loader then loads `fallback-<hash>.js` instead: a classic
 //    `wasm-bindgen --target no-modules` build of the same wasm, base64-embedded. Normal loads
 //    never request it.
-// 2a. The full build: Trunk builds the first-load app without the `learning` feature (lessons,
-//    quiz, analogies, glossary; see index.html and src/upgrade.rs). This builds it again with
-//    the feature, as `full-<hash>.js` + `full-<hash>_bg.wasm` (and a no-CORS fallback), which
-//    the loader fetches when a learner opens one of those modes (`window.tcpLabLoadFull()`,
-//    reporting `tcplab:full-progress` / `tcplab:full-failed`), or at once when the link asks
-//    for one (`?lesson=`, `?learn=`, `?quiz=`, `?plain=`).
 // 2b. Exports: `export.js`, the `crates/tcp-lab-export` wasm (serde_json, pcap) for tools.js.
 // 2c. Text: the loader starts the download of the lab's text pack (`learn/lab-<lang>.js`, see
 //    crates/tcp-lab-content/src/lab_text.rs) for the language the app will pick, beside the wasm.
 // 3. Offline: writes `sw.js`. It precaches what a first load needs and both text packs, and
-//    caches the rest (learning text, full build, tools) when first used. Files with a content
+//    caches the rest (learning text, tools, exports) when first used. Files with a content
 //    hash in their name are precached with `cache: "force-cache"`: the copies the page just
 //    downloaded, even from a server that sends `Cache-Control: no-cache`, so a first visit
 //    downloads nothing twice.
@@ -46,7 +40,7 @@ const jsFile = inline[1].match(/from\s*['"]\.?\/?([^'"]+\.js)['"]/)?.[1];
 const wasmFile = inline[1].match(/['"]\.?\/?([^'"]+_bg\.wasm)['"]/)?.[1];
 if (!jsFile || !wasmFile) throw new Error(`post-build: cannot read the file names from ${inline[1]}`);
 
-// ---- 2. the no-CORS fallbacks, and the full build -----------------------------------------
+// ---- 2. the no-CORS fallback ---------------------------------------------------------------
 const binDir = path.join(source, '.tools', 'node_modules', '.bin');
 const wasmOpt = fs.existsSync(path.join(binDir, 'wasm-opt')) ? path.join(binDir, 'wasm-opt') : 'wasm-opt';
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
@@ -79,30 +73,10 @@ const noCorsScript = (wasmIn, global, then) => withTmp('fallback-', (tmp) => {
 });
 const started = 'dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm:w}}))';
 
-// The first-load build's fallback: Trunk just wrote target/…/tcp-lab.wasm (read it before the
-// full build below replaces it).
+// Trunk just wrote target/…/tcp-lab.wasm.
 const fallbackBody = noCorsScript(path.join(targetDir, 'tcp-lab.wasm'), 'wasm_bindgen', `window.wasmBindings=wasm_bindgen;${started}`);
 const fallbackFile = `fallback-${hash(fallbackBody)}.js`;
 fs.writeFileSync(path.join(stage, fallbackFile), fallbackBody);
-
-// The full build (default features), kept out of target/…/tcp-lab.wasm's way by copying it.
-execFileSync('cargo', ['build', '--target', 'wasm32-unknown-unknown', '--bin', 'tcp-lab', ...(profile === 'release' ? ['--release'] : [])], { stdio: 'inherit', cwd: source });
-const full = withTmp('full-', (tmp) => {
-  const wasmIn = path.join(tmp, 'full.wasm');
-  fs.copyFileSync(path.join(targetDir, 'tcp-lab.wasm'), wasmIn);
-  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', 'full', wasmIn], { stdio: 'inherit' });
-  const wasm = path.join(tmp, 'full-opt.wasm');
-  optimize(path.join(tmp, 'full_bg.wasm'), wasm);
-  const wasmBuf = fs.readFileSync(wasm);
-  const glue = fs.readFileSync(path.join(tmp, 'full.js'));
-  const files = { js: `full-${hash(glue)}.js`, wasm: `full-${hash(wasmBuf)}_bg.wasm`, size: wasmBuf.length };
-  fs.writeFileSync(path.join(stage, files.js), glue);
-  fs.writeFileSync(path.join(stage, files.wasm), wasmBuf);
-  const fb = noCorsScript(wasmIn, 'tcpLabFullBindgen', started);
-  files.fallback = `full-fallback-${hash(fb)}.js`;
-  fs.writeFileSync(path.join(stage, files.fallback), fb);
-  return files;
-});
 
 // ---- 2b. the exports (trace JSON, pcap): their own wasm, loaded when Export opens --------
 {
@@ -128,11 +102,8 @@ for (const lang of ['en', 'zh']) {
   fs.renameSync(plain, path.join(stage, packs[lang]));
 }
 
-// In the loader, `wants(k)`: the URL values that open a mode only the full build has, read as
-// src/model/url.rs reads them.
 const loader = `(function(){"use strict";
 var M={js:${JSON.stringify(jsFile)},wasm:${JSON.stringify(wasmFile)},fallback:${JSON.stringify(fallbackFile)}};
-var F=${JSON.stringify(full)};
 var P=window.tcpLabPacks=${JSON.stringify(packs)};
 var me=document.currentScript,base=(me&&me.src)||document.baseURI;
 function u(f){return new URL(f,base).href}
@@ -141,21 +112,14 @@ var opaque=false;try{opaque=self.origin==="null"}catch(e){opaque=true}
 var tools=false;document.addEventListener("click",function(e){var b=e.target&&e.target.closest&&e.target.closest("[data-tool]");if(!b)return;var k=b.getAttribute("data-tool");
 if(window.tcpLabTools){window.tcpLabTools.open(k);return}if(tools)return;tools=true;var t=document.createElement("script");t.src=u("tools.js");t.onload=function(){window.tcpLabTools.open(k)};t.onerror=function(){tools=false};document.head.appendChild(t)});
 var q=new URLSearchParams(location.search);
-function wants(k){var v=q.get(k);return v!==null&&(k==="lesson"?v!=="":k==="learn"?v==="lessons"||v==="glossary":v===""||v==="1"||v==="true")}
 var lang=q.get("lang");if(lang!=="en"&&lang!=="zh")lang=/^zh([-_]|$)/i.test(navigator.language||"")?"zh":"en";
 var pack=document.createElement("script");pack.src=u(P[lang]);pack.setAttribute("data-lab-text",lang);
 pack.onload=pack.onerror=function(){pack.setAttribute("data-done","")};document.head.appendChild(pack);
 function classic(src){return new Promise(function(ok,no){var s=document.createElement("script");s.src=u(src);s.onload=ok;s.onerror=no;document.head.appendChild(s)})}
-function progress(loaded){dispatchEvent(new CustomEvent("tcplab:full-progress",{detail:{loaded:loaded,total:F.size}}))}
-function bytes(url){return fetch(url).then(function(r){if(!r.ok)throw new Error(url+": HTTP "+r.status);if(!r.body||!r.body.getReader)return r.arrayBuffer();
-var rd=r.body.getReader(),parts=[],n=0;return (function pump(){return rd.read().then(function(x){if(x.done){var b=new Uint8Array(n),o=0;parts.forEach(function(p){b.set(p,o);o+=p.length});return b}
-parts.push(x.value);n+=x.value.length;progress(n);return pump()})})()})}
-function boot(B,watch){if(opaque)return classic(B.fallback);
-var wasm=watch?bytes(u(B.wasm)):fetch(u(B.wasm));wasm.catch(function(){});
+function boot(B){if(opaque)return classic(B.fallback);
+var wasm=fetch(u(B.wasm));wasm.catch(function(){});
 return import(u(B.js)).then(function(m){return m.default({module_or_path:wasm}).then(function(w){window.wasmBindings=m;dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm:w}}))})})}
-var full=null;
-window.tcpLabLoadFull=function(){if(full)return;progress(0);full=boot(F,true).catch(function(e){full=null;console.error("TCP Lab: the learning modes failed to load:",e);dispatchEvent(new Event("tcplab:full-failed"))})};
-if(["lesson","learn","quiz","plain"].some(wants)){full=boot(F,false).catch(fail)}else{boot(M,false).catch(fail)}
+boot(M).catch(fail);
 try{if(navigator.serviceWorker&&location.protocol!=="file:"){navigator.serviceWorker.register(u("sw.js")).catch(function(){})}}catch(e){}
 })();
 `;
@@ -176,7 +140,7 @@ fs.writeFileSync(indexPath, html);
 // Precached: what a first load fetches (from the HTTP cache it just filled) and the text packs.
 // Everything else of this build is cached the first time the page fetches it.
 const files = [];
-const lazy = (r) => r === 'sw.js' || r === 'export.js' || r === 'tools.js' || r.startsWith('fallback-') || r.startsWith('full') ||
+const lazy = (r) => r === 'sw.js' || r === 'export.js' || r === 'tools.js' || r.startsWith('fallback-') ||
   (r.startsWith('learn/') && !r.startsWith('learn/lab-')) || r.startsWith('.');
 (function walk(dir, rel) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -199,4 +163,4 @@ var nav=r.mode==="navigate";
 e.respondWith(caches.open(CACHE).then(function(c){return c.match(r,{ignoreSearch:nav}).then(function(hit){return hit||fetch(r).then(function(res){if(!nav&&res.ok&&res.type==="basic")c.put(r,res.clone());return res}).catch(function(err){return nav?c.match(new URL("./",self.location).href).then(function(h){if(h)return h;throw err}):Promise.reject(err)})})}))});
 `;
 fs.writeFileSync(path.join(stage, 'sw.js'), sw);
-console.log(`post-build: ${loaderFile}, ${fallbackFile}, ${full.js}, sw.js (${precache.length} of ${files.length} files precached, cache ${version})`);
+console.log(`post-build: ${loaderFile}, ${fallbackFile}, sw.js (${precache.length} of ${files.length} files precached, cache ${version})`);

@@ -209,16 +209,11 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // After the first render: where a swap of builds left the keyboard focus.
-    use_effect_with((), |_| crate::upgrade::restore_focus());
-
     use_effect_with(state.lang, |&lang| {
         platform::set_document_language(lang.code(), t(lang, Ui::AppTitle))
     });
 
-    // `?lesson=ID` opens that lesson (the first-load build keeps it as a wish:
-    // see `LabState::restore`).
-    #[cfg(feature = "learning")]
+    // `?lesson=ID` opens that lesson.
     {
         let dispatcher = dispatcher.clone();
         let lesson = props.options.lesson.clone();
@@ -232,9 +227,6 @@ pub fn app(props: &AppProps) -> Html {
     // state change at the playhead and about completed lessons.
     let query = share_query(&state, &props.options.embed);
     crate::components::share::set_current(state.run.clone(), query.clone());
-    // What the full build starts from if it takes over now (see `crate::upgrade`).
-    #[cfg(not(feature = "learning"))]
-    crate::upgrade::note_state(&query, state.playing);
     // The address bar follows the state when playback rests: Chromium asks for
     // the favicon again at every URL change, about six times a second while
     // playing at 8x (each one kept in the page's resource timing buffer).
@@ -330,32 +322,6 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // First-load build: fetch the full build when a learning mode is asked for
-    // (after the URL effect above has written the wish), and follow its progress.
-    #[cfg(not(feature = "learning"))]
-    {
-        let dispatcher = dispatcher.clone();
-        use_effect_with(state.learn.upgrade_attempt, move |&attempt| {
-            let on_progress = dispatcher.clone();
-            let listeners = (attempt > 0).then(|| {
-                let w = gloo_utils::window();
-                (
-                    EventListener::new(&w, crate::upgrade::PROGRESS_EVENT, move |e| {
-                        let (loaded, total) = crate::upgrade::progress_of(e);
-                        on_progress
-                            .dispatch(Action::Learn(LearnAction::UpgradeProgress(loaded, total)));
-                    }),
-                    EventListener::new(&w, crate::upgrade::FAILED_EVENT, move |_| {
-                        dispatcher.dispatch(Action::Learn(LearnAction::UpgradeFailed))
-                    }),
-                )
-            });
-            if attempt > 0 {
-                crate::upgrade::load_full_build();
-            }
-            move || drop(listeners)
-        });
-    }
     let Handlers {
         on_toggle_play,
         on_step_back,
@@ -417,7 +383,6 @@ pub fn app(props: &AppProps) -> Html {
             )
         })
         .unwrap_or_default();
-    #[cfg(feature = "learning")]
     let announcement = crate::components::learning_modes::learn_announcement(lang, &s.learn, run)
         .unwrap_or(announcement);
     let learn = &s.learn;
@@ -431,7 +396,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     html! {
-        <main id="lab" class={lab_class} data-ready="true" data-build={BUILD} data-time-ms={crate::numtext::fixed(p.as_ms(), 3)}
+        <main id="lab" class={lab_class} data-ready="true" data-time-ms={crate::numtext::fixed(p.as_ms(), 3)}
               data-lang={lang.code()} data-playing={s.playing.to_string()}>
             <header class="top">
                 <div class="brand">
@@ -505,16 +470,8 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
-/// Which build this is, on `main#lab` for tests and bug reports.
-const BUILD: &str = if cfg!(feature = "learning") {
-    "full"
-} else {
-    "first-load"
-};
-
 /// The learning panels above the badges, and the analogy below the
-/// explanation (full build).
-#[cfg(feature = "learning")]
+/// explanation.
 fn learning_panels(
     lang: Lang,
     s: &LabState,
@@ -556,19 +513,4 @@ fn learning_panels(
         Html::default()
     };
     (top, analogy)
-}
-
-/// First-load build: the status of the swap to the full build instead.
-#[cfg(not(feature = "learning"))]
-fn learning_panels(
-    lang: Lang,
-    s: &LabState,
-    on_learn: &Callback<LearnAction>,
-    _dispatcher: &UseReducerDispatcher<LabState>,
-    _focus: Option<usize>,
-) -> (Html, Html) {
-    (
-        crate::components::learn::upgrade_panel(lang, &s.learn, on_learn),
-        Html::default(),
-    )
 }

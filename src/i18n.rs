@@ -121,9 +121,6 @@ ui_labels!(
     NotYet,
     LoadingText,
     TextFailed,
-    LoadingModes,
-    ModesFailed,
-    Retry,
     UnknownLesson,
     LearnModes,
     Answer,
@@ -521,18 +518,6 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
         Ui::TextFailed => match lang {
             En => "The lesson text could not be loaded. Check the connection and reload the page.",
             Zh => "课程文本加载失败。请检查网络连接后刷新页面。",
-        },
-        Ui::LoadingModes => match lang {
-            En => "Loading the lessons, quiz and glossary…",
-            Zh => "正在加载课程、练习和术语表…",
-        },
-        Ui::ModesFailed => match lang {
-            En => "The lessons, quiz and glossary could not be loaded. Check the connection and try again.",
-            Zh => "课程、练习和术语表加载失败。请检查网络连接后重试。",
-        },
-        Ui::Retry => match lang {
-            En => "Try again",
-            Zh => "重试",
         },
         Ui::UnknownLesson => match lang {
             En => "There is no lesson with this name; pick one from the list.",

@@ -12,7 +12,6 @@ pub mod numtext;
 pub mod platform;
 pub mod share_platform;
 pub mod text_packs;
-pub mod upgrade;
 
 thread_local! {
     static APP: std::cell::RefCell<Option<yew::AppHandle<app::App>>> = const { std::cell::RefCell::new(None) };
@@ -22,18 +21,11 @@ thread_local! {
 }
 
 /// Mounts the app on the page; a `popstate` (back/forward to another shared
-/// state) mounts it again from the new URL. A build already on the page (the
-/// first-load build, when this is the full one) leaves first: see [`upgrade`].
+/// state) mounts it again from the new URL.
 pub fn start() {
     platform::install_panic_hook();
-    upgrade::take_over_page();
     mount();
-    let popstate = gloo_events::EventListener::new(&gloo_utils::window(), "popstate", |_| mount());
-    upgrade::on_release(move || {
-        drop(popstate);
-        upgrade::hand_off();
-        unmount();
-    });
+    gloo_events::EventListener::new(&gloo_utils::window(), "popstate", |_| mount()).forget();
 }
 
 fn unmount() {

@@ -8,12 +8,10 @@ use crate::i18n::CRASH_MESSAGE;
 use crate::model::url::{parse_query, UrlOptions};
 
 /// The options the page's URL asks for (with the browser's language as the
-/// fallback), or those the build that handed over the page passed on (see
-/// `crate::upgrade`).
+/// fallback).
 pub fn url_options() -> UrlOptions {
     let window = gloo_utils::window();
-    let query = crate::upgrade::take_handoff()
-        .unwrap_or_else(|| window.location().search().unwrap_or_default());
+    let query = window.location().search().unwrap_or_default();
     let browser_lang = window.navigator().language();
     parse_query(&query, browser_lang.as_deref())
 }

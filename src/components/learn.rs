@@ -1,8 +1,7 @@
-//! Issue 4's views that both builds have: the learning switches in the
-//! header and "what each side knows"; and, in the first-load build, the
-//! status of the swap to the full build. The lesson player, the
-//! quiz, the analogies and the glossary are in `super::learning_modes`. The
-//! long texts come from `crate::learn_text` (loaded at run time).
+//! The learning switches in the header and "what each side knows". The lesson
+//! player, the quiz, the analogies and the glossary are in
+//! `super::learning_modes`. The long texts come from `crate::learn_text`
+//! (loaded at run time).
 
 use tcp_lab_content::{knowledge_labels, knowledge_summary, Lang};
 use tcp_sim::{Knowledge, Side};
@@ -101,46 +100,5 @@ pub fn knowledge_panel(p: &KnowledgeProps) -> Html {
             <p class="summary" data-side="client">{ knowledge_summary(&c, Side::Client, lang) }</p>
             <p class="summary" data-side="server">{ knowledge_summary(&s, Side::Server, lang) }</p>
         </section>
-    }
-}
-
-/// First-load build: the learning modes are being fetched (with how much has
-/// arrived), or the fetch failed (with a retry). `None` when nothing is asked.
-#[cfg(not(feature = "learning"))]
-pub fn upgrade_panel(lang: Lang, learn: &Learn, on: &Callback<LearnAction>) -> Html {
-    use crate::model::learn::Upgrade;
-    match learn.upgrade {
-        Upgrade::None => Html::default(),
-        Upgrade::Loading { loaded, total } => {
-            let kb = |b: u64| (b + 512) / 1024;
-            let amount = match total {
-                Some(total) if total > 0 => {
-                    format!(" {} / {} KB", kb(loaded.min(total)), kb(total))
-                }
-                _ if loaded > 0 => format!(" {} KB", kb(loaded)),
-                _ => String::new(),
-            };
-            html! {
-                <section class="panel learn-panel" data-testid="upgrade" aria-busy="true">
-                    <p class="learn-status" role="status">
-                        { t(lang, Ui::LoadingModes) }{ amount }
-                    </p>
-                    if let Some(total) = total.filter(|&t| t > 0) {
-                        <progress max={total.to_string()} value={loaded.min(total).to_string()}
-                                  aria-label={t(lang, Ui::LoadingModes)} />
-                    }
-                </section>
-            }
-        }
-        Upgrade::Failed => {
-            let on = on.clone();
-            html! {
-                <section class="panel learn-panel" data-testid="upgrade">
-                    <p class="learn-status error" role="alert" data-testid="upgrade-error">{ t(lang, Ui::ModesFailed) }</p>
-                    <button type="button" class="primary" data-action="upgrade-retry"
-                            onclick={move |_| on.emit(LearnAction::RetryUpgrade)}>{ t(lang, Ui::Retry) }</button>
-                </section>
-            }
-        }
     }
 }

@@ -1,8 +1,5 @@
-//! Issue 4's modes that only the full build has (feature `learning`): the
-//! lesson player, predict mode's question, the plain-language analogy, the
-//! glossary, and what the live region says for them. The first-load build
-//! shows `super::learn::upgrade_panel` in their place while it swaps itself
-//! for the full build (see `crate::upgrade`).
+//! The learning modes: the lesson player, predict mode's question, the
+//! plain-language analogy, the glossary, and what the live region says for them.
 
 use tcp_lab_content::learn_text as keys;
 use tcp_lab_content::lessons::Lesson;

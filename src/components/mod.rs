@@ -9,7 +9,6 @@ pub mod fate_menu;
 pub mod icons;
 pub mod ladder;
 pub mod learn;
-#[cfg(feature = "learning")]
 pub mod learning_modes;
 pub mod notices;
 pub mod setup;

@@ -6,25 +6,16 @@
 //! (it is what pauses playback at a lesson stop or before a delivery). The
 //! lesson *text* is not in the wasm: see `crate::learn_text`.
 //!
-//! The first-load build (without the `learning` feature) keeps these types but
-//! not the lessons, the quiz or the analogies: there, asking for one of those
-//! modes records the wish in [`Learn`] (so the URL carries it) and sets
-//! [`Learn::upgrade`]; `crate::upgrade` then swaps the page to the full build,
-//! which reads the wish back from the URL.
 
 use tcp_lab_content::lessons::Lesson;
-#[cfg(feature = "learning")]
 use tcp_lab_content::lessons::{self, LessonScenario};
-#[cfg(feature = "learning")]
 use tcp_lab_content::quiz;
 use tcp_lab_content::quiz::{QuizPoint, Score};
 use tcp_lab_content::Lang;
 use tcp_sim::Scenario;
 
-#[cfg(feature = "learning")]
 use super::setup::{Setup, CUSTOM};
 use super::state::{Action, LabState};
-#[cfg(feature = "learning")]
 use super::timeline::Playhead;
 
 /// Whether a language's learning text has been loaded.
@@ -73,18 +64,6 @@ pub struct LearnSwitches {
     pub quiz: bool,
     pub plain: bool,
     pub bilingual: bool,
-}
-
-/// The swap to the build with the learning modes, in the first-load build.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Upgrade {
-    /// Not wanted (always so in the full build).
-    #[default]
-    None,
-    /// Downloading: bytes so far, and the total when the server says it.
-    Loading { loaded: u64, total: Option<u64> },
-    /// The download failed; the learner can retry.
-    Failed,
 }
 
 /// Where a lesson is.
@@ -141,12 +120,6 @@ pub struct Learn {
     pub text: [TextStatus; 2],
     /// An unknown `?lesson=` value.
     pub unknown_lesson: Option<String>,
-    /// First-load build only: the lesson asked for, opened by the full build.
-    pub requested_lesson: Option<String>,
-    /// First-load build only: the swap to the full build.
-    pub upgrade: Upgrade,
-    /// Counts the requests to swap, so that a retry starts a new download.
-    pub upgrade_attempt: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -166,15 +139,10 @@ pub enum LearnAction {
     SetBilingual(bool),
     TextLoading(Lang),
     TextLoaded(Lang, bool),
-    /// The full build's download progressed: bytes so far, total if known.
-    UpgradeProgress(u64, Option<u64>),
-    UpgradeFailed,
-    RetryUpgrade,
 }
 
 /// The wall ms (at 1×) before an arrival at which predict mode pauses, so the
 /// segment is seen about to land.
-#[cfg(feature = "learning")]
 const QUIZ_LEAD_WALL_MS: f64 = 1.0;
 
 fn lang_index(lang: Lang) -> usize {
@@ -207,16 +175,9 @@ impl Learn {
 
     /// The scenario to run instead of the setup's, while a lesson with a
     /// scenario of its own (faults included) is open.
-    #[cfg(feature = "learning")]
     pub fn scenario(&self) -> Option<Scenario> {
         let l = self.lesson.as_ref()?;
         matches!(l.lesson.source, LessonScenario::Custom(_)).then(|| l.lesson.scenario())
-    }
-
-    /// No lesson ever opens in the first-load build.
-    #[cfg(not(feature = "learning"))]
-    pub fn scenario(&self) -> Option<Scenario> {
-        None
     }
 
     /// The switches, as the URL writes them.
@@ -236,15 +197,6 @@ impl Learn {
         self.plain = s.plain;
         self.bilingual = s.bilingual;
     }
-
-    /// True when a mode only the full build has is asked for.
-    pub fn needs_full_build(&self) -> bool {
-        self.view != LearnView::None
-            || self.quiz
-            || self.plain
-            || self.lesson.is_some()
-            || self.requested_lesson.is_some()
-    }
 }
 
 impl LearnView {
@@ -258,7 +210,6 @@ impl LearnView {
     }
 }
 
-/// What both builds do alike: the switches and the loading of the text.
 impl LabState {
     /// Applies a learning action.
     pub(super) fn learn_apply(&mut self, a: LearnAction) {
@@ -270,7 +221,6 @@ impl LabState {
             LearnAction::SetBilingual(on) => l.bilingual = on,
             LearnAction::TextLoading(lang) => {
                 l.text[lang_index(lang)] = TextStatus::Loading;
-                return;
             }
             LearnAction::TextLoaded(lang, ok) => {
                 l.text[lang_index(lang)] = if ok {
@@ -278,75 +228,12 @@ impl LabState {
                 } else {
                     TextStatus::Failed
                 };
-                return;
             }
-            a => return self.apply_mode(a),
+            a => self.apply_mode(a),
         }
-        self.request_full_build_if_needed();
     }
 }
 
-/// The first-load build: the learning modes are wishes until the full build
-/// takes over (see the module docs).
-#[cfg(not(feature = "learning"))]
-impl LabState {
-    fn apply_mode(&mut self, a: LearnAction) {
-        let l = &mut self.learn;
-        match a {
-            LearnAction::OpenLesson(id) => l.requested_lesson = Some(id),
-            LearnAction::SetQuiz(on) => l.quiz = on,
-            LearnAction::UpgradeProgress(loaded, total) => {
-                if l.upgrade != Upgrade::None {
-                    l.upgrade = Upgrade::Loading { loaded, total };
-                }
-                return;
-            }
-            LearnAction::UpgradeFailed => {
-                if l.upgrade != Upgrade::None {
-                    l.upgrade = Upgrade::Failed;
-                }
-                return;
-            }
-            LearnAction::RetryUpgrade => {}
-            // Only the full build has lessons and questions to act on.
-            LearnAction::CloseLesson
-            | LearnAction::Continue
-            | LearnAction::AnswerCheck(_)
-            | LearnAction::AnswerQuiz(_) => return,
-            // `learn_apply`'s own.
-            LearnAction::ToggleLessons
-            | LearnAction::ToggleGlossary
-            | LearnAction::SetPlain(_)
-            | LearnAction::SetBilingual(_)
-            | LearnAction::TextLoading(_)
-            | LearnAction::TextLoaded(..) => return,
-        }
-        self.request_full_build_if_needed();
-    }
-
-    /// Starts (or, after a failure, restarts) the download of the full build
-    /// when a mode only it has is wished for; forgets it when none is.
-    pub(super) fn request_full_build_if_needed(&mut self) {
-        let l = &mut self.learn;
-        if !l.needs_full_build() {
-            l.upgrade = Upgrade::None;
-        } else if !matches!(l.upgrade, Upgrade::Loading { .. }) {
-            l.upgrade = Upgrade::Loading {
-                loaded: 0,
-                total: None,
-            };
-            l.upgrade_attempt += 1;
-        }
-    }
-
-    pub(super) fn learn_before(&mut self, _action: &Action) -> bool {
-        false
-    }
-
-    pub(super) fn learn_after(&mut self, _action: &Action, _prev_wall: f64) {}
-}
-
-#[cfg(feature = "learning")]
 impl LabState {
     fn apply_mode(&mut self, a: LearnAction) {
         match a {
@@ -373,10 +260,6 @@ impl LabState {
                 }
             }
             LearnAction::AnswerQuiz(c) => self.answer_quiz(c),
-            // This build has every mode: nothing to download.
-            LearnAction::UpgradeProgress(..)
-            | LearnAction::UpgradeFailed
-            | LearnAction::RetryUpgrade => {}
             // `learn_apply`'s own.
             LearnAction::ToggleLessons
             | LearnAction::ToggleGlossary
@@ -386,9 +269,6 @@ impl LabState {
             | LearnAction::TextLoaded(..) => {}
         }
     }
-
-    /// This build has every mode.
-    pub(super) fn request_full_build_if_needed(&mut self) {}
 
     fn open_lesson(&mut self, lesson: &'static Lesson) {
         let sc = lesson.scenario();
@@ -631,7 +511,7 @@ impl LabState {
     }
 }
 
-#[cfg(all(test, feature = "learning"))]
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::url::parse_query;
@@ -748,83 +628,5 @@ mod tests {
         assert_eq!(s.learn.text_langs(Lang::Zh), vec![Lang::Zh]);
         let s = act(s, Action::Learn(LearnAction::SetBilingual(true)));
         assert_eq!(s.learn.text_langs(Lang::Zh), vec![Lang::En, Lang::Zh]);
-    }
-}
-
-/// The first-load build (run with `cargo test -p tcp-lab --lib --no-default-features`).
-#[cfg(all(test, not(feature = "learning")))]
-mod first_load_tests {
-    use super::*;
-    use crate::model::share::{share_query, EmbedOptions};
-    use crate::model::url::parse_query;
-
-    fn lab(query: &str) -> LabState {
-        LabState::new(&parse_query(query, Some("en")), false)
-    }
-
-    fn learn(s: &mut LabState, a: LearnAction) {
-        s.apply(Action::Learn(a));
-    }
-
-    #[test]
-    fn test_first_load_glossary_asks_for_the_full_build() {
-        let mut s = lab("?scenario=normal&step=3");
-        assert_eq!(s.learn.upgrade, Upgrade::None);
-        learn(&mut s, LearnAction::ToggleGlossary);
-        assert_eq!(
-            s.learn.upgrade,
-            Upgrade::Loading {
-                loaded: 0,
-                total: None
-            }
-        );
-        assert_eq!(s.learn.upgrade_attempt, 1);
-        // The URL the full build will read carries the wish and the place.
-        let q = share_query(&s, &EmbedOptions::default());
-        assert!(q.contains("learn=glossary") && q.contains("step=3"), "{q}");
-        // A second wish while loading does not start a second download.
-        learn(&mut s, LearnAction::SetQuiz(true));
-        assert_eq!(s.learn.upgrade_attempt, 1);
-        assert!(share_query(&s, &EmbedOptions::default()).contains("quiz=1"));
-    }
-
-    #[test]
-    fn test_first_load_failure_retry_and_cancel() {
-        let mut s = lab("?scenario=normal");
-        learn(&mut s, LearnAction::ToggleLessons);
-        learn(&mut s, LearnAction::UpgradeProgress(1000, Some(4000)));
-        assert_eq!(
-            s.learn.upgrade,
-            Upgrade::Loading {
-                loaded: 1000,
-                total: Some(4000)
-            }
-        );
-        learn(&mut s, LearnAction::UpgradeFailed);
-        assert_eq!(s.learn.upgrade, Upgrade::Failed);
-        learn(&mut s, LearnAction::RetryUpgrade);
-        assert!(matches!(
-            s.learn.upgrade,
-            Upgrade::Loading { loaded: 0, .. }
-        ));
-        assert_eq!(s.learn.upgrade_attempt, 2);
-        // Turning the mode off again cancels the wish.
-        learn(&mut s, LearnAction::ToggleLessons);
-        assert_eq!(s.learn.upgrade, Upgrade::None);
-        // Progress after that changes nothing.
-        learn(&mut s, LearnAction::UpgradeProgress(5, None));
-        assert_eq!(s.learn.upgrade, Upgrade::None);
-    }
-
-    #[test]
-    fn test_first_load_link_with_a_mode_starts_the_swap() {
-        let s = lab("?scenario=normal&lesson=handshake");
-        assert_eq!(s.learn.requested_lesson.as_deref(), Some("handshake"));
-        assert_eq!(s.learn.upgrade_attempt, 1);
-        assert!(share_query(&s, &EmbedOptions::default()).contains("lesson=handshake"));
-        // The bilingual view needs no swap: both builds have it.
-        let s = lab("?scenario=normal&bi=1");
-        assert!(s.learn.bilingual);
-        assert_eq!(s.learn.upgrade, Upgrade::None);
     }
 }

@@ -300,7 +300,7 @@ pub fn share_pairs(s: &LabState, embed: &EmbedOptions) -> Vec<(&'static str, Str
     }
     // Issue 4: a course page can link to one lesson (`?lesson=ID`) or mode.
     let lesson = s.learn.lesson.as_ref().map(|a| a.lesson.id);
-    if let Some(id) = lesson.or(s.learn.requested_lesson.as_deref()) {
+    if let Some(id) = lesson {
         p.push(("lesson", id.to_string()));
     }
     let l = s.learn.switches();
@@ -390,12 +390,6 @@ impl LabState {
         }
         self.absolute_numbers = o.absolute_numbers;
         self.learn.set_switches(o.learn);
-        if !cfg!(feature = "learning") {
-            // The full build opens the lesson itself (see `App`).
-            self.learn.requested_lesson = o.lesson.clone();
-        }
-        // In the first-load build, a mode only the full build has starts the swap.
-        self.request_full_build_if_needed();
         if let Some(step) = o.step {
             let times = self.run.events.times();
             let p = match step {
