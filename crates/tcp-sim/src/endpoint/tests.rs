@@ -1111,7 +1111,7 @@ fn test_established_crash_forgets_silently_and_answers_with_rst() {
 #[test]
 fn test_established_abort_sends_rst_and_skips_time_wait() {
     for p in [rfc(), linux()] {
-        let (mut c, mut s) = established(p);
+        let (mut c, _) = established(p);
         c.send(t(10.0), 100).unwrap();
         take(&mut c);
         c.abort(t(11.0)).unwrap();
