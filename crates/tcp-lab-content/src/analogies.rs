@@ -90,11 +90,16 @@ pub fn analogy_for_cause(cause: Cause) -> Option<AnalogyTopic> {
         Cause::RecvFinAfterOurs | Cause::TimeWaitExpired | Cause::RecvRstInTimeWait => {
             Some(TimeWait)
         }
-        Cause::AppAbort | Cause::RecvRstRefused | Cause::RecvRst | Cause::RecvSynInWindow => {
-            Some(Rst)
-        }
+        Cause::AppAbort
+        | Cause::RecvRstRefused
+        | Cause::RecvRst
+        | Cause::RecvSynInWindow
+        | Cause::KeepaliveTimeout => Some(Rst),
         Cause::RetransmitLimit | Cause::SynAckRetriesExhausted => Some(Retransmission),
-        Cause::AppListen | Cause::AppCloseUnconnected | Cause::FinWait2Timeout => None,
+        Cause::AppListen
+        | Cause::AppCloseUnconnected
+        | Cause::FinWait2Timeout
+        | Cause::HostCrash => None,
     }
 }
 
@@ -115,13 +120,15 @@ pub fn analogy_for_reason(reason: SendReason) -> Option<AnalogyTopic> {
         SendReason::RstNoListener
         | SendReason::RstNoConnection
         | SendReason::RstAbort
-        | SendReason::RstSynInWindow => Some(Rst),
+        | SendReason::RstSynInWindow
+        | SendReason::RstKeepaliveTimeout => Some(Rst),
         SendReason::RstBadAck | SendReason::OldDuplicate => Some(WhyNotTwo),
         SendReason::Data
         | SendReason::AckNow
         | SendReason::AckDelayed
         | SendReason::AckDuplicate
         | SendReason::ChallengeAck
-        | SendReason::PawsAck => None,
+        | SendReason::PawsAck
+        | SendReason::KeepaliveProbe => None,
     }
 }

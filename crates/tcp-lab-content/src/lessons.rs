@@ -266,7 +266,10 @@ impl Lesson {
         };
         let seg = stop_segment(&s.at, trace);
         let t = stop_time(&s.at, trace);
-        fill(template, |name| placeholder(name, trace, seg, t))
+        let profile = self.scenario().effective_profile();
+        fill(template, |name| {
+            placeholder(name, trace, seg, t).or_else(|| scenario_placeholder(name, &profile))
+        })
     }
 }
 
@@ -344,6 +347,21 @@ fn arrival_of(trace: &Trace, dir: Dir, flags: &str, nth: u32) -> Option<(Instant
 
 fn fmt_addr((ip, port): ([u8; 4], u16)) -> String {
     format!("{}.{}.{}.{}:{port}", ip[0], ip[1], ip[2], ip[3])
+}
+
+/// The placeholders that come from the lesson's scenario settings, not from the trace:
+/// `{keepalive_time_s}`, `{keepalive_intvl_s}`, `{keepalive_probes}`, `{fin_timeout_s}`,
+/// and the Linux defaults of [`crate::limits`] (e.g. `{linux_keepalive_time_s}`).
+fn scenario_placeholder(name: &str, profile: &tcp_sim::Profile) -> Option<Value> {
+    let secs = |d: Duration| Value::Ms(d.as_ms() / 1000.0);
+    Some(match name {
+        "keepalive_time_s" => secs(profile.keepalive.time),
+        "keepalive_intvl_s" => secs(profile.keepalive.interval),
+        "keepalive_probes" => Value::Int(i64::from(profile.keepalive.probes)),
+        "fin_timeout_s" => secs(profile.fin_wait_2_timeout?),
+        // Numbers only, so the language does not matter here.
+        _ => return crate::limits::limit_value(name, Lang::En),
+    })
 }
 
 /// The value of one narration placeholder.

@@ -25,7 +25,7 @@ pub fn fill_limits(text: &str, lang: Lang) -> Cow<'_, str> {
 }
 
 /// Every placeholder [`fill_limits`] knows, for the completeness tests.
-pub const LIMIT_PLACEHOLDERS: [&str; 14] = [
+pub const LIMIT_PLACEHOLDERS: [&str; 17] = [
     "linux_syn_retries",
     "linux_tcp_syn_retries",
     "linux_tcp_syn_linear_timeouts",
@@ -40,6 +40,9 @@ pub const LIMIT_PLACEHOLDERS: [&str; 14] = [
     "linux_data_budget_s",
     "linux_orphan_budget_s",
     "linux_fin_timeout_s",
+    "linux_keepalive_time_s",
+    "linux_keepalive_intvl_s",
+    "linux_keepalive_probes",
 ];
 
 fn secs(d: Duration) -> Value {
@@ -70,7 +73,7 @@ fn budget(profile: &Profile, what: Retransmitted) -> Option<Value> {
     }
 }
 
-fn limit_value(name: &str, lang: Lang) -> Option<Value> {
+pub(crate) fn limit_value(name: &str, lang: Lang) -> Option<Value> {
     let linux = Profile::linux();
     let rfc = Profile::rfc();
     let count = |p: &Profile, what| match p.retry_limit(what) {
@@ -92,6 +95,9 @@ fn limit_value(name: &str, lang: Lang) -> Option<Value> {
         "linux_data_budget_s" => budget(&linux, Retransmitted::Data),
         "linux_orphan_budget_s" => budget(&linux, Retransmitted::OrphanData { alive: true }),
         "linux_fin_timeout_s" => linux.fin_wait_2_timeout.map(secs),
+        "linux_keepalive_time_s" => Some(secs(linux.keepalive.time)),
+        "linux_keepalive_intvl_s" => Some(secs(linux.keepalive.interval)),
+        "linux_keepalive_probes" => Some(Value::Int(linux.keepalive.probes.into())),
         _ => None,
     }
 }
@@ -119,6 +125,10 @@ mod tests {
         assert_eq!(f("{linux_synack_give_up_s}"), "63");
         assert_eq!(f("{linux_data_budget_s}"), "924.6");
         assert_eq!(f("{linux_orphan_budget_s}"), "102.2");
+        assert_eq!(
+            f("{linux_keepalive_time_s} {linux_keepalive_intvl_s} {linux_keepalive_probes}"),
+            "7200 75 9"
+        );
         assert_eq!(
             fill_limits("{linux_syn_intervals}", Lang::Zh),
             "1、1、1、1、1、2、4、8、16、32"

@@ -442,3 +442,51 @@ fn test_end_to_end_lesson_and_quiz() {
         assert!(!q1.explanation.is_empty());
     }
 }
+
+/// The lessons on keepalive, the abortive close and the stuck close states play their scenarios,
+/// and their texts quote the numbers of the run and of the profile, not typed copies.
+#[test]
+fn test_keepalive_abort_and_stuck_state_lessons() {
+    for (id, scenario) in [
+        ("keepalive", "keepalive_peer_crashed"),
+        ("abortive-close", "abortive_close"),
+        ("close-wait-forever", "close_wait_forever"),
+        ("orphaned-fin-wait-2", "orphaned_fin_wait_2"),
+    ] {
+        let l = lesson(id).unwrap_or_else(|| panic!("lesson {id} is missing"));
+        assert_eq!(l.scenario_name(), scenario);
+        let wrong: Vec<&str> = l
+            .check
+            .choices
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != l.check.correct)
+            .map(|(_, c)| c.en)
+            .collect();
+        assert!(wrong.len() >= 2, "{id}");
+    }
+    let l = lesson("keepalive").unwrap();
+    let trace = l.trace();
+    let text = l.narration(1, Lang::En, &trace);
+    assert!(text.contains("30 s") && text.contains("7200 s"), "{text}");
+    let text = l.narration(2, Lang::Zh, &trace);
+    assert!(text.contains("5 秒") && text.contains("3 次"), "{text}");
+    let l = lesson("close-wait-forever").unwrap();
+    let trace = l.trace();
+    assert_eq!(trace.final_state(Side::Server), State::CloseWait);
+    assert!(l.narration(2, Lang::En, &trace).contains("60 s"));
+    // The misconceptions the lessons are about are offered, as wrong choices.
+    for (id, mistake) in [
+        ("keepalive", "part of the close"),
+        ("close-wait-forever", "ends by itself"),
+        ("abortive-close", "faster FIN"),
+    ] {
+        let c = &lesson(id).unwrap().check;
+        let i = c
+            .choices
+            .iter()
+            .position(|x| x.en.contains(mistake))
+            .unwrap_or_else(|| panic!("{id}: {mistake}"));
+        assert_ne!(i, c.correct, "{id}");
+    }
+}

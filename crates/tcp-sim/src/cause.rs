@@ -54,11 +54,17 @@ pub enum Cause {
     SynAckRetriesExhausted,
     /// An orphaned FIN-WAIT-2 connection timed out (Linux `tcp_fin_timeout`).
     FinWait2Timeout,
+    /// Keepalive probes went unanswered: the peer is taken for dead and the connection is
+    /// aborted with "connection timed out" (RFC 1122 §4.2.3.6; Linux `tcp_keepalive_timer`).
+    KeepaliveTimeout,
+    /// The host crashed (or lost power) and rebooted: it forgot every connection without
+    /// sending anything (RFC 9293 §3.5.1, half-open connections).
+    HostCrash,
 }
 
 impl Cause {
     /// Every cause, in declaration order; `tcp-lab-content`'s tests check that each has text.
-    pub const ALL: [Cause; 23] = [
+    pub const ALL: [Cause; 25] = [
         Cause::AppListen,
         Cause::AppConnect,
         Cause::AppCloseUnconnected,
@@ -82,6 +88,8 @@ impl Cause {
         Cause::RetransmitLimit,
         Cause::SynAckRetriesExhausted,
         Cause::FinWait2Timeout,
+        Cause::KeepaliveTimeout,
+        Cause::HostCrash,
     ];
 
     /// A stable key, used in JSON traces and as the content key.
@@ -110,6 +118,8 @@ impl Cause {
             Cause::RetransmitLimit => "retransmit_limit",
             Cause::SynAckRetriesExhausted => "synack_retries_exhausted",
             Cause::FinWait2Timeout => "fin_wait_2_timeout",
+            Cause::KeepaliveTimeout => "keepalive_timeout",
+            Cause::HostCrash => "host_crash",
         }
     }
 
@@ -132,6 +142,9 @@ impl Cause {
                 (FinWait1, Closed),
                 (FinWait2, Closed),
                 (CloseWait, Closed),
+                // An abort after the FIN left only deletes the TCB (RFC 9293 §3.10.5).
+                (Closing, Closed),
+                (LastAck, Closed),
             ],
             Cause::RecvSyn => &[(Listen, SynReceived)],
             Cause::RecvSynSimultaneous => &[(SynSent, SynReceived)],
@@ -176,6 +189,24 @@ impl Cause {
             ],
             Cause::SynAckRetriesExhausted => &[(SynReceived, Listen), (SynReceived, Closed)],
             Cause::FinWait2Timeout => &[(FinWait2, Closed)],
+            // Probes go out only when nothing is in flight, so never while a FIN waits for its ACK.
+            Cause::KeepaliveTimeout => &[
+                (Established, Closed),
+                (CloseWait, Closed),
+                (FinWait2, Closed),
+            ],
+            Cause::HostCrash => &[
+                (Listen, Closed),
+                (SynSent, Closed),
+                (SynReceived, Closed),
+                (Established, Closed),
+                (FinWait1, Closed),
+                (FinWait2, Closed),
+                (CloseWait, Closed),
+                (Closing, Closed),
+                (LastAck, Closed),
+                (TimeWait, Closed),
+            ],
         }
     }
 
@@ -188,6 +219,7 @@ impl Cause {
                 | Cause::RecvRst
                 | Cause::RecvSynInWindow
                 | Cause::RetransmitLimit
+                | Cause::KeepaliveTimeout
         )
     }
 }
@@ -207,6 +239,9 @@ pub fn is_rfc_transition(from: State, to: State, cause: Cause) -> bool {
                 | Cause::RecvSynInWindow
                 | Cause::RetransmitLimit
                 | Cause::FinWait2Timeout
+                | Cause::KeepaliveTimeout
+                // Not a TCP transition: the host lost the TCB (RFC 9293 §3.5.1).
+                | Cause::HostCrash
                 // A listener's failed handshake deletes the TCB instead of returning it to
                 // LISTEN where the listener is a socket of its own (Linux's request socket).
                 | Cause::SynAckRetriesExhausted
@@ -269,6 +304,12 @@ pub enum SendReason {
     RstAbort,
     /// RST: a SYN inside the window of a synchronized connection (RFC 793 rule).
     RstSynInWindow,
+    /// A keepalive probe: no data, sequence number SND.UNA − 1, so the peer must answer with an
+    /// ACK (RFC 1122 §4.2.3.6; Linux `tcp_write_wakeup`).
+    KeepaliveProbe,
+    /// RST: keepalive probes went unanswered and the connection is given up (Linux
+    /// `tcp_keepalive_timer` → `tcp_send_active_reset`).
+    RstKeepaliveTimeout,
     /// Not sent by either endpoint now: an old duplicate from an earlier
     /// incarnation of the connection, injected by the scenario.
     OldDuplicate,
@@ -276,7 +317,7 @@ pub enum SendReason {
 
 impl SendReason {
     /// Every send reason, in declaration order; `tcp-lab-content`'s tests check that each has text.
-    pub const ALL: [SendReason; 25] = [
+    pub const ALL: [SendReason; 27] = [
         SendReason::Syn,
         SendReason::SynRetransmit,
         SendReason::SynAck,
@@ -301,6 +342,8 @@ impl SendReason {
         SendReason::RstBadAck,
         SendReason::RstAbort,
         SendReason::RstSynInWindow,
+        SendReason::KeepaliveProbe,
+        SendReason::RstKeepaliveTimeout,
         SendReason::OldDuplicate,
     ];
 
@@ -331,6 +374,8 @@ impl SendReason {
             SendReason::RstBadAck => "rst_bad_ack",
             SendReason::RstAbort => "rst_abort",
             SendReason::RstSynInWindow => "rst_syn_in_window",
+            SendReason::KeepaliveProbe => "keepalive_probe",
+            SendReason::RstKeepaliveTimeout => "rst_keepalive_timeout",
             SendReason::OldDuplicate => "old_duplicate",
         }
     }
@@ -367,11 +412,14 @@ pub enum TimerKind {
     TimeWait,
     /// Linux's limit on an orphaned FIN-WAIT-2 (`tcp_fin_timeout`).
     FinWait2,
+    /// The keepalive timer: idle time before the first probe, then the interval between probes
+    /// (RFC 1122 §4.2.3.6; Linux `tcp_keepalive_time`, `tcp_keepalive_intvl`).
+    Keepalive,
 }
 
 impl TimerKind {
     /// Every timer, in declaration order; `tcp-lab-content`'s tests check that each has text.
-    pub const ALL: [TimerKind; 7] = [
+    pub const ALL: [TimerKind; 8] = [
         TimerKind::RetransmitSyn,
         TimerKind::RetransmitSynAck,
         TimerKind::RetransmitData,
@@ -379,6 +427,7 @@ impl TimerKind {
         TimerKind::DelayedAck,
         TimerKind::TimeWait,
         TimerKind::FinWait2,
+        TimerKind::Keepalive,
     ];
 
     /// A stable key, used in JSON traces and as the content key.
@@ -391,6 +440,7 @@ impl TimerKind {
             TimerKind::DelayedAck => "delayed_ack",
             TimerKind::TimeWait => "time_wait",
             TimerKind::FinWait2 => "fin_wait_2",
+            TimerKind::Keepalive => "keepalive",
         }
     }
 

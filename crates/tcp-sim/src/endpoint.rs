@@ -157,6 +157,12 @@ pub struct Endpoint {
     delack: Option<Instant>,
     time_wait: Option<Instant>,
     fin_wait_2: Option<Instant>,
+    keepalive: Option<Instant>,
+    /// When the last segment arrived on this connection: keepalive measures idleness from here
+    /// (Linux `keepalive_time_elapsed`, from `rcv_tstamp`).
+    last_rcv: Instant,
+    /// Keepalive probes sent since the peer was last heard from (Linux `icsk_probes_out`).
+    probes_out: u32,
     rto: Duration,
     retries: u32,
     syn_timeouts: u32,
@@ -226,6 +232,9 @@ impl Endpoint {
             delack: None,
             time_wait: None,
             fin_wait_2: None,
+            keepalive: None,
+            last_rcv: Instant::ZERO,
+            probes_out: 0,
             rto: profile.initial_rto,
             retries: 0,
             syn_timeouts: 0,
@@ -316,6 +325,7 @@ impl Endpoint {
             self.delack,
             self.time_wait,
             self.fin_wait_2,
+            self.keepalive,
         ]
         .into_iter()
         .flatten()
@@ -336,6 +346,9 @@ impl Endpoint {
         }
         if let Some(t) = self.fin_wait_2 {
             v.push((TimerKind::FinWait2, t));
+        }
+        if let Some(t) = self.keepalive {
+            v.push((TimerKind::Keepalive, t));
         }
         v
     }
@@ -385,12 +398,14 @@ impl Endpoint {
                 self.set_delack(None);
                 self.set_time_wait(None);
                 self.set_fin_wait_2(None);
+                self.set_keepalive(None);
                 self.ack_need = AckNeed::None;
             }
             State::TimeWait => {
                 self.set_rtx(None);
                 self.set_delack(None);
                 self.set_fin_wait_2(None);
+                self.set_keepalive(None);
             }
             _ => {}
         }
@@ -428,6 +443,7 @@ impl Endpoint {
             TimerKind::DelayedAck => &mut self.delack,
             TimerKind::TimeWait => &mut self.time_wait,
             TimerKind::FinWait2 => &mut self.fin_wait_2,
+            TimerKind::Keepalive => &mut self.keepalive,
             _ => unreachable!("retransmission timers use set_rtx"),
         };
         if *slot != v {
@@ -445,6 +461,72 @@ impl Endpoint {
     }
     fn set_fin_wait_2(&mut self, v: Option<Instant>) {
         self.set_simple_timer(TimerKind::FinWait2, v)
+    }
+    fn set_keepalive(&mut self, v: Option<Instant>) {
+        self.set_simple_timer(TimerKind::Keepalive, v)
+    }
+
+    /// The connection is established: with keepalive on, its timer starts counting idle time
+    /// (Linux `tcp_finish_connect` / `tcp_rcv_state_process` → `inet_csk_reset_keepalive_timer`).
+    fn start_keepalive(&mut self, now: Instant) {
+        self.last_rcv = now;
+        self.probes_out = 0;
+        let ka = self.profile.keepalive;
+        if ka.enabled {
+            self.set_keepalive(Some(now + ka.time));
+        }
+    }
+
+    /// The keepalive timer fired: the rule of RFC 1122 §4.2.3.6 as Linux's
+    /// `tcp_keepalive_timer` applies it.
+    fn on_keepalive_timeout(&mut self, now: Instant) {
+        let ka = self.profile.keepalive;
+        if !ka.enabled
+            || !matches!(
+                self.state,
+                State::Established
+                    | State::CloseWait
+                    | State::FinWait1
+                    | State::FinWait2
+                    | State::Closing
+                    | State::LastAck
+            )
+        {
+            return;
+        }
+        // An orphaned FIN-WAIT-2 is ended by its own timer instead (Linux checks it first).
+        if self.fin_wait_2.is_some() {
+            return;
+        }
+        // Something is in flight or queued: the retransmission timer watches the peer.
+        let queued =
+            self.queued_end != self.snd_nxt || (self.fin_requested && self.fin_seq.is_none());
+        if self.snd_una != self.snd_max || queued {
+            self.set_keepalive(Some(now + ka.time));
+            return;
+        }
+        let idle = now - self.last_rcv;
+        if idle < ka.time {
+            // Something arrived since the timer was set: wait out the rest of the idle time.
+            self.set_keepalive(Some(self.last_rcv + ka.time));
+            return;
+        }
+        if self.probes_out >= ka.probes {
+            // The peer is taken for dead (Linux: tcp_send_active_reset, then tcp_write_err).
+            if self.profile.rst_on_keepalive_timeout {
+                let seg = self.make(now, self.snd_nxt, Flags::RST | Flags::ACK, 0);
+                self.emit(seg, SendReason::RstKeepaliveTimeout);
+            }
+            self.fail(ConnError::TimedOut);
+            self.set_state(State::Closed, Cause::KeepaliveTimeout);
+            return;
+        }
+        // A probe: no data, one below SND.UNA, so the peer sees an old sequence number and must
+        // answer with an ACK (RFC 1122 §4.2.3.6; Linux tcp_xmit_probe_skb).
+        let seg = self.make(now, self.snd_una.wrapping_sub(1), Flags::ACK, 0);
+        self.emit(seg, SendReason::KeepaliveProbe);
+        self.probes_out += 1;
+        self.set_keepalive(Some(now + ka.interval));
     }
 
     fn rtx_kind(&self) -> TimerKind {
@@ -650,6 +732,7 @@ impl Endpoint {
         self.ack_need = AckNeed::None;
         self.our_wscale = 0;
         self.peer_wscale = 0;
+        self.probes_out = 0;
     }
 
     /// Reads the peer's SYN options: MSS, window scale, timestamps.
@@ -676,6 +759,7 @@ impl Endpoint {
             State::Closed => {
                 self.passive = true;
                 self.error = None;
+                self.app_closed = false;
                 self.set_state(State::Listen, Cause::AppListen);
                 Ok(())
             }
@@ -761,6 +845,48 @@ impl Endpoint {
             self.arm_fin_wait_2(now);
         }
         r.or(Ok(()))
+    }
+
+    /// ABORT (RFC 9293 §3.10.5), what `close()` does with `SO_LINGER` set to 0 seconds: anything
+    /// queued is thrown away and, in a synchronized state, a RST tells the peer. No FIN, no
+    /// TIME-WAIT (Linux `tcp_disconnect`).
+    pub fn abort(&mut self, now: Instant) -> Result<(), ConnError> {
+        self.app_closed = true;
+        match self.state {
+            State::SynReceived
+            | State::Established
+            | State::FinWait1
+            | State::FinWait2
+            | State::CloseWait => {
+                let seg = self.make(now, self.snd_nxt, Flags::RST | Flags::ACK, 0);
+                self.emit(seg, SendReason::RstAbort);
+                self.set_state(State::Closed, Cause::AppAbort);
+            }
+            // Our FIN is out and nothing else is queued: §3.10.5 just deletes the TCB (Linux
+            // sends a RST here only if data is still unsent, which cannot be after a FIN).
+            State::Closing | State::LastAck => self.set_state(State::Closed, Cause::AppAbort),
+            State::Listen | State::SynSent => {
+                self.set_state(State::Closed, Cause::AppCloseUnconnected)
+            }
+            // TIME-WAIT no longer belongs to the application (Linux: a timewait socket).
+            State::Closed | State::TimeWait => {}
+        }
+        Ok(())
+    }
+
+    /// The host crashes and comes back at once: every connection and listener is forgotten
+    /// without a segment sent. Later segments find no connection and draw a RST
+    /// (RFC 9293 §3.5.1, half-open connections).
+    pub fn crash(&mut self, _now: Instant) {
+        self.app_closed = true;
+        if self.state != State::Closed {
+            self.set_state(State::Closed, Cause::HostCrash);
+        }
+        self.out.clear();
+        self.reset_connection_fields();
+        self.readable = 0;
+        self.error = None;
+        self.passive = false;
     }
 
     fn close_sending_side(&mut self, now: Instant) -> Result<(), ConnError> {
@@ -905,6 +1031,13 @@ impl Endpoint {
             if self.state == State::FinWait2 {
                 self.set_state(State::Closed, Cause::FinWait2Timeout);
             }
+        }
+        if self.keepalive.is_some_and(|t| t <= now) {
+            self.set_keepalive(None);
+            self.events.push_back(EndpointEvent::TimerFired {
+                kind: TimerKind::Keepalive,
+            });
+            self.on_keepalive_timeout(now);
         }
         if let Some((t, kind)) = self.rtx {
             if t <= now {
@@ -1099,6 +1232,7 @@ impl Endpoint {
             self.set_rtx(None);
             self.retries = 0;
             self.set_state(State::Established, Cause::RecvSynAck);
+            self.start_keepalive(now);
             self.send_ack(now, SendReason::HandshakeAck);
             self.try_send(now);
         } else {
@@ -1121,6 +1255,9 @@ impl Endpoint {
     fn synchronized_input(&mut self, now: Instant, mut seg: Segment) {
         let orig = seg;
         let f = seg.flags;
+        // The peer is alive: keepalive counts idle time from here and forgets its probes.
+        self.last_rcv = now;
+        self.probes_out = 0;
 
         // RFC 7323 §5 PAWS: an older timestamp marks an old duplicate.
         if self.peer_uses_ts && !f.rst() {
@@ -1244,6 +1381,7 @@ impl Endpoint {
                 self.retries = 0;
                 self.peer_window = (seg.window as u32) << self.peer_wscale;
                 self.set_state(State::Established, Cause::RecvAckOfSyn);
+                self.start_keepalive(now);
             } else {
                 self.out.push_back(Output {
                     segment: Self::rst_for(&seg),

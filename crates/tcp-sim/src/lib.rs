@@ -48,9 +48,12 @@ pub use endpoint::{ConnError, Endpoint, EndpointEvent, Output};
 pub use knowledge::Knowledge;
 pub use pcap::{to_pcap, LostSegments, PcapOptions};
 pub use profile::{
-    AckPolicy, ListenModel, Profile, ProfileName, Retransmitted, Retries, RetryLimit, RetryRule,
+    AckPolicy, Keepalive, ListenModel, Profile, ProfileName, Retransmitted, Retries, RetryLimit,
+    RetryRule,
 };
-pub use scenario::{Fault, FaultAction, FaultMatch, Injection, Scenario, ScenarioError, Step};
+pub use scenario::{
+    Fault, FaultAction, FaultMatch, Injection, KeepaliveSettings, Scenario, ScenarioError, Step,
+};
 pub use segment::{Flags, Segment, SynOptions, Timestamps};
 pub use sim::{run, FateError, Simulation};
 pub use state::{Dir, Side, Socket, State};

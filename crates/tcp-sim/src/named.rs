@@ -5,7 +5,7 @@
 //! easy to read; [`with_profile`] switches any of them to the textbook.
 
 use crate::profile::ProfileName;
-use crate::scenario::{Fault, FaultAction, Injection, Scenario, Step};
+use crate::scenario::{Fault, FaultAction, Injection, KeepaliveSettings, Scenario, Step};
 use crate::segment::Flags;
 use crate::state::Dir;
 use crate::time::Instant;
@@ -15,7 +15,7 @@ use Step::*;
 pub const TEACHING_DELAY_MS: f64 = 10.0;
 
 /// The names, in the order the app lists them.
-pub const NAMES: [&str; 17] = [
+pub const NAMES: [&str; 21] = [
     "normal",
     "syn_lost",
     "synack_lost",
@@ -33,6 +33,10 @@ pub const NAMES: [&str; 17] = [
     "old_duplicate_syn",
     "old_syn_established",
     "syn_retries_exhausted",
+    "keepalive_peer_crashed",
+    "abortive_close",
+    "close_wait_forever",
+    "orphaned_fin_wait_2",
 ];
 
 /// A scenario by name, or `None` if the name is unknown.
@@ -55,6 +59,10 @@ pub fn by_name(name: &str) -> Option<Scenario> {
         "old_duplicate_syn" => old_duplicate_syn(),
         "old_syn_established" => old_syn_established(),
         "syn_retries_exhausted" => syn_retries_exhausted(),
+        "keepalive_peer_crashed" => keepalive_peer_crashed(),
+        "abortive_close" => abortive_close(),
+        "close_wait_forever" => close_wait_forever(),
+        "orphaned_fin_wait_2" => orphaned_fin_wait_2(),
         _ => return None,
     })
 }
@@ -283,4 +291,68 @@ pub fn syn_retries_exhausted() -> Scenario {
     .client(&[Connect, Send(100), Close])
     .server(&[Listen, RecvEof, Close])
     .fault(Fault::new(Dir::C2S, "S", None, FaultAction::Drop))
+}
+
+/// Keepalive settings short enough to watch: 30 s idle, then a probe every 5 s, 3 probes.
+pub const TEACHING_KEEPALIVE: (u64, u64, u32) = (30, 5, 3);
+
+/// A half-open connection (RFC 9293 §3.5.1): after the exchange the client waits for more, the
+/// server's host crashes 10 s later and reboots without the connection. Only the client's
+/// keepalive probe, sent after 30 s of silence, finds out: the rebooted host answers it with RST.
+pub fn keepalive_peer_crashed() -> Scenario {
+    let (time_s, intvl_s, probes) = TEACHING_KEEPALIVE;
+    base(
+        "keepalive_peer_crashed",
+        "Keepalive is on (30 s idle, 5 s between probes, 3 probes); the server's host crashes while the client waits, and the client's keepalive probe draws a RST from the rebooted host",
+    )
+    .keepalive(KeepaliveSettings::on(time_s, intvl_s, probes))
+    .client(&[Connect, Send(100), Recv(100), RecvEof])
+    .server(&[
+        Listen,
+        Recv(100),
+        Send(100),
+        Sleep(crate::time::Duration::from_secs(10)),
+        Crash,
+    ])
+}
+
+/// The client closes with `SO_LINGER` 0 (an abortive close): one RST instead of the FIN
+/// exchange, no TIME-WAIT, and the server's read fails with "connection reset".
+pub fn abortive_close() -> Scenario {
+    base(
+        "abortive_close",
+        "After the exchange the client aborts (SO_LINGER 0): a RST instead of a FIN, no TIME-WAIT, and the server sees 'connection reset'",
+    )
+    .client(&[Connect, Send(100), Recv(100), Abort])
+    .server(&[Listen, Recv(100), Send(100), RecvEof, Close])
+}
+
+/// The server reads end-of-file but never calls close(): it stays in CLOSE-WAIT for good. The
+/// client waits in FIN-WAIT-2; Linux ends that orphan after `tcp_fin_timeout`, the textbook never.
+pub fn close_wait_forever() -> Scenario {
+    base(
+        "close_wait_forever",
+        "The server reads end-of-file but its application never calls close(): the server stays in CLOSE-WAIT, the client waits in FIN-WAIT-2",
+    )
+    .client(&[Connect, Send(100), Recv(100), Close])
+    .server(&[Listen, Recv(100), Send(100), RecvEof])
+}
+
+/// The client closes first and the server's application takes 90 s to close. Linux gives up on
+/// the client's orphaned FIN-WAIT-2 after `tcp_fin_timeout` (60 s), so the late FIN meets a RST;
+/// the textbook waits and closes normally.
+pub fn orphaned_fin_wait_2() -> Scenario {
+    base(
+        "orphaned_fin_wait_2",
+        "The client closes; the server's application closes only 90 s later. Linux drops the client's orphaned FIN-WAIT-2 after tcp_fin_timeout, so the late FIN is answered with RST",
+    )
+    .client(&[Connect, Send(100), Recv(100), Close])
+    .server(&[
+        Listen,
+        Recv(100),
+        Send(100),
+        RecvEof,
+        Sleep(crate::time::Duration::from_secs(90)),
+        Close,
+    ])
 }

@@ -157,6 +157,21 @@ pub enum Retransmitted {
     },
 }
 
+/// Keepalive settings (RFC 1122 §4.2.3.6). In `linux` each field is the sysctl
+/// (`tcp_keepalive_time`, `tcp_keepalive_intvl`, `tcp_keepalive_probes`) and `enabled` is
+/// `SO_KEEPALIVE`, off unless the application asks. A scenario may override each field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Keepalive {
+    /// `SO_KEEPALIVE`: off by default in both profiles (RFC 1122: "MUST default to off").
+    pub enabled: bool,
+    /// How long the connection must be idle (nothing received) before the first probe.
+    pub time: Duration,
+    /// The time between unanswered probes.
+    pub interval: Duration,
+    /// How many unanswered probes make the peer dead.
+    pub probes: u32,
+}
+
 /// A named set of protocol parameters.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Profile {
@@ -183,6 +198,11 @@ pub struct Profile {
     pub time_wait: Duration,
     /// Linux kills an orphaned FIN-WAIT-2 after this (`tcp_fin_timeout`).
     pub fin_wait_2_timeout: Option<Duration>,
+    /// Keepalive defaults; a scenario's `keepalive` object overrides them.
+    pub keepalive: Keepalive,
+    /// Send RST when keepalive gives up on the peer (Linux `tcp_keepalive_timer` calls
+    /// `tcp_send_active_reset`); RFC 1122 only says the connection is closed.
+    pub rst_on_keepalive_timeout: bool,
     /// When received data is acknowledged.
     pub ack_policy: AckPolicy,
     /// RFC 5961: answer a SYN (or an inexact RST) on a synchronized connection with a challenge ACK.
@@ -301,6 +321,15 @@ impl Profile {
             msl: Duration::from_secs(120),
             time_wait: Duration::from_secs(240),
             fin_wait_2_timeout: None,
+            // RFC 1122 §4.2.3.6: off by default, an idle interval of no less than two hours.
+            // It names no probe interval or count; these are BSD's and Linux's.
+            keepalive: Keepalive {
+                enabled: false,
+                time: Duration::from_secs(7200),
+                interval: Duration::from_secs(75),
+                probes: 9,
+            },
+            rst_on_keepalive_timeout: false,
             ack_policy: AckPolicy::Immediate,
             challenge_ack: false,
             timestamps: false,
@@ -338,6 +367,15 @@ impl Profile {
             msl: Duration::from_secs(30),
             time_wait: Duration::from_secs(60),
             fin_wait_2_timeout: Some(Duration::from_secs(60)),
+            // tcp_keepalive_time 7200 s, tcp_keepalive_intvl 75 s, tcp_keepalive_probes 9;
+            // SO_KEEPALIVE is off unless the application sets it.
+            keepalive: Keepalive {
+                enabled: false,
+                time: Duration::from_secs(7200),
+                interval: Duration::from_secs(75),
+                probes: 9,
+            },
+            rst_on_keepalive_timeout: true,
             ack_policy: AckPolicy::Delayed {
                 delay: Duration::from_millis(40),
                 quick_acks: 16,

@@ -26,6 +26,11 @@ pub enum Step {
     Shutdown,
     /// Close the endpoint.
     Close,
+    /// Abortive close: `close()` with `SO_LINGER` set to 0 s. A RST instead of a FIN, no TIME-WAIT.
+    Abort,
+    /// The host crashes and reboots at once: it forgets the connection without sending anything,
+    /// and answers later segments with RST, as a closed port does.
+    Crash,
     /// Wait this long.
     Sleep(Duration),
     /// Wait until this time after the start.
@@ -64,6 +69,8 @@ impl Step {
             "recv_eof" => no_arg(Step::RecvEof),
             "shutdown" => no_arg(Step::Shutdown),
             "close" => no_arg(Step::Close),
+            "abort" => no_arg(Step::Abort),
+            "crash" => no_arg(Step::Crash),
             "send" => {
                 let n = number("a byte count")?;
                 if n.fract() != 0.0 || n > MAX_BYTES {
@@ -94,7 +101,7 @@ impl Step {
             }
             "" => Err("empty step".to_string()),
             other => Err(format!(
-                "unknown step '{other}' (expected listen, connect, send N, recv N, recv_eof, shutdown, close, sleep MS or at MS)"
+                "unknown step '{other}' (expected listen, connect, send N, recv N, recv_eof, shutdown, close, abort, crash, sleep MS or at MS)"
             )),
         }
     }
@@ -110,6 +117,8 @@ impl fmt::Display for Step {
             Step::RecvEof => write!(f, "recv_eof"),
             Step::Shutdown => write!(f, "shutdown"),
             Step::Close => write!(f, "close"),
+            Step::Abort => write!(f, "abort"),
+            Step::Crash => write!(f, "crash"),
             Step::Sleep(d) => write!(f, "sleep {}", ns_to_ms_text(d.0)),
             Step::At(t) => write!(f, "at {}", ns_to_ms_text(t.0)),
         }
@@ -196,6 +205,37 @@ pub struct Injection {
     pub ack_offset: i64,
 }
 
+/// Keepalive settings of a scenario, for both endpoints; a field left `None` keeps the profile's
+/// default (see [`crate::profile::Keepalive`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct KeepaliveSettings {
+    /// `SO_KEEPALIVE` on or off.
+    pub enabled: Option<bool>,
+    /// Idle time before the first probe (`time_s`).
+    pub time: Option<Duration>,
+    /// Time between unanswered probes (`intvl_s`).
+    pub interval: Option<Duration>,
+    /// Unanswered probes before the connection is dropped (`probes`).
+    pub probes: Option<u32>,
+}
+
+impl KeepaliveSettings {
+    /// No field set: the profile's defaults.
+    pub fn is_default(&self) -> bool {
+        *self == KeepaliveSettings::default()
+    }
+
+    /// Keepalive on, with these times (in seconds) and probe count.
+    pub fn on(time_s: u64, intvl_s: u64, probes: u32) -> KeepaliveSettings {
+        KeepaliveSettings {
+            enabled: Some(true),
+            time: Some(Duration::from_secs(time_s)),
+            interval: Some(Duration::from_secs(intvl_s)),
+            probes: Some(probes),
+        }
+    }
+}
+
 /// A complete scenario.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
@@ -219,6 +259,8 @@ pub struct Scenario {
     pub loss_pct: f64,
     /// Seeds ISNs and random loss.
     pub seed: u64,
+    /// Keepalive overrides for both endpoints; the profile gives what is not set.
+    pub keepalive: KeepaliveSettings,
 }
 
 /// A scenario that could not be read. The message names the field.
@@ -264,6 +306,7 @@ impl Scenario {
             inject: Vec::new(),
             loss_pct: 0.0,
             seed: 1,
+            keepalive: KeepaliveSettings::default(),
         }
     }
 
@@ -327,6 +370,32 @@ impl Scenario {
         self
     }
 
+    /// Sets keepalive for both endpoints.
+    pub fn keepalive(mut self, settings: KeepaliveSettings) -> Scenario {
+        self.keepalive = settings;
+        self
+    }
+
+    /// The parameters both endpoints follow: the profile's, with this scenario's keepalive
+    /// settings applied.
+    pub fn effective_profile(&self) -> crate::profile::Profile {
+        let mut p = self.profile.profile();
+        let k = self.keepalive;
+        if let Some(e) = k.enabled {
+            p.keepalive.enabled = e;
+        }
+        if let Some(t) = k.time {
+            p.keepalive.time = t;
+        }
+        if let Some(t) = k.interval {
+            p.keepalive.interval = t;
+        }
+        if let Some(n) = k.probes {
+            p.keepalive.probes = n;
+        }
+        p
+    }
+
     /// Adds an old segment to put on the link.
     pub fn inject(mut self, injection: Injection) -> Scenario {
         self.inject.push(injection);
@@ -353,7 +422,8 @@ impl Scenario {
         let obj = v
             .as_object()
             .ok_or_else(|| err("", "a scenario must be a JSON object"))?;
-        const KNOWN: [&str; 11] = [
+        const KNOWN: [&str; 12] = [
+            "keepalive",
             "name",
             "description",
             "profile",
@@ -440,6 +510,9 @@ impl Scenario {
                 .as_u64()
                 .ok_or_else(|| err("seed", "must be a whole number that is not negative"))?;
         }
+        if let Some(k) = obj.get("keepalive") {
+            sc.keepalive = keepalive(k)?;
+        }
         Ok(sc)
     }
 
@@ -508,6 +581,23 @@ impl Scenario {
             m.insert("loss_pct".into(), json!(self.loss_pct));
         }
         m.insert("seed".into(), json!(self.seed));
+        if !self.keepalive.is_default() {
+            let k = self.keepalive;
+            let mut o = Map::new();
+            if let Some(e) = k.enabled {
+                o.insert("enabled".into(), json!(e));
+            }
+            if let Some(t) = k.time {
+                o.insert("time_s".into(), json!(t.as_ms() / 1000.0));
+            }
+            if let Some(t) = k.interval {
+                o.insert("intvl_s".into(), json!(t.as_ms() / 1000.0));
+            }
+            if let Some(n) = k.probes {
+                o.insert("probes".into(), json!(n));
+            }
+            m.insert("keepalive".into(), Value::Object(o));
+        }
         Value::Object(m)
     }
 }
@@ -641,6 +731,56 @@ fn fault(v: &Value, field: &str) -> Result<Fault, ScenarioError> {
     Ok(Fault { matches, action })
 }
 
+fn keepalive(v: &Value) -> Result<KeepaliveSettings, ScenarioError> {
+    let o = v.as_object().ok_or_else(|| {
+        err(
+            "keepalive",
+            "must be an object such as {\"enabled\": true, \"time_s\": 30}",
+        )
+    })?;
+    const KNOWN: [&str; 4] = ["enabled", "time_s", "intvl_s", "probes"];
+    if let Some(k) = o.keys().find(|k| !KNOWN.contains(&k.as_str())) {
+        return Err(err(format!("keepalive.{k}"), "unknown field"));
+    }
+    let enabled = o
+        .get("enabled")
+        .map(|e| {
+            e.as_bool()
+                .ok_or_else(|| err("keepalive.enabled", "must be true or false"))
+        })
+        .transpose()?;
+    let secs = |k: &str| -> Result<Option<Duration>, ScenarioError> {
+        o.get(k)
+            .map(|v| {
+                let field = format!("keepalive.{k}");
+                let s = v
+                    .as_f64()
+                    .ok_or_else(|| err(&field, "must be a number of seconds"))?;
+                // At most a day: the simulation stops at 24 h of virtual time.
+                if !(s > 0.0 && s <= 86_400.0) {
+                    return Err(err(&field, "must be more than 0 and at most 86400 seconds"));
+                }
+                Ok(Duration::from_ms(s * 1000.0))
+            })
+            .transpose()
+    };
+    let probes = o
+        .get("probes")
+        .map(|n| {
+            n.as_u64()
+                .filter(|n| (1..=1000).contains(n))
+                .map(|n| n as u32)
+                .ok_or_else(|| err("keepalive.probes", "must be a whole number from 1 to 1000"))
+        })
+        .transpose()?;
+    Ok(KeepaliveSettings {
+        enabled,
+        time: secs("time_s")?,
+        interval: secs("intvl_s")?,
+        probes,
+    })
+}
+
 fn parse_flags(s: &str, field: &str) -> Result<Flags, ScenarioError> {
     Flags::parse(s).ok_or_else(|| {
         err(
@@ -717,6 +857,33 @@ mod tests {
     }
 
     #[test]
+    fn test_parse_keepalive_abort_and_crash() {
+        let sc = Scenario::from_json(
+            r#"{"profile": "rfc",
+                "client": ["connect", "send 5", "abort"],
+                "server": ["listen", "recv 5", "crash"],
+                "keepalive": {"enabled": true, "time_s": 30, "intvl_s": 5, "probes": 3}}"#,
+        )
+        .unwrap();
+        assert_eq!(sc.client[2], Step::Abort);
+        assert_eq!(sc.server[2], Step::Crash);
+        assert_eq!(sc.keepalive, KeepaliveSettings::on(30, 5, 3));
+        let p = sc.effective_profile();
+        assert!(p.keepalive.enabled);
+        assert_eq!(p.keepalive.interval, Duration::from_secs(5));
+        assert_eq!(Scenario::from_value(&sc.to_json()).unwrap(), sc);
+        // Only what is given changes; the rest comes from the profile.
+        let sc = Scenario::from_json(r#"{"keepalive": {"enabled": true}}"#).unwrap();
+        let p = sc.effective_profile();
+        assert_eq!(p.keepalive.time, Duration::from_secs(7200));
+        assert_eq!(p.keepalive.probes, 9);
+        // Files without the field keep keepalive off.
+        let sc = Scenario::from_json(r#"{"client": ["connect"]}"#).unwrap();
+        assert!(!sc.effective_profile().keepalive.enabled);
+        assert!(!sc.to_json().as_object().unwrap().contains_key("keepalive"));
+    }
+
+    #[test]
     fn test_errors_name_the_field() {
         let cases = [
             (r#"{"client": ["connect", "jump 3"]}"#, "client[1]"),
@@ -732,6 +899,11 @@ mod tests {
             ),
             (r#"{"client": ["send -5"]}"#, "client[0]"),
             (r#"{"bogus": 1}"#, "bogus"),
+            (r#"{"keepalive": {"time_s": -1}}"#, "keepalive.time_s"),
+            (r#"{"keepalive": {"probes": 0}}"#, "keepalive.probes"),
+            (r#"{"keepalive": {"enabled": 1}}"#, "keepalive.enabled"),
+            (r#"{"keepalive": {"idle": 5}}"#, "keepalive.idle"),
+            (r#"{"keepalive": true}"#, "keepalive"),
         ];
         for (text, field) in cases {
             let e = Scenario::from_json(text).unwrap_err();

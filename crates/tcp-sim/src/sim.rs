@@ -105,7 +105,7 @@ pub struct Simulation {
 impl Simulation {
     /// Sets up a run of `scenario` at time zero and starts both sides' first steps.
     pub fn new(scenario: &Scenario) -> Simulation {
-        let profile = scenario.profile.profile();
+        let profile = scenario.effective_profile();
         let endpoints = [
             Endpoint::new(Side::Client, profile, scenario.seed),
             Endpoint::new(Side::Server, profile, scenario.seed),
@@ -594,6 +594,11 @@ impl Simulation {
                 }
                 Step::Shutdown => Some(ep.shutdown(now).map_err(AppFailure::Conn)),
                 Step::Close => Some(ep.close(now).map_err(AppFailure::Conn)),
+                Step::Abort => Some(ep.abort(now).map_err(AppFailure::Conn)),
+                Step::Crash => {
+                    ep.crash(now);
+                    Some(Ok(()))
+                }
                 Step::Sleep(d) => {
                     if first {
                         self.apps[i].wait_until = Some(now + d);

@@ -100,6 +100,18 @@ fn test_cli_bad_input_gets_one_line_naming_the_field() {
             "",
             "one_way_delay_ms",
         ),
+        (
+            "bad keepalive",
+            Some(r#"{"keepalive": {"enabled": true, "intvl_s": 0}}"#),
+            "",
+            "keepalive.intvl_s",
+        ),
+        (
+            "step with argument",
+            Some(r#"{"client": ["connect", "abort 5"]}"#),
+            "",
+            "client[1]",
+        ),
     ];
     for (what, text, path, needle) in cases {
         let path = match text {
@@ -130,4 +142,39 @@ fn test_cli_unknown_command_and_named_scenarios() {
     let (code, _, err) = tcp_sim(&["named", "nope"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown scenario"));
+}
+
+/// Keepalive settings and the `abort` and `crash` steps are accepted from a file.
+#[test]
+fn test_cli_accepts_keepalive_abort_and_crash() {
+    let f = write_temp(
+        "keepalive.json",
+        r#"{"profile": "linux", "one_way_delay_ms": 10,
+            "keepalive": {"enabled": true, "time_s": 20, "intvl_s": 5, "probes": 2},
+            "client": ["connect", "send 5", "recv 5", "recv_eof"],
+            "server": ["listen", "recv 5", "send 5", "sleep 1000", "crash"]}"#,
+    );
+    let (code, out, err) = tcp_sim(&["run", &f, "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let reasons: Vec<&str> = v["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["reason"].as_str().unwrap())
+        .collect();
+    assert!(reasons.contains(&"keepalive_probe"), "{reasons:?}");
+    assert_eq!(reasons.last(), Some(&"rst_no_connection"));
+    let server = v["states"]["server"].as_array().unwrap();
+    assert_eq!(server.last().unwrap()["cause"], "host_crash");
+    assert_eq!(v["errors"][0]["error"], "connection_reset");
+
+    let f = write_temp(
+        "abort.json",
+        r#"{"profile": "rfc", "client": ["connect", "abort"], "server": ["listen", "recv_eof"]}"#,
+    );
+    let (code, out, err) = tcp_sim(&["run", &f]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("(app_abort)"), "{out}");
+    assert!(out.contains("(rst_abort)"), "{out}");
 }

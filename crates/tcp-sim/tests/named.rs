@@ -3,7 +3,7 @@
 use tcp_sim::named::{self, with_profile};
 use tcp_sim::{
     is_rfc_transition, run, AppFailure, Cause, ConnError, Dir, ProfileName, Scenario, SendReason,
-    Side, State, Trace, Trigger,
+    Side, State, TimerKind, Trace, Trigger,
 };
 
 fn both(sc: Scenario) -> [(ProfileName, Trace); 2] {
@@ -396,7 +396,13 @@ fn test_every_segment_records_what_made_it_leave() {
                         );
                     }
                     Some(Trigger::Timer(k)) => assert!(
-                        s.reason.is_retransmission() || s.reason == SendReason::AckDelayed,
+                        s.reason.is_retransmission()
+                            || s.reason == SendReason::AckDelayed
+                            || (k == TimerKind::Keepalive
+                                && matches!(
+                                    s.reason,
+                                    SendReason::KeepaliveProbe | SendReason::RstKeepaliveTimeout
+                                )),
                         "{} {p}: #{} {:?} by {k:?}",
                         sc.name,
                         s.id,
@@ -407,4 +413,134 @@ fn test_every_segment_records_what_made_it_leave() {
             }
         }
     }
+}
+
+fn final_states(t: &Trace) -> (State, State) {
+    (t.final_state(Side::Client), t.final_state(Side::Server))
+}
+
+#[test]
+fn test_keepalive_peer_crashed_probe_draws_a_rst_from_the_rebooted_host() {
+    for (p, t) in both(named::keepalive_peer_crashed()) {
+        assert!(!t.truncated, "{p}");
+        let crash = t
+            .transitions_of(Side::Server)
+            .find(|x| x.cause == Cause::HostCrash)
+            .expect("the server crashes");
+        assert_eq!(crash.from, State::Established);
+        // Nothing goes on the wire when the host crashes; the client's first sign of it is the
+        // answer to its keepalive probe, after 30 s of silence.
+        let probes: Vec<_> = t
+            .segments
+            .iter()
+            .filter(|s| s.reason == SendReason::KeepaliveProbe)
+            .collect();
+        assert_eq!(probes.len(), 1, "{p}");
+        let probe = probes[0];
+        assert_eq!(probe.dir, Dir::C2S);
+        assert_eq!(probe.flags_str(), "A");
+        assert_eq!(probe.segment.len, 0);
+        assert_eq!(probe.seq_rel, Some(100), "{p}: SND.UNA − 1");
+        let last_heard = t
+            .arrivals
+            .iter()
+            .filter(|a| t.segments[a.segment].dir == Dir::S2C && a.t < probe.sent)
+            .map(|a| a.t)
+            .max()
+            .unwrap();
+        assert_eq!((probe.sent - last_heard).as_ms(), 30_000.0, "{p}");
+        assert!(probe.sent > crash.t);
+        let rst = &t.segments[probe.id + 1];
+        assert_eq!(rst.reason, SendReason::RstNoConnection);
+        assert_eq!(final_states(&t), (State::Closed, State::Closed));
+        let end = t.transitions_of(Side::Client).last().unwrap();
+        assert_eq!((end.from, end.cause), (State::Established, Cause::RecvRst));
+        assert_eq!(t.errors.len(), 1, "{p}");
+        assert_eq!(t.errors[0].failure, AppFailure::Conn(ConnError::Reset));
+        assert_eq!(t.errors[0].step, "recv_eof");
+    }
+    // Without keepalive the client would wait forever for a server that is gone.
+    let mut sc = named::keepalive_peer_crashed();
+    sc.keepalive = Default::default();
+    for p in ProfileName::ALL {
+        let t = run(&with_profile(sc.clone(), p));
+        assert!(!t.truncated);
+        assert_eq!(t.final_state(Side::Client), State::Established, "{p}");
+        assert!(t.errors.is_empty());
+    }
+}
+
+#[test]
+fn test_abortive_close_sends_one_rst_and_skips_time_wait() {
+    for (p, t) in both(named::abortive_close()) {
+        let c: Vec<_> = t.transitions_of(Side::Client).collect();
+        let last = c.last().unwrap();
+        assert_eq!(
+            (last.from, last.to, last.cause),
+            (State::Established, State::Closed, Cause::AppAbort),
+            "{p}"
+        );
+        assert!(c.iter().all(|x| x.to != State::TimeWait), "{p}");
+        let from_client = reasons(&t, Dir::C2S);
+        assert_eq!(from_client.last(), Some(&SendReason::RstAbort), "{p}");
+        assert!(
+            !t.segments.iter().any(|s| s.segment.flags.fin()),
+            "{p}: no FIN at all"
+        );
+        assert_eq!(
+            chain(&t, Side::Server).rsplit(" -> ").nth(1),
+            Some("ESTABLISHED")
+        );
+        assert_eq!(final_states(&t), (State::Closed, State::Closed));
+        assert_eq!(t.errors.len(), 1, "{p}");
+        assert_eq!(t.errors[0].side, Side::Server);
+        assert_eq!(t.errors[0].failure, AppFailure::Conn(ConnError::Reset));
+        // The run ends at once: no TIME-WAIT to wait out.
+        assert!(t.end.as_ms() < 1000.0, "{p}: {}", t.end.as_ms());
+    }
+}
+
+#[test]
+fn test_close_wait_forever_server_never_leaves_close_wait() {
+    let [(_, rfc), (_, linux)] = both(named::close_wait_forever());
+    for (p, t) in [(ProfileName::Rfc, &rfc), (ProfileName::Linux, &linux)] {
+        assert!(!t.truncated, "{p}: the run ends");
+        assert_eq!(t.final_state(Side::Server), State::CloseWait, "{p}");
+        assert!(t.errors.is_empty());
+        assert!(!t
+            .segments
+            .iter()
+            .any(|s| s.dir == Dir::S2C && s.segment.flags.fin()));
+    }
+    // The textbook client waits in FIN-WAIT-2 for good; Linux ends the orphan after tcp_fin_timeout.
+    assert_eq!(rfc.final_state(Side::Client), State::FinWait2);
+    assert_eq!(linux.final_state(Side::Client), State::Closed);
+    let c: Vec<_> = linux.transitions_of(Side::Client).collect();
+    let enter = c.iter().find(|x| x.to == State::FinWait2).unwrap().t;
+    let leave = c.last().unwrap();
+    assert_eq!(leave.cause, Cause::FinWait2Timeout);
+    assert_eq!((leave.t - enter).as_ms(), 60_000.0);
+}
+
+#[test]
+fn test_orphaned_fin_wait_2_late_fin_meets_a_rst_on_linux_only() {
+    let [(_, rfc), (_, linux)] = both(named::orphaned_fin_wait_2());
+    // Textbook: the client waits the 90 s and the close completes normally.
+    assert_clean_end(ProfileName::Rfc, &rfc);
+    assert!(chain(&rfc, Side::Client).contains("FIN-WAIT-2 -> TIME-WAIT"));
+    // Linux: the orphan is gone after 60 s, so the server's late FIN finds no connection.
+    let c: Vec<_> = linux.transitions_of(Side::Client).collect();
+    assert_eq!(c.last().unwrap().cause, Cause::FinWait2Timeout);
+    let rst = linux
+        .segments
+        .iter()
+        .find(|s| s.reason == SendReason::RstNoConnection)
+        .expect("the late FIN is answered with RST");
+    assert_eq!(rst.dir, Dir::C2S);
+    let server_end = linux.transitions_of(Side::Server).last().unwrap();
+    assert_eq!(
+        (server_end.from, server_end.cause),
+        (State::LastAck, Cause::RecvRst)
+    );
+    assert_eq!(final_states(&linux), (State::Closed, State::Closed));
 }

@@ -1429,4 +1429,296 @@ pub(crate) static LESSONS: &[Lesson] = &[
             ),
         },
     },
+    // ------------------------------------------------------------------ keepalive
+    Lesson {
+        id: "keepalive",
+        source: LessonScenario::Named("keepalive_peer_crashed"),
+        profile: ProfileName::Linux,
+        title: t(
+            "Keepalive: finding a peer that vanished",
+            "保活：发现已经消失的对方",
+        ),
+        goal: t(
+            "See why an idle connection cannot notice a crashed peer by itself, and how a keepalive probe finds out.",
+            "理解空闲的连接为什么自己发现不了对方崩溃，以及保活探测如何查明真相。",
+        ),
+        analogy: None,
+        stops: &[
+            Stop {
+                at: enters(Side::Server, State::Closed, 1),
+                text: t(
+                    "The exchange is over and the client waits for more. At {t_ms} ms the server's host crashes and reboots: its connection state is gone, and not a single segment left. The client still believes the connection is open, so it is now half-open.",
+                    "数据交换已经结束，客户端在等更多数据。{t_ms} 毫秒时服务器主机崩溃并重启：它的连接状态全部丢失，而且没有发出任何报文段。客户端仍以为连接开着，于是它成了半开连接。",
+                ),
+            },
+            Stop {
+                at: StopAt::SentFor {
+                    reason: tcp_sim::SendReason::KeepaliveProbe,
+                    nth: 1,
+                },
+                text: t(
+                    "Keepalive is on, shortened here to {keepalive_time_s} s of silence (Linux's default is {linux_keepalive_time_s} s, and SO_KEEPALIVE is off unless the application sets it). After that silence the client sends a probe: no data, sequence number {seq}, one below what the server has already acknowledged. A live peer must answer such an old sequence number with a pure ACK.",
+                    "这里开启了保活，并把空闲时间缩短为 {keepalive_time_s} 秒（Linux 默认是 {linux_keepalive_time_s} 秒，而且应用不设置 SO_KEEPALIVE 就不会开启）。沉默了这么久之后，客户端发出一个保活探测：不带数据，序列号为 {seq}，比服务器已经确认过的位置小 1。活着的对方收到这样的旧序列号，必须回一个纯 ACK。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "R", 1),
+                text: t(
+                    "The rebooted host has no connection for this 4-tuple, so it answers the probe with RST. Had it stayed down, the client would have sent {keepalive_probes} probes {keepalive_intvl_s} s apart and then given up with \"connection timed out\".",
+                    "重启后的主机没有这个四元组对应的连接，于是用 RST 回应这个探测。如果它一直没开机，客户端会每隔 {keepalive_intvl_s} 秒探测一次，共 {keepalive_probes} 次，然后以“连接超时”放弃。",
+                ),
+            },
+            Stop {
+                at: enters(Side::Client, State::Closed, 1),
+                text: t(
+                    "The RST ends the client's connection, and its blocked read fails with \"connection reset\". Without keepalive, that read would have waited forever.",
+                    "RST 结束了客户端的连接，它阻塞着的读操作以“连接被重置”失败。如果没有保活，这个读操作会永远等下去。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "A connection has been idle for hours, and the server's host crashed in the meantime. How does the client find out?",
+                "一个连接已经空闲了几个小时，期间服务器主机崩溃了。客户端怎样才能发现？",
+            ),
+            choices: &[
+                t(
+                    "The server's FIN arrives when the host reboots",
+                    "服务器主机重启时会发来 FIN",
+                ),
+                t(
+                    "Keepalive is part of the close: the FIN-WAIT timers notice the dead peer",
+                    "保活是关闭过程的一部分：FIN-WAIT 阶段的计时器会发现对方已死",
+                ),
+                t(
+                    "Only when it sends something: its next data or, with keepalive on, a probe, which the rebooted host answers with RST (or which goes unanswered)",
+                    "只有等它发出点什么才行：下一次发送数据，或者在开启保活时发出探测，重启后的主机会回以 RST（也可能一直没有回应）",
+                ),
+                t(
+                    "At once: TCP notices when the link to the peer breaks",
+                    "立刻就能发现：和对方的链路一断，TCP 就会察觉",
+                ),
+            ],
+            correct: 2,
+            explanation: t(
+                "A crash sends nothing, so the rebooted host cannot send a FIN for a connection it no longer knows. Keepalive is not part of the close: it runs on an open, idle connection, and only when the application turned it on. TCP sees no link, only segments, so silence is all an idle endpoint gets until it sends a segment of its own.",
+                "崩溃时什么都不会发出，重启后的主机也不可能为一个它已经不记得的连接发 FIN。保活并不是关闭过程的一部分：它作用在打开着但空闲的连接上，而且只有应用开启了才会运行。TCP 看不到链路，只看得到报文段，所以空闲的一端在自己发出报文段之前，得到的只有沉默。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ abortive close
+    Lesson {
+        id: "abortive-close",
+        source: LessonScenario::Named("abortive_close"),
+        profile: ProfileName::Linux,
+        title: t(
+            "Abortive close: RST instead of FIN",
+            "异常关闭：用 RST 代替 FIN",
+        ),
+        goal: t(
+            "See what close() with SO_LINGER 0 sends, and what it gives up compared with an orderly close with FIN.",
+            "看把 SO_LINGER 设为 0 后 close() 会发出什么，以及与用 FIN 有序关闭相比它放弃了什么。",
+        ),
+        analogy: Some(AnalogyTopic::Rst),
+        stops: &[
+            Stop {
+                at: sent(C2S, "RA", 1),
+                text: t(
+                    "After the exchange the client's application closes with SO_LINGER set to 0 s: an abortive close. Instead of a FIN it sends a RST with sequence number {seq} and goes straight from ESTABLISHED to CLOSED, with no FIN-WAIT and no TIME-WAIT.",
+                    "数据交换完后，客户端的应用把 SO_LINGER 设为 0 秒再关闭：这是异常关闭。它不发 FIN，而是发出序列号为 {seq} 的 RST，从 ESTABLISHED 直接进入 CLOSED，不经过 FIN-WAIT，也没有 TIME-WAIT。",
+                ),
+            },
+            Stop {
+                at: arrival(C2S, "RA", 1),
+                text: t(
+                    "The server accepts the RST (its sequence number is exactly what it expects) and drops the connection at once. Its application, waiting for end-of-file, gets \"connection reset\" instead: anything still queued on either side is simply thrown away.",
+                    "服务器接受了这个 RST（它的序列号正是服务器期望的值），立即丢弃连接。正在等文件结束的服务器应用得到的却是“连接被重置”：两边还排在队列里的数据都被直接扔掉。",
+                ),
+            },
+            Stop {
+                at: StopAt::End,
+                text: t(
+                    "The run ends right away. Compare the normal close: a FIN each way, every byte acknowledged before it, and a TIME-WAIT that lets old duplicates die out. A RST gives all of that up.",
+                    "运行立刻就结束了。对比正常关闭：双方各发一个 FIN，之前的每个字节都得到确认，还有 TIME-WAIT 让旧的重复报文段自然消亡。RST 把这些全都放弃了。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "What does an abortive close (RST, SO_LINGER 0) give up compared with a close by FIN?",
+                "与用 FIN 关闭相比，异常关闭（RST，SO_LINGER 为 0）放弃了什么？",
+            ),
+            choices: &[
+                t(
+                    "Nothing: a RST is a faster FIN with the same guarantees",
+                    "什么都没放弃：RST 就是更快的 FIN，保证完全相同",
+                ),
+                t(
+                    "Only the last ACK; TIME-WAIT still follows",
+                    "只少了最后一个 ACK，之后照样进入 TIME-WAIT",
+                ),
+                t(
+                    "The peer has to answer with its own RST before the connection ends",
+                    "对方必须先回一个 RST，连接才会结束",
+                ),
+                t(
+                    "The orderly end: queued or unacknowledged data is thrown away, the peer sees an error instead of end-of-file, and there is no TIME-WAIT",
+                    "有序的结束：排队中或未确认的数据被丢弃，对方看到的是错误而不是文件结束，也没有 TIME-WAIT",
+                ),
+            ],
+            correct: 3,
+            explanation: t(
+                "A FIN takes a sequence number and is delivered after all data, so the peer reads everything and then end-of-file. A RST is never acknowledged or retransmitted, ends the connection at once on both sides, discards what is still queued, and leaves no TIME-WAIT behind; no answer to it is expected.",
+                "FIN 占用一个序列号，排在所有数据之后送达，所以对方先读完全部数据，再读到文件结束。RST 既不会被确认也不会被重传，它让两边的连接立刻结束，丢弃还在排队的数据，也不留下 TIME-WAIT；对方不需要对它作出回应。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ CLOSE-WAIT forever
+    Lesson {
+        id: "close-wait-forever",
+        source: LessonScenario::Named("close_wait_forever"),
+        profile: ProfileName::Linux,
+        title: t(
+            "Stuck in CLOSE-WAIT: the application never calls close()",
+            "卡在 CLOSE-WAIT：应用从不调用 close()",
+        ),
+        goal: t(
+            "See that only the application can move a socket out of CLOSE-WAIT, and why piles of CLOSE-WAIT sockets point to a bug in the server.",
+            "理解只有应用才能让套接字离开 CLOSE-WAIT，以及为什么大量 CLOSE-WAIT 意味着服务器程序有缺陷。",
+        ),
+        analogy: Some(AnalogyTopic::HalfClose),
+        stops: &[
+            Stop {
+                at: arrival(C2S, "FA", 1),
+                text: t(
+                    "The client closes: its FIN (sequence number {seq}) reaches the server, which enters CLOSE-WAIT. CLOSE-WAIT means: the peer has finished sending, and TCP now waits for this side's application to close too.",
+                    "客户端关闭：它的 FIN（序列号 {seq}）到达服务器，服务器进入 CLOSE-WAIT。CLOSE-WAIT 的意思是：对方已经发完了，TCP 现在等本端的应用也来关闭。",
+                ),
+            },
+            Stop {
+                at: enters(Side::Client, State::FinWait2, 1),
+                text: t(
+                    "The server's ACK moves the client to FIN-WAIT-2. The server's application reads end-of-file but never calls close(), so no FIN will ever come. No timer in TCP ends CLOSE-WAIT: TCP cannot know whether the application still wants to send.",
+                    "服务器的 ACK 让客户端进入 FIN-WAIT-2。服务器的应用读到了文件结束，却从不调用 close()，所以永远不会有 FIN 发出。TCP 里没有任何计时器会结束 CLOSE-WAIT：TCP 无法知道应用是否还想发送数据。",
+                ),
+            },
+            Stop {
+                at: enters(Side::Client, State::Closed, 1),
+                text: t(
+                    "On the client side Linux gives up the orphaned FIN-WAIT-2 after tcp_fin_timeout, {fin_timeout_s} s. The server stays in CLOSE-WAIT: its socket and memory stay taken until its application closes.",
+                    "在客户端这一侧，Linux 在 tcp_fin_timeout（{fin_timeout_s} 秒）后放弃这个孤儿 FIN-WAIT-2。服务器仍停在 CLOSE-WAIT：它的套接字和内存会一直被占着，直到它的应用关闭为止。",
+                ),
+            },
+            Stop {
+                at: StopAt::End,
+                text: t(
+                    "Nothing is left to happen, and the server is still in CLOSE-WAIT. A server with thousands of these leaks sockets until it runs out of file descriptors; the fix is in the application: call close() when read() returns end-of-file.",
+                    "已经没有任何事情会发生，服务器却仍停在 CLOSE-WAIT。一台服务器攒下成千上万个这样的连接，就会不断泄漏套接字，直到文件描述符耗尽；要修的是应用：read() 返回文件结束时就调用 close()。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "A server shows thousands of connections in CLOSE-WAIT. What is wrong?",
+                "一台服务器上有成千上万个处于 CLOSE-WAIT 的连接。问题出在哪里？",
+            ),
+            choices: &[
+                t(
+                    "Nothing: CLOSE-WAIT ends by itself after a timeout, like TIME-WAIT",
+                    "没有问题：CLOSE-WAIT 会像 TIME-WAIT 一样超时后自行结束",
+                ),
+                t(
+                    "The clients never sent their FIN",
+                    "客户端从来没有发出它们的 FIN",
+                ),
+                t(
+                    "The network keeps losing the last ACK",
+                    "网络总是把最后一个 ACK 弄丢",
+                ),
+                t(
+                    "The server's application received end-of-file but never called close()",
+                    "服务器的应用收到了文件结束，却从不调用 close()",
+                ),
+            ],
+            correct: 3,
+            explanation: t(
+                "A socket enters CLOSE-WAIT only after the client's FIN has arrived, so the FINs were sent and received. The last ACK belongs to LAST-ACK, which comes only after the server's own close. CLOSE-WAIT has no timer: it lasts until the application calls close().",
+                "套接字只有在收到客户端的 FIN 之后才会进入 CLOSE-WAIT，所以 FIN 已经发出也已经收到。最后一个 ACK 属于 LAST-ACK，而那要等服务器自己关闭之后才会出现。CLOSE-WAIT 没有计时器：它会一直持续到应用调用 close()。",
+            ),
+        },
+    },
+    // ------------------------------------------------------------------ orphaned FIN-WAIT-2
+    Lesson {
+        id: "orphaned-fin-wait-2",
+        source: LessonScenario::Named("orphaned_fin_wait_2"),
+        profile: ProfileName::Linux,
+        title: t(
+            "The orphaned FIN-WAIT-2 and tcp_fin_timeout",
+            "孤儿 FIN-WAIT-2 与 tcp_fin_timeout",
+        ),
+        goal: t(
+            "See why Linux ends a FIN-WAIT-2 whose application has closed, and what happens to a FIN that comes too late.",
+            "理解 Linux 为什么要结束应用已经关闭的 FIN-WAIT-2，以及来得太晚的 FIN 会遇到什么。",
+        ),
+        analogy: Some(AnalogyTopic::Close),
+        stops: &[
+            Stop {
+                at: enters(Side::Client, State::FinWait2, 1),
+                text: t(
+                    "The client has closed and its FIN is acknowledged: FIN-WAIT-2, waiting for the server's FIN. Its application called close(), not shutdown(), so nobody will read anything that still arrives: the socket is an orphan.",
+                    "客户端已经关闭，它的 FIN 也得到了确认：进入 FIN-WAIT-2，等待服务器的 FIN。它的应用调用的是 close() 而不是 shutdown()，之后再到达的任何数据都没人会读：这个套接字成了孤儿。",
+                ),
+            },
+            Stop {
+                at: enters(Side::Client, State::Closed, 1),
+                text: t(
+                    "RFC 9293 has no timer here, but Linux ends an orphaned FIN-WAIT-2 after tcp_fin_timeout, {fin_timeout_s} s. Without that limit, a peer that never closes would pin the socket forever.",
+                    "RFC 9293 在这里没有计时器，但 Linux 会在 tcp_fin_timeout（{fin_timeout_s} 秒）后结束孤儿 FIN-WAIT-2。没有这个上限，一个从不关闭的对方会让这个套接字永远留着。",
+                ),
+            },
+            Stop {
+                at: sent(S2C, "FA", 1),
+                text: t(
+                    "At {t_ms} ms, long after, the server's application finally closes: its FIN with sequence number {seq} leaves, and the server enters LAST-ACK.",
+                    "很久以后，在 {t_ms} 毫秒时，服务器的应用终于关闭：序列号为 {seq} 的 FIN 发出，服务器进入 LAST-ACK。",
+                ),
+            },
+            Stop {
+                at: arrival(S2C, "FA", 1),
+                text: t(
+                    "The client's connection no longer exists, so the late FIN is answered with RST, and the server leaves LAST-ACK through the reset instead of the last ACK. Under the textbook profile the client would still be waiting and the close would end normally.",
+                    "客户端的连接已经不存在了，于是迟到的 FIN 换来一个 RST，服务器不是靠最后一个 ACK、而是靠这个复位离开 LAST-ACK。换成教科书配置，客户端会一直等着，关闭也会正常完成。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "Why does Linux end an orphaned FIN-WAIT-2 after tcp_fin_timeout?",
+                "Linux 为什么要在 tcp_fin_timeout 后结束孤儿 FIN-WAIT-2？",
+            ),
+            choices: &[
+                t(
+                    "Because RFC 9293 requires a FIN-WAIT-2 timer",
+                    "因为 RFC 9293 规定了 FIN-WAIT-2 计时器",
+                ),
+                t(
+                    "The application has closed the socket, so nobody can read what the peer may still send; without a limit a peer that never closes would pin it forever",
+                    "应用已经关闭了套接字，对方之后再发什么都没人读；没有上限的话，一个从不关闭的对方会让它永远留着",
+                ),
+                t(
+                    "To send its FIN again, since the peer did not acknowledge it",
+                    "为了重发 FIN，因为对方没有确认它",
+                ),
+                t(
+                    "It ends every FIN-WAIT-2, also after shutdown() while the application still reads",
+                    "它会结束所有的 FIN-WAIT-2，包括调用 shutdown() 之后应用还在读数据的情况",
+                ),
+            ],
+            correct: 1,
+            explanation: t(
+                "RFC 9293 lets FIN-WAIT-2 last as long as the peer keeps the connection open; the timer is Linux's own. In FIN-WAIT-2 the FIN is already acknowledged, so there is nothing to resend. After shutdown() the application can still read, so Linux leaves that FIN-WAIT-2 alone: the timer is only for orphans.",
+                "RFC 9293 允许 FIN-WAIT-2 在对方保持连接期间一直持续，这个计时器是 Linux 自己加的。处于 FIN-WAIT-2 时 FIN 已经被确认，没有什么需要重发。调用 shutdown() 之后应用仍可以读数据，所以 Linux 不会去动那样的 FIN-WAIT-2：这个计时器只针对孤儿套接字。",
+            ),
+        },
+    },
 ];

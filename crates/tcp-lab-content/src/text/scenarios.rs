@@ -213,6 +213,50 @@ fn scenario(name: &str, lang: Lang) -> Option<Scenario> {
             },
         },
 
+        "keepalive_peer_crashed" => match lang {
+            En => Scenario {
+                title: "Keepalive finds a crashed peer",
+                blurb: "After the exchange the client waits for more, and the server's host crashes and reboots without a word: a half-open connection. With keepalive on (shortened here to 30 s idle, 5 s between probes, 3 probes; Linux's default is {linux_keepalive_time_s} s idle), the client's probe draws a RST and its read fails with \"connection reset\".",
+            },
+            Zh => Scenario {
+                title: "保活发现崩溃的对方",
+                blurb: "数据交换完后客户端继续等待，服务器主机却一声不响地崩溃并重启：连接成了半开连接。开启保活后（这里缩短为空闲 30 秒、每 5 秒探测一次、共 3 次；Linux 默认空闲 {linux_keepalive_time_s} 秒），客户端的保活探测换来一个 RST，它的读操作以“连接被重置”失败。",
+            },
+        },
+
+        "abortive_close" => match lang {
+            En => Scenario {
+                title: "Abortive close (SO_LINGER 0)",
+                blurb: "The client closes with SO_LINGER set to 0 s: one RST instead of the FIN exchange, no TIME-WAIT, and the server's read fails with \"connection reset\". Compare with the normal close.",
+            },
+            Zh => Scenario {
+                title: "异常关闭（SO_LINGER 为 0）",
+                blurb: "客户端把 SO_LINGER 设为 0 秒后关闭：用一个 RST 代替 FIN 的交换，没有 TIME-WAIT，服务器的读操作以“连接被重置”失败。可以和正常关闭对比着看。",
+            },
+        },
+
+        "close_wait_forever" => match lang {
+            En => Scenario {
+                title: "CLOSE-WAIT forever: the application never closes",
+                blurb: "The server reads end-of-file but its application never calls close(): the server stays in CLOSE-WAIT for good, the classic server bug. The client waits in FIN-WAIT-2; Linux ends that orphan after {linux_fin_timeout_s} s, the textbook never.",
+            },
+            Zh => Scenario {
+                title: "永远的 CLOSE-WAIT：应用从不调用 close()",
+                blurb: "服务器读到了文件结束，但它的应用从不调用 close()：服务器一直停在 CLOSE-WAIT，这是服务器程序的经典缺陷。客户端在 FIN-WAIT-2 等待；Linux 在 {linux_fin_timeout_s} 秒后结束这个孤儿连接，教科书配置则一直等下去。",
+            },
+        },
+
+        "orphaned_fin_wait_2" => match lang {
+            En => Scenario {
+                title: "Orphaned FIN-WAIT-2 times out",
+                blurb: "The client closes; the server's application closes only 90 s later. The textbook waits and closes normally; Linux gives up on the client's orphaned FIN-WAIT-2 after tcp_fin_timeout ({linux_fin_timeout_s} s), so the late FIN is answered with RST.",
+            },
+            Zh => Scenario {
+                title: "孤儿 FIN-WAIT-2 超时",
+                blurb: "客户端关闭后，服务器的应用过了 90 秒才关闭。教科书配置一直等着，正常完成关闭；Linux 在 tcp_fin_timeout（{linux_fin_timeout_s} 秒）后放弃客户端这个孤儿 FIN-WAIT-2，于是迟到的 FIN 换来一个 RST。",
+            },
+        },
+
         _ => return None,
     })
 }

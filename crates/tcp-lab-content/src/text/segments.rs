@@ -441,7 +441,7 @@ pub(crate) fn explain(reason: SendReason, lang: Lang) -> Explanation {
         SendReason::RstAbort => match lang {
             En => Explanation {
                 title: "RST: connection aborted",
-                what: "The application aborted, or closed while received data was still unread: the endpoint sends RST instead of FIN and drops the connection.",
+                what: "The application aborted (close() with SO_LINGER set to 0 s), or closed while received data was still unread: the endpoint sends RST instead of FIN and drops the connection at once, with no TIME-WAIT.",
                 why: "A RST tells the peer plainly that data was thrown away; a FIN would suggest that everything had been read.",
                 without: "The peer could believe its data had been processed when it had in fact been discarded.",
                 rfc: "RFC 9293 §3.10.5; RFC 2525 §2.17",
@@ -449,11 +449,49 @@ pub(crate) fn explain(reason: SendReason, lang: Lang) -> Explanation {
             },
             Zh => Explanation {
                 title: "RST：中止连接",
-                what: "应用中止了连接，或在还有未读数据时关闭：端点发出 RST 而不是 FIN，并丢弃连接。",
+                what: "应用中止了连接（把 SO_LINGER 设为 0 秒后调用 close()），或在还有未读数据时关闭：端点发出 RST 而不是 FIN，立即丢弃连接，也不经过 TIME-WAIT。",
                 why: "RST 明确告诉对方有数据被丢掉了；发 FIN 则会让对方以为所有数据都已读取。",
                 without: "对方可能以为自己的数据已被处理，实际上却被丢弃了。",
                 rfc: "RFC 9293 第 3.10.5 节；RFC 2525 第 2.17 节",
                 linux: Some("只要 close() 时还有未读数据，Linux 就这样做（RFC 2525 第 2.17 节）；教科书配置只在应用明确要求时才中止。"),
+            },
+        },
+
+        SendReason::KeepaliveProbe => match lang {
+            En => Explanation {
+                title: "Keepalive probe",
+                what: "The connection has been idle for the keepalive time, so the endpoint sends a probe: no data, and a sequence number one below SND.UNA, which the peer has already received.",
+                why: "An old sequence number obliges the peer to answer with an ACK of what it expects (a pure ACK), so any answer proves it is still there; a RST says it has forgotten the connection.",
+                without: "Without probes an idle connection never learns that its peer crashed or became unreachable: it stays half-open.",
+                rfc: "RFC 1122 §4.2.3.6",
+                linux: Some("Linux sends it after tcp_keepalive_time ({linux_keepalive_time_s} s) of silence and repeats it every tcp_keepalive_intvl ({linux_keepalive_intvl_s} s), only when SO_KEEPALIVE is set; RFC 1122 allows one garbage byte in the probe, Linux sends none."),
+            },
+            Zh => Explanation {
+                title: "保活探测",
+                what: "连接空闲的时间达到了保活时间，端点发出一个探测报文段：不带数据，序列号比 SND.UNA 小 1，也就是对方早已收到过的位置。",
+                why: "旧的序列号迫使对方回一个确认它所期望序列号的纯 ACK，只要有回应就证明对方还在；回来的若是 RST，说明对方已经忘了这个连接。",
+                without: "没有探测，空闲的连接永远不会知道对方已经崩溃或不可达，只能一直处于半开状态。",
+                rfc: "RFC 1122 第 4.2.3.6 节",
+                linux: Some("只有设置了 SO_KEEPALIVE，Linux 才会在连接空闲 tcp_keepalive_time（{linux_keepalive_time_s} 秒）后发出探测，之后每隔 tcp_keepalive_intvl（{linux_keepalive_intvl_s} 秒）重复一次；RFC 1122 允许探测里带一个无用字节，Linux 不带。"),
+            },
+        },
+
+        SendReason::RstKeepaliveTimeout => match lang {
+            En => Explanation {
+                title: "RST: keepalive gave up",
+                what: "Every keepalive probe went unanswered, so the endpoint drops the connection and sends a RST on its way out.",
+                why: "If the peer is alive after all and only its answers were lost, the RST tells it the connection is gone, instead of leaving it half-open on that side.",
+                without: "A peer that had only lost contact for a while would keep a connection the other side has already dropped.",
+                rfc: "RFC 1122 §4.2.3.6; RFC 9293 §3.10.7",
+                linux: Some("Linux's tcp_keepalive_timer calls tcp_send_active_reset before reporting the timeout; RFC 1122 does not ask for this RST, and the textbook profile does not send it."),
+            },
+            Zh => Explanation {
+                title: "RST：保活放弃",
+                what: "所有保活探测都没有得到回应，端点丢弃连接，离开前发出一个 RST。",
+                why: "万一对方其实还活着、只是回应丢了，这个 RST 会告诉它连接已经不存在，免得它那一侧成为半开连接。",
+                without: "只是暂时失联的对方会一直保留着一个这边早已丢弃的连接。",
+                rfc: "RFC 1122 第 4.2.3.6 节；RFC 9293 第 3.10.7 节",
+                linux: Some("Linux 的 tcp_keepalive_timer 在报告超时之前会调用 tcp_send_active_reset；RFC 1122 并未要求发这个 RST，教科书配置也不发。"),
             },
         },
 

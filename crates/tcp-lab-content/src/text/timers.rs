@@ -41,5 +41,9 @@ pub(crate) fn label(kind: TimerKind, lang: Lang) -> &'static str {
             En => "FIN-WAIT-2 timeout",
             Zh => "FIN-WAIT-2 超时计时器",
         },
+        TimerKind::Keepalive => match lang {
+            En => "Keepalive timer",
+            Zh => "保活计时器",
+        },
     }
 }

@@ -96,7 +96,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
         Cause::AppAbort => match lang {
             En => Explanation {
                 title: "Application aborts: RST sent",
-                what: "The application aborted, or closed while received data was still unread: the endpoint sends RST and drops the connection at once.",
+                what: "The application aborted (close() with SO_LINGER set to 0 s), or closed while received data was still unread: the endpoint sends RST and drops the connection at once, skipping TIME-WAIT.",
                 why: "Unread data means the application discarded bytes the peer believes were delivered; a RST says so instead of pretending an orderly close.",
                 without: "With a FIN instead, the peer would assume everything it sent had been consumed.",
                 rfc: "RFC 9293 §3.10.5; RFC 2525 §2.17",
@@ -104,7 +104,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
             },
             Zh => Explanation {
                 title: "应用中止连接：发出 RST",
-                what: "应用中止了连接，或在还有未读数据时关闭：端点发出 RST，立即丢弃这个连接。",
+                what: "应用中止了连接（把 SO_LINGER 设为 0 秒后调用 close()），或在还有未读数据时关闭：端点发出 RST，立即丢弃这个连接，不经过 TIME-WAIT。",
                 why: "有数据没读就关闭，意味着对方以为已经送达的字节被丢掉了；用 RST 如实告知，而不是假装正常关闭。",
                 without: "如果改发 FIN，对方会误以为自己发出的数据都已被处理。",
                 rfc: "RFC 9293 第 3.10.5 节；RFC 2525 第 2.17 节",
@@ -451,6 +451,44 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
                 without: "对方如果永远不关闭（崩溃了或程序有缺陷），FIN-WAIT-2 连接就会永远留着。",
                 rfc: "RFC 9293 第 3.6 节（无此计时器）；Linux tcp_fin_timeout",
                 linux: Some("教科书里没有这个计时器，FIN-WAIT-2 可以一直持续。Linux 为应用已关闭的套接字增加了 tcp_fin_timeout，默认 60 秒。"),
+            },
+        },
+
+        Cause::KeepaliveTimeout => match lang {
+            En => Explanation {
+                title: "Keepalive gave up: connection timed out",
+                what: "The connection had been idle, the endpoint sent keepalive probes, and none was answered: it takes the peer for dead, drops the connection, and the application gets \"connection timed out\".",
+                why: "An idle connection sends nothing, so a peer that crashed or became unreachable goes unnoticed; keepalive probes are the only way to find out, and silence after several of them is the answer.",
+                without: "A half-open connection whose peer has vanished would hold its memory and keep the application waiting forever.",
+                rfc: "RFC 1122 §4.2.3.6; RFC 9293 §3.8.4",
+                linux: Some("Linux gives up after tcp_keepalive_probes ({linux_keepalive_probes}) unanswered probes, {linux_keepalive_intvl_s} s apart, after {linux_keepalive_time_s} s of silence, and sends a RST first (tcp_send_active_reset) in case the peer is still there. A scenario can shorten these times."),
+            },
+            Zh => Explanation {
+                title: "保活放弃：连接超时",
+                what: "连接一直空闲，端点发出保活探测，却没有得到任何回应：它认定对方已经不在了，丢弃连接，应用得到“连接超时”（connection timed out）。",
+                why: "空闲的连接什么都不发送，对方崩溃或断网都不会被察觉；保活探测是唯一的发现办法，连续几次探测都石沉大海，就是答案。",
+                without: "对方已经消失的半开连接会一直占着内存，让应用永远等下去。",
+                rfc: "RFC 1122 第 4.2.3.6 节；RFC 9293 第 3.8.4 节",
+                linux: Some("Linux 在空闲 {linux_keepalive_time_s} 秒后开始探测，每隔 {linux_keepalive_intvl_s} 秒一次，连续 tcp_keepalive_probes（{linux_keepalive_probes}）次没有回应就放弃，并且先发一个 RST（tcp_send_active_reset），以防对方其实还在。场景可以把这些时间调短。"),
+            },
+        },
+
+        Cause::HostCrash => match lang {
+            En => Explanation {
+                title: "Host crashed: connection forgotten",
+                what: "The host crashed (or lost power) and rebooted: all its connection state is gone, and nothing was sent to tell the peer.",
+                why: "A crash gives TCP no chance to send FIN or RST, so the peer still believes the connection is open: the connection is now half-open. The rebooted host answers any later segment for it with RST.",
+                without: "This is not something TCP chooses; it is why the peer needs a way to notice (its next segment, or a keepalive probe) and why a RST must be accepted.",
+                rfc: "RFC 9293 §3.5.1",
+                linux: None,
+            },
+            Zh => Explanation {
+                title: "主机崩溃：连接被遗忘",
+                what: "主机崩溃（或断电）后重启：它的连接状态全部丢失，而且没有发出任何报文段通知对方。",
+                why: "崩溃让 TCP 来不及发 FIN 或 RST，对方仍以为连接还开着：这就成了半开连接。重启后的主机对之后收到的、属于这个连接的报文段一律回以 RST。",
+                without: "这不是 TCP 主动选择的结果；正因为会发生这种事，对方才需要有办法发现（下一次发送或保活探测），也必须接受 RST。",
+                rfc: "RFC 9293 第 3.5.1 节",
+                linux: None,
             },
         },
     }

@@ -911,3 +911,339 @@ fn test_every_transition_is_an_edge_of_its_cause() {
         }
     }
 }
+
+// ----- keepalive (RFC 1122 §4.2.3.6) -------------------------------------------
+
+fn with_keepalive(mut p: Profile, time_s: u64, intvl_s: u64, probes: u32) -> Profile {
+    p.keepalive = crate::profile::Keepalive {
+        enabled: true,
+        time: Duration::from_secs(time_s),
+        interval: Duration::from_secs(intvl_s),
+        probes,
+    };
+    p
+}
+
+fn timer_deadline(ep: &Endpoint, kind: TimerKind) -> Option<Instant> {
+    ep.timers()
+        .into_iter()
+        .find(|&(k, _)| k == kind)
+        .map(|(_, t)| t)
+}
+
+#[test]
+fn test_established_keepalive_is_off_by_default() {
+    for p in [rfc(), linux()] {
+        assert!(!p.keepalive.enabled);
+        assert_eq!(p.keepalive.time, Duration::from_secs(7200));
+        let (c, s) = established(p);
+        assert_eq!(timer_deadline(&c, TimerKind::Keepalive), None);
+        assert_eq!(timer_deadline(&s, TimerKind::Keepalive), None);
+    }
+    let l = linux();
+    assert_eq!(
+        (l.keepalive.interval, l.keepalive.probes),
+        (Duration::from_secs(75), 9)
+    );
+}
+
+#[test]
+fn test_established_keepalive_idle_sends_probe_below_snd_una_and_peer_acks() {
+    for p in [rfc(), linux()] {
+        let (mut c, mut s) = established(with_keepalive(p, 30, 5, 3));
+        // The client's last segment arrived at 2 ms (the SYN-ACK): the first probe follows 30 s later.
+        let due = timer_deadline(&c, TimerKind::Keepalive).unwrap();
+        assert_eq!(due, t(2.0) + Duration::from_secs(30));
+        c.handle_timeout(due);
+        let out = take(&mut c);
+        assert_eq!(reasons(&out), [SendReason::KeepaliveProbe]);
+        let probe = out[0].segment;
+        assert_eq!(flags(&out), ["A"]);
+        assert_eq!(probe.len, 0);
+        assert_eq!(probe.seq, c.snd_una().wrapping_sub(1));
+        assert_eq!(probe.ack, c.rcv_nxt());
+        // The peer sees an old sequence number and answers with an ACK of what it expects.
+        s.handle_segment(due, probe);
+        let answer = take(&mut s);
+        assert_eq!(flags(&answer), ["A"]);
+        assert_eq!(reasons(&answer), [SendReason::AckDuplicate]);
+        assert_eq!(answer[0].segment.ack, c.snd_una());
+        // The answer resets the count; the next probe waits for a full idle period again.
+        c.handle_segment(due, answer[0].segment);
+        assert_eq!(
+            timer_deadline(&c, TimerKind::Keepalive),
+            Some(due + Duration::from_secs(5))
+        );
+        c.handle_timeout(due + Duration::from_secs(5));
+        assert!(
+            take(&mut c).is_empty(),
+            "{p:?}: the peer answered, no probe"
+        );
+        assert_eq!(
+            timer_deadline(&c, TimerKind::Keepalive),
+            Some(due + Duration::from_secs(30))
+        );
+        assert_eq!(c.state(), State::Established);
+    }
+}
+
+#[test]
+fn test_established_keepalive_probes_unanswered_time_out() {
+    for (p, rst) in [(rfc(), false), (linux(), true)] {
+        let (mut c, _) = established(with_keepalive(p, 30, 5, 3));
+        let mut probes = Vec::new();
+        let mut last = Vec::new();
+        while let Some(due) = timer_deadline(&c, TimerKind::Keepalive) {
+            c.handle_timeout(due);
+            for o in take(&mut c) {
+                if o.reason == SendReason::KeepaliveProbe {
+                    probes.push(due.as_ms());
+                } else {
+                    last.push((due.as_ms(), o));
+                }
+            }
+        }
+        // Three probes 5 s apart, and when the interval after the third runs out, the end.
+        assert_eq!(probes, [30002.0, 35002.0, 40002.0]);
+        assert_eq!(c.state(), State::Closed);
+        assert_eq!(c.error(), Some(ConnError::TimedOut));
+        let tr = transitions(&mut c);
+        assert_eq!(
+            *tr.last().unwrap(),
+            (State::Established, State::Closed, Cause::KeepaliveTimeout)
+        );
+        // Linux resets the connection (tcp_send_active_reset); RFC 1122 only drops it.
+        if rst {
+            assert_eq!(last.len(), 1);
+            assert_eq!(last[0].0, 45002.0);
+            assert_eq!(last[0].1.reason, SendReason::RstKeepaliveTimeout);
+            assert_eq!(last[0].1.segment.flags.to_string(), "RA");
+        } else {
+            assert!(last.is_empty());
+        }
+    }
+}
+
+#[test]
+fn test_established_keepalive_waits_while_data_is_in_flight() {
+    let (mut c, _) = established(with_keepalive(rfc(), 30, 5, 3));
+    c.send(t(10.0), 100).unwrap();
+    take(&mut c);
+    let due = timer_deadline(&c, TimerKind::Keepalive).unwrap();
+    // The retransmission timer, not keepalive, watches unacknowledged data.
+    let mut c2 = c.clone();
+    c2.keepalive = Some(due);
+    c2.rtx = None;
+    c2.handle_timeout(due);
+    assert!(take(&mut c2)
+        .iter()
+        .all(|o| o.reason != SendReason::KeepaliveProbe));
+    assert_eq!(
+        timer_deadline(&c2, TimerKind::Keepalive),
+        Some(due + Duration::from_secs(30))
+    );
+}
+
+#[test]
+fn test_close_wait_keepalive_probe_finds_a_crashed_peer() {
+    // The server in CLOSE-WAIT with keepalive on; the client's host crashes.
+    let p = with_keepalive(rfc(), 30, 5, 3);
+    let (mut c, mut s) = fin_wait_1(p);
+    pass(&mut c, &mut s, t(11.0));
+    pass(&mut s, &mut c, t(12.0));
+    assert_eq!((c.state(), s.state()), (State::FinWait2, State::CloseWait));
+    transitions(&mut s);
+    transitions(&mut c);
+    c.crash(t(20.0));
+    assert_eq!(c.state(), State::Closed);
+    assert_eq!(
+        transitions(&mut c),
+        [(State::FinWait2, State::Closed, Cause::HostCrash)]
+    );
+    // The timer first fires 30 s after the handshake, finds the FIN at 11 ms newer, and waits
+    // out the rest: the probe leaves 30 s after the last segment arrived.
+    let first = timer_deadline(&s, TimerKind::Keepalive).unwrap();
+    assert_eq!(first, t(3.0) + Duration::from_secs(30));
+    s.handle_timeout(first);
+    assert!(take(&mut s).is_empty());
+    let due = timer_deadline(&s, TimerKind::Keepalive).unwrap();
+    assert_eq!(due, t(11.0) + Duration::from_secs(30));
+    s.handle_timeout(due);
+    let probe = pass(&mut s, &mut c, due);
+    assert_eq!(reasons(&probe), [SendReason::KeepaliveProbe]);
+    // The rebooted host has no connection: it answers with RST, which ends CLOSE-WAIT.
+    let rst = pass(&mut c, &mut s, due);
+    assert_eq!(reasons(&rst), [SendReason::RstNoConnection]);
+    assert_eq!(s.state(), State::Closed);
+    assert_eq!(s.error(), Some(ConnError::Reset));
+    assert_eq!(
+        transitions(&mut s),
+        [(State::CloseWait, State::Closed, Cause::RecvRst)]
+    );
+}
+
+// ----- crash -------------------------------------------------------------------
+
+#[test]
+fn test_established_crash_forgets_silently_and_answers_with_rst() {
+    for p in [rfc(), linux()] {
+        let (mut c, mut s) = established(p);
+        s.crash(t(100.0));
+        assert!(take(&mut s).is_empty(), "a crash sends nothing");
+        assert_eq!(
+            transitions(&mut s),
+            [(State::Established, State::Closed, Cause::HostCrash)]
+        );
+        assert!(s.timers().is_empty());
+        // The client still believes in the connection: it is half-open (RFC 9293 §3.5.1).
+        assert_eq!(c.state(), State::Established);
+        c.send(t(200.0), 10).unwrap();
+        pass(&mut c, &mut s, t(201.0));
+        let rst = pass(&mut s, &mut c, t(202.0));
+        assert_eq!(reasons(&rst), [SendReason::RstNoConnection]);
+        assert_eq!(c.state(), State::Closed);
+        assert_eq!(c.error(), Some(ConnError::Reset));
+    }
+}
+
+// ----- abort (SO_LINGER 0) ----------------------------------------------------
+
+#[test]
+fn test_established_abort_sends_rst_and_skips_time_wait() {
+    for p in [rfc(), linux()] {
+        let (mut c, _) = established(p);
+        c.send(t(10.0), 100).unwrap();
+        take(&mut c);
+        c.abort(t(11.0)).unwrap();
+        let out = take(&mut c);
+        assert_eq!(reasons(&out), [SendReason::RstAbort]);
+        assert_eq!(out[0].segment.flags.to_string(), "RA");
+        // The unacknowledged data is thrown away: the RST sits at SND.NXT.
+        assert_eq!(out[0].segment.seq, c.snd_nxt());
+        assert_eq!(
+            transitions(&mut c),
+            [(State::Established, State::Closed, Cause::AppAbort)]
+        );
+        assert!(c.timers().is_empty(), "no TIME-WAIT, no retransmission");
+        assert_eq!(c.error(), None, "the application asked for it");
+    }
+}
+
+#[test]
+fn test_close_wait_abort_sends_rst() {
+    let (mut c, mut s) = fin_wait_2();
+    s.abort(t(20.0)).unwrap();
+    let rst = pass(&mut s, &mut c, t(21.0));
+    assert_eq!(reasons(&rst), [SendReason::RstAbort]);
+    assert_eq!(
+        transitions(&mut s),
+        [(State::CloseWait, State::Closed, Cause::AppAbort)]
+    );
+    assert_eq!(c.state(), State::Closed);
+    assert_eq!(
+        transitions(&mut c),
+        [(State::FinWait2, State::Closed, Cause::RecvRst)]
+    );
+}
+
+#[test]
+fn test_last_ack_abort_deletes_the_tcb_without_rst() {
+    let (_, mut s) = time_wait();
+    take(&mut s);
+    s.abort(t(30.0)).unwrap();
+    assert!(take(&mut s).is_empty());
+    assert_eq!(
+        transitions(&mut s),
+        [(State::LastAck, State::Closed, Cause::AppAbort)]
+    );
+}
+
+#[test]
+fn test_time_wait_abort_changes_nothing() {
+    let (mut c, _) = time_wait();
+    c.abort(t(30.0)).unwrap();
+    assert!(take(&mut c).iter().all(|o| !o.segment.flags.rst()));
+    assert_eq!(c.state(), State::TimeWait);
+}
+
+#[test]
+fn test_syn_sent_abort_enters_closed_without_rst() {
+    let (mut c, _) = syn_sent(linux());
+    take(&mut c);
+    transitions(&mut c);
+    c.abort(t(1.0)).unwrap();
+    assert!(take(&mut c).is_empty());
+    assert_eq!(
+        transitions(&mut c),
+        [(State::SynSent, State::Closed, Cause::AppCloseUnconnected)]
+    );
+}
+
+// ----- stuck states --------------------------------------------------------------
+
+#[test]
+fn test_close_wait_without_close_stays_forever() {
+    for p in [rfc(), linux()] {
+        let (mut c, mut s) = established(p);
+        c.close(t(10.0)).unwrap();
+        pass(&mut c, &mut s, t(11.0));
+        assert_eq!(s.state(), State::CloseWait);
+        // Only the delayed ACK may still be pending; after it, nothing is left to happen.
+        while let Some(due) = s.poll_timeout() {
+            s.handle_timeout(due);
+            pass(&mut s, &mut c, due);
+        }
+        assert_eq!(s.state(), State::CloseWait, "{p:?}");
+        assert!(s.timers().is_empty());
+    }
+}
+
+#[test]
+fn test_fin_wait_2_orphan_times_out_on_linux_only() {
+    for (p, ends) in [(rfc(), false), (linux(), true)] {
+        let (mut c, mut s) = established(p);
+        c.close(t(10.0)).unwrap();
+        pass(&mut c, &mut s, t(11.0));
+        pass(&mut s, &mut c, t(12.0));
+        while c.state() == State::FinWait1 {
+            let due = s.poll_timeout().unwrap();
+            s.handle_timeout(due);
+            pass(&mut s, &mut c, due);
+        }
+        assert_eq!(c.state(), State::FinWait2);
+        transitions(&mut c);
+        match c.poll_timeout() {
+            Some(due) => {
+                assert!(ends);
+                assert_eq!(timer_deadline(&c, TimerKind::FinWait2), Some(due));
+                c.handle_timeout(due);
+                assert_eq!(
+                    transitions(&mut c),
+                    [(State::FinWait2, State::Closed, Cause::FinWait2Timeout)]
+                );
+                // The late FIN now finds no connection.
+                s.close(due + Duration::from_secs(1)).unwrap();
+                pass(&mut s, &mut c, due + Duration::from_secs(1));
+                let rst = take(&mut c);
+                assert_eq!(reasons(&rst), [SendReason::RstNoConnection]);
+            }
+            None => assert!(!ends, "the textbook has no FIN-WAIT-2 timer"),
+        }
+    }
+}
+
+#[test]
+fn test_fin_wait_2_after_shutdown_has_no_timeout() {
+    // Not an orphan: the application still holds the socket, so Linux waits too.
+    let (mut c, mut s) = established(linux());
+    c.shutdown(t(10.0)).unwrap();
+    pass(&mut c, &mut s, t(11.0));
+    pass(&mut s, &mut c, t(12.0));
+    while c.state() == State::FinWait1 {
+        let due = s.poll_timeout().unwrap();
+        s.handle_timeout(due);
+        pass(&mut s, &mut c, due);
+    }
+    assert_eq!(c.state(), State::FinWait2);
+    assert_eq!(timer_deadline(&c, TimerKind::FinWait2), None);
+}
