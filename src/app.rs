@@ -445,11 +445,11 @@ pub fn app(props: &AppProps) -> Html {
                             client_timers={run.running_timers(Side::Client, p)}
                             server_timers={run.running_timers(Side::Server, p)} />
                     <div class={classes!("explain-row", learn.bilingual.then_some("bilingual"))}>
-                        <ExplanationPanel lang={lang} run={run.clone()} focus={focus} playhead={p}
+                        <ExplanationPanel lang={lang} run={run.clone()} focus={s.focus_group()} playhead={p}
                                           absolute_numbers={s.absolute_numbers} />
                         if learn.bilingual {
                             <ExplanationPanel lang={lang.other()} run={run.clone()}
-                                              focus={focus} playhead={p} absolute_numbers={s.absolute_numbers} />
+                                              focus={s.focus_group()} playhead={p} absolute_numbers={s.absolute_numbers} />
                         }
                     </div>
                     { learning_panels.1 }

@@ -133,7 +133,10 @@
   // ---- Export --------------------------------------------------------------------------
   var PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linecap',
     'stroke-linejoin', 'stroke-opacity', 'opacity', 'font-family', 'font-size', 'font-weight',
-    'font-style', 'text-anchor', 'dominant-baseline', 'visibility', 'display', 'marker-end', 'marker-start'];
+    'font-style', 'text-anchor', 'dominant-baseline', 'visibility', 'display', 'marker-end', 'marker-start',
+    // Labels have a halo (a wide stroke in the panel's colour): without paint-order the halo is
+    // painted over the letters and hides them.
+    'paint-order'];
 
   /** The ladder as standalone SVG text, computed styles inlined as presentation attributes. */
   function ladderSvg(print) {

@@ -19,8 +19,8 @@ use crate::model::{Playhead, RunRef};
 pub struct ExplanationProps {
     pub lang: Lang,
     pub run: RunRef,
-    /// The log entry to explain; `None` before anything happened.
-    pub focus: Option<usize>,
+    /// The log entries to explain, in order; empty before anything happened.
+    pub focus: Vec<usize>,
     pub playhead: Playhead,
     pub absolute_numbers: bool,
 }
@@ -52,8 +52,14 @@ fn body(lang: Lang, e: &Explanation) -> Html {
 pub fn explanation_panel(p: &ExplanationProps) -> Html {
     let lang = p.lang;
     let run = &p.run;
-    let content = match p.focus.and_then(|i| run.log.get(i).map(|e| (i, e))) {
-        None => {
+    let entries: Vec<usize> = p
+        .focus
+        .iter()
+        .copied()
+        .filter(|&i| i < run.log.len())
+        .collect();
+    let content = match entries.as_slice() {
+        [] => {
             let name = run.scenario.name.as_str();
             let title =
                 scenario_title(name, lang).unwrap_or(if name == CUSTOM || name.is_empty() {
@@ -71,83 +77,90 @@ pub fn explanation_panel(p: &ExplanationProps) -> Html {
                 </>
             }
         }
-        Some((i, entry)) => {
-            let when = format!("{} ms", fmt_ms(entry.t.as_ms()));
-            match entry.kind {
-                LogKind::Transition(k) => {
-                    let tr = &run.trace.transitions[k];
-                    let ctx = transition_line(lang, tr.side, tr.from.rfc_name(), tr.to.rfc_name());
-                    html! {
-                        <>
-                            <p class={classes!("context", tr.side.name())}>{ format!("{when} · {ctx}") }</p>
-                            { body(lang, &explain_transition(tr.cause, lang)) }
-                        </>
-                    }
-                }
-                LogKind::Sent(id) | LogKind::Lost(id) => {
-                    let seg = &run.trace.segments[id];
-                    let flight = &run.flights[id];
-                    let fate = if matches!(entry.kind, LogKind::Lost(_)) {
-                        lost_line(lang, id, &seg.flags_str())
-                    } else {
-                        fate_words(lang, seg, flight, p.playhead).to_string()
-                    };
-                    let ctx = format!(
-                        "{when} · #{id} {} · {} {} · {fate}",
-                        dir_name(lang, seg.dir),
-                        seg.flags_str(),
-                        segment_numbers(seg, p.absolute_numbers)
-                    );
-                    html! {
-                        <>
-                            <p class={classes!("context", seg.dir.name())}>{ ctx }</p>
-                            { body(lang, &explain_segment(seg.reason, lang)) }
-                        </>
-                    }
-                }
-                LogKind::TimerFired(side, kind) => {
-                    // A timer explains itself through what it made the endpoint send.
-                    let next_sent =
-                        run.log[i..]
-                            .iter()
-                            .take_while(|e| e.t == entry.t)
-                            .find_map(|e| match e.kind {
-                                LogKind::Sent(id)
-                                    if run.trace.segments[id].dir.sender() == side =>
-                                {
-                                    Some(id)
-                                }
-                                _ => None,
-                            });
-                    html! {
-                        <>
-                            <p class={classes!("context", side.name())}>
-                                { format!("{when} · {}", timer_fired_line(lang, side, timer_label(kind, lang))) }
-                            </p>
-                            if let Some(id) = next_sent {
-                                { body(lang, &explain_segment(run.trace.segments[id].reason, lang)) }
-                            } else {
-                                <h3>{ format!("{}: {} {}", side_name(lang, side), timer_label(kind, lang), t(lang, Ui::TimerExpired)) }</h3>
-                            }
-                        </>
-                    }
-                }
-                LogKind::Failure(k) => {
-                    let e = &run.trace.errors[k];
-                    html! {
-                        <>
-                            <p class={classes!("context", e.side.name())}>{ when }</p>
-                            <h3>{ failure_line(lang, e.side, &e.step, e.failure) }</h3>
-                        </>
-                    }
-                }
-            }
-        }
+        entries => entries
+            .iter()
+            .map(|&i| html! { <div class="explained" data-log-entry={i.to_string()}>{ explain_entry(p, i) }</div> })
+            .collect::<Html>(),
     };
     html! {
         <section class="panel explanation" data-testid="explanation" lang={lang.code()} aria-live="off">
             <h2>{ t(lang, Ui::Explanation) }</h2>
             { content }
         </section>
+    }
+}
+
+/// One log entry: what happened, and why.
+fn explain_entry(p: &ExplanationProps, i: usize) -> Html {
+    let lang = p.lang;
+    let run = &p.run;
+    let entry = &run.log[i];
+    let when = format!("{} ms", fmt_ms(entry.t.as_ms()));
+    match entry.kind {
+        LogKind::Transition(k) => {
+            let tr = &run.trace.transitions[k];
+            let ctx = transition_line(lang, tr.side, tr.from.rfc_name(), tr.to.rfc_name());
+            html! {
+                <>
+                    <p class={classes!("context", tr.side.name())}>{ format!("{when} · {ctx}") }</p>
+                    { body(lang, &explain_transition(tr.cause, lang)) }
+                </>
+            }
+        }
+        LogKind::Sent(id) | LogKind::Lost(id) => {
+            let seg = &run.trace.segments[id];
+            let flight = &run.flights[id];
+            let fate = if matches!(entry.kind, LogKind::Lost(_)) {
+                lost_line(lang, id, &seg.flags_str())
+            } else {
+                fate_words(lang, seg, flight, p.playhead).to_string()
+            };
+            let ctx = format!(
+                "{when} · #{id} {} · {} {} · {fate}",
+                dir_name(lang, seg.dir),
+                seg.flags_str(),
+                segment_numbers(seg, p.absolute_numbers)
+            );
+            html! {
+                <>
+                    <p class={classes!("context", seg.dir.name())}>{ ctx }</p>
+                    { body(lang, &explain_segment(seg.reason, lang)) }
+                </>
+            }
+        }
+        LogKind::TimerFired(side, kind) => {
+            // A timer explains itself through what it made the endpoint send.
+            let next_sent =
+                run.log[i..]
+                    .iter()
+                    .take_while(|e| e.t == entry.t)
+                    .find_map(|e| match e.kind {
+                        LogKind::Sent(id) if run.trace.segments[id].dir.sender() == side => {
+                            Some(id)
+                        }
+                        _ => None,
+                    });
+            html! {
+                <>
+                    <p class={classes!("context", side.name())}>
+                        { format!("{when} · {}", timer_fired_line(lang, side, timer_label(kind, lang))) }
+                    </p>
+                    if let Some(id) = next_sent {
+                        { body(lang, &explain_segment(run.trace.segments[id].reason, lang)) }
+                    } else {
+                        <h3>{ format!("{}: {} {}", side_name(lang, side), timer_label(kind, lang), t(lang, Ui::TimerExpired)) }</h3>
+                    }
+                </>
+            }
+        }
+        LogKind::Failure(k) => {
+            let e = &run.trace.errors[k];
+            html! {
+                <>
+                    <p class={classes!("context", e.side.name())}>{ when }</p>
+                    <h3>{ failure_line(lang, e.side, &e.step, e.failure) }</h3>
+                </>
+            }
+        }
     }
 }

@@ -191,15 +191,29 @@ impl LabState {
     /// learner's pick, else the latest moment's first state change, else its
     /// last entry.
     pub fn focus(&self) -> Option<usize> {
-        if self.selection.is_some() {
-            return self.selection;
+        self.focus_group().first().copied()
+    }
+
+    /// Every log entry the explanation panel explains, in order: the learner's pick alone; else
+    /// every state change of the latest moment (one segment can move an endpoint twice, as a
+    /// FIN+ACK does from FIN-WAIT-1 through FIN-WAIT-2 to TIME-WAIT); else its last entry.
+    pub fn focus_group(&self) -> Vec<usize> {
+        if let Some(i) = self.selection {
+            return vec![i];
         }
-        let last = self.run.log_position(self.playhead)?;
+        let Some(last) = self.run.log_position(self.playhead) else {
+            return Vec::new();
+        };
         let t = self.run.log[last].t;
         let first_of_moment = self.run.log[..=last].partition_point(|e| e.t < t);
-        (first_of_moment..=last)
-            .find(|&i| matches!(self.run.log[i].kind, LogKind::Transition(_)))
-            .or(Some(last))
+        let changes: Vec<usize> = (first_of_moment..=last)
+            .filter(|&i| matches!(self.run.log[i].kind, LogKind::Transition(_)))
+            .collect();
+        if changes.is_empty() {
+            vec![last]
+        } else {
+            changes
+        }
     }
 
     pub(super) fn move_to(&mut self, p: Playhead) {
