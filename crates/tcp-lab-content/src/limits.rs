@@ -70,7 +70,7 @@ fn budget(profile: &Profile, what: Retransmitted) -> Option<Value> {
     }
 }
 
-fn limit_value(name: &str, lang: Lang) -> Option<Value> {
+pub(crate) fn limit_value(name: &str, lang: Lang) -> Option<Value> {
     let linux = Profile::linux();
     let rfc = Profile::rfc();
     let count = |p: &Profile, what| match p.retry_limit(what) {
