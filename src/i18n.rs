@@ -99,6 +99,9 @@ ui_labels!(
     ChooseLesson,
     PickALesson,
     LessonGoal,
+    CommonMistakes,
+    MistakeClaim,
+    MistakeCorrection,
     Continue,
     StartLesson,
     CloseLesson,
@@ -430,6 +433,18 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
         Ui::LessonGoal => match lang {
             En => "Goal",
             Zh => "学习目标",
+        },
+        Ui::CommonMistakes => match lang {
+            En => "Common mistakes",
+            Zh => "易错点",
+        },
+        Ui::MistakeClaim => match lang {
+            En => "Wrong",
+            Zh => "错误说法",
+        },
+        Ui::MistakeCorrection => match lang {
+            En => "In fact",
+            Zh => "实际上",
         },
         Ui::Continue => match lang {
             En => "Continue",

@@ -4,7 +4,7 @@
 use tcp_lab_content::learn_text as keys;
 use tcp_lab_content::lessons::Lesson;
 use tcp_lab_content::quiz::{self, Question};
-use tcp_lab_content::{analogy_for_cause, analogy_for_reason, AnalogyTopic, Lang};
+use tcp_lab_content::{analogy_for_cause, analogy_for_reason, fill_limits, AnalogyTopic, Lang};
 use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -25,9 +25,12 @@ fn shown(lang: Lang, bilingual: bool) -> Vec<Lang> {
     }
 }
 
-/// A loaded text, or "" while loading.
+/// A loaded text, or "" while loading, with the retry limits it quotes
+/// (`{linux_syn_give_up_s}`, …) filled in; other placeholders stay.
 fn text(lang: Lang, key: &str) -> String {
-    learn_text::get(lang, key).unwrap_or_default()
+    learn_text::get(lang, key)
+        .map(|s| fill_limits(&s, lang).into_owned())
+        .unwrap_or_default()
 }
 
 /// "Loading…" or the failure message, when the text a view needs is not there.
@@ -152,7 +155,7 @@ pub fn lesson_panel(p: &LessonPanelProps) -> Html {
                             <div class={classes!("bi", learn.bilingual.then_some("both"))}>
                                 { for langs.iter().map(|&l| {
                                     let tpl = text(l, &keys::lesson_stop(id, i));
-                                    html! { <p lang={l.code()}>{ lesson.narration_from(i, &tpl, &run.trace) }</p> }
+                                    html! { <p lang={l.code()}>{ lesson.narration_from(i, &tpl, l, &run.trace) }</p> }
                                 }) }
                             </div>
                         </div>
@@ -198,11 +201,13 @@ pub fn lesson_panel(p: &LessonPanelProps) -> Html {
                 }
             }
         };
+        let mistakes = mistakes_card(lang, &langs, lesson);
         html! {
             <div class="lesson" data-lesson={id} data-phase={phase_key(a.phase)}>
                 <h3>{ for langs.iter().map(|&l| html! { <span lang={l.code()}>{ text(l, &keys::lesson_title(id)) }</span> }) }</h3>
                 { goal }
                 { stage }
+                { mistakes }
                 <button type="button" class="link" data-action="lesson-close" onclick={close}>{ t(lang, Ui::CloseLesson) }</button>
             </div>
         }
@@ -217,6 +222,39 @@ pub fn lesson_panel(p: &LessonPanelProps) -> Html {
             }
             { text_status(lang, learn) }
             { for body }
+        </section>
+    }
+}
+
+/// The lesson's "Common mistakes" card: each claim learners bring from
+/// popular articles, marked wrong, and what is true instead.
+fn mistakes_card(lang: Lang, langs: &[Lang], lesson: &Lesson) -> Html {
+    if lesson.mistakes.is_empty() {
+        return Html::default();
+    }
+    let id = lesson.id;
+    let heading_id = format!("lesson-mistakes-{id}");
+    html! {
+        <section class="lesson-mistakes" data-testid="lesson-mistakes" aria-labelledby={heading_id.clone()}>
+            <h4 id={heading_id}>{ t(lang, Ui::CommonMistakes) }</h4>
+            <ul>
+                { for (0..lesson.mistakes.len()).map(|i| html! {
+                    <li data-mistake={i.to_string()}>
+                        { for langs.iter().map(|&l| html! {
+                            <div class="mistake" lang={l.code()}>
+                                <p class="claim">
+                                    <span class="tag">{ t(l, Ui::MistakeClaim) }</span>
+                                    <span class="claim-text">{ text(l, &keys::lesson_mistake_claim(id, i)) }</span>
+                                </p>
+                                <p class="correction">
+                                    <span class="tag">{ t(l, Ui::MistakeCorrection) }</span>
+                                    { text(l, &keys::lesson_mistake_correction(id, i)) }
+                                </p>
+                            </div>
+                        }) }
+                    </li>
+                }) }
+            </ul>
         </section>
     }
 }
@@ -397,7 +435,7 @@ pub fn learn_announcement(lang: Lang, learn: &Learn, run: &RunRef) -> Option<Str
         match a.phase {
             LessonPhase::Stop(i) => {
                 let tpl = learn_text::get(lang, &keys::lesson_stop(a.lesson.id, i))?;
-                return Some(a.lesson.narration_from(i, &tpl, &run.trace));
+                return Some(a.lesson.narration_from(i, &tpl, lang, &run.trace));
             }
             LessonPhase::Done(c) => {
                 let right = a.lesson.check.is_correct(c);

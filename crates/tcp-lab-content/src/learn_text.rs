@@ -37,6 +37,14 @@ pub fn lesson_choice(id: &str, i: usize) -> String {
 pub fn lesson_explanation(id: &str) -> String {
     format!("lesson.{id}.explanation")
 }
+/// The wrong claim of mistake `i` in a lesson's "Common mistakes" card.
+pub fn lesson_mistake_claim(id: &str, i: usize) -> String {
+    format!("lesson.{id}.mistake.{i}.claim")
+}
+/// The correction of mistake `i` (retry-limit placeholders not yet filled).
+pub fn lesson_mistake_correction(id: &str, i: usize) -> String {
+    format!("lesson.{id}.mistake.{i}.correction")
+}
 /// A glossary term in English (present in every language's file).
 pub fn glossary_term_en(i: usize) -> String {
     format!("glossary.{i}.term_en")
@@ -77,6 +85,10 @@ pub fn entries(lang: Lang) -> Vec<(String, &'static str)> {
             v.push((lesson_choice(l.id, i), c.get(lang)));
         }
         v.push((lesson_explanation(l.id), l.check.explanation.get(lang)));
+        for (i, m) in l.mistakes.iter().enumerate() {
+            v.push((lesson_mistake_claim(l.id, i), m.claim.get(lang)));
+            v.push((lesson_mistake_correction(l.id, i), m.correction.get(lang)));
+        }
     }
     for (i, g) in crate::glossary().iter().enumerate() {
         v.push((glossary_term_en(i), g.term_en));

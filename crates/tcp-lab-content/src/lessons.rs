@@ -5,7 +5,8 @@
 //! first SYN-ACK arrives", "the client enters TIME-WAIT") that
 //! [`stop_time`] finds in the real trace. The narration is a template whose
 //! placeholders (`{client_isn}`, `{seq}`, `{ack}`, …) [`Lesson::narration`]
-//! fills with the numbers of that trace.
+//! fills with the numbers of that trace (and the retry limits of
+//! [`crate::fill_limits`], such as `{linux_syn_give_up_s}`).
 //!
 //! The text of every lesson lives in `src/text/lessons.rs`; this module holds
 //! only the types and the logic.
@@ -29,6 +30,7 @@ use tcp_sim::{
 
 use crate::analogies::AnalogyTopic;
 use crate::fill::{fill, Value};
+use crate::limits::limit_value;
 use crate::{BiText, Lang};
 
 /// The URL query parameter that selects a lesson: `?lesson=ID`.
@@ -172,6 +174,18 @@ impl Check {
     }
 }
 
+/// A claim learners bring from popular articles, shown in the lesson's
+/// "Common mistakes" card: the wrong claim, in the words learners meet it,
+/// and what is true instead. The claim is wrong on purpose, like a wrong
+/// choice of a check; the correction is held to every rule of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mistake {
+    /// The wrong claim, as the popular articles put it.
+    pub claim: BiText,
+    /// Why it is wrong and what happens instead.
+    pub correction: BiText,
+}
+
 /// A guided lesson.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Lesson {
@@ -187,6 +201,8 @@ pub struct Lesson {
     /// The pauses, in time order.
     pub stops: &'static [Stop],
     pub check: Check,
+    /// The common mistakes this lesson corrects (at least one).
+    pub mistakes: &'static [Mistake],
 }
 
 impl Lesson {
@@ -246,7 +262,9 @@ impl Lesson {
     /// - `{t_ms}`: the stop's time;
     /// - `{time_wait_s}`, `{msl_s}`: the profile's TIME-WAIT and MSL;
     /// - `{client_addr}`, `{server_addr}`, `{client_port}`, `{server_port}`;
-    /// - `{client_read}`, `{server_read}`: bytes each application read by the end.
+    /// - `{client_read}`, `{server_read}`: bytes each application read by the end;
+    /// - the retry limits of [`crate::fill_limits`], e.g. `{linux_syn_retries}`,
+    ///   `{linux_syn_give_up_s}` (computed from the core's profiles, not the run).
     ///
     /// The stop's segment is the one that arrived or was sent; for a
     /// transition, the segment that caused it (if one did).
@@ -254,13 +272,15 @@ impl Lesson {
         self.narration_from(
             stop,
             self.stops.get(stop).map_or("", |s| s.text.get(lang)),
+            lang,
             trace,
         )
     }
 
     /// [`Lesson::narration`] with the template given (the web app loads the
-    /// templates at run time, see [`crate::learn_text`]).
-    pub fn narration_from(&self, stop: usize, template: &str, trace: &Trace) -> String {
+    /// templates at run time, see [`crate::learn_text`]). `lang` is the
+    /// template's language (lists of numbers are written in its style).
+    pub fn narration_from(&self, stop: usize, template: &str, lang: Lang, trace: &Trace) -> String {
         let Some(s) = self.stops.get(stop) else {
             return String::new();
         };
@@ -268,7 +288,9 @@ impl Lesson {
         let t = stop_time(&s.at, trace);
         let profile = self.scenario().effective_profile();
         fill(template, |name| {
-            placeholder(name, trace, seg, t).or_else(|| scenario_placeholder(name, &profile))
+            placeholder(name, trace, seg, t)
+                .or_else(|| scenario_placeholder(name, &profile))
+                .or_else(|| limit_value(name, lang))
         })
     }
 }

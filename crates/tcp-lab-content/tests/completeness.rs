@@ -16,6 +16,9 @@
 //! labels and summaries, and the quiz phrases. The wrong choices of the
 //! lessons' checks may state a misconception on purpose (that is what makes
 //! them wrong); they are checked for everything except the popular errors.
+//! So may the wrong claims of the lessons' "Common mistakes" cards, which
+//! quote the popular errors on purpose; their corrections are checked like
+//! every other text.
 
 use std::collections::BTreeSet;
 use tcp_lab_content::{
@@ -103,6 +106,16 @@ fn all_texts(lang: Lang) -> Vec<(String, &'static str)> {
             format!("lesson {id} check explanation"),
             c.explanation.get(lang),
         ));
+        for (i, m) in l.mistakes.iter().enumerate() {
+            v.push((
+                format!("lesson {id} mistake {i} ({WRONG_CLAIM})"),
+                m.claim.get(lang),
+            ));
+            v.push((
+                format!("lesson {id} mistake {i} correction"),
+                m.correction.get(lang),
+            ));
+        }
     }
     for topic in AnalogyTopic::ALL {
         let a = analogy(topic, lang);
@@ -145,11 +158,24 @@ fn all_texts(lang: Lang) -> Vec<(String, &'static str)> {
 /// Marks the wrong choices of the lessons' checks in the keys.
 const WRONG_CHOICE: &str = "wrong choice";
 
-/// Every text except the deliberately wrong choices of the checks.
+/// Marks the wrong claims of the "Common mistakes" cards in the keys.
+const WRONG_CLAIM: &str = "wrong claim";
+
+/// Every text except the deliberately wrong choices of the checks and the
+/// wrong claims of the mistake cards.
 fn asserted_texts(lang: Lang) -> Vec<(String, &'static str)> {
     all_texts(lang)
         .into_iter()
-        .filter(|(k, _)| !k.contains(WRONG_CHOICE))
+        .filter(|(k, _)| !k.contains(WRONG_CHOICE) && !k.contains(WRONG_CLAIM))
+        .collect()
+}
+
+/// Every text except the wrong claims of the mistake cards (the wrong choices
+/// of the checks stay: they must not use the popular error's wording either).
+fn texts_without_wrong_claims(lang: Lang) -> Vec<(String, &'static str)> {
+    all_texts(lang)
+        .into_iter()
+        .filter(|(k, _)| !k.contains(WRONG_CLAIM))
         .collect()
 }
 
@@ -541,18 +567,39 @@ fn test_time_wait_is_not_for_resending_lost_segments() {
 }
 
 /// The difference between TCP and UDP is reliability, not security: our
-/// text never calls either protocol secure or insecure.
+/// text never calls either protocol secure or insecure. The only mention of
+/// security is the denial "reliable is not secure" (可靠不等于安全), next to
+/// TLS, which does encrypt; the mistake cards quote the error as a wrong claim.
 #[test]
 fn test_tcp_is_not_called_secure() {
+    const DENIALS: &[&str] = &["reliable is not secure", "可靠不等于安全"];
     for lang in Lang::ALL {
-        for (key, s) in all_texts(lang) {
-            let lower = s.to_lowercase();
+        for (key, s) in texts_without_wrong_claims(lang) {
+            let mut lower = s.to_lowercase();
+            for d in DENIALS {
+                if lower.contains(d) {
+                    assert!(s.contains("TLS"), "{key}: the denial names TLS: {s}");
+                    lower = lower.replace(d, "");
+                }
+            }
             assert!(
-                !lower.contains("secur") && !s.contains("安全"),
+                !lower.contains("secur") && !lower.contains("安全"),
                 "{key} ({lang:?}) talks about security; TCP differs from UDP by reliability: {s}"
             );
         }
     }
+    // The error is named where the learner meets it: Lesson 0's card.
+    let l = &lessons::lessons()[0];
+    assert!(l
+        .mistakes
+        .iter()
+        .any(|m| m.claim.get(Lang::En).contains("secure")
+            && m.claim.get(Lang::Zh).contains("安全")
+            && m.correction
+                .get(Lang::En)
+                .to_lowercase()
+                .contains("reliable is not secure")
+            && m.correction.get(Lang::Zh).contains("可靠不等于安全")));
     let udp = glossary()
         .iter()
         .find(|g| g.term_en.starts_with("UDP"))
@@ -581,7 +628,7 @@ fn test_ack_flag_and_acknowledgment_number_are_not_mixed_up() {
         "ack 值",
     ];
     for lang in Lang::ALL {
-        for (key, s) in all_texts(lang) {
+        for (key, s) in texts_without_wrong_claims(lang) {
             let lower = s.to_lowercase();
             for w in SLOPPY {
                 assert!(!lower.contains(w), "{key} ({lang:?}) writes {w:?}: {s}");
@@ -757,6 +804,17 @@ fn test_new_text_is_in_the_checked_list() {
         let stops: usize = lessons::lessons().iter().map(|l| l.stops.len()).sum();
         assert!(keys.iter().filter(|k| k.contains(" stop ")).count() == stops);
         assert!(asserted_texts(lang).len() < all_texts(lang).len());
+        let mistakes: usize = lessons::lessons().iter().map(|l| l.mistakes.len()).sum();
+        assert_eq!(
+            keys.iter().filter(|k| k.contains(WRONG_CLAIM)).count(),
+            mistakes
+        );
+        assert_eq!(
+            keys.iter()
+                .filter(|k| k.contains(" mistake ") && k.ends_with(" correction"))
+                .count(),
+            mistakes
+        );
     }
 }
 

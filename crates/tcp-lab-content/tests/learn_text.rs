@@ -29,6 +29,13 @@ fn test_generated_scripts_equal_the_tables() {
                 learn_text::lesson_explanation(l.id),
                 l.check.explanation.get(lang),
             );
+            for (i, m) in l.mistakes.iter().enumerate() {
+                has(learn_text::lesson_mistake_claim(l.id, i), m.claim.get(lang));
+                has(
+                    learn_text::lesson_mistake_correction(l.id, i),
+                    m.correction.get(lang),
+                );
+            }
         }
         assert_eq!(glossary().len(), learn_text::GLOSSARY_LEN);
         for (i, g) in glossary().iter().enumerate() {
@@ -57,7 +64,7 @@ fn test_narration_from_a_loaded_template_matches() {
     for lang in Lang::ALL {
         for (i, s) in l.stops.iter().enumerate() {
             assert_eq!(
-                l.narration_from(i, s.text.get(lang), &trace),
+                l.narration_from(i, s.text.get(lang), lang, &trace),
                 l.narration(i, lang, &trace)
             );
         }

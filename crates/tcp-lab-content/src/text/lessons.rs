@@ -16,8 +16,15 @@
 //! the previous copy); `{t_ms}`; `{time_wait_s}` `{msl_s}`; `{client_addr}`
 //! `{server_addr}` `{client_port}` `{server_port}`; `{client_read}`
 //! `{server_read}`. The stop's segment is the one that arrived or was sent, or
-//! the one that caused the transition. A test checks that every placeholder
-//! is filled in every lesson.
+//! the one that caused the transition. The retry limits of `fill_limits`
+//! (`{linux_syn_retries}`, `{linux_syn_give_up_s}`, … see `src/limits.rs`)
+//! work in narration and in the mistakes' corrections: never type such
+//! numbers. A test checks that every placeholder is filled in every lesson.
+//!
+//! `mistakes` is the lesson's "Common mistakes" card: each entry quotes a
+//! claim learners bring from popular articles (`claim`, wrong on purpose,
+//! in the words they met it) and says what is true instead (`correction`).
+//! Every lesson has at least one.
 //!
 //! `check.correct` is the index (from 0) of the right choice. Keep exactly
 //! one choice right, and let the explanation say why the others are wrong.
@@ -28,7 +35,7 @@
 //! from UDP in reliability. Tests check all of this.
 
 use crate::analogies::AnalogyTopic;
-use crate::lessons::{Check, CustomScenario, Lesson, LessonScenario, Stop, StopAt};
+use crate::lessons::{Check, CustomScenario, Lesson, LessonScenario, Mistake, Stop, StopAt};
 use crate::BiText;
 use tcp_sim::{Dir, ProfileName, Side, State};
 
@@ -60,6 +67,103 @@ const fn enters(side: Side, to: State, nth: u32) -> StopAt {
 use Dir::{C2S, S2C};
 
 pub(crate) static LESSONS: &[Lesson] = &[
+    // ------------------------------------------------------------------ what TCP adds
+    Lesson {
+        id: "what-tcp-adds",
+        source: LessonScenario::Named("syn_retries_exhausted"),
+        profile: ProfileName::Linux,
+        title: t("What TCP adds, and what it does not", "TCP 带来了什么，没有带来什么"),
+        goal: t(
+            "Before the handshake: what TCP promises (every byte, once and in order, or an error the application sees), what it leaves to TLS (encryption, authentication), and what happens when the network never answers.",
+            "学握手之前先弄清：TCP 承诺什么（每个字节恰好一次、按顺序送达，否则应用程序会看到一个错误），把什么留给 TLS（加密、身份认证），以及网络始终没有回应时会怎样。",
+        ),
+        analogy: Some(AnalogyTopic::Retransmission),
+        stops: &[
+            Stop {
+                at: sent(C2S, "S", 1),
+                text: t(
+                    "TCP's promise is reliable delivery: every byte arrives once, in order, or the application gets an error. Reliable is not secure: TCP has no encryption and no authentication, so anyone on the path can read or change these segments; that is the job of TLS, which runs on top of TCP. Here the client's first SYN, ISN {client_isn}, is lost on the way.",
+                    "TCP 承诺的是可靠交付：每个字节恰好到达一次、按顺序到达，否则应用程序会收到一个错误。可靠不等于安全：TCP 既不加密，也不认证对方身份，路径上的任何人都能读取或篡改这些报文段；这是运行在 TCP 之上的 TLS 的工作。这里，客户端的第一个 SYN（ISN {client_isn}）在途中丢失了。",
+                ),
+            },
+            Stop {
+                at: sent(C2S, "S", 2),
+                text: t(
+                    "After {retx_gap_ms} ms without an answer, the client's timer expires and it sends the same SYN again. This is where reliability comes from: sequence numbers name every byte (and the SYN), acknowledgments say what arrived, and a timer retransmits what was not acknowledged. The handshake only starts this machinery by synchronizing the two ISNs; it does not make the network reliable.",
+                    "等了 {retx_gap_ms} 毫秒没有回应，客户端的计时器到期，它把同一个 SYN 再发一次。可靠性正是从这里来的：序列号给每个字节（以及 SYN）编号，确认号告诉对方收到了什么，计时器把没有被确认的内容重传。握手只是通过同步双方的 ISN 让这套机制运转起来，它本身并不能让网络变得可靠。",
+                ),
+            },
+            Stop {
+                at: sent(C2S, "S", 11),
+                text: t(
+                    "This is the last try: the Linux profile retransmits a SYN {linux_syn_retries} times, with gaps of {linux_syn_intervals} seconds, and here every copy is lost. The network promises nothing, and TCP cannot force a segment through.",
+                    "这是最后一次尝试：Linux 配置下，一个 SYN 最多重传 {linux_syn_retries} 次，间隔依次为 {linux_syn_intervals} 秒，而这里每一份都丢了。网络什么也不保证，TCP 也没法强行把报文段送过去。",
+                ),
+            },
+            Stop {
+                at: enters(Side::Client, State::Closed, 1),
+                text: t(
+                    "{linux_syn_give_up_s} s after the first SYN, the client gives up: it goes back to CLOSED, and connect() fails with \"connection timed out\" (ETIMEDOUT). TCP does not deliver at any cost; it makes sure the application learns that delivery failed.",
+                    "第一个 SYN 发出 {linux_syn_give_up_s} 秒后，客户端放弃：它回到 CLOSED，connect() 以“连接超时”（ETIMEDOUT）失败。TCP 并不是不惜代价地送达，它保证的是：送达失败时，应用程序会知道。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "What makes TCP reliable?",
+                "TCP 的可靠性从哪里来？",
+            ),
+            choices: &[
+                t("The three-way handshake", "三次握手"),
+                t(
+                    "Sequence numbers, acknowledgments and retransmission",
+                    "序列号、确认和重传",
+                ),
+                t("Encrypting every segment", "给每个报文段加密"),
+                t(
+                    "A network that loses nothing once the connection is up",
+                    "连接建立后，网络就不再丢包",
+                ),
+            ],
+            correct: 1,
+            explanation: t(
+                "Sequence numbers name the bytes, acknowledgments report what arrived, and the retransmission timer sends again what was not acknowledged. The handshake only synchronizes the ISNs this needs, TCP encrypts nothing (TLS does), and the network may lose any segment at any time: here it lost every SYN, and connect() timed out.",
+                "序列号给字节编号，确认号报告收到了什么，重传计时器把没有被确认的内容再发一次。握手只是同步这套机制所需的 ISN；TCP 不加密任何东西（那是 TLS 的事）；网络随时可能丢掉任何报文段：这里它丢掉了每一个 SYN，connect() 最终超时。",
+            ),
+        },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"TCP is secure, UDP is not.\"",
+                    "“TCP 安全，UDP 不安全。”",
+                ),
+                correction: t(
+                    "Reliable is not secure: TCP has no encryption and no authentication, and anyone on the path can read or change its segments. Encryption and proof of who is talking come from TLS, which runs on top of TCP (HTTPS is HTTP over TLS over TCP). What TCP adds over UDP is reliability and order.",
+                    "可靠不等于安全：TCP 既不加密，也不认证对方身份，路径上的任何人都能读取或篡改它的报文段。加密和身份认证由运行在 TCP 之上的 TLS 提供（HTTPS 就是 HTTP 跑在 TLS 上，TLS 再跑在 TCP 上）。TCP 比 UDP 多出来的是可靠和有序。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"The three-way handshake and the four-way close are there to make TCP secure and reliable.\"",
+                    "“三次握手四次挥手就是为了保证 TCP 安全的。”",
+                ),
+                correction: t(
+                    "Reliability comes from sequence numbers, acknowledgments and retransmission, on every segment for the whole life of the connection. The handshake only synchronizes the two ISNs that this numbering needs: after it, segments can still be lost, and TCP recovers them by retransmitting, not by shaking hands again.",
+                    "可靠性来自序列号、确认和重传，它们作用于连接整个生命周期里的每一个报文段。握手只是同步了这套编号所需的两个 ISN：握手之后报文段照样可能丢失，TCP 靠重传把它们补回来，而不是再握一次手。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"TCP guarantees 100% that the receiver gets the signal.\"",
+                    "“TCP 保证接收方百分之百能收到。”",
+                ),
+                correction: t(
+                    "TCP retries, then gives up: under the Linux profile a SYN is sent again {linux_syn_retries} times, and connect() fails with a time-out {linux_syn_give_up_s} s after the first one, as in this lesson. What TCP guarantees is that the application learns of the failure, not that the data gets through.",
+                    "TCP 会重试，然后放弃：在 Linux 配置下，一个 SYN 最多重传 {linux_syn_retries} 次，第一个 SYN 发出 {linux_syn_give_up_s} 秒后 connect() 以超时失败，正如本课所示。TCP 保证的是应用程序会得知失败，而不是数据一定能送达。",
+                ),
+            },
+        ],
+    },
     // ------------------------------------------------------------------ handshake
     Lesson {
         id: "handshake",
@@ -137,6 +241,28 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "第三个报文段是一个纯 ACK，不带 SYN 标志，因为客户端的 SYN 早已发出并得到确认。它的序列号是客户端的 ISN + 1（SYN 用掉了 5000），确认号是服务器的 ISN + 1（服务器的 SYN 用掉了 9000）。序列号总是属于发送方自己，所以 9001 不可能是客户端的序列号。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"Third handshake: ACK = 1, SYN = 1, seq = x + 1, ack = y + 1.\"",
+                    "“第三次握手：ACK = 1，SYN = 1，seq = x + 1，ack = y + 1。”",
+                ),
+                correction: t(
+                    "The third segment is a bare ACK: its SYN flag is off. Only the first two segments carry SYN, one from each side, because each side synchronizes its ISN once. Its sequence number is x + 1 because the client's SYN used up number x.",
+                    "第三个报文段是纯 ACK，不带 SYN 标志。只有前两个报文段带 SYN，双方各一个，因为每一方只需同步一次自己的 ISN。它的序列号是 x + 1，是因为客户端的 SYN 已经占用了编号 x。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"The server answers with ACK=x+1.\"",
+                    "“服务器回复 ACK=x+1。”",
+                ),
+                correction: t(
+                    "ACK is a flag, a single bit, and it is set to 1; x + 1 is the acknowledgment number, a separate 32-bit field. The SYN-ACK has the ACK flag set and acknowledgment number x + 1: the next sequence number the server expects from the client.",
+                    "ACK 是一个标志位，只有一位，这里置 1；x + 1 是确认号，是另一个 32 位的字段。SYN-ACK 的确认标志 ACK 置 1，确认号为 x + 1，即服务器期望从客户端收到的下一个序列号。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ why three
     Lesson {
@@ -218,6 +344,18 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "第三个报文段让客户端有机会在服务器投入资源之前用 RST 拒绝过期的 SYN，它也是服务器唯一能拿到的、证明自己 ISN 已送达的凭据。它确认的是服务器的 SYN，而不是某个 ACK：纯 ACK 不占序列号，从来不会被确认。第三个报文段可以捎带数据，但这并不是它存在的原因。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"Three handshakes are the cheapest way to make the connection reliable.\"",
+                    "“三次握手是能基本保证可靠性的前提下最廉价的方案。”",
+                ),
+                correction: t(
+                    "Three is what the job needs, not a price paid for reliability: each side must send its ISN and have it acknowledged, and the ACK of the first SYN rides on the second SYN. The third segment also lets the server tell an old duplicate SYN from a live attempt. More segments would add nothing.",
+                    "三次是这件事本身需要的次数，而不是为可靠性付出的价钱：双方都要发出自己的 ISN 并得到确认，而对第一个 SYN 的确认可以和第二个 SYN 放在同一个报文段里。第三个报文段还让服务器能把旧的重复 SYN 和真正的连接请求区分开。再多几次也不会增加什么。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ options
     Lesson {
@@ -289,6 +427,28 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "ISN 保护的是序列号空间，而不是数据内容：TCP 不做任何加密。0 也不是保留编号，SYN 占用的就是 ISN 本身。区分不同客户端靠的是四元组（套接字对），而不是 ISN。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"y is any number: it can be 1, 2, 3 or 4.\"",
+                    "“这里的 y 是任意数字，可以是 1、2、3、4。”",
+                ),
+                correction: t(
+                    "The ISN is chosen to be hard to guess and unlikely to meet the numbers of an old connection: RFC 6528 adds a keyed hash of the 4-tuple to a clock. A small or predictable ISN would let someone who cannot see the traffic forge segments that the connection accepts.",
+                    "ISN 的取法要让它难以猜测，也不容易和旧连接的编号撞上：RFC 6528 用一个时钟加上四元组的带密钥哈希值。ISN 若很小或可以预测，看不到流量的人也能伪造出会被连接接受的报文段。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"The handshake synchronizes information such as the maximum sliding window.\"",
+                    "“握手的作用就是同步一些信息，比如最大滑动窗口。”",
+                ),
+                correction: t(
+                    "The handshake synchronizes the two ISNs and carries the options that only a SYN may carry: MSS, window scale, SACK permitted, timestamps. The window itself is not fixed there: every segment advertises the current receive window, and it changes all the time.",
+                    "握手同步的是双方的 ISN，并携带只能出现在 SYN 里的选项：MSS、窗口扩大因子、允许 SACK、时间戳。窗口本身并不在握手时定下来：每个报文段都会通告当前的接收窗口，它一直在变。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ four-way close
     Lesson {
@@ -377,6 +537,28 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "TCP 是全双工的：一个 FIN 只结束一个方向。第一个 FIN 到达时，另一方可能还在发送数据，所以它先立即确认，过后再发自己的 FIN；而在握手时，没有什么阻止服务器把自己的 SYN 和 ACK 放进同一个报文段。这和丢包率、征得同意都没有关系。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"Second wave: the server sends an ACK and gives seq a random value v; third wave: it gives seq a random value w.\"",
+                    "“第二次挥手：服务器发送 ACK，随机产生一个值 v 给 seq；第三次挥手：随机产生一个值 w 给 seq。”",
+                ),
+                correction: t(
+                    "In the textbook figure u, v and w are not random: they follow from what was sent. v is simply the server's next sequence number, and w is the sequence number of its FIN, v plus any bytes sent in between. Only the ISNs are chosen; every later number follows from them.",
+                    "教科书图中的 u、v、w 都不是随机数，而是由已经发送的内容决定的。v 就是服务器的下一个序列号，w 是它的 FIN 的序列号，等于 v 加上其间发送的字节数。只有 ISN 是选出来的，之后的每个编号都由它推出来。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"The server tells the client: I got your request to close, you may stop sending data.\"",
+                    "“服务器告诉客户端，我收到你的关闭请求，你可以停止发送数据。”",
+                ),
+                correction: t(
+                    "Whoever sends a FIN stops sending: the client stopped when it sent its own FIN, and nobody has to tell it. The ACK only confirms that the FIN arrived. Receiving a FIN stops nothing: the side that receives it may still send, until it sends its own FIN.",
+                    "谁发送 FIN，谁就停止发送：客户端发出自己的 FIN 时就已经不再发送了，用不着别人通知。ACK 只是确认那个 FIN 已经送达。收到 FIN 不会让谁停下：收到 FIN 的一方仍然可以继续发送，直到它发出自己的 FIN。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ half-close
     Lesson {
@@ -458,6 +640,28 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "客户端的 FIN 只关闭了客户端到服务器的方向：客户端不会再发数据过来，但服务器想发多久就发多久，处于 FIN-WAIT-2 的客户端会一直接收。之后服务器自己的 FIN 才关闭另一个方向。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"A socket in FIN_WAIT_2 is a half-open connection.\"",
+                    "“FIN_WAIT_2 状态下的 SOCKET，表示半连接。”",
+                ),
+                correction: t(
+                    "FIN-WAIT-2 is a half-closed connection: one direction has been closed by a FIN, the other still carries data, as you see here. A half-open connection is something else: one side has lost its state (a crash, a reboot) while the other still believes the connection is up.",
+                    "FIN-WAIT-2 是半关闭的连接：一个方向已经由 FIN 关闭，另一个方向仍在传数据，正如这里所见。半开连接是另一回事：一方丢失了连接状态（崩溃、重启），另一方却仍以为连接还在。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"Once the server has received the FIN, it can no longer send.\"",
+                    "“收到 FIN 后，服务器就不能再发送数据了。”",
+                ),
+                correction: t(
+                    "A FIN closes only its sender's direction. The server, in CLOSE-WAIT, keeps sending for as long as its application wants, and the client in FIN-WAIT-2 keeps receiving and acknowledging. The server's direction closes only with the server's own FIN.",
+                    "FIN 只关闭发送它的那一方的方向。处于 CLOSE-WAIT 的服务器想发多久就能发多久，处于 FIN-WAIT-2 的客户端继续接收并确认。服务器这个方向，只有在服务器发出自己的 FIN 时才关闭。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ three-segment close
     Lesson {
@@ -539,6 +743,18 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "第二个报文段既有 FIN 标志，又带着比第一个 FIN 的序列号大 1 的确认号，所以什么都没少：第一个 FIN 得到了确认，只是没有单独用一个报文段。ACK 丢失解释不了这个现象：即使服务器单独发过一个 ACK 而它丢了，服务器 FIN 上的确认号照样确认了客户端的 FIN，谁也不用重传（参见“对第一个 FIN 的 ACK 丢失”一课）；而在服务器一侧抓包，仍然能看到那个 ACK 发出。如果是半关闭，第一个 FIN 之后还会有数据。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"Closing takes the client and the server four packets in all: that is why it is the four-way wave.\"",
+                    "“断开一个 TCP 连接，需要客户端和服务端总共发送 4 个包，所以叫四次挥手。”",
+                ),
+                correction: t(
+                    "Closing takes a FIN and an ACK in each direction, but one segment can carry two of them. When the server has nothing left to send, Linux's delayed ACK lets the acknowledgment of the client's FIN ride on the server's own FIN, and a capture shows three segments.",
+                    "关闭需要每个方向各一个 FIN 和一个 ACK，但一个报文段可以同时捎带其中两样。服务器没有数据要发时，Linux 的延迟确认让对客户端 FIN 的确认捎带在服务器自己的 FIN 上，抓包看到的就是三个报文段。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ TIME-WAIT: last ACK
     Lesson {
@@ -627,6 +843,18 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "收到重发的 FIN，说明最后的 ACK 丢了，所以 TIME-WAIT 回一个新的 ACK，并再等 2MSL，以防这个 ACK 也丢。它不发送任何数据：FIN 之前发出的数据早已得到确认。如果忽略这个 FIN，对方会一直重发直到放弃；而回 RST 则是已经忘掉这个连接的一方才会做的事。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"The job of TIME_WAIT is to resend segments that may have been lost.\"",
+                    "“TIME_WAIT 状态的作用就是用来重发可能丢失的报文。”",
+                ),
+                correction: t(
+                    "TIME-WAIT sends nothing on its own, and never data. If the last ACK is lost, the peer repeats its FIN, and the side in TIME-WAIT answers that repeated FIN with a new ACK. Its other job is to let old duplicates of this connection expire.",
+                    "TIME-WAIT 不会主动发送任何东西，更不会发送数据。如果最后的 ACK 丢了，对方会重复发送它的 FIN，处于 TIME-WAIT 的一方再用一个新的 ACK 回应这个重复的 FIN。它的另一个作用是让这个连接的旧的重复报文段过期消失。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ TIME-WAIT: old duplicates
     Lesson {
@@ -708,6 +936,18 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "TIME-WAIT 除了 ACK 什么都不发：它再次确认重发的 FIN（最后的 ACK 发到对方最多要一个 MSL，对方重发的 FIN 传回来最多又要一个 MSL），并且占住这个四元组，直到像本课这样的迷途副本全部消亡。应用在 FIN 之前就已经拿到了数据，而服务器早在 TIME-WAIT 结束之前就已经 CLOSED。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"TIME_WAIT only makes sure the peer gets the last ACK.\"",
+                    "“TIME_WAIT 只是为了确保对方收到最后的 ACK。”",
+                ),
+                correction: t(
+                    "TIME-WAIT has a second job, shown here: during 2MSL, old duplicates of this connection's segments die out in the network, so that a new connection with the same 4-tuple cannot take one of them for its own data. That is why the wait is twice the maximum segment lifetime.",
+                    "TIME-WAIT 还有第二个作用，就是这里演示的：在 2MSL 之内，这个连接的旧的重复报文段会在网络中消亡，使用同一个四元组的新连接就不会把它们误当成自己的数据。所以要等待两倍的报文段最大生存时间。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ loss: SYN
     Lesson {
@@ -772,6 +1012,18 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "服务器没法索要一个它从没见过的报文段。客户端再发的 SYN 属于同一次连接尝试，所以 ISN 不变；connect() 只有在最后一次重试也失败后才报错（教科书配置下约 3 分钟）。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"The client thinks its request was lost and sends a new connection request, with a new ISN.\"",
+                    "“客户端以为连接请求丢失了，就重新发送一个新的连接请求，换一个新的 ISN。”",
+                ),
+                correction: t(
+                    "A retransmitted SYN is the same connection attempt: same ISN, same ports. Only the number of tries is limited: the textbook profile retransmits a SYN {rfc_syn_retries} times, Linux {linux_syn_retries} times, and then connect() fails.",
+                    "重传的 SYN 属于同一次连接尝试：ISN 不变，端口也不变。只是尝试的次数有上限：教科书配置下 SYN 最多重传 {rfc_syn_retries} 次，Linux 下 {linux_syn_retries} 次，之后 connect() 失败。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ loss: SYN-ACK
     Lesson {
@@ -844,6 +1096,18 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "双方都在等确认：客户端等对自己 SYN 的确认，服务器也等对自己 SYN 的确认。两边各有重传计时器，所以各自都会再发；服务器收到重复的 SYN 时也会回一个 SYN-ACK。先到的 SYN-ACK 完成握手，多出来的那个只被确认一下，随即被忽略。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"The server is connected as soon as it has sent its SYN-ACK.\"",
+                    "“服务器发出 SYN-ACK 后，就直接进入连接状态。”",
+                ),
+                correction: t(
+                    "The server stays in SYN-RECEIVED until the client's ACK arrives, and its SYN-ACK is watched by its own retransmission timer. Under Linux it tries {linux_synack_retries} more times and gives up after {linux_synack_give_up_s} s, dropping the half-finished request.",
+                    "服务器一直停在 SYN-RECEIVED，直到客户端的 ACK 到达；它的 SYN-ACK 由它自己的重传计时器看着。在 Linux 下，它最多再试 {linux_synack_retries} 次，{linux_synack_give_up_s} 秒后放弃，丢掉这个没完成的连接请求。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ loss: third ACK
     Lesson {
@@ -908,6 +1172,18 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "纯 ACK 不占序列号，没有计时器在等它的确认，它也就从不会被单独再发。确认号会出现在之后的每个报文段里，先到的那个就完成了任务。如果客户端什么都不发，服务器自己的计时器会再发 SYN-ACK，换来一个新的 ACK。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"If the ACK of the third handshake is lost, the client must send it again, or the connection fails.\"",
+                    "“第三次握手的 ACK 丢了，客户端必须重发，否则连接建立失败。”",
+                ),
+                correction: t(
+                    "A bare ACK is never retransmitted: nothing acknowledges it, so no timer watches it. The client's next segment carries the same acknowledgment number and completes the server's handshake; if the client has nothing to send, the server's retransmitted SYN-ACK draws a new ACK.",
+                    "纯 ACK 从不重传：没有谁确认它，所以也没有计时器盯着它。客户端的下一个报文段带着同样的确认号，照样完成服务器这边的握手；如果客户端没有数据要发，服务器重传的 SYN-ACK 会换来一个新的 ACK。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ loss: client FIN
     Lesson {
@@ -979,6 +1255,18 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "只有发送方知道自己在等确认。服务器不可能替客户端发 FIN，对一个只是暂时安静下来的连接，它也没有理由去复位。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"A FIN carries no data, so it needs no acknowledgment and is never sent again.\"",
+                    "“FIN 不带数据，所以不需要确认，也不会重传。”",
+                ),
+                correction: t(
+                    "A FIN occupies one sequence number, so it is acknowledged like a byte of data (the acknowledgment number is its sequence number + 1) and retransmitted by the same timer until that acknowledgment arrives.",
+                    "FIN 占用一个序列号，所以它像一个字节的数据一样被确认（确认号等于它的序列号加 1），并由同一个重传计时器重传，直到收到这个确认。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ loss: ACK of FIN
     Lesson {
@@ -1043,6 +1331,18 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "确认号是累积的，而且出现在每一个置了 ACK 标志的报文段上，所以后面任何一个报文段都能顶替丢失的 ACK。客户端一次就收下了 FIN 和确认，经过 FIN-WAIT-2 直接进入 TIME-WAIT。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"If the ACK of the first FIN is lost, the client waits until the server sends that ACK again.\"",
+                    "“第二次挥手的 ACK 丢了，客户端要等服务器把这个 ACK 重新发一次。”",
+                ),
+                correction: t(
+                    "A bare ACK is not retransmitted, and it need not be: acknowledgments are cumulative. The server's FIN carries the same acknowledgment number, so it acknowledges the client's FIN too, and the client goes straight on to TIME-WAIT.",
+                    "纯 ACK 不会重传，也不需要重传：确认是累积的。服务器的 FIN 带着同样的确认号，所以它也确认了客户端的 FIN，客户端直接进入 TIME-WAIT。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ loss: server FIN
     Lesson {
@@ -1101,6 +1401,18 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "客户端自己的 FIN 已经被确认，没什么可再发的；TCP 也没有索要 FIN 的办法。2MSL 是 TIME-WAIT 的时长，要等服务器的 FIN 到达之后才开始。（在 Linux 上，孤儿 FIN-WAIT-2 等 60 秒后放弃；教科书中则一直等下去。）",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"When the other side's FIN does not come, the keepalive timer closes the connection.\"",
+                    "“对方的 FIN 迟迟不来时，由保活计时器来关闭连接。”",
+                ),
+                correction: t(
+                    "Keepalive is not part of the close: it is an option an application turns on to probe a peer that has been silent for a long time. A lost FIN is recovered by its sender's retransmission timer, as here; the side in FIN-WAIT-2 can only wait. Under Linux an orphaned socket stops waiting after {linux_fin_timeout_s} s (tcp_fin_timeout), which is not keepalive either.",
+                    "保活（keepalive）不是关闭过程的一部分：它是应用程序打开的一个选项，用来探测长时间没有动静的对方。丢失的 FIN 由发送它的一方的重传计时器恢复，正如这里所示；处于 FIN-WAIT-2 的一方只能等待。在 Linux 下，孤儿套接字等待 {linux_fin_timeout_s} 秒（tcp_fin_timeout）后不再等待，这也不是保活。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ RST: refused
     Lesson {
@@ -1165,6 +1477,18 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "SYN 丢失只会换来一片沉默、几次重试，最后是“连接超时”，而不是立即被拒绝。握手一旦完成，connect() 就会成功，之后发生的事要在后续调用中才看得到。连接被拒绝发生在任何应用介入之前。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"A SYN sent to a port where nothing listens is simply lost, so connect() waits and retries.\"",
+                    "“SYN 发到没有程序监听的端口就石沉大海，connect() 只能等待、重试。”",
+                ),
+                correction: t(
+                    "The host answers at once with RST, acknowledging the SYN, and connect() fails right away with \"connection refused\". Only silence (a lost SYN, a firewall that drops it) makes the client retry until its limit, {linux_syn_give_up_s} s under Linux.",
+                    "对方主机立即回一个 RST，并确认这个 SYN，connect() 马上以“连接被拒绝”失败。只有毫无回音（SYN 丢失，或被防火墙丢弃）时，客户端才会一直重试到上限，在 Linux 下是 {linux_syn_give_up_s} 秒。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ RST: abort
     Lesson {
@@ -1232,6 +1556,18 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "RFC 2525 建议：应用在还有未读数据时关闭，应当发送复位，因为 FIN 会让对方以为一切正常。服务器先关闭时通常发的是 FIN（可以看“服务器先关闭”场景），丢失的 FIN 会被重发而不是变成复位，而且双方都使用 FIN。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"close() always ends a connection with a FIN and the four-way wave.\"",
+                    "“close() 一定以 FIN 和四次挥手结束连接。”",
+                ),
+                correction: t(
+                    "If received data is still unread when the application closes, Linux sends RST instead of FIN: the connection is aborted at once, without TIME-WAIT, and the peer sees \"connection reset\". An RST is neither acknowledged nor retransmitted.",
+                    "如果应用程序关闭时还有收到的数据没读，Linux 会发送 RST 而不是 FIN：连接立即中止，没有 TIME-WAIT，对方看到的是“连接被重置”。RST 既不被确认，也不会重传。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ simultaneous open
     Lesson {
@@ -1290,6 +1626,18 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "两个 SYN 属于同一个四元组，所以要建立的只有一个连接。双方各用一个 SYN-ACK 确认对方的 ISN；没有谁发复位，也没有谁需要监听。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"One side must be the client and the other the server: two SYNs that cross cannot make a connection.\"",
+                    "“一方必须是客户端、一方必须是服务器：两个交叉的 SYN 建立不了连接。”",
+                ),
+                correction: t(
+                    "When both sides send a SYN at once, each answers the other's SYN with a SYN-ACK, both pass through SYN-RECEIVED, and four segments make a single connection. RFC 9293 describes it; nobody listens in it.",
+                    "双方同时发出 SYN 时，各自用 SYN-ACK 回应对方的 SYN，双方都经过 SYN-RECEIVED，四个报文段建立起一条连接。RFC 9293 描述了这种情况，其中没有哪一方在监听。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ simultaneous close
     Lesson {
@@ -1354,6 +1702,18 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "CLOSE-WAIT 和 LAST-ACK 属于后关闭的一方，而这一方已经发出了自己的 FIN，并不是后关闭的一方。FIN-WAIT-2 表示自己的 FIN 已被确认、对方的 FIN 还没来，和实际情况正好相反。CLOSING 描述的正是这种交错。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"Only the side that closes first goes through TIME_WAIT.\"",
+                    "“只有先关闭的一方才会进入 TIME_WAIT。”",
+                ),
+                correction: t(
+                    "TIME-WAIT belongs to every side that sent its FIN before it received the peer's. When the FINs cross, both sides did, so both pass through CLOSING and both wait 2MSL in TIME-WAIT.",
+                    "凡是在收到对方 FIN 之前就发出自己 FIN 的一方，都要经过 TIME-WAIT。两个 FIN 交叉时，双方都是这样，所以双方都经过 CLOSING，也都在 TIME-WAIT 里等待 2MSL。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ 4-tuple and ACK flag
     Lesson {
@@ -1428,10 +1788,54 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "标志是一个开关；确认号按字节计数（SYN 和 FIN 各算一个），而不是按报文段计数。连接同步之后这个标志一直置 1，所以几乎每个报文段都带着确认号，而不只是第三次握手的那一个。",
             ),
         },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"Acknowledging means ACK = the other side's seq + 1.\"",
+                    "“确认就是 ACK = 对方的 seq + 1。”",
+                ),
+                correction: t(
+                    "The ACK flag is one bit that says the acknowledgment number is valid; after the handshake it is set on every segment. The acknowledgment number is the next sequence number expected: the peer's sequence number plus the length of what arrived, so + 1 only for a SYN or a FIN, and + 100 after 100 bytes.",
+                    "确认标志 ACK 是一位，表示确认号字段有效；握手之后每个报文段都会置 1。确认号是期望收到的下一个序列号：对方的序列号加上收到的长度，所以只有 SYN 或 FIN 才是加 1，收到 100 字节后就是加 100。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"A connection is told apart by the server's port.\"",
+                    "“一个连接靠服务器的端口号来区分。”",
+                ),
+                correction: t(
+                    "A connection is named by its 4-tuple, a pair of sockets: the client's address and port and the server's address and port. Many connections share the server's port; they differ in the client's address or port.",
+                    "一个连接由它的四元组（套接字对）来标识：客户端的地址和端口，加上服务器的地址和端口。许多连接共用服务器的同一个端口，它们的区别在客户端的地址或端口上。",
+                ),
+            },
+        ],
     },
     // ------------------------------------------------------------------ keepalive
     Lesson {
         id: "keepalive",
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"Keepalive is part of closing a connection.\"",
+                    "“保活是关闭连接过程的一部分。”",
+                ),
+                correction: t(
+                    "Keepalive has nothing to do with the close: it probes an idle, established connection to find out whether the peer still exists. The close is FIN (or RST) and its ACKs.",
+                    "保活与关闭无关：它在已建立但空闲的连接上发送探测，检查对方是否还在。关闭靠的是 FIN（或 RST）及其确认。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"TCP notices at once when the peer's host crashes.\"",
+                    "“对方主机一崩溃，TCP 立刻就能发现。”",
+                ),
+                correction: t(
+                    "A crashed host sends nothing, so an idle connection cannot tell. Only a segment sent to it reveals the loss: keepalive's probe (after {linux_keepalive_time_s} s of silence by default on Linux) or the application's next data.",
+                    "崩溃的主机什么也不会发，空闲的连接无从察觉。只有向它发出的报文段才能暴露问题：保活探测（Linux 默认空闲 {linux_keepalive_time_s} 秒后才发）或应用的下一次数据。",
+                ),
+            },
+        ],
         source: LessonScenario::Named("keepalive_peer_crashed"),
         profile: ProfileName::Linux,
         title: t(
@@ -1509,6 +1913,28 @@ pub(crate) static LESSONS: &[Lesson] = &[
     // ------------------------------------------------------------------ abortive close
     Lesson {
         id: "abortive-close",
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"RST is just a faster FIN, with the same guarantees.\"",
+                    "“RST 只是更快的 FIN，保证是一样的。”",
+                ),
+                correction: t(
+                    "FIN is an orderly close: data sent before it is delivered and acknowledged, and the peer reads end-of-file. RST aborts: data still queued is discarded, the peer's application gets \"connection reset\", and nothing acknowledges the RST.",
+                    "FIN 是有序关闭：它之前发送的数据都会被交付并确认，对方读到文件结束。RST 是异常终止：还在队列中的数据被丢弃，对方应用得到“连接被重置”，RST 本身也不会被确认。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"An aborted connection still goes through TIME-WAIT.\"",
+                    "“异常终止的连接也要经过 TIME-WAIT。”",
+                ),
+                correction: t(
+                    "With SO_LINGER set to 0, close() sends a RST and the socket goes straight to CLOSED: there is no TIME-WAIT, which is why some servers use it, and why it is risky.",
+                    "把 SO_LINGER 设为 0 后，close() 发送 RST，套接字直接进入 CLOSED，不经过 TIME-WAIT。有些服务器正是为此使用它，这也正是它的风险所在。",
+                ),
+            },
+        ],
         source: LessonScenario::Named("abortive_close"),
         profile: ProfileName::Linux,
         title: t(
@@ -1576,6 +2002,28 @@ pub(crate) static LESSONS: &[Lesson] = &[
     // ------------------------------------------------------------------ CLOSE-WAIT forever
     Lesson {
         id: "close-wait-forever",
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"CLOSE-WAIT ends by itself after a timeout.\"",
+                    "“CLOSE-WAIT 超时后会自己结束。”",
+                ),
+                correction: t(
+                    "CLOSE-WAIT waits for the local application to call close(); TCP has no timer for it. A socket stays in CLOSE-WAIT until the application closes it: thousands of them mean an application bug.",
+                    "CLOSE-WAIT 等待的是本地应用调用 close()，TCP 没有为它设置计时器。应用不关闭，套接字就一直停在 CLOSE-WAIT；成千上万个 CLOSE-WAIT 说明应用有缺陷。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"After receiving a FIN, a side may no longer send.\"",
+                    "“收到 FIN 之后，这一方就不能再发送了。”",
+                ),
+                correction: t(
+                    "A FIN says only that its sender has finished sending. The side that received it is in CLOSE-WAIT and may still send data until its own application closes.",
+                    "FIN 只表示发送它的一方不再发送数据。收到 FIN 的一方处于 CLOSE-WAIT，在自己的应用关闭之前仍然可以发送数据。",
+                ),
+            },
+        ],
         source: LessonScenario::Named("close_wait_forever"),
         profile: ProfileName::Linux,
         title: t(
@@ -1650,6 +2098,28 @@ pub(crate) static LESSONS: &[Lesson] = &[
     // ------------------------------------------------------------------ orphaned FIN-WAIT-2
     Lesson {
         id: "orphaned-fin-wait-2",
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"FIN-WAIT-2 is a half-open connection.\"",
+                    "“FIN-WAIT-2 表示半连接（半开连接）。”",
+                ),
+                correction: t(
+                    "FIN-WAIT-2 is a half-closed connection: one direction is closed and the other still works. A half-open connection is one where a side has lost its state, for example after a crash.",
+                    "FIN-WAIT-2 是半关闭的连接：一个方向关闭了，另一个方向仍然可用。半开连接指的是有一方已经丢失了连接状态，例如主机崩溃之后。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"FIN-WAIT-2 waits forever on every system.\"",
+                    "“FIN-WAIT-2 在任何系统上都会一直等下去。”",
+                ),
+                correction: t(
+                    "The RFC sets no limit, but Linux ends a FIN-WAIT-2 whose application has already closed the socket after tcp_fin_timeout ({linux_fin_timeout_s} s); a late FIN then meets a RST.",
+                    "RFC 没有规定上限，但对于应用已经关闭的套接字，Linux 在 tcp_fin_timeout（{linux_fin_timeout_s} 秒）后结束 FIN-WAIT-2；之后才到的 FIN 会收到 RST。",
+                ),
+            },
+        ],
         source: LessonScenario::Named("orphaned_fin_wait_2"),
         profile: ProfileName::Linux,
         title: t(
