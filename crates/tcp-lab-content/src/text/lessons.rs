@@ -2053,15 +2053,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             Stop {
                 at: enters(Side::Client, State::Closed, 1),
                 text: t(
-                    "On the client side Linux gives up the orphaned FIN-WAIT-2 after tcp_fin_timeout, {fin_timeout_s} s. The server stays in CLOSE-WAIT: its socket and memory stay taken until its application closes.",
-                    "在客户端这一侧，Linux 在 tcp_fin_timeout（{fin_timeout_s} 秒）后放弃这个孤儿 FIN-WAIT-2。服务器仍停在 CLOSE-WAIT：它的套接字和内存会一直被占着，直到它的应用关闭为止。",
-                ),
-            },
-            Stop {
-                at: StopAt::End,
-                text: t(
-                    "Nothing is left to happen, and the server is still in CLOSE-WAIT. A server with thousands of these leaks sockets until it runs out of file descriptors; the fix is in the application: call close() when read() returns end-of-file.",
-                    "已经没有任何事情会发生，服务器却仍停在 CLOSE-WAIT。一台服务器攒下成千上万个这样的连接，就会不断泄漏套接字，直到文件描述符耗尽；要修的是应用：read() 返回文件结束时就调用 close()。",
+                    "On the client side Linux gives up the orphaned FIN-WAIT-2 after tcp_fin_timeout, {fin_timeout_s} s. Nothing else is left to happen, and the server is still in CLOSE-WAIT: its socket and memory stay taken until its application closes. A server with thousands of these leaks sockets until it runs out of file descriptors; the fix is in the application: call close() when read() returns end-of-file.",
+                    "在客户端这一侧，Linux 在 tcp_fin_timeout（{fin_timeout_s} 秒）后放弃这个孤儿 FIN-WAIT-2。此后再没有任何事情会发生，服务器却仍停在 CLOSE-WAIT：它的套接字和内存会一直被占着，直到它的应用关闭为止。一台服务器攒下成千上万个这样的连接，就会不断泄漏套接字，直到文件描述符耗尽；要修的是应用：read() 返回文件结束时就调用 close()。",
                 ),
             },
         ],
