@@ -3,7 +3,10 @@
 //
 // Environment (defaults in brackets):
 //   MEASURE_LOAD_RUNS [5]        cold-cache page loads for transfer size, FCP and time-to-interactive
-//   MEASURE_FPS_SECONDS [60]     autoplay window for frames per second and long tasks
+//   MEASURE_FPS_SECONDS [60]     autoplay window for frames per second, long tasks and main-thread
+//                                busy %, run at 1x and at 4x CPU slowdown, for the lab and for a
+//                                reference page (an SVG ladder whose one line moves by a CSS animation)
+//   MEASURE_THROTTLES [1,4]      the CPU slowdowns to measure at
 //   MEASURE_SOAK_SECONDS [600]   autoplay loop for the memory figures (start vs end)
 //   MEASURE_SAMPLE_SECONDS [60]  memory sample interval during the soak
 //   MEASURE_QUERY [lang=en&scenario=normal&profile=linux&speed=1&autoplay=1]
@@ -21,6 +24,17 @@ const FPS_SECONDS = Number(env('MEASURE_FPS_SECONDS', 60));
 const SOAK_SECONDS = Number(env('MEASURE_SOAK_SECONDS', 600));
 const SAMPLE_SECONDS = Number(env('MEASURE_SAMPLE_SECONDS', 60));
 const QUERY = env('MEASURE_QUERY', 'lang=en&scenario=normal&profile=linux&speed=1&autoplay=1');
+const THROTTLES = env('MEASURE_THROTTLES', '1,4').split(',').map(Number).filter((x) => x >= 1);
+
+// The reference page: the lightest honest ladder animation (one SVG line moved by CSS), measured
+// in the same batch so that our figures can be given as ratios, which drift less between machines.
+const REFERENCE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>reference</title><style>
+body{margin:0;font:14px sans-serif}svg{width:100vw;height:100vh}
+.seg{animation:fly 1.2s linear infinite}
+@keyframes fly{from{transform:translate(0,0)}to{transform:translate(600px,300px)}}
+</style></head><body><svg viewBox="0 0 1280 800"><line x1="200" y1="40" x2="200" y2="780" stroke="#333"/>
+<line x1="1000" y1="40" x2="1000" y2="780" stroke="#333"/><g class="seg"><line x1="200" y1="100" x2="400" y2="200" stroke="#1d63d8" stroke-width="2"/>
+<text x="260" y="140">SYN seq=0</text></g><text x="180" y="30">Client</text><text x="980" y="30">Server</text></svg></body></html>`;
 const ROOT_DIR = path.resolve(env('MEASURE_DIST', DIST));
 const READY = 'main#lab[data-ready="true"]';
 
@@ -167,10 +181,20 @@ async function keepPlaying(page) {
   return 0;
 }
 
-async function measureFps(browser, srv) {
+/**
+ * Frames, long tasks and main-thread time while the page animates, at a CPU slowdown of
+ * `throttle` (Chromium's Emulation.setCPUThrottlingRate, as DevTools' "4x slowdown").
+ * `lab`: the page is the lab (wait for ready, keep autoplay going); else the reference page.
+ */
+async function measureFps(browser, srv, { url, lab, throttle }) {
   const { context, page, errors } = await newPage(browser);
-  await page.goto(`${srv.url}?${QUERY}`, { waitUntil: 'load' });
-  await page.waitForSelector(READY, { state: 'attached', timeout: 60000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  if (lab) await page.waitForSelector(READY, { state: 'attached', timeout: 60000 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
+  const m0 = await metrics();
   await page.evaluate(() => {
     const f = (window.__fps = { frames: 0, gaps: [], longtasks: [], start: performance.now(), last: null, stop: false });
     const tick = (t) => {
@@ -192,8 +216,9 @@ async function measureFps(browser, srv) {
   const end = Date.now() + FPS_SECONDS * 1000;
   while (Date.now() < end) {
     await page.waitForTimeout(Math.min(1000, Math.max(0, end - Date.now())));
-    restarts += await keepPlaying(page);
+    if (lab) restarts += await keepPlaying(page);
   }
+  const m1 = await metrics();
   const r = await page.evaluate(() => {
     const f = window.__fps;
     f.stop = true;
@@ -212,8 +237,19 @@ async function measureFps(browser, srv) {
       longtaskError: f.longtaskError || null,
     };
   });
+  // Main-thread time (CDP's TaskDuration and its parts are seconds of main-thread work).
+  const wall = m1.Timestamp - m0.Timestamp;
+  const share = (k) => (wall > 0 ? (100 * ((m1[k] ?? 0) - (m0[k] ?? 0))) / wall : null);
+  const main = {
+    busyPct: share('TaskDuration'),
+    scriptPct: share('ScriptDuration'),
+    layoutPct: share('LayoutDuration'),
+    stylePct: share('RecalcStyleDuration'),
+    layoutsPerSecond: wall > 0 ? ((m1.LayoutCount ?? 0) - (m0.LayoutCount ?? 0)) / wall : null,
+    nodes: m1.Nodes ?? null,
+  };
   await context.close();
-  return { ...r, restarts, errors };
+  return { ...r, ...main, throttle, restarts, errors };
 }
 
 async function memorySample(page, cdp) {
@@ -278,15 +314,21 @@ async function main() {
     console.error(`measure: ${ROOT_DIR}/index.html missing: build first (scripts/measure does)`);
     process.exit(1);
   }
-  const srv = await startServer({ root: ROOT_DIR });
+  const srv = await startServer({ root: ROOT_DIR, routes: { '/reference.html': { body: REFERENCE_HTML, type: 'text/html; charset=utf-8' } } });
   const browser = await launchBrowser({ args: ['--enable-precise-memory-info'] });
   const results = { query: QUERY, chromium: browser.version(), when: new Date().toISOString() };
   try {
     log(`cold loads x${LOAD_RUNS}`);
     results.load = await measureLoad(browser, srv);
     if (FPS_SECONDS > 0) {
-      log(`autoplay ${FPS_SECONDS}s for fps and long tasks`);
-      results.fps = await measureFps(browser, srv);
+      results.anim = [];
+      for (const throttle of THROTTLES) {
+        for (const [who, url, lab] of [['lab', `${srv.url}?${QUERY}`, true], ['reference', `${srv.origin}/reference.html`, false]]) {
+          log(`${who}: animating ${FPS_SECONDS}s at ${throttle}x CPU slowdown`);
+          results.anim.push({ who, ...(await measureFps(browser, srv, { url, lab, throttle })) });
+        }
+      }
+      results.fps = results.anim.find((a) => a.who === 'lab' && a.throttle === 1) ?? null;
     }
     if (SOAK_SECONDS > 0) {
       log(`autoplay loop ${SOAK_SECONDS}s for memory`);
@@ -301,6 +343,11 @@ async function main() {
   console.log(`\nTCP Lab performance (Chromium ${results.chromium}, headless, localhost; ${QUERY})\n`);
   console.log('First load: files requested (gzip -9 each)');
   console.log(table([['file', 'raw', 'gzip -9'], ...L.files.map((f) => [f.path + (f.missing ? ' (not a file)' : ''), kb(f.raw), kb(f.gz)])]));
+  const kind = (p) => (/\.wasm$/.test(p) ? 'wasm' : /\/learn\//.test(p) ? 'text pack' : /\.js$/.test(p) ? 'JS (glue, loader)' : /\.css$/.test(p) ? 'CSS' : /\.(svg|ico|png)$/.test(p) ? 'icons' : 'HTML');
+  const byKind = {};
+  for (const f of L.files) byKind[kind(f.path)] = (byKind[kind(f.path)] ?? 0) + f.gz;
+  console.log('\nFirst load by type (gzip -9)');
+  console.log(table([['type', 'gzip -9'], ...Object.entries(byKind).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, `${kb(v)} (${v} B)`])]));
   const rows = [['figure', 'value', 'target']];
   rows.push(['first-load transfer, gzip -9 total', `${kb(L.gzTotal)} (${L.gzTotal} B; raw ${kb(L.rawTotal)})`, '<= 180 KB']);
   rows.push([`first visit incl. service-worker precache (server log, ${L.visitRequests} responses)`, `${kb(L.visitGz)} (${L.visitGz} B)`, '']);
@@ -314,6 +361,24 @@ async function main() {
     rows.push(['frames slower than 33 ms', String(F.slowFrames), '']);
     rows.push(['long tasks > 50 ms (count / max / total)', F.longtaskError ? `n/a: ${F.longtaskError}` : `${F.longtasks} / ${F.longtaskMaxMs.toFixed(0)} ms / ${F.longtaskTotalMs.toFixed(0)} ms`, '0']);
     rows.push(['autoplay restarts (run ended, reset + play)', String(F.restarts), '']);
+  }
+  if (results.anim) {
+    const pct = (x) => (x == null ? 'n/a' : `${x.toFixed(1)} %`);
+    console.log('\nAnimation: the lab beside the reference page (same batch); ratio = lab / reference');
+    const arows = [['CPU', 'page', 'fps', 'long tasks', 'main thread busy', 'script', 'layout', 'style', 'layouts/s', 'DOM nodes']];
+    for (const a of results.anim) {
+      arows.push([`${a.throttle}x`, a.who, a.fps.toFixed(1), String(a.longtasks), pct(a.busyPct), pct(a.scriptPct), pct(a.layoutPct), pct(a.stylePct), a.layoutsPerSecond?.toFixed(1) ?? 'n/a', String(a.nodes ?? 'n/a')]);
+    }
+    console.log(table(arows));
+    for (const throttle of THROTTLES) {
+      const lab = results.anim.find((a) => a.who === 'lab' && a.throttle === throttle);
+      const ref = results.anim.find((a) => a.who === 'reference' && a.throttle === throttle);
+      if (!lab || !ref) continue;
+      const ratio = (x, y) => (x == null || !y ? 'n/a' : `${(x / y).toFixed(2)}x`);
+      rows.push([`${throttle}x CPU: fps (lab / reference)`, `${lab.fps.toFixed(1)} / ${ref.fps.toFixed(1)}`, '60']);
+      rows.push([`${throttle}x CPU: main thread busy (lab / reference, ratio)`, `${pct(lab.busyPct)} / ${pct(ref.busyPct)} (${ratio(lab.busyPct, ref.busyPct)})`, '<= a light peer']);
+      rows.push([`${throttle}x CPU: long tasks > 50 ms in ${lab.seconds.toFixed(0)} s`, String(lab.longtasks), '0']);
+    }
   }
   if (results.soak) {
     const S = results.soak.samples;

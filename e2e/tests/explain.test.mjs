@@ -3,7 +3,7 @@
 // through a run must explain every transition the core produced.
 import assert from 'node:assert/strict';
 import { labTest } from '../lib/harness.mjs';
-import { stepUntil, coreTrace } from '../lib/lab.mjs';
+import { stepUntil, stepForward, coreTrace } from '../lib/lab.mjs';
 
 const contexts = (page) => page.locator('[data-testid="explanation"] .explained .context').allInnerTexts();
 
@@ -25,17 +25,10 @@ for (const [profile, lang] of [['rfc', 'en'], ['linux', 'zh']]) {
     const w = await open({ query: { scenario: 'normal', profile, lang } });
     const seen = new Set();
     const note = async () => (await contexts(w.page)).forEach((c) => seen.add(c.replace(/^.*?(\S+ → \S+)$/, '$1')));
-    await note();
-    await stepUntil(w.page, () => false, { onStep: () => {} , maxSteps: 200 }).then(() => {});
-    // stepUntil cannot await inside onStep: walk again, noting after every step.
-    await w.page.locator('[data-action="reset"]').first().click();
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 300; i++) {
       await note();
-      const btn = w.page.locator('[data-action="step-forward"]').first();
-      if (await btn.isDisabled()) break;
-      const before = await w.page.locator('main#lab').getAttribute('data-time-ms');
-      await btn.click();
-      await w.page.waitForFunction((b) => document.querySelector('main#lab')?.getAttribute('data-time-ms') !== b, before, { timeout: 2000 }).catch(() => {});
+      const r = await stepForward(w.page);
+      if (r.atEnd) break;
     }
     await note();
     const missing = want.filter((x) => ![...seen].some((c) => c.endsWith(x)));

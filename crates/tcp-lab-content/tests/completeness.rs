@@ -53,8 +53,8 @@ fn fields(e: &Explanation) -> Vec<(&'static str, &'static str)> {
     v
 }
 
-/// Every text in the crate, in one language, labelled for error messages.
-fn all_texts(lang: Lang) -> Vec<(String, &'static str)> {
+/// Every field of every transition and segment explanation, in one language, labelled.
+fn transition_and_segment_texts(lang: Lang) -> Vec<(String, &'static str)> {
     let mut v = Vec::new();
     for c in Cause::ALL {
         for (f, s) in fields(&explain_transition(c, lang)) {
@@ -66,6 +66,12 @@ fn all_texts(lang: Lang) -> Vec<(String, &'static str)> {
             v.push((format!("segment {r:?}.{f}"), s));
         }
     }
+    v
+}
+
+/// Every text in the crate, in one language, labelled for error messages.
+fn all_texts(lang: Lang) -> Vec<(String, &'static str)> {
+    let mut v = transition_and_segment_texts(lang);
     for k in TimerKind::ALL {
         v.push((format!("timer {k:?}"), timer_label(k, lang)));
     }
@@ -1168,17 +1174,7 @@ fn test_glossary_has_piggybacking_in_both_languages() {
 
 /// The explanations and scenario texts the lab shows beside a run, in one language.
 fn explanation_texts(lang: Lang) -> Vec<(String, &'static str)> {
-    let mut v = Vec::new();
-    for c in Cause::ALL {
-        for (f, s) in fields(&explain_transition(c, lang)) {
-            v.push((format!("transition {c:?}.{f}"), s));
-        }
-    }
-    for r in SendReason::ALL {
-        for (f, s) in fields(&explain_segment(r, lang)) {
-            v.push((format!("segment {r:?}.{f}"), s));
-        }
-    }
+    let mut v = transition_and_segment_texts(lang);
     for name in named::NAMES {
         v.extend(scenario_blurb(name, lang).map(|b| (format!("scenario {name}"), b)));
     }
