@@ -43,6 +43,7 @@ ui_labels!(
     Numbers,
     Relative,
     Absolute,
+    Symbolic,
     BreakIt,
     TheNext,
     Arm,
@@ -212,6 +213,10 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
         Ui::Absolute => match lang {
             En => "absolute",
             Zh => "绝对",
+        },
+        Ui::Symbolic => match lang {
+            En => "x, y, u, v, w",
+            Zh => "x、y、u、v、w",
         },
         Ui::BreakIt => match lang {
             En => "Break it",

@@ -13,6 +13,7 @@ use crate::i18n::{
 };
 use crate::model::log::LogKind;
 use crate::model::setup::CUSTOM;
+use crate::model::url::NumberMode;
 use crate::model::{Playhead, RunRef};
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +23,7 @@ pub struct ExplanationProps {
     /// The log entry to explain; `None` before anything happened.
     pub focus: Option<usize>,
     pub playhead: Playhead,
-    pub absolute_numbers: bool,
+    pub numbers: NumberMode,
 }
 
 fn body(lang: Lang, e: &Explanation) -> Html {
@@ -96,7 +97,7 @@ pub fn explanation_panel(p: &ExplanationProps) -> Html {
                         "{when} · #{id} {} · {} {} · {fate}",
                         dir_name(lang, seg.dir),
                         seg.flags_str(),
-                        segment_numbers(seg, p.absolute_numbers)
+                        segment_numbers(seg, p.numbers, &run.symbols)
                     );
                     html! {
                         <>
