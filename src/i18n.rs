@@ -570,6 +570,22 @@ pub fn side_name(lang: Lang, side: Side) -> &'static str {
     }
 }
 
+/// What a letter of the symbolic number mode stands for, e.g. "the client's ISN".
+pub fn symbol_meaning(lang: Lang, symbol: tcp_sim::Symbol, side: Side) -> String {
+    use tcp_sim::Symbol::*;
+    let who = side_name(lang, side);
+    match (lang, symbol) {
+        (Lang::En, X | Y) => format!("the {who}'s ISN"),
+        (Lang::En, U) => format!("seq of the {who}'s FIN"),
+        (Lang::En, V) => format!("seq of the {who}'s ACK of that FIN"),
+        (Lang::En, W) => format!("seq of the {who}'s FIN"),
+        (Lang::Zh, X | Y) => format!("{who}的初始序列号"),
+        (Lang::Zh, U) => format!("{who} FIN 的序列号"),
+        (Lang::Zh, V) => format!("{who}确认该 FIN 的 ACK 的序列号"),
+        (Lang::Zh, W) => format!("{who} FIN 的序列号"),
+    }
+}
+
 pub fn dir_name(lang: Lang, dir: Dir) -> &'static str {
     match (dir, lang) {
         (Dir::C2S, Lang::En) => "client → server",

@@ -145,9 +145,31 @@ pub fn explanation_panel(p: &ExplanationProps) -> Html {
             }
         }
     };
+    // Symbolic numbers: what each letter sent so far stands for, and its value.
+    let legend = (p.numbers == NumberMode::Symbolic).then(|| {
+        let sent = run.segments_sent(p.playhead);
+        let items: Vec<String> = run
+            .symbols
+            .anchors
+            .iter()
+            .filter(|a| a.segment < sent)
+            .map(|a| {
+                format!(
+                    "{} = {} ({})",
+                    a.symbol.letter(),
+                    a.value,
+                    crate::i18n::symbol_meaning(lang, a.symbol, a.side)
+                )
+            })
+            .collect();
+        items.join(" · ")
+    });
     html! {
         <section class="panel explanation" data-testid="explanation" lang={lang.code()} aria-live="off">
             <h2>{ t(lang, Ui::Explanation) }</h2>
+            if let Some(legend) = legend.filter(|l| !l.is_empty()) {
+                <p class="symbols" data-testid="symbols">{ legend }</p>
+            }
             { content }
         </section>
     }
