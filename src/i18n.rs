@@ -573,7 +573,11 @@ pub fn side_name(lang: Lang, side: Side) -> &'static str {
 /// What a letter of the symbolic number mode stands for, e.g. "the client's ISN".
 pub fn symbol_meaning(lang: Lang, symbol: tcp_sim::Symbol, side: Side) -> String {
     use tcp_sim::Symbol::*;
-    let who = side_name(lang, side);
+    let who = match (lang, side) {
+        (Lang::En, Side::Client) => "client",
+        (Lang::En, Side::Server) => "server",
+        (Lang::Zh, _) => side_name(lang, side),
+    };
     match (lang, symbol) {
         (Lang::En, X | Y) => format!("the {who}'s ISN"),
         (Lang::En, U) => format!("seq of the {who}'s FIN"),

@@ -163,10 +163,14 @@ for (const lang of ['en', 'zh']) {
     assert.equal(await other.page.locator('select[data-action="numbers"]').inputValue(), 'symbolic');
     assert.deepEqual(await ladderLabels(other.page), labels);
 
-    // Screenshots of the close, wide and narrow.
+    assert.match(await other.page.locator('[data-testid="symbols"]').innerText(), lang === 'en' ? /client's ISN/ : /客户端的初始序列号/);
+
+    // Screenshots of the close, wide (the page opened from the link: no share panel over it) and narrow.
     fs.mkdirSync(OUT, { recursive: true });
-    await page.screenshot({ path: path.join(OUT, `numbers-1280x800-${lang}.png`) });
-    await page.screenshot({ path: path.join(OUT, `numbers-1280x800-${lang}-full.png`), fullPage: true });
+    await other.page.setViewportSize({ width: 1280, height: 800 });
+    await settle(other.page);
+    await other.page.screenshot({ path: path.join(OUT, `numbers-1280x800-${lang}.png`) });
+    await other.page.screenshot({ path: path.join(OUT, `numbers-1280x800-${lang}-full.png`), fullPage: true });
     const narrow = await open({ query: `scenario=normal&nums=sym&lang=${lang}&step=1000`, viewport: { width: 390, height: 844 } });
     await settle(narrow.page);
     await narrow.page.screenshot({ path: path.join(OUT, `numbers-390x844-${lang}.png`) });
