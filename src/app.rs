@@ -27,7 +27,7 @@ use crate::model::log::LogKind;
 use crate::model::setup::DraftField;
 use crate::model::share::{share_query, step_of, CONTROLS};
 use crate::model::state::ArmTarget;
-use crate::model::url::{Notice, UrlOptions};
+use crate::model::url::{Notice, NumberMode, UrlOptions};
 use crate::model::{Action, LabState, Playhead};
 use crate::platform;
 use crate::share_platform;
@@ -78,7 +78,7 @@ struct Handlers {
     on_fast_forward: Callback<()>,
     on_scrub: Callback<f64>,
     on_speed: Callback<f64>,
-    on_absolute: Callback<bool>,
+    on_numbers: Callback<NumberMode>,
     on_open_segment: Callback<usize>,
     on_close_menu: Callback<()>,
     on_arm: Callback<(ArmTarget, FaultAction)>,
@@ -104,7 +104,7 @@ impl Handlers {
             on_fast_forward: action(d, |_| Action::FastForward),
             on_scrub: action(d, Action::Scrub),
             on_speed: action(d, Action::SetSpeed),
-            on_absolute: action(d, Action::SetAbsolute),
+            on_numbers: action(d, Action::SetNumbers),
             on_open_segment: action(d, Action::OpenSegment),
             on_close_menu: action(d, |_| Action::CloseMenu),
             on_arm: action(d, |(target, fate)| Action::ArmFate(target, fate)),
@@ -331,7 +331,7 @@ pub fn app(props: &AppProps) -> Html {
         on_fast_forward,
         on_scrub,
         on_speed,
-        on_absolute,
+        on_numbers,
         on_open_segment,
         on_close_menu,
         on_arm,
@@ -366,7 +366,7 @@ pub fn app(props: &AppProps) -> Html {
         };
         Some(html! {
             <FateMenu lang={lang} segment={id}
-                      summary={format!("{} {}", seg.flags_str(), segment_numbers(seg, s.absolute_numbers))}
+                      summary={format!("{} {}", seg.flags_str(), segment_numbers(seg, s.numbers, &run.symbols))}
                       in_flight={run.flights[id].in_flight(p)}
                       on_apply={on_apply} on_close={on_close_menu.clone()} />
         })
@@ -425,15 +425,15 @@ pub fn app(props: &AppProps) -> Html {
                     <Controls lang={lang} playing={s.playing} playhead={p} wall={s.wall}
                               wall_total={run.schedule.total()} speed={s.speed}
                               can_step_back={p != Playhead::Start} can_step_forward={!s.at_end()}
-                              can_fast_forward={s.can_fast_forward()} absolute_numbers={s.absolute_numbers}
+                              can_fast_forward={s.can_fast_forward()} numbers={s.numbers}
                               on_toggle_play={on_toggle_play} on_step_back={on_step_back}
                               on_step_forward={on_step_forward} on_reset={on_reset} on_end={on_end}
                               on_fast_forward={on_fast_forward} on_scrub={on_scrub} on_speed={on_speed}
-                              on_absolute_numbers={on_absolute} />
+                              on_numbers={on_numbers} />
                     <BreakIt lang={lang} faults={s.learner_faults.clone()} on_arm={on_arm}
                              on_remove={on_remove_fault} on_clear={on_clear_faults} />
                     <div class="ladder-wrap">
-                        <Ladder lang={lang} run={run.clone()} playhead={p} absolute_numbers={s.absolute_numbers}
+                        <Ladder lang={lang} run={run.clone()} playhead={p} numbers={s.numbers}
                                 selected_segment={selected_segment} on_open_segment={on_open_segment}
                                 narrow={*narrow} />
                         { for fate_menu }
@@ -446,10 +446,10 @@ pub fn app(props: &AppProps) -> Html {
                             server_timers={run.running_timers(Side::Server, p)} />
                     <div class={classes!("explain-row", learn.bilingual.then_some("bilingual"))}>
                         <ExplanationPanel lang={lang} run={run.clone()} focus={s.focus_group()} playhead={p}
-                                          absolute_numbers={s.absolute_numbers} />
+                                          numbers={s.numbers} />
                         if learn.bilingual {
                             <ExplanationPanel lang={lang.other()} run={run.clone()}
-                                              focus={s.focus_group()} playhead={p} absolute_numbers={s.absolute_numbers} />
+                                              focus={s.focus_group()} playhead={p} numbers={s.numbers} />
                         }
                     </div>
                     { learning_panels.1 }
@@ -460,7 +460,7 @@ pub fn app(props: &AppProps) -> Html {
                                       client_edge={edge(Side::Client)} server_edge={edge(Side::Server)} />
                     </section>
                     <EventLog lang={lang} run={run.clone()} current={s.selection.or(run.log_position(p))} selected={s.selection}
-                              absolute_numbers={s.absolute_numbers} on_jump={on_jump} />
+                              numbers={s.numbers} on_jump={on_jump} />
                     <SetupPanel lang={lang} draft={s.draft.clone()} errors={s.draft_errors.clone()}
                                 on_edit={on_edit} on_apply={on_apply} />
                 </div>

@@ -43,6 +43,7 @@ ui_labels!(
     Numbers,
     Relative,
     Absolute,
+    Symbolic,
     BreakIt,
     TheNext,
     Arm,
@@ -212,6 +213,10 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
         Ui::Absolute => match lang {
             En => "absolute",
             Zh => "绝对",
+        },
+        Ui::Symbolic => match lang {
+            En => "x, y, u, v, w",
+            Zh => "x、y、u、v、w",
         },
         Ui::BreakIt => match lang {
             En => "Break it",
@@ -562,6 +567,26 @@ pub fn side_name(lang: Lang, side: Side) -> &'static str {
     match side {
         Side::Client => t(lang, Ui::Client),
         Side::Server => t(lang, Ui::Server),
+    }
+}
+
+/// What a letter of the symbolic number mode stands for, e.g. "the client's ISN".
+pub fn symbol_meaning(lang: Lang, symbol: tcp_sim::Symbol, side: Side) -> String {
+    use tcp_sim::Symbol::*;
+    let who = match (lang, side) {
+        (Lang::En, Side::Client) => "client",
+        (Lang::En, Side::Server) => "server",
+        (Lang::Zh, _) => side_name(lang, side),
+    };
+    match (lang, symbol) {
+        (Lang::En, X | Y) => format!("the {who}'s ISN"),
+        (Lang::En, U) => format!("seq of the {who}'s FIN"),
+        (Lang::En, V) => format!("seq of the {who}'s ACK of that FIN"),
+        (Lang::En, W) => format!("seq of the {who}'s FIN"),
+        (Lang::Zh, X | Y) => format!("{who}的初始序列号"),
+        (Lang::Zh, U) => format!("{who} FIN 的序列号"),
+        (Lang::Zh, V) => format!("{who}确认该 FIN 的 ACK 的序列号"),
+        (Lang::Zh, W) => format!("{who} FIN 的序列号"),
     }
 }
 

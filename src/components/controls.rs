@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::icons::{icon, Icon};
 use super::{num, playhead_text};
 use crate::i18n::{t, Ui};
-use crate::model::url::{SPEEDS, SPEED_TEXT};
+use crate::model::url::{NumberMode, SPEEDS, SPEED_TEXT};
 use crate::model::Playhead;
 
 #[derive(Properties, PartialEq)]
@@ -23,7 +23,7 @@ pub struct ControlsProps {
     pub can_step_back: bool,
     pub can_step_forward: bool,
     pub can_fast_forward: bool,
-    pub absolute_numbers: bool,
+    pub numbers: NumberMode,
     pub on_toggle_play: Callback<()>,
     pub on_step_back: Callback<()>,
     pub on_step_forward: Callback<()>,
@@ -32,7 +32,7 @@ pub struct ControlsProps {
     pub on_fast_forward: Callback<()>,
     pub on_scrub: Callback<f64>,
     pub on_speed: Callback<f64>,
-    pub on_absolute_numbers: Callback<bool>,
+    pub on_numbers: Callback<NumberMode>,
 }
 
 /// A transport button. It is never `disabled`: at the ends of the run it
@@ -74,10 +74,14 @@ pub fn controls(p: &ControlsProps) -> Html {
         }
     };
     let on_numbers = {
-        let cb = p.on_absolute_numbers.clone();
+        let cb = p.on_numbers.clone();
         move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            cb.emit(select.value() == "absolute");
+            cb.emit(match select.value().as_str() {
+                "absolute" => NumberMode::Absolute,
+                "symbolic" => NumberMode::Symbolic,
+                _ => NumberMode::Relative,
+            });
         }
     };
     let time = playhead_text(lang, p.playhead);
@@ -111,8 +115,9 @@ pub fn controls(p: &ControlsProps) -> Html {
             <label class="inline">
                 <span>{ t(lang, Ui::Numbers) }</span>
                 <select data-action="numbers" onchange={on_numbers}>
-                    <option value="relative" selected={!p.absolute_numbers}>{ t(lang, Ui::Relative) }</option>
-                    <option value="absolute" selected={p.absolute_numbers}>{ t(lang, Ui::Absolute) }</option>
+                    <option value="relative" selected={p.numbers == NumberMode::Relative}>{ t(lang, Ui::Relative) }</option>
+                    <option value="absolute" selected={p.numbers == NumberMode::Absolute}>{ t(lang, Ui::Absolute) }</option>
+                    <option value="symbolic" selected={p.numbers == NumberMode::Symbolic}>{ t(lang, Ui::Symbolic) }</option>
                 </select>
             </label>
         </div>

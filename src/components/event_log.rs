@@ -11,10 +11,11 @@ use crate::i18n::{
     dir_name, failure_line, fmt_ms, lost_line, t, timer_fired_line, transition_line, Ui,
 };
 use crate::model::log::{LogEntry, LogKind};
+use crate::model::url::NumberMode;
 use crate::model::RunRef;
 
 /// One line of the log, in the chosen language.
-pub fn entry_text(lang: Lang, run: &RunRef, entry: &LogEntry, absolute: bool) -> String {
+pub fn entry_text(lang: Lang, run: &RunRef, entry: &LogEntry, numbers: NumberMode) -> String {
     match entry.kind {
         LogKind::Transition(i) => {
             let tr = &run.trace.transitions[i];
@@ -30,7 +31,7 @@ pub fn entry_text(lang: Lang, run: &RunRef, entry: &LogEntry, absolute: bool) ->
                 "#{id} {} {} {} · {}",
                 dir_name(lang, seg.dir),
                 seg.flags_str(),
-                segment_numbers(seg, absolute),
+                segment_numbers(seg, numbers, &run.symbols),
                 explain_segment(seg.reason, lang).title
             )
         }
@@ -64,7 +65,7 @@ pub struct EventLogProps {
     /// The last entry at or before the playhead.
     pub current: Option<usize>,
     pub selected: Option<usize>,
-    pub absolute_numbers: bool,
+    pub numbers: NumberMode,
     pub on_jump: Callback<usize>,
 }
 
@@ -127,7 +128,7 @@ pub fn event_log(p: &EventLogProps) -> Html {
                         aria-current={(p.current == Some(i)).then_some("step")}
                         onclick={move |_| on_jump.emit(i)}>
                     <span class="log-time">{ format!("{} ms", fmt_ms(entry.t.as_ms())) }</span>
-                    <span class="log-text">{ entry_text(lang, run, entry, p.absolute_numbers) }</span>
+                    <span class="log-text">{ entry_text(lang, run, entry, p.numbers) }</span>
                 </button>
             </li>
         }

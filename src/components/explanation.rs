@@ -13,6 +13,7 @@ use crate::i18n::{
 };
 use crate::model::log::LogKind;
 use crate::model::setup::CUSTOM;
+use crate::model::url::NumberMode;
 use crate::model::{Playhead, RunRef};
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +23,7 @@ pub struct ExplanationProps {
     /// The log entries to explain, in order; empty before anything happened.
     pub focus: Vec<usize>,
     pub playhead: Playhead,
-    pub absolute_numbers: bool,
+    pub numbers: NumberMode,
 }
 
 fn body(lang: Lang, e: &Explanation) -> Html {
@@ -82,9 +83,31 @@ pub fn explanation_panel(p: &ExplanationProps) -> Html {
             .map(|&i| html! { <div class="explained" data-log-entry={i.to_string()}>{ explain_entry(p, i) }</div> })
             .collect::<Html>(),
     };
+    // Symbolic numbers: what each letter sent so far stands for, and its value.
+    let legend = (p.numbers == NumberMode::Symbolic).then(|| {
+        let sent = run.segments_sent(p.playhead);
+        let items: Vec<String> = run
+            .symbols
+            .anchors
+            .iter()
+            .filter(|a| a.segment < sent)
+            .map(|a| {
+                format!(
+                    "{} = {} ({})",
+                    a.symbol.letter(),
+                    a.value,
+                    crate::i18n::symbol_meaning(lang, a.symbol, a.side)
+                )
+            })
+            .collect();
+        items.join(" · ")
+    });
     html! {
         <section class="panel explanation" data-testid="explanation" lang={lang.code()} aria-live="off">
             <h2>{ t(lang, Ui::Explanation) }</h2>
+            if let Some(legend) = legend.filter(|l| !l.is_empty()) {
+                <p class="symbols" data-testid="symbols">{ legend }</p>
+            }
             { content }
         </section>
     }
@@ -119,7 +142,7 @@ fn explain_entry(p: &ExplanationProps, i: usize) -> Html {
                 "{when} · #{id} {} · {} {} · {fate}",
                 dir_name(lang, seg.dir),
                 seg.flags_str(),
-                segment_numbers(seg, p.absolute_numbers)
+                segment_numbers(seg, p.numbers, &run.symbols)
             );
             html! {
                 <>

@@ -25,6 +25,7 @@ use super::{coords, fate_key, fate_words, num, segment_numbers};
 use crate::i18n::{fmt_duration, segment_label, side_name, t, Ui};
 use crate::model::layout::{LadderLayout, START_Y};
 use crate::model::run::Flight;
+use crate::model::url::NumberMode;
 use crate::model::{Playhead, RunRef};
 use crate::numtext::{clamp, push_fixed};
 
@@ -82,7 +83,7 @@ pub struct LadderProps {
     pub lang: Lang,
     pub run: RunRef,
     pub playhead: Playhead,
-    pub absolute_numbers: bool,
+    pub numbers: NumberMode,
     /// The segment the learner picked, drawn highlighted.
     pub selected_segment: Option<usize>,
     pub on_open_segment: Callback<usize>,
@@ -231,7 +232,7 @@ pub fn ladder(p: &LadderProps) -> Html {
                 run,
                 id,
                 playhead: p.playhead,
-                absolute: p.absolute_numbers,
+                numbers: p.numbers,
                 selected: p.selected_segment == Some(id),
             },
         );
@@ -275,7 +276,7 @@ pub fn ladder(p: &LadderProps) -> Html {
                     <path d={format!("M0 {} l8 -5 v10 z", num(playhead_y))} />
                 </g>
                 <LandedLayer lang={lang} geo={geo} run={run.clone()} landed={landed} transitions={transitions} window={window}
-                             absolute_numbers={p.absolute_numbers} selected_segment={p.selected_segment} />
+                             numbers={p.numbers} selected_segment={p.selected_segment} />
                 <MarkupLayer class="moving" markup={AttrValue::from(moving_markup)} />
             </svg>
         </div>
@@ -293,7 +294,7 @@ struct LandedLayerProps {
     transitions: usize,
     /// For long runs, the blocks to draw (see [`BLOCK`]); `None` draws all.
     window: Option<(i32, i32)>,
-    absolute_numbers: bool,
+    numbers: NumberMode,
     selected_segment: Option<usize>,
 }
 
@@ -365,7 +366,7 @@ fn landed_layer(p: &LandedLayerProps) -> Html {
                 run,
                 id,
                 playhead,
-                absolute: p.absolute_numbers,
+                numbers: p.numbers,
                 selected: p.selected_segment == Some(id),
             },
         );
@@ -424,7 +425,7 @@ struct SegmentView<'a> {
     run: &'a RunRef,
     id: usize,
     playhead: Playhead,
-    absolute: bool,
+    numbers: NumberMode,
     selected: bool,
 }
 
@@ -531,7 +532,7 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
     };
     let lost = flight.lost_at.is_some();
     let flags = seg.flags_str();
-    let numbers = segment_numbers(seg, v.absolute);
+    let numbers = segment_numbers(seg, v.numbers, &run.symbols);
     let fate = fate_key(seg, flight, v.playhead);
     let label = segment_label(
         v.lang,

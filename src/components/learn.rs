@@ -68,8 +68,14 @@ pub fn knowledge_panel(p: &KnowledgeProps) -> Html {
             k.peer_can_receive,
             k.i_will_send_no_more,
             k.peer_will_send_no_more,
+            k.peer_isn_known,
+            k.my_isn_acked,
+            k.my_fin_acked,
         ]
     };
+    // `data-fact` is the field's index; the rows go handshake first, then the close.
+    const ORDER: [usize; 9] = [0, 1, 2, 3, 6, 7, 4, 5, 8];
+    let labels = knowledge_labels(lang);
     let (cf, sf) = (facts(&c), facts(&s));
     let cell = |on: bool| {
         html! {
@@ -88,9 +94,9 @@ pub fn knowledge_panel(p: &KnowledgeProps) -> Html {
                     <th scope="col">{ side_name(lang, Side::Server) }</th>
                 </tr></thead>
                 <tbody>
-                    { for knowledge_labels(lang).iter().enumerate().map(|(i, label)| html! {
+                    { for ORDER.iter().map(|&i| html! {
                         <tr data-fact={i.to_string()}>
-                            <th scope="row">{ *label }</th>
+                            <th scope="row">{ labels[i] }</th>
                             { cell(cf[i]) }
                             { cell(sf[i]) }
                         </tr>

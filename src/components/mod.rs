@@ -17,10 +17,11 @@ pub mod state_diagram;
 pub mod timers;
 
 use tcp_lab_content::Lang;
-use tcp_sim::{Fate, SegmentRecord};
+use tcp_sim::{Fate, SegmentRecord, Symbols};
 
 use crate::i18n::{t, Ui};
 use crate::model::run::Flight;
+use crate::model::url::NumberMode;
 use crate::model::Playhead;
 
 /// An SVG coordinate. One decimal is plenty on screen; integer formatting
@@ -40,9 +41,21 @@ pub fn coords(parts: &[(&str, f64)]) -> String {
     out
 }
 
-/// "seq=1 ack=1 len=100", relative to each side's ISN or absolute.
-pub fn segment_numbers(seg: &SegmentRecord, absolute: bool) -> String {
+/// "seq=1 ack=1 len=100", relative to each side's ISN, absolute, or with the
+/// textbook's letters ("seq=u ack=w+1", derived from the run: `symbols`).
+pub fn segment_numbers(seg: &SegmentRecord, mode: NumberMode, symbols: &Symbols) -> String {
     let s = &seg.segment;
+    if mode == NumberMode::Symbolic {
+        let mut out = format!("seq={}", symbols.seq(seg));
+        if let Some(ack) = symbols.ack(seg) {
+            out.push_str(&format!(" ack={ack}"));
+        }
+        if s.len > 0 {
+            out.push_str(&format!(" len={}", s.len));
+        }
+        return out;
+    }
+    let absolute = mode == NumberMode::Absolute;
     let mut out = if absolute {
         format!("seq={}", s.seq)
     } else {

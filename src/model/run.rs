@@ -64,6 +64,8 @@ pub struct Run {
     /// When each flight ends, sorted, so the views can tell in one binary
     /// search how many segments have landed.
     pub landed_times: Vec<Instant>,
+    /// The textbook's names for the run's numbers (x, y, u, v, w), for `nums=sym`.
+    pub symbols: tcp_sim::Symbols,
 }
 
 impl Run {
@@ -127,8 +129,10 @@ impl Run {
             .unwrap_or_default();
         let mut landed_times: Vec<Instant> = flights.iter().map(|f| f.end).collect();
         landed_times.sort_unstable();
+        let symbols = trace.symbols();
         Run {
             scenario,
+            symbols,
             trace,
             flights,
             events,

@@ -18,7 +18,7 @@ use tcp_sim::{Dir, Duration, Fault, FaultAction, FaultMatch, Flags, Instant, Ste
 use super::setup::CUSTOM;
 use super::state::{LabState, LearnerFault};
 use super::timeline::Playhead;
-use super::url::{Notice, UrlOptions, SPEEDS, SPEED_TEXT};
+use super::url::{Notice, NumberMode, UrlOptions, SPEEDS, SPEED_TEXT};
 
 /// The format version written in `?v=`.
 pub const URL_VERSION: u32 = 1;
@@ -181,10 +181,9 @@ pub fn parse_share_param(o: &mut UrlOptions, key: &str, value: String) -> bool {
             Some(v) => o.step = Some(v as usize),
             None => bad(o, &value),
         },
-        "nums" => match value.as_str() {
-            "abs" => o.absolute_numbers = true,
-            "rel" => o.absolute_numbers = false,
-            _ => bad(o, &value),
+        "nums" => match NumberMode::parse(&value) {
+            Some(m) => o.numbers = m,
+            None => bad(o, &value),
         },
         "embed" | "compact" => match parse_switch(&value) {
             Some(true) => {
@@ -295,8 +294,8 @@ pub fn share_pairs(s: &LabState, embed: &EmbedOptions) -> Vec<(&'static str, Str
         let i = SPEEDS.iter().position(|&x| x == s.speed);
         p.push(("speed", i.map_or("1", |i| SPEED_TEXT[i]).to_string()));
     }
-    if s.absolute_numbers {
-        p.push(("nums", "abs".to_string()));
+    if s.numbers != NumberMode::Relative {
+        p.push(("nums", s.numbers.code().to_string()));
     }
     // Issue 4: a course page can link to one lesson (`?lesson=ID`) or mode.
     let lesson = s.learn.lesson.as_ref().map(|a| a.lesson.id);
@@ -388,7 +387,7 @@ impl LabState {
             self.draft = self.setup.draft();
             self.rerun();
         }
-        self.absolute_numbers = o.absolute_numbers;
+        self.numbers = o.numbers;
         self.learn.set_switches(o.learn);
         if let Some(step) = o.step {
             let times = self.run.events.times();
@@ -405,6 +404,7 @@ impl LabState {
 mod tests {
     use super::*;
     use crate::model::url::parse_query;
+    use crate::model::Action;
 
     fn lab(q: &str) -> LabState {
         LabState::new(&parse_query(q, Some("en")), false)
@@ -464,6 +464,42 @@ mod tests {
         );
         assert_eq!(typo.notices.len(), 1);
         assert_eq!(controls("?controls="), None);
+    }
+
+    #[test]
+    fn test_number_modes_round_trip() {
+        for (q, mode, written) in [
+            ("?scenario=normal&step=5", NumberMode::Relative, None),
+            (
+                "?scenario=normal&step=5&nums=rel",
+                NumberMode::Relative,
+                None,
+            ),
+            (
+                "?scenario=normal&step=5&nums=abs",
+                NumberMode::Absolute,
+                Some("nums=abs"),
+            ),
+            (
+                "?scenario=normal&step=5&nums=sym",
+                NumberMode::Symbolic,
+                Some("nums=sym"),
+            ),
+        ] {
+            let s = lab(q);
+            assert_eq!(s.numbers, mode, "{q}");
+            let link = share_query(&s, &EmbedOptions::default());
+            match written {
+                Some(w) => assert!(link.contains(w), "{q} -> {link}"),
+                None => assert!(!link.contains("nums="), "{q} -> {link}"),
+            }
+            let again = lab(&link);
+            assert_eq!(again.numbers, mode);
+            assert_eq!(share_query(&again, &EmbedOptions::default()), link);
+        }
+        let mut s = lab("?scenario=normal");
+        s.apply(Action::SetNumbers(NumberMode::Symbolic));
+        assert!(share_query(&s, &EmbedOptions::default()).contains("nums=sym"));
     }
 
     #[test]

@@ -93,7 +93,7 @@ pub struct LabState {
     /// Reduced motion: wall time spent on the current event.
     pub dwell: f64,
     pub reduced_motion: bool,
-    pub absolute_numbers: bool,
+    pub numbers: super::url::NumberMode,
     /// The log entry the learner picked; `None` follows the playhead.
     pub selection: Option<usize>,
     /// The segment whose fate menu is open.
@@ -118,7 +118,7 @@ pub enum Action {
     /// Move to this wall time (ms at 1×).
     Scrub(f64),
     SetSpeed(f64),
-    SetAbsolute(bool),
+    SetNumbers(super::url::NumberMode),
     /// The learner clicked a segment: select it and open its fate menu.
     OpenSegment(usize),
     CloseMenu,
@@ -161,7 +161,7 @@ impl LabState {
             frame: 0,
             dwell: 0.0,
             reduced_motion,
-            absolute_numbers: false,
+            numbers: options.numbers,
             selection: None,
             menu: None,
             notices: options.notices.clone(),
@@ -324,7 +324,7 @@ impl LabState {
                 self.wall = crate::numtext::clamp(wall, 0.0, self.run.schedule.total());
             }
             Action::SetSpeed(speed) => self.speed = speed,
-            Action::SetAbsolute(on) => self.absolute_numbers = on,
+            Action::SetNumbers(mode) => self.numbers = mode,
             Action::OpenSegment(id) => {
                 self.pause();
                 self.menu = Some(id);

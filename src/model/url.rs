@@ -15,6 +15,39 @@ pub const SPEEDS: [f64; 6] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0];
 /// The same speeds as written in `?speed=` and in the speed menu.
 pub const SPEED_TEXT: [&str; 6] = ["0.25", "0.5", "1", "2", "4", "8"];
 
+/// How sequence and acknowledgment numbers are written (`?nums=rel|abs|sym`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NumberMode {
+    /// Relative to each side's ISN, as Wireshark shows them: `seq=1 ack=101`.
+    #[default]
+    Relative,
+    /// The numbers on the wire.
+    Absolute,
+    /// The textbook's letters, derived from the run: `seq=u ack=w+1` (see `tcp_sim::symbols`).
+    Symbolic,
+}
+
+impl NumberMode {
+    /// The value in `?nums=` (and of the numbers menu's options).
+    pub fn code(self) -> &'static str {
+        match self {
+            NumberMode::Relative => "rel",
+            NumberMode::Absolute => "abs",
+            NumberMode::Symbolic => "sym",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<NumberMode> {
+        [
+            NumberMode::Relative,
+            NumberMode::Absolute,
+            NumberMode::Symbolic,
+        ]
+        .into_iter()
+        .find(|m| m.code() == s)
+    }
+}
+
 /// What the URL asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UrlOptions {
@@ -31,7 +64,7 @@ pub struct UrlOptions {
     pub seed: Option<u64>,
     pub faults: Vec<LearnerFault>,
     pub step: Option<usize>,
-    pub absolute_numbers: bool,
+    pub numbers: NumberMode,
     pub embed: EmbedOptions,
     /// Issue 4: `?lesson=ID` opens that lesson (an unknown id says so).
     pub lesson: Option<String>,
@@ -56,7 +89,7 @@ impl Default for UrlOptions {
             step: None,
             lesson: None,
             learn: LearnSwitches::default(),
-            absolute_numbers: false,
+            numbers: NumberMode::Relative,
             embed: EmbedOptions::default(),
         }
     }
@@ -279,5 +312,24 @@ mod tests {
         let o = parse_query("?speed=0.5&&=&lang", None);
         assert_eq!(o.speed, 0.5);
         assert_eq!(o.notices, vec![Notice::UnknownLang(String::new())]);
+    }
+
+    #[test]
+    fn test_number_modes_are_read() {
+        let nums = |q: &str| parse_query(q, None).numbers;
+        assert_eq!(nums(""), NumberMode::Relative);
+        assert_eq!(nums("?nums=rel"), NumberMode::Relative);
+        assert_eq!(nums("?nums=abs"), NumberMode::Absolute);
+        assert_eq!(nums("?nums=sym"), NumberMode::Symbolic);
+        let o = parse_query("?nums=xyz", None);
+        assert_eq!(o.numbers, NumberMode::Relative);
+        assert_eq!(o.notices.len(), 1, "an unknown mode is a notice");
+        for m in [
+            NumberMode::Relative,
+            NumberMode::Absolute,
+            NumberMode::Symbolic,
+        ] {
+            assert_eq!(NumberMode::parse(m.code()), Some(m));
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! The "what each side knows" panel: labels for the six fields of
+//! The "what each side knows" panel: labels for the nine fields of
 //! [`tcp_sim::Knowledge`] and a one-sentence summary. The knowledge itself is
 //! derived from the trace by the core (`Trace::knowledge_at`); the text is in
 //! `src/text/knowledge.rs`.
@@ -10,8 +10,9 @@ use crate::Lang;
 
 /// Labels for the fields of [`Knowledge`], in order: `i_can_send`,
 /// `i_can_receive`, `peer_can_send`, `peer_can_receive`,
-/// `i_will_send_no_more`, `peer_will_send_no_more`.
-pub fn knowledge_labels(lang: Lang) -> [&'static str; 6] {
+/// `i_will_send_no_more`, `peer_will_send_no_more`, `peer_isn_known`,
+/// `my_isn_acked`, `my_fin_acked`.
+pub fn knowledge_labels(lang: Lang) -> [&'static str; 9] {
     crate::text::knowledge::labels(lang)
 }
 
@@ -31,7 +32,12 @@ pub fn knowledge_summary(k: &Knowledge, side: Side, lang: Lang) -> String {
         (false, true) => t.close[1],
         (true, true) => t.close[2],
     };
-    let sentence = format!("{handshake}{close}{}", t.end);
+    let fin_acked = if k.i_will_send_no_more && k.my_fin_acked {
+        t.fin_acked
+    } else {
+        ""
+    };
+    let sentence = format!("{handshake}{close}{fin_acked}{}", t.end);
     fill(&sentence, |n| match n {
         "side" => Some(Value::Text(name(side).to_string())),
         "peer" => Some(Value::Text(name(side.peer()).to_string())),

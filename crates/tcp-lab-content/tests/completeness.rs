@@ -185,10 +185,10 @@ fn texts_without_wrong_claims(lang: Lang) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// Every combination of the six knowledge fields that can occur, for both sides.
+/// Every combination of the knowledge fields that can occur, for both sides.
 fn knowledge_cases() -> Vec<(String, Knowledge, Side)> {
     let mut v = Vec::new();
-    for bits in 0..16u8 {
+    for bits in 0..32u8 {
         let recv = bits & 1 != 0;
         let send = bits & 2 != 0;
         let k = Knowledge {
@@ -198,9 +198,15 @@ fn knowledge_cases() -> Vec<(String, Knowledge, Side)> {
             peer_can_receive: send,
             i_will_send_no_more: bits & 4 != 0,
             peer_will_send_no_more: bits & 8 != 0,
+            peer_isn_known: recv,
+            my_isn_acked: send,
+            my_fin_acked: bits & 4 != 0 && bits & 16 != 0,
         };
+        if bits & 16 != 0 && bits & 4 == 0 {
+            continue; // no ACK of a FIN never sent
+        }
         for side in Side::BOTH {
-            v.push((format!("{bits:04b} {side}"), k, side));
+            v.push((format!("{bits:05b} {side}"), k, side));
         }
     }
     v
@@ -954,6 +960,15 @@ fn test_knowledge_summary_follows_the_handshake() {
         Lang::En,
     );
     assert!(s.contains("both FINs"), "{s}");
+    assert!(s.contains("acknowledged the client's FIN"), "{s}");
+    let z = knowledge_summary(
+        &trace.knowledge_at(Side::Server, last),
+        Side::Server,
+        Lang::Zh,
+    );
+    assert!(z.contains("确认了服务器的 FIN"), "{z}");
+    assert_eq!(knowledge_labels(Lang::En)[6], "I know the peer's ISN");
+    assert_eq!(knowledge_labels(Lang::Zh)[8], "我的 FIN 已被确认");
     assert_eq!(knowledge_labels(Lang::En)[0], "I can send");
     assert_eq!(knowledge_labels(Lang::Zh)[5], "对方不再发送数据");
     for (key, k, side) in knowledge_cases() {

@@ -40,6 +40,7 @@ pub mod segment;
 pub mod seq;
 pub mod sim;
 pub mod state;
+pub mod symbols;
 pub mod time;
 pub mod trace;
 
@@ -57,6 +58,7 @@ pub use scenario::{
 pub use segment::{Flags, Segment, SynOptions, Timestamps};
 pub use sim::{run, FateError, Simulation};
 pub use state::{Dir, Side, Socket, State};
+pub use symbols::{Symbol, SymbolicNumber, Symbols};
 pub use time::{Duration, Instant};
 pub use trace::{
     AppFailure, AppOutcome, AppRecord, ArrivalRecord, ErrorRecord, Fate, FateSource, SegmentRecord,

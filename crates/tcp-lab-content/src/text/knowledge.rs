@@ -1,15 +1,16 @@
-//! KNOWLEDGE: the "what each side knows" panel. Six labels, one per field
+//! KNOWLEDGE: the "what each side knows" panel. Nine labels, one per field
 //! of `tcp_sim::Knowledge`, and the pieces of the one-sentence summary.
 //!
 //! How to edit: change the text between the quotes. `{side}` is the endpoint
 //! the sentence is about ("client"/"客户端" or "server"/"服务器") and `{peer}`
 //! the other one. A summary is built as: handshake part + close part + end.
-//! The close part is empty while neither FIN has been sent.
+//! The close part is empty while neither FIN has been sent; `fin_acked` is
+//! added to it once an ACK of the side's own FIN has arrived.
 
 use crate::Lang::{self, En, Zh};
 
 /// The labels, in the order of the fields of `tcp_sim::Knowledge`.
-pub(crate) fn labels(lang: Lang) -> [&'static str; 6] {
+pub(crate) fn labels(lang: Lang) -> [&'static str; 9] {
     match lang {
         En => [
             "I can send",
@@ -18,6 +19,9 @@ pub(crate) fn labels(lang: Lang) -> [&'static str; 6] {
             "The peer can receive",
             "I will send no more",
             "The peer will send no more",
+            "I know the peer's ISN",
+            "My ISN is acknowledged",
+            "My FIN is acknowledged",
         ],
         Zh => [
             "我能发送",
@@ -26,6 +30,9 @@ pub(crate) fn labels(lang: Lang) -> [&'static str; 6] {
             "对方能接收",
             "我不再发送数据",
             "对方不再发送数据",
+            "我知道对方的初始序列号",
+            "我的初始序列号已被确认",
+            "我的 FIN 已被确认",
         ],
     }
 }
@@ -38,6 +45,8 @@ pub(crate) struct SummaryText {
     pub(crate) handshake: [&'static str; 4],
     /// Indexed by (i_will_send_no_more, peer_will_send_no_more): the last three.
     pub(crate) close: [&'static str; 3],
+    /// Added to the close part once the side's own FIN is acknowledged.
+    pub(crate) fin_acked: &'static str,
     pub(crate) end: &'static str,
 }
 
@@ -57,6 +66,7 @@ pub(crate) fn summary(lang: Lang) -> SummaryText {
                 "; the {peer} has sent its FIN, so no more data will come from it, but the {side} may still send",
                 "; both FINs have been sent: neither side will send data again",
             ],
+            fin_acked: ", and the {peer} has acknowledged the {side}'s FIN",
             end: ".",
         },
         Zh => SummaryText {
@@ -73,6 +83,7 @@ pub(crate) fn summary(lang: Lang) -> SummaryText {
                 "；{peer}已发来 FIN，不会再有数据从那边过来，但{side}仍可发送",
                 "；双方的 FIN 都已发出，谁都不会再发送数据",
             ],
+            fin_acked: "，{peer}也已确认了{side}的 FIN",
             end: "。",
         },
     }
