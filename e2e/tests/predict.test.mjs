@@ -26,10 +26,10 @@ labTest('predict mode: the event log shows nothing after the playhead', async (t
   await page.locator('[data-action="play"]').click();
   for (let q = 0; q < 3; q++) {
     await page.waitForSelector(QUESTION, { timeout: TIMEOUT });
-    const t = await now(page);
+    const at = await now(page);
     const times = await logTimes(page);
     assert.ok(times.length > 0, 'what happened is listed');
-    assert.ok(times.every((x) => x <= t), `no entry after the playhead (${t} ms): ${times}`);
+    assert.ok(times.every((x) => x <= at), `no entry after the playhead (${at} ms): ${times}`);
     await page.locator(`${QUESTION}[data-choice="0"]`).click();
     await page.locator('[data-action="quiz-continue"]').click();
   }
@@ -54,13 +54,14 @@ labTest('predict mode: arrow keys move between the choices; nothing steps past a
   assert.equal(await focused(), '0', 'ArrowDown wraps to the first');
   await settle(page);
   assert.equal(await now(page), t0, 'arrow keys did not step the run');
-  // The step and end buttons wait for the answer; a click sent anyway, a scrub forward and the
-  // shortcuts from elsewhere on the page change nothing.
-  assert.ok(await page.locator('[data-action="step-forward"]').isDisabled(), 'step forward is off');
-  assert.ok(await page.locator('[data-action="end"]').isDisabled(), 'end is off');
+  // The step and end buttons wait for the answer (shown idle); clicks on them, a scrub forward and
+  // the shortcuts from elsewhere on the page change nothing.
+  for (const action of ['step-forward', 'end']) {
+    const b = page.locator(`[data-action="${action}"]`);
+    assert.match((await b.getAttribute('class')) ?? '', /\bidle\b/, `${action} is idle`);
+    await b.click();
+  }
   await page.evaluate(() => {
-    document.querySelector('[data-action="step-forward"]').removeAttribute('disabled');
-    document.querySelector('[data-action="step-forward"]').click();
     const scrub = document.querySelector('input[data-action="scrub"]');
     scrub.value = scrub.max;
     scrub.dispatchEvent(new Event('input', { bubbles: true }));
@@ -91,8 +92,8 @@ labTest('predict mode: stepping asks at the question points, as playing does', a
     asked = (await page.locator(QUESTION).count()) > 0;
   }
   assert.ok(asked, 'a step that reaches a question point asks it');
-  const t = await now(page);
-  assert.ok(t < firstArrival, `stopped before the SYN arrives (${t} < ${firstArrival})`);
+  const at = await now(page);
+  assert.ok(at < firstArrival, `stopped before the SYN arrives (${at} < ${firstArrival})`);
   // Answered, the next step goes on to the arrival.
   await page.locator(`${QUESTION}[data-choice="0"]`).click();
   await page.locator('[data-action="step-forward"]').click();
