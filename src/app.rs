@@ -131,7 +131,14 @@ fn keys_belong_to_target(e: &KeyboardEvent, key: &str) -> bool {
     let text_entry = matches!(tag.as_str(), "input" | "textarea" | "select");
     let activates = matches!(tag.as_str(), "button" | "a" | "summary")
         || el.get_attribute("role").as_deref() == Some("button");
-    text_entry || (key == " " && activates) || el.closest(".fate-menu").ok().flatten().is_some()
+    // Arrow keys move between the choices of a question (a radio group)
+    // instead of stepping the run.
+    let arrow = key.starts_with("Arrow");
+    let in_radio_group = el.closest("[role=radiogroup]").ok().flatten().is_some();
+    text_entry
+        || (key == " " && activates)
+        || (arrow && in_radio_group)
+        || el.closest(".fate-menu").ok().flatten().is_some()
 }
 
 #[function_component(App)]
@@ -424,8 +431,9 @@ pub fn app(props: &AppProps) -> Html {
                 <section class="stage" aria-label={t(lang, Ui::Ladder)}>
                     <Controls lang={lang} playing={s.playing} playhead={p} wall={s.wall}
                               wall_total={run.schedule.total()} speed={s.speed}
-                              can_step_back={p != Playhead::Start} can_step_forward={!s.at_end()}
-                              can_fast_forward={s.can_fast_forward()} numbers={s.numbers}
+                              can_step_back={p != Playhead::Start}
+                              can_step_forward={!s.at_end() && !s.learn.question_open()}
+                              can_fast_forward={s.can_fast_forward() && !s.learn.question_open()} numbers={s.numbers}
                               on_toggle_play={on_toggle_play} on_step_back={on_step_back}
                               on_step_forward={on_step_forward} on_reset={on_reset} on_end={on_end}
                               on_fast_forward={on_fast_forward} on_scrub={on_scrub} on_speed={on_speed}
@@ -460,6 +468,7 @@ pub fn app(props: &AppProps) -> Html {
                                       client_edge={edge(Side::Client)} server_edge={edge(Side::Server)} />
                     </section>
                     <EventLog lang={lang} run={run.clone()} current={s.selection.or(run.log_position(p))} selected={s.selection}
+                              reached={run.log_position(p)} hide_future={learn.hide_future()}
                               numbers={s.numbers} on_jump={on_jump} />
                     <SetupPanel lang={lang} draft={s.draft.clone()} errors={s.draft_errors.clone()}
                                 on_edit={on_edit} on_apply={on_apply} />

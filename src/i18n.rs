@@ -111,6 +111,7 @@ ui_labels!(
     Right,
     Wrong,
     LessonComplete,
+    TryAgain,
     QuizMode,
     QuizHint,
     Score,
@@ -482,6 +483,10 @@ pub fn t(lang: Lang, ui: Ui) -> &'static str {
         Ui::LessonComplete => match lang {
             En => "Lesson complete.",
             Zh => "本课完成。",
+        },
+        Ui::TryAgain => match lang {
+            En => "Try another answer.",
+            Zh => "再选一个答案试试。",
         },
         Ui::QuizMode => match lang {
             En => "Predict",

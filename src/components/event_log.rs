@@ -1,4 +1,5 @@
-//! The event log: every event of the run, the ones not yet reached dimmed.
+//! The event log: every event of the run, the ones not yet reached dimmed
+//! (hidden in predict mode, where they would give the answers away).
 //! Clicking an entry moves the playhead there.
 
 use tcp_lab_content::{explain_segment, explain_transition, timer_label, Lang};
@@ -65,6 +66,10 @@ pub struct EventLogProps {
     /// The last entry at or before the playhead.
     pub current: Option<usize>,
     pub selected: Option<usize>,
+    /// The last entry reached by the playhead.
+    pub reached: Option<usize>,
+    /// Predict mode: show nothing after the playhead.
+    pub hide_future: bool,
     pub numbers: NumberMode,
     pub on_jump: Callback<usize>,
 }
@@ -106,12 +111,17 @@ pub fn event_log(p: &EventLogProps) -> Html {
     }
     let lang = p.lang;
     let run = &p.run;
-    let shown = if run.log.len() > WINDOW {
+    let len = if p.hide_future {
+        p.reached.map_or(0, |r| r + 1).min(run.log.len())
+    } else {
+        run.log.len()
+    };
+    let shown = if len > WINDOW {
         let around = p.current.unwrap_or(0).saturating_sub(WINDOW / 2);
-        let start = around.min(run.log.len() - WINDOW);
+        let start = around.min(len - WINDOW);
         start..start + WINDOW
     } else {
-        0..run.log.len()
+        0..len
     };
     let items = run.log[shown.clone()].iter().zip(shown).map(|(entry, i)| {
         let reached = p.current.is_some_and(|c| i <= c);

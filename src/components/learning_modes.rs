@@ -5,11 +5,10 @@ use tcp_lab_content::learn_text as keys;
 use tcp_lab_content::lessons::Lesson;
 use tcp_lab_content::quiz::{self, Question};
 use tcp_lab_content::{analogy_for_cause, analogy_for_reason, fill_limits, AnalogyTopic, Lang};
-use wasm_bindgen::JsValue;
-use web_sys::HtmlElement;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::learn::pressed;
 use crate::i18n::{t, Ui};
 use crate::learn_text;
 use crate::model::learn::{Learn, LearnAction, LessonPhase, TextStatus};
@@ -51,6 +50,77 @@ fn text_status(lang: Lang, learn: &Learn) -> Html {
     }
 }
 
+/// The choices of a question are a radio group: the arrow keys move the
+/// focus between them (wrapping) instead of stepping the run, Home and End go
+/// to the first and the last; Enter or Space picks the focused one.
+fn radio_keys(e: KeyboardEvent) {
+    let step: i32 = match e.key().as_str() {
+        "ArrowRight" | "ArrowDown" => 1,
+        "ArrowLeft" | "ArrowUp" => -1,
+        "Home" => i32::MIN,
+        "End" => i32::MAX,
+        _ => return,
+    };
+    e.prevent_default();
+    let Some(here) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let Some(group) = here.closest("[role=radiogroup]").ok().flatten() else {
+        return;
+    };
+    let Ok(list) = group.query_selector_all("button[data-choice]:not([disabled])") else {
+        return;
+    };
+    let buttons: Vec<HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .collect();
+    if buttons.is_empty() {
+        return;
+    }
+    let n = buttons.len() as i32;
+    let at = buttons
+        .iter()
+        .position(|b| b.is_same_node(Some(here.as_ref())))
+        .map_or(-1, |i| i as i32);
+    let next = match step {
+        i32::MIN => 0,
+        i32::MAX => n - 1,
+        s if at < 0 => {
+            if s > 0 {
+                0
+            } else {
+                n - 1
+            }
+        }
+        s => (at + s).rem_euclid(n),
+    };
+    let _ = buttons[next as usize].focus();
+}
+
+/// One choice of a question, as a radio button of its group.
+struct Choice {
+    n: usize,
+    label: String,
+    checked: bool,
+    disabled: bool,
+    /// The one the Tab key reaches (the group's roving tab stop).
+    focusable: bool,
+    /// Shown once the learner may know it.
+    right: Option<bool>,
+}
+
+impl Choice {
+    fn view(self, node_ref: NodeRef, onclick: Callback<MouseEvent>) -> Html {
+        html! {
+            <button type="button" role="radio" data-choice={self.n.to_string()} disabled={self.disabled}
+                    aria-checked={self.checked.to_string()} tabindex={if self.focusable { "0" } else { "-1" }}
+                    ref={node_ref} data-right={self.right.map(|r| r.to_string())} onclick={onclick}>
+                { self.label }
+            </button>
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct LessonPanelProps {
     pub lang: Lang,
@@ -68,24 +138,23 @@ pub fn lesson_panel(p: &LessonPanelProps) -> Html {
     let langs = shown(lang, learn.bilingual);
     let continue_ref = use_node_ref();
     let phase = learn.lesson.as_ref().map(|l| (l.lesson.id, l.phase));
+    let tries = learn.lesson.as_ref().map_or(0, |l| l.tried.len());
 
     // Focus "Continue" when it appears, so Enter (or Space) goes on.
     {
         let continue_ref = continue_ref.clone();
-        use_effect_with(phase, move |_| {
+        use_effect_with((phase, tries), move |_| {
             if let Some(el) = continue_ref.cast::<HtmlElement>() {
                 let _ = el.focus();
             }
         });
     }
     // Tell the host page (issue 5 forwards it with postMessage).
+    // `correct`: whether the first answer was the right one.
+    let first_try = learn.lesson.as_ref().and_then(|l| l.correct());
     use_effect_with(phase, move |phase| {
-        if let Some((id, LessonPhase::Done(_))) = *phase {
-            if let Some(l) = tcp_lab_content::lessons::lesson(id) {
-                let correct =
-                    matches!(phase, Some((_, LessonPhase::Done(c))) if l.check.is_correct(*c));
-                dispatch_lesson_complete(id, correct);
-            }
+        if let (Some((id, LessonPhase::Done(_))), Some(correct)) = (*phase, first_try) {
+            dispatch_lesson_complete(id, correct);
         }
     });
 
@@ -165,35 +234,46 @@ pub fn lesson_panel(p: &LessonPanelProps) -> Html {
                 }
             }
             LessonPhase::Check | LessonPhase::Done(_) => {
-                let chosen = match a.phase {
-                    LessonPhase::Done(c) => Some(c),
-                    _ => None,
-                };
-                let right = chosen.map(|c| lesson.check.is_correct(c));
+                let done = matches!(a.phase, LessonPhase::Done(_));
+                let last = a.last_answer();
+                let check = &lesson.check;
+                // The tab stop: the first choice still open.
+                let first_open = (0..check.choices.len()).find(|n| !a.tried.contains(n));
+                let has_why = !check.why.is_empty();
                 html! {
                     <div class="lesson-check" data-testid="lesson-check">
                         <h4>{ t(lang, Ui::Check) }</h4>
                         { bi(&keys::lesson_question(id), "question") }
-                        <div class="choices" role="group" aria-label={t(lang, Ui::Answer)}>
-                            { for (0..lesson.check.choices.len()).map(|n| {
+                        <div class="choices" role="radiogroup" aria-label={t(lang, Ui::Answer)}
+                             onkeydown={Callback::from(radio_keys)}>
+                            { for (0..check.choices.len()).map(|n| {
                                 let on = on.clone();
                                 let label: Vec<String> = langs.iter().map(|&l| text(l, &keys::lesson_choice(id, n))).collect();
-                                html! {
-                                    <button type="button" data-choice={n.to_string()} disabled={chosen.is_some()}
-                                            aria-pressed={pressed(chosen == Some(n))}
-                                            data-right={chosen.map(|_| lesson.check.is_correct(n).to_string())}
-                                            onclick={move |_| on.emit(LearnAction::AnswerCheck(n))}>
-                                        { label.join(" / ") }
-                                    </button>
-                                }
+                                let tried = a.tried.contains(&n);
+                                // Right or wrong is shown for the choices tried, and for all once done.
+                                let right = (done || tried).then(|| check.is_correct(n));
+                                let focus = first_open == Some(n) && !done;
+                                Choice { n, label: label.join(" / "), checked: last == Some(n), disabled: done || tried,
+                                         focusable: first_open == Some(n), right }
+                                    .view(if focus { continue_ref.clone() } else { NodeRef::default() },
+                                          Callback::from(move |_| on.emit(LearnAction::AnswerCheck(n))))
                             }) }
                         </div>
-                        if let Some(right) = right {
-                            <div class="feedback" data-correct={right.to_string()}>
-                                <p><strong>{ t(lang, if right { Ui::Right } else { Ui::Wrong }) }</strong></p>
-                                { bi(&keys::lesson_explanation(id), "explanation") }
+                        if let Some(c) = last {
+                            <div class="feedback" data-testid="lesson-feedback" data-choice={c.to_string()}
+                                 data-correct={done.to_string()} role="status">
+                                <p><strong>{ t(lang, if done { Ui::Right } else { Ui::Wrong }) }</strong>
+                                   if !done { { " " }{ t(lang, Ui::TryAgain) } }</p>
+                                if has_why {
+                                    { bi(&keys::lesson_choice_why(id, c), "why") }
+                                }
+                                if done {
+                                    { bi(&keys::lesson_explanation(id), "explanation") }
+                                }
                             </div>
-                            <p class="lesson-complete" data-testid="lesson-complete" data-correct={right.to_string()}>
+                        }
+                        if let Some(first_try) = a.correct() {
+                            <p class="lesson-complete" data-testid="lesson-complete" data-correct={first_try.to_string()}>
                                 { t(lang, Ui::LessonComplete) }
                             </p>
                         }
@@ -320,16 +400,14 @@ pub fn quiz_panel(p: &QuizPanelProps) -> Html {
         html! {
             <div class="quiz" data-testid="quiz" data-kind={match q.kind { quiz::QuestionKind::NextState => "state", quiz::QuestionKind::NextSegment => "segment", quiz::QuestionKind::Retransmission => "retransmission" }}>
                 <p class="prompt">{ &q.prompt }</p>
-                <div class="choices" role="group" aria-label={t(lang, Ui::Answer)}>
+                <div class="choices" role="radiogroup" aria-label={t(lang, Ui::Answer)}
+                     onkeydown={Callback::from(radio_keys)}>
                     { for q.choices.iter().enumerate().map(|(n, c)| {
                         let on = p.on.clone();
                         let node_ref = if n == 0 && chosen.is_none() { first_ref.clone() } else { NodeRef::default() };
-                        html! {
-                            <button type="button" data-choice={n.to_string()} disabled={chosen.is_some()}
-                                    aria-pressed={pressed(chosen == Some(n))} ref={node_ref}
-                                    data-right={chosen.map(|_| (n == q.correct).to_string())}
-                                    onclick={move |_| on.emit(LearnAction::AnswerQuiz(n))}>{ c }</button>
-                        }
+                        Choice { n, label: c.clone(), checked: chosen == Some(n), disabled: chosen.is_some(),
+                                 focusable: n == 0, right: chosen.map(|_| n == q.correct) }
+                            .view(node_ref, Callback::from(move |_| on.emit(LearnAction::AnswerQuiz(n))))
                     }) }
                 </div>
                 if let Some(right) = ask.correct {
@@ -437,12 +515,22 @@ pub fn learn_announcement(lang: Lang, learn: &Learn, run: &RunRef) -> Option<Str
                 let tpl = learn_text::get(lang, &keys::lesson_stop(a.lesson.id, i))?;
                 return Some(a.lesson.narration_from(i, &tpl, lang, &run.trace));
             }
-            LessonPhase::Done(c) => {
-                let right = a.lesson.check.is_correct(c);
+            LessonPhase::Done(_) => {
                 return Some(format!(
                     "{} {}",
-                    t(lang, if right { Ui::Right } else { Ui::Wrong }),
+                    t(lang, Ui::Right),
                     t(lang, Ui::LessonComplete)
+                ));
+            }
+            LessonPhase::Check if !a.tried.is_empty() => {
+                let c = *a.tried.last()?;
+                let why = learn_text::get(lang, &keys::lesson_choice_why(a.lesson.id, c))
+                    .map(|w| fill_limits(&w, lang).into_owned())
+                    .unwrap_or_default();
+                return Some(format!(
+                    "{} {} {why}",
+                    t(lang, Ui::Wrong),
+                    t(lang, Ui::TryAgain)
                 ));
             }
             _ => {}

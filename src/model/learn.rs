@@ -74,9 +74,10 @@ pub enum LessonPhase {
     Playing,
     /// Paused at stop `i`, its narration shown.
     Stop(usize),
-    /// The run is over: the check question.
+    /// The narration is over (the last stop passed): the check question.
+    /// A wrong answer leaves the check open for another try.
     Check,
-    /// The learner answered the check with this choice.
+    /// The learner found the right answer, this choice.
     Done(usize),
 }
 
@@ -86,12 +87,25 @@ pub struct ActiveLesson {
     pub phase: LessonPhase,
     /// The first stop not yet shown.
     pub next_stop: usize,
+    /// The wrong answers to the check so far, in the order tried.
+    pub tried: Vec<usize>,
 }
 
 impl ActiveLesson {
+    /// Once the check is done: whether the first answer was the right one.
     pub fn correct(&self) -> Option<bool> {
         match self.phase {
-            LessonPhase::Done(c) => Some(self.lesson.check.is_correct(c)),
+            LessonPhase::Done(_) => Some(self.tried.is_empty()),
+            _ => None,
+        }
+    }
+
+    /// The choice whose feedback is shown: the right one once found, else
+    /// the last wrong try.
+    pub fn last_answer(&self) -> Option<usize> {
+        match self.phase {
+            LessonPhase::Done(c) => Some(c),
+            LessonPhase::Check => self.tried.last().copied(),
             _ => None,
         }
     }
@@ -153,6 +167,18 @@ fn lang_index(lang: Lang) -> usize {
 }
 
 impl Learn {
+    /// True while a predict-mode question waits for its answer: nothing may
+    /// move the playhead past it.
+    pub fn question_open(&self) -> bool {
+        self.asking.is_some_and(|a| a.chosen.is_none())
+    }
+
+    /// True when the views must not show anything after the playhead (the
+    /// event log's future entries): predict mode is on, or a question is open.
+    pub fn hide_future(&self) -> bool {
+        self.quiz || self.question_open()
+    }
+
     pub fn text_status(&self, lang: Lang) -> TextStatus {
         self.text[lang_index(lang)]
     }
@@ -248,8 +274,16 @@ impl LabState {
             LearnAction::Continue => self.lesson_continue(),
             LearnAction::AnswerCheck(c) => {
                 if let Some(l) = self.learn.lesson.as_mut() {
-                    if l.phase == LessonPhase::Check && c < l.lesson.check.choices.len() {
-                        l.phase = LessonPhase::Done(c);
+                    if l.phase == LessonPhase::Check
+                        && c < l.lesson.check.choices.len()
+                        && !l.tried.contains(&c)
+                    {
+                        if l.lesson.check.is_correct(c) {
+                            l.phase = LessonPhase::Done(c);
+                        } else {
+                            // Wrong: explained, and the check stays open for another try.
+                            l.tried.push(c);
+                        }
                     }
                 }
             }
@@ -289,6 +323,7 @@ impl LabState {
             lesson,
             phase: LessonPhase::Goal,
             next_stop: 0,
+            tried: Vec::new(),
         });
         self.learn.asking = None;
         self.learn.unknown_lesson = None;
@@ -312,12 +347,11 @@ impl LabState {
             LessonPhase::Stop(i) => {
                 l.next_stop = i + 1;
                 l.phase = LessonPhase::Playing;
-                if at_end {
-                    l.phase = LessonPhase::Check;
-                } else {
+                if !at_end {
                     self.playing = true;
                 }
-                // A later stop at the same instant shows at once.
+                // A later stop at the same instant (or at the end) shows at
+                // once; after the last stop, the check.
                 self.check_lesson_stop();
             }
             _ => {}
@@ -345,10 +379,27 @@ impl LabState {
         });
     }
 
+    /// True when `action` would move the playhead forward from where it is.
+    fn moves_forward(&self, action: &Action) -> bool {
+        match action {
+            Action::StepForward | Action::End | Action::FastForward => true,
+            Action::Scrub(w) => *w > self.wall,
+            Action::JumpToLog(i) => self
+                .run
+                .log
+                .get(*i)
+                .is_some_and(|e| !self.playhead.reached(e.t)),
+            _ => false,
+        }
+    }
+
     /// Called by the reducer before an action: true when the learning modes
-    /// take it over (Space at a lesson stop continues the lesson; play waits
-    /// for an unanswered quiz question).
+    /// take it over (Space at a lesson stop continues the lesson; play, steps,
+    /// scrubbing and jumps forward wait for an unanswered quiz question).
     pub(super) fn learn_before(&mut self, action: &Action) -> bool {
+        if self.learn.question_open() && self.moves_forward(action) {
+            return true;
+        }
         if *action != Action::TogglePlay {
             return false;
         }
@@ -384,13 +435,18 @@ impl LabState {
                 }
                 self.check_quiz_point(prev_wall);
             }
-            Action::Reset | Action::StepBack | Action::Scrub(_) | Action::JumpToLog(_) => {
+            Action::Reset
+            | Action::StepBack
+            | Action::Scrub(_)
+            | Action::JumpToLog(_)
+            | Action::StepForward
+            | Action::End
+            | Action::FastForward => {
                 self.learn.asking = None;
                 self.resync_lesson();
-            }
-            Action::StepForward | Action::End => {
-                self.learn.asking = None;
-                self.resync_lesson();
+                // A move forward that crosses a question point stops there
+                // and asks, as playing does.
+                self.check_quiz_point(prev_wall);
             }
             _ => {}
         }
@@ -454,7 +510,9 @@ impl LabState {
             }
             return false;
         }
-        if self.at_end() {
+        // The check comes when the narration ends: after the last stop (or,
+        // for a lesson without stops, at the end of the run).
+        if self.at_end() || !l.lesson.stops.is_empty() {
             self.pause();
             if let Some(a) = self.learn.lesson.as_mut() {
                 a.next_stop = next;
@@ -613,6 +671,90 @@ mod tests {
         assert!(asked >= 3 && asked <= points, "{asked} of {points}");
         assert_eq!(s.learn.score.asked as usize, asked);
         assert_eq!(s.learn.score.correct as usize, asked.div_ceil(2));
+    }
+
+    #[test]
+    fn test_stepping_asks_like_playing_and_cannot_pass_an_open_question() {
+        let mut s = act(lab(), Action::Learn(LearnAction::SetQuiz(true)));
+        let points = quiz::quiz_points(&s.run.trace);
+        let mut asked = 0;
+        for _ in 0..200 {
+            if s.at_end() {
+                break;
+            }
+            s = act(s, Action::StepForward);
+            let Some(ask) = s.learn.asking else { continue };
+            asked += 1;
+            assert!(s.learn.question_open());
+            if let QuizPoint::Arrival(i) = ask.point {
+                let t = s.run.trace.arrivals[i].t;
+                assert!(!s.playhead.reached(t), "stopped before the arrival");
+                // Nothing moves the playhead past the open question.
+                let before = s.clone();
+                let later = s.run.log.iter().position(|e| e.t >= t).unwrap();
+                for a in [
+                    Action::StepForward,
+                    Action::End,
+                    Action::FastForward,
+                    Action::Scrub(s.wall + 500.0),
+                    Action::JumpToLog(later),
+                ] {
+                    let after = act(s.clone(), a.clone());
+                    assert_eq!(after.playhead, before.playhead, "{a:?}");
+                    assert!(after.learn.question_open(), "{a:?}");
+                }
+            }
+            let q = quiz::question_at(&s.run.trace, ask.point, Lang::En, ask.seed).unwrap();
+            s = act(s, Action::Learn(LearnAction::AnswerQuiz(q.correct)));
+        }
+        assert!(s.at_end());
+        assert_eq!(asked, points.len(), "every point asked once");
+        assert_eq!(s.learn.score.asked as usize, asked);
+        // Predict mode off: steps never ask.
+        let mut s = act(s, Action::Learn(LearnAction::SetQuiz(false)));
+        s = act(s, Action::Reset);
+        while !s.at_end() {
+            s = act(s, Action::StepForward);
+            assert!(s.learn.asking.is_none());
+        }
+    }
+
+    #[test]
+    fn test_a_lesson_check_comes_after_the_last_stop_and_allows_another_try() {
+        let lesson = lessons::lesson("handshake").unwrap();
+        let mut s = act(
+            lab(),
+            Action::Learn(LearnAction::OpenLesson("handshake".into())),
+        );
+        s = act(s, Action::Learn(LearnAction::Continue));
+        let mut ts = 0.0;
+        loop {
+            s = play(s, &mut ts);
+            match s.learn.lesson.as_ref().unwrap().phase {
+                LessonPhase::Stop(_) => s = act(s, Action::Learn(LearnAction::Continue)),
+                LessonPhase::Check => break,
+                p => panic!("stuck in {p:?}"),
+            }
+        }
+        let last = lesson.stops.len() - 1;
+        let t = lessons::stop_time(&lesson.stops[last].at, &s.run.trace).unwrap();
+        assert!(
+            !s.at_end(),
+            "the check does not wait for the end of the run"
+        );
+        assert_eq!(s.playhead, Playhead::At(t));
+        let wrong = (lesson.check.correct + 1) % lesson.check.choices.len();
+        s = act(s, Action::Learn(LearnAction::AnswerCheck(wrong)));
+        let l = s.learn.lesson.clone().unwrap();
+        assert_eq!(l.phase, LessonPhase::Check, "another try");
+        assert_eq!(l.last_answer(), Some(wrong));
+        s = act(
+            s,
+            Action::Learn(LearnAction::AnswerCheck(lesson.check.correct)),
+        );
+        let l = s.learn.lesson.clone().unwrap();
+        assert_eq!(l.phase, LessonPhase::Done(lesson.check.correct));
+        assert_eq!(l.correct(), Some(false), "not right the first time");
     }
 
     #[test]

@@ -468,9 +468,14 @@ impl Reducible for LabState {
             return self;
         }
         let mut next = (*self).clone();
-        if !next.learn_before(&action) {
-            next.apply(action.clone());
+        if next.learn_before(&action) {
+            // Taken over by the learning modes: nothing else to do.
+            if next == *self {
+                return self;
+            }
+            return Rc::new(next);
         }
+        next.apply(action.clone());
         next.learn_after(&action, self.wall);
         Rc::new(next)
     }

@@ -34,6 +34,10 @@ pub fn lesson_question(id: &str) -> String {
 pub fn lesson_choice(id: &str, i: usize) -> String {
     format!("lesson.{id}.choice.{i}")
 }
+/// Why choice `i` of a lesson's check is right or wrong (where written).
+pub fn lesson_choice_why(id: &str, i: usize) -> String {
+    format!("lesson.{id}.choice.{i}.why")
+}
 pub fn lesson_explanation(id: &str) -> String {
     format!("lesson.{id}.explanation")
 }
@@ -83,6 +87,9 @@ pub fn entries(lang: Lang) -> Vec<(String, &'static str)> {
         v.push((lesson_question(l.id), l.check.question.get(lang)));
         for (i, c) in l.check.choices.iter().enumerate() {
             v.push((lesson_choice(l.id, i), c.get(lang)));
+        }
+        for (i, w) in l.check.why.iter().enumerate() {
+            v.push((lesson_choice_why(l.id, i), w.get(lang)));
         }
         v.push((lesson_explanation(l.id), l.check.explanation.get(lang)));
         for (i, m) in l.mistakes.iter().enumerate() {

@@ -163,6 +163,10 @@ pub struct Check {
     pub choices: &'static [BiText],
     /// Index of the right choice.
     pub correct: usize,
+    /// Why each choice is right or wrong, in the order of `choices`; empty
+    /// where not written yet (the app then says only "not this one" after a
+    /// wrong try, and shows `explanation` once the right choice is found).
+    pub why: &'static [BiText],
     /// Why the right choice is right (and the others are not).
     pub explanation: BiText,
 }

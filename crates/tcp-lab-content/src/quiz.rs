@@ -28,11 +28,13 @@
 //! assert_eq!((score.asked, score.correct), (1, 1));
 //! ```
 
-use tcp_sim::{Flags, Instant, SegmentRecord, SendReason, Side, State, TimerKind, Trace, Trigger};
+use tcp_sim::{
+    Flags, Instant, ProfileName, SegmentRecord, SendReason, Side, State, TimerKind, Trace, Trigger,
+};
 
 use crate::fill::{fill, Value};
 use crate::text::quiz::{text, QuizText};
-use crate::{explain_segment, explain_transition, Lang};
+use crate::{explain_segment, explain_transition, Explanation, Lang};
 
 /// What a question asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -261,16 +263,18 @@ pub fn question_for_loss(
     let explanation = match outcome {
         (RetxOutcome::AfterTimeout, Some(copy)) => join(
             &[
-                ctx.fill_gap(t.expl_retx_timeout, copy.sent - lost.sent),
-                explain_segment(copy.reason, ctx.lang).why.to_string(),
-            ],
+                vec![ctx.fill_gap(t.expl_retx_timeout, copy.sent - lost.sent)],
+                ctx.explained(explain_segment(copy.reason, ctx.lang), false, true),
+            ]
+            .concat(),
             ctx.lang,
         ),
         (RetxOutcome::ReceiverAsks, Some(copy)) => join(
             &[
-                ctx.fill_gap(t.expl_retx_early, copy.sent - lost.sent),
-                explain_segment(copy.reason, ctx.lang).what.to_string(),
-            ],
+                vec![ctx.fill_gap(t.expl_retx_early, copy.sent - lost.sent)],
+                ctx.explained(explain_segment(copy.reason, ctx.lang), true, false),
+            ]
+            .concat(),
             ctx.lang,
         ),
         (RetxOutcome::NotResent, _) => {
@@ -289,11 +293,14 @@ pub fn question_for_loss(
         }
         (RetxOutcome::GivesUp, _) => join(
             &[
-                ctx.fill(t.expl_gives_up),
-                explain_transition(tcp_sim::Cause::RetransmitLimit, ctx.lang)
-                    .what
-                    .to_string(),
-            ],
+                vec![ctx.fill(t.expl_gives_up)],
+                ctx.explained(
+                    explain_transition(tcp_sim::Cause::RetransmitLimit, ctx.lang),
+                    true,
+                    false,
+                ),
+            ]
+            .concat(),
             ctx.lang,
         ),
         (_, None) => ctx.fill(t.expl_retx_timeout),
@@ -359,9 +366,31 @@ struct Ctx<'a> {
     state_before: Option<State>,
     lang: Lang,
     t: &'static QuizText,
+    /// The run used the `linux` profile: explanations say where Linux
+    /// differs from the textbook.
+    linux: bool,
 }
 
 impl<'a> Ctx<'a> {
+    /// An explanation's `what` and `why` (as chosen), followed under the
+    /// linux profile by how Linux differs, where it does.
+    fn explained(&self, e: Explanation, what: bool, why: bool) -> Vec<String> {
+        let mut v = Vec::new();
+        if what {
+            v.push(e.what.to_string());
+        }
+        if why {
+            v.push(e.why.to_string());
+        }
+        if self.linux {
+            if let Some(l) = e.linux {
+                // Linux notes quote the profiles' retry limits.
+                v.push(crate::fill_limits(l, self.lang).into_owned());
+            }
+        }
+        v
+    }
+
     fn new(trace: &'a Trace, segment: usize, state_before: Option<State>, lang: Lang) -> Ctx<'a> {
         Ctx {
             trace,
@@ -369,6 +398,7 @@ impl<'a> Ctx<'a> {
             state_before,
             lang,
             t: text(lang),
+            linux: trace.profile == Some(ProfileName::Linux),
         }
     }
 
@@ -552,9 +582,7 @@ fn state_question(ctx: &Ctx, arrival_index: usize, seed: u64) -> Option<Question
         ],
     )];
     for tr in &chain {
-        let e = explain_transition(tr.cause, ctx.lang);
-        parts.push(e.what.to_string());
-        parts.push(e.why.to_string());
+        parts.extend(ctx.explained(explain_transition(tr.cause, ctx.lang), true, true));
     }
     // What the receiver's application does at the same instant, in reaction.
     if let Some(app) = ctx.trace.transitions.iter().find(|tr| {
@@ -596,21 +624,15 @@ fn segment_question(ctx: &Ctx, arrival_index: usize, seed: u64) -> Question {
     let t = ctx.t;
     let explanation = match first {
         Some(r) => {
-            let e = explain_segment(r.reason, ctx.lang);
-            join(
-                &[
-                    ctx.fill_with(
-                        t.expl_segment,
-                        &[(
-                            "segment",
-                            Value::Text(ctx.describe_guess(&SegmentGuess::of(r))),
-                        )],
-                    ),
-                    e.what.to_string(),
-                    e.why.to_string(),
-                ],
-                ctx.lang,
-            )
+            let mut parts = vec![ctx.fill_with(
+                t.expl_segment,
+                &[(
+                    "segment",
+                    Value::Text(ctx.describe_guess(&SegmentGuess::of(r))),
+                )],
+            )];
+            parts.extend(ctx.explained(explain_segment(r.reason, ctx.lang), true, true));
+            join(&parts, ctx.lang)
         }
         None => {
             let arrival_t = trace.arrivals[arrival_index].t;
@@ -622,9 +644,38 @@ fn segment_question(ctx: &Ctx, arrival_index: usize, seed: u64) -> Question {
             let delayed_timer = trace.timers.iter().any(|tm| {
                 tm.t == arrival_t && tm.side == ctx.receiver() && tm.kind == TimerKind::DelayedAck
             });
+            // The receiver's first later segment that acknowledges this one:
+            // under Linux, the delayed ACK often rides on its own FIN or data.
+            let end = ctx
+                .seg
+                .seq_rel
+                .map(|s| s + i64::from(ctx.seg.segment.seg_len()));
+            let carrier = trace.segments.iter().find(|s| {
+                s.dir == ctx.receiver().dir()
+                    && s.sent > arrival_t
+                    && s.segment.flags.ack()
+                    && s.ack_rel.zip(end).is_some_and(|(a, e)| a >= e)
+            });
             match delayed {
-                Some(d) if delayed_timer => {
+                Some(d) if delayed_timer && carrier.is_none_or(|c| c.sent >= d.sent) => {
                     ctx.fill_gap(t.expl_nothing_delayed, d.sent - arrival_t)
+                }
+                _ if delayed_timer && carrier.is_some() && ctx.seg.segment.seg_len() > 0 => {
+                    let c = carrier.expect("checked");
+                    let mut parts = vec![ctx.fill_with(
+                        t.expl_nothing_piggyback,
+                        &[
+                            ("gap_ms", Value::Ms((c.sent - arrival_t).as_ms())),
+                            (
+                                "segment",
+                                Value::Text(ctx.describe_guess(&SegmentGuess::of(c))),
+                            ),
+                        ],
+                    )];
+                    if c.segment.flags.fin() && ctx.seg.segment.flags.fin() {
+                        parts.push(ctx.fill(t.expl_three_segment_close));
+                    }
+                    join(&parts, ctx.lang)
                 }
                 _ if ctx.seg.segment.seg_len() == 0 && !ctx.seg.segment.flags.rst() => {
                     ctx.fill(t.expl_nothing_no_seq)

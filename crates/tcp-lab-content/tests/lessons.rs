@@ -219,6 +219,23 @@ fn test_checks_are_well_formed() {
         );
         assert!(c.correct < c.choices.len(), "{}", l.id);
         assert!(c.is_correct(c.correct) && !c.is_correct(c.correct + 1));
+        // Why each choice is right or wrong: one note per choice, or none yet.
+        assert!(
+            c.why.is_empty() || c.why.len() == c.choices.len(),
+            "{}: {} notes for {} choices",
+            l.id,
+            c.why.len(),
+            c.choices.len()
+        );
+        for (n, w) in c.why.iter().enumerate() {
+            assert!(!w.en.is_empty() && !w.zh.is_empty(), "{} note {n}", l.id);
+            assert_eq!(
+                w.en.starts_with("Right"),
+                n == c.correct,
+                "{} note {n} says whether the choice is right",
+                l.id
+            );
+        }
         for (k, lang) in Lang::ALL.into_iter().enumerate() {
             let choices: BTreeSet<&str> = c.choices.iter().map(|x| x.get(lang)).collect();
             assert_eq!(choices.len(), c.choices.len(), "{}: a choice twice", l.id);

@@ -482,3 +482,85 @@ fn test_every_lesson_trace_has_questions() {
         assert!(n >= 2, "{}: {n} questions", l.id);
     }
 }
+
+/// The arrival of the client's FIN at the server in the normal run.
+fn client_fin_arrival(trace: &Trace) -> usize {
+    trace
+        .arrivals
+        .iter()
+        .position(|a| {
+            let s = &trace.segments[a.segment];
+            s.dir == Dir::C2S && s.segment.flags.fin()
+        })
+        .expect("the client's FIN arrives")
+}
+
+#[test]
+fn test_explanations_follow_the_profile_at_the_passive_close() {
+    for lang in Lang::ALL {
+        let three = match lang {
+            Lang::En => "three segments",
+            Lang::Zh => "三个报文段",
+        };
+        let rfc = normal(ProfileName::Rfc);
+        let linux = normal(ProfileName::Linux);
+        let asked = |trace: &Trace| {
+            question_before_arrival(trace, client_fin_arrival(trace), lang, 3).unwrap()
+        };
+        // The question asked when the FIN is about to reach the server.
+        let (r, l) = (asked(&rfc), asked(&linux));
+        assert_eq!(l.kind, QuestionKind::NextState);
+        assert!(!r.explanation.contains(three), "rfc: {}", r.explanation);
+        assert!(l.explanation.contains(three), "linux: {}", l.explanation);
+        // What the server sends at once: the ACK under rfc; nothing under
+        // linux, where the ACK is delayed and rides on the server's FIN.
+        let seg = |trace: &Trace| {
+            questions_before_arrival(trace, client_fin_arrival(trace), lang, 3)
+                .into_iter()
+                .find(|q| q.kind == QuestionKind::NextSegment)
+                .unwrap()
+        };
+        let (r, l) = (seg(&rfc), seg(&linux));
+        assert_eq!(l.answers[l.correct], Answer::Segment(None));
+        assert_ne!(r.answers[r.correct], Answer::Segment(None));
+        assert!(l.explanation.contains(three), "linux: {}", l.explanation);
+        let fin_ack = match lang {
+            Lang::En => "[FIN, ACK]",
+            Lang::Zh => "[FIN, ACK]",
+        };
+        assert!(l.explanation.contains(fin_ack), "linux: {}", l.explanation);
+        assert!(!r.explanation.contains(three), "rfc: {}", r.explanation);
+        assert_well_formed(&l, "linux FIN segment question");
+    }
+}
+
+#[test]
+fn test_linux_explanations_add_linux_notes_only_under_linux() {
+    // Every transition question of the normal run: under linux the Linux note
+    // of each explained cause is quoted, under rfc never.
+    for profile in ProfileName::ALL {
+        let trace = normal(profile);
+        for i in 0..trace.arrivals.len() {
+            for q in questions_before_arrival(&trace, i, Lang::En, 1) {
+                if q.kind != QuestionKind::NextState {
+                    continue;
+                }
+                let causes = trace
+                    .transitions
+                    .iter()
+                    .filter(|tr| tr.t == q.t && tr.trigger == tcp_sim::Trigger::Segment(q.segment))
+                    .map(|tr| tr.cause);
+                for cause in causes {
+                    if let Some(note) = tcp_lab_content::explain_transition(cause, Lang::En).linux {
+                        assert_eq!(
+                            q.explanation.contains(note),
+                            profile == ProfileName::Linux,
+                            "{profile:?} {cause:?}: {}",
+                            q.explanation
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -126,6 +126,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 1,
+            why: &[],
             explanation: t(
                 "Sequence numbers name the bytes, acknowledgments report what arrived, and the retransmission timer sends again what was not acknowledged. The handshake only synchronizes the ISNs this needs, TCP encrypts nothing (TLS does), and the network may lose any segment at any time: here it lost every SYN, and connect() timed out.",
                 "序列号给字节编号，确认号报告收到了什么，重传计时器把没有被确认的内容再发一次。握手只是同步这套机制所需的 ISN；TCP 不加密任何东西（那是 TLS 的事）；网络随时可能丢掉任何报文段：这里它丢掉了每一个 SYN，connect() 最终超时。",
@@ -236,6 +237,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 1,
+            why: &[
+                t(
+                    "Not this one: the SYN flag is off in the third segment. The client's SYN was sent in the first segment and the server has acknowledged it; setting SYN again would start a new synchronization.",
+                    "不对：第三个报文段不带 SYN 标志。客户端的 SYN 在第一个报文段里已经发出，服务器也已确认；再置 SYN 就等于重新开始同步。",
+                ),
+                t(
+                    "Right: a bare ACK. Sequence number 5001 because the client's SYN used up 5000, acknowledgment number 9001 because the server's SYN used up 9000.",
+                    "正确：一个纯 ACK。序列号是 5001，因为客户端的 SYN 用掉了 5000；确认号是 9001，因为服务器的 SYN 用掉了 9000。",
+                ),
+                t(
+                    "Not this one: a SYN takes one sequence number. The client's SYN used up 5000 and the server's used up 9000, so the next numbers are 5001 and 9001.",
+                    "不对：SYN 占用一个序列号。客户端的 SYN 用掉了 5000，服务器的 SYN 用掉了 9000，所以接下来分别是 5001 和 9001。",
+                ),
+                t(
+                    "Not this one: the numbers are swapped. The sequence number counts the sender's own bytes (the client's, from 5000), and the acknowledgment number names the peer's next byte (the server's, 9001).",
+                    "不对：两个数字颠倒了。序列号数的是发送方自己的字节（客户端的，从 5000 起），确认号指的是对方的下一个字节（服务器的，9001）。",
+                ),
+            ],
             explanation: t(
                 "The third segment is a bare ACK: its SYN flag is off, because the client's SYN was already sent and acknowledged. Its sequence number is the client's ISN + 1 (the SYN used up 5000), and its acknowledgment number is the server's ISN + 1 (the server's SYN used up 9000). Each side's sequence numbers belong to the sender, so 9001 can never be the client's sequence number.",
                 "第三个报文段是一个纯 ACK，不带 SYN 标志，因为客户端的 SYN 早已发出并得到确认。它的序列号是客户端的 ISN + 1（SYN 用掉了 5000），确认号是服务器的 ISN + 1（服务器的 SYN 用掉了 9000）。序列号总是属于发送方自己，所以 9001 不可能是客户端的序列号。",
@@ -339,6 +358,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 2,
+            why: &[],
             explanation: t(
                 "The third segment gives the client a chance to reject a stale SYN (with RST) before the server commits resources, and it is the only proof the server gets that its own ISN arrived. It acknowledges the server's SYN, not an ACK: a bare ACK takes no sequence number and is never acknowledged. Data may ride on the third segment, but that is not why it exists.",
                 "第三个报文段让客户端有机会在服务器投入资源之前用 RST 拒绝过期的 SYN，它也是服务器唯一能拿到的、证明自己 ISN 已送达的凭据。它确认的是服务器的 SYN，而不是某个 ACK：纯 ACK 不占序列号，从来不会被确认。第三个报文段可以捎带数据，但这并不是它存在的原因。",
@@ -422,6 +442,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 0,
+            why: &[],
             explanation: t(
                 "The ISN protects the sequence space, not the content: TCP encrypts nothing. Number 0 is not reserved; the SYN simply takes whatever the ISN is. Clients are told apart by the 4-tuple (addresses and ports), not by their ISNs.",
                 "ISN 保护的是序列号空间，而不是数据内容：TCP 不做任何加密。0 也不是保留编号，SYN 占用的就是 ISN 本身。区分不同客户端靠的是四元组（套接字对），而不是 ISN。",
@@ -532,6 +553,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 3,
+            why: &[],
             explanation: t(
                 "TCP is full duplex: a FIN ends one direction only. When the first FIN arrives, the other side may still be sending, so it acknowledges at once and sends its own FIN later; in the handshake, by contrast, nothing stops the server from putting its SYN and its ACK in one segment. Loss rates and permissions have nothing to do with it.",
                 "TCP 是全双工的：一个 FIN 只结束一个方向。第一个 FIN 到达时，另一方可能还在发送数据，所以它先立即确认，过后再发自己的 FIN；而在握手时，没有什么阻止服务器把自己的 SYN 和 ACK 放进同一个报文段。这和丢包率、征得同意都没有关系。",
@@ -635,6 +657,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 1,
+            why: &[],
             explanation: t(
                 "The client's FIN closed only the client-to-server direction: no more data will come from the client, but the server may send as long as it likes, and the client, in FIN-WAIT-2, keeps receiving. The server's own FIN, later, closes the other direction.",
                 "客户端的 FIN 只关闭了客户端到服务器的方向：客户端不会再发数据过来，但服务器想发多久就发多久，处于 FIN-WAIT-2 的客户端会一直接收。之后服务器自己的 FIN 才关闭另一个方向。",
@@ -738,6 +761,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 2,
+            why: &[],
             explanation: t(
                 "The second segment carries both the FIN flag and an acknowledgment number one past the first FIN, so nothing is missing: the first FIN is acknowledged, just not by a segment of its own. A lost ACK does not explain it: had the server sent a separate ACK and lost it, the acknowledgment number on its FIN would have covered the client's FIN all the same, and nothing would be resent (see the lesson on losing the ACK of the first FIN); a capture at the server would still show that ACK leaving. A half-closed connection would show data after the first FIN.",
                 "第二个报文段既有 FIN 标志，又带着比第一个 FIN 的序列号大 1 的确认号，所以什么都没少：第一个 FIN 得到了确认，只是没有单独用一个报文段。ACK 丢失解释不了这个现象：即使服务器单独发过一个 ACK 而它丢了，服务器 FIN 上的确认号照样确认了客户端的 FIN，谁也不用重传（参见“对第一个 FIN 的 ACK 丢失”一课）；而在服务器一侧抓包，仍然能看到那个 ACK 发出。如果是半关闭，第一个 FIN 之后还会有数据。",
@@ -838,6 +862,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 0,
+            why: &[],
             explanation: t(
                 "A repeated FIN means the last ACK was lost, so TIME-WAIT answers it with a new ACK and waits 2MSL again in case that one is lost too. It sends no data: everything sent before the FIN was already acknowledged. Ignoring the FIN would leave the peer resending it until it gives up, and a RST is what a side that has forgotten the connection would send.",
                 "收到重发的 FIN，说明最后的 ACK 丢了，所以 TIME-WAIT 回一个新的 ACK，并再等 2MSL，以防这个 ACK 也丢。它不发送任何数据：FIN 之前发出的数据早已得到确认。如果忽略这个 FIN，对方会一直重发直到放弃；而回 RST 则是已经忘掉这个连接的一方才会做的事。",
@@ -931,6 +956,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 3,
+            why: &[],
             explanation: t(
                 "TIME-WAIT sends nothing but ACKs: it re-acknowledges a repeated FIN (one MSL for the last ACK to reach the peer, one more for a repeated FIN to come back) and it keeps the 4-tuple busy until any stray copy, like the one in this lesson, has died out. The application already got its data before the FIN, and the server is CLOSED long before TIME-WAIT ends.",
                 "TIME-WAIT 除了 ACK 什么都不发：它再次确认重发的 FIN（最后的 ACK 发到对方最多要一个 MSL，对方重发的 FIN 传回来最多又要一个 MSL），并且占住这个四元组，直到像本课这样的迷途副本全部消亡。应用在 FIN 之前就已经拿到了数据，而服务器早在 TIME-WAIT 结束之前就已经 CLOSED。",
@@ -1007,6 +1033,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 1,
+            why: &[],
             explanation: t(
                 "The server cannot ask for a segment it never saw. The client keeps its ISN, because the SYN it sends again is the same connection attempt, and connect() only fails after the last retry (about 3 minutes in the textbook profile).",
                 "服务器没法索要一个它从没见过的报文段。客户端再发的 SYN 属于同一次连接尝试，所以 ISN 不变；connect() 只有在最后一次重试也失败后才报错（教科书配置下约 3 分钟）。",
@@ -1091,6 +1118,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 2,
+            why: &[],
             explanation: t(
                 "Both sides are waiting for an acknowledgment: the client for its SYN, the server for its SYN. Each has a retransmission timer, so each sends its segment again; the server also answers the repeated SYN with a SYN-ACK. Whichever SYN-ACK arrives first completes the handshake, and the extra one is acknowledged and ignored.",
                 "双方都在等确认：客户端等对自己 SYN 的确认，服务器也等对自己 SYN 的确认。两边各有重传计时器，所以各自都会再发；服务器收到重复的 SYN 时也会回一个 SYN-ACK。先到的 SYN-ACK 完成握手，多出来的那个只被确认一下，随即被忽略。",
@@ -1167,6 +1195,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 1,
+            why: &[],
             explanation: t(
                 "A bare ACK occupies no sequence number, so no timer waits for its acknowledgment and it is never sent again by itself. The acknowledgment number is repeated in every later segment, so the first one that arrives does the job. If nothing follows, the server's own timer sends the SYN-ACK again and draws a new ACK.",
                 "纯 ACK 不占序列号，没有计时器在等它的确认，它也就从不会被单独再发。确认号会出现在之后的每个报文段里，先到的那个就完成了任务。如果客户端什么都不发，服务器自己的计时器会再发 SYN-ACK，换来一个新的 ACK。",
@@ -1250,6 +1279,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 2,
+            why: &[],
             explanation: t(
                 "Only the sender knows it is waiting for an acknowledgment. The server cannot send the client's FIN, and it has no reason to reset a connection that simply went quiet.",
                 "只有发送方知道自己在等确认。服务器不可能替客户端发 FIN，对一个只是暂时安静下来的连接，它也没有理由去复位。",
@@ -1326,6 +1356,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 t("The client answers with RST", "客户端回一个 RST"),
             ],
             correct: 0,
+            why: &[],
             explanation: t(
                 "Acknowledgment numbers are cumulative and appear on every segment with the ACK flag, so any later segment can stand in for a lost ACK. The client accepts the FIN and the acknowledgment in one go and passes through FIN-WAIT-2 straight into TIME-WAIT.",
                 "确认号是累积的，而且出现在每一个置了 ACK 标志的报文段上，所以后面任何一个报文段都能顶替丢失的 ACK。客户端一次就收下了 FIN 和确认，经过 FIN-WAIT-2 直接进入 TIME-WAIT。",
@@ -1396,6 +1427,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 3,
+            why: &[],
             explanation: t(
                 "The client's own FIN was acknowledged, so it has nothing to send again, and TCP has no way to ask for a FIN. 2MSL is the TIME-WAIT period, which starts only after the server's FIN arrives. (On Linux an orphaned FIN-WAIT-2 gives up after 60 s; the textbook waits forever.)",
                 "客户端自己的 FIN 已经被确认，没什么可再发的；TCP 也没有索要 FIN 的办法。2MSL 是 TIME-WAIT 的时长，要等服务器的 FIN 到达之后才开始。（在 Linux 上，孤儿 FIN-WAIT-2 等 60 秒后放弃；教科书中则一直等下去。）",
@@ -1472,6 +1504,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 0,
+            why: &[],
             explanation: t(
                 "A lost SYN produces silence, retries and finally \"connection timed out\", not an immediate refusal. A completed handshake would make connect() succeed; what happens afterwards shows up in later calls. Refusal happens before any application is involved.",
                 "SYN 丢失只会换来一片沉默、几次重试，最后是“连接超时”，而不是立即被拒绝。握手一旦完成，connect() 就会成功，之后发生的事要在后续调用中才看得到。连接被拒绝发生在任何应用介入之前。",
@@ -1551,6 +1584,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 2,
+            why: &[],
             explanation: t(
                 "RFC 2525 recommends a reset when an application closes with data it has not read: a FIN would tell the peer that everything went fine. A server that closes first normally sends a FIN (see the scenario where the server closes first), lost FINs are sent again rather than turned into resets, and both sides use FIN.",
                 "RFC 2525 建议：应用在还有未读数据时关闭，应当发送复位，因为 FIN 会让对方以为一切正常。服务器先关闭时通常发的是 FIN（可以看“服务器先关闭”场景），丢失的 FIN 会被重发而不是变成复位，而且双方都使用 FIN。",
@@ -1621,6 +1655,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 t("Both fall back to LISTEN", "双方都退回 LISTEN"),
             ],
             correct: 1,
+            why: &[],
             explanation: t(
                 "Both SYNs belong to the same 4-tuple, so there is only one connection to open. Each side acknowledges the other's ISN in a SYN-ACK; nobody resets anything and nobody needs to listen.",
                 "两个 SYN 属于同一个四元组，所以要建立的只有一个连接。双方各用一个 SYN-ACK 确认对方的 ISN；没有谁发复位，也没有谁需要监听。",
@@ -1697,6 +1732,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 1,
+            why: &[],
             explanation: t(
                 "CLOSE-WAIT and LAST-ACK belong to the side that closes second, which this side is not: it already sent its FIN. FIN-WAIT-2 means its FIN is acknowledged and the peer's has not come yet, the opposite of what happened. CLOSING covers exactly this crossing.",
                 "CLOSE-WAIT 和 LAST-ACK 属于后关闭的一方，而这一方已经发出了自己的 FIN，并不是后关闭的一方。FIN-WAIT-2 表示自己的 FIN 已被确认、对方的 FIN 还没来，和实际情况正好相反。CLOSING 描述的正是这种交错。",
@@ -1783,6 +1819,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 3,
+            why: &[],
             explanation: t(
                 "The flag is a switch; the number is a counter of bytes (plus one each for SYN and FIN), not of segments. Once the connection is synchronized the flag stays on, so the acknowledgment number is present in almost every segment, not just the third.",
                 "标志是一个开关；确认号按字节计数（SYN 和 FIN 各算一个），而不是按报文段计数。连接同步之后这个标志一直置 1，所以几乎每个报文段都带着确认号，而不只是第三次握手的那一个。",
@@ -1904,6 +1941,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 2,
+            why: &[],
             explanation: t(
                 "A crash sends nothing, so the rebooted host cannot send a FIN for a connection it no longer knows. Keepalive is not part of the close: it runs on an open, idle connection, and only when the application turned it on. TCP sees no link, only segments, so silence is all an idle endpoint gets until it sends a segment of its own.",
                 "崩溃时什么都不会发出，重启后的主机也不可能为一个它已经不记得的连接发 FIN。保活并不是关闭过程的一部分：它作用在打开着但空闲的连接上，而且只有应用开启了才会运行。TCP 看不到链路，只看得到报文段，所以空闲的一端在自己发出报文段之前，得到的只有沉默。",
@@ -1993,6 +2031,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 3,
+            why: &[],
             explanation: t(
                 "A FIN takes a sequence number and is delivered after all data, so the peer reads everything and then end-of-file. A RST is never acknowledged or retransmitted, ends the connection at once on both sides, discards what is still queued, and leaves no TIME-WAIT behind; no answer to it is expected.",
                 "FIN 占用一个序列号，排在所有数据之后送达，所以对方先读完全部数据，再读到文件结束。RST 既不会被确认也不会被重传，它让两边的连接立刻结束，丢弃还在排队的数据，也不留下 TIME-WAIT；对方不需要对它作出回应。",
@@ -2082,6 +2121,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 3,
+            why: &[],
             explanation: t(
                 "A socket enters CLOSE-WAIT only after the client's FIN has arrived, so the FINs were sent and received. The last ACK belongs to LAST-ACK, which comes only after the server's own close. CLOSE-WAIT has no timer: it lasts until the application calls close().",
                 "套接字只有在收到客户端的 FIN 之后才会进入 CLOSE-WAIT，所以 FIN 已经发出也已经收到。最后一个 ACK 属于 LAST-ACK，而那要等服务器自己关闭之后才会出现。CLOSE-WAIT 没有计时器：它会一直持续到应用调用 close()。",
@@ -2178,6 +2218,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 1,
+            why: &[],
             explanation: t(
                 "RFC 9293 lets FIN-WAIT-2 last as long as the peer keeps the connection open; the timer is Linux's own. In FIN-WAIT-2 the FIN is already acknowledged, so there is nothing to resend. After shutdown() the application can still read, so Linux leaves that FIN-WAIT-2 alone: the timer is only for orphans.",
                 "RFC 9293 允许 FIN-WAIT-2 在对方保持连接期间一直持续，这个计时器是 Linux 自己加的。处于 FIN-WAIT-2 时 FIN 已经被确认，没有什么需要重发。调用 shutdown() 之后应用仍可以读数据，所以 Linux 不会去动那样的 FIN-WAIT-2：这个计时器只针对孤儿套接字。",
