@@ -13,7 +13,9 @@ use yew::Reducible;
 
 use super::log::LogKind;
 use super::run::{Run, RunRef};
-use super::setup::{DraftErrors, DraftField, Setup, SetupDraft, CUSTOM, DEFAULT_SCENARIO};
+use super::setup::{
+    DraftErrors, DraftField, Setup, SetupDraft, CUSTOM, DEFAULT_PROFILE, DEFAULT_SCENARIO,
+};
 use super::timeline::Playhead;
 use super::url::{Notice, UrlOptions};
 
@@ -142,8 +144,10 @@ pub enum Action {
 impl LabState {
     pub fn new(options: &UrlOptions, reduced_motion: bool) -> LabState {
         let name = options.scenario.as_deref().unwrap_or(DEFAULT_SCENARIO);
-        let setup = Setup::named(name, options.profile)
-            .or_else(|| Setup::named(DEFAULT_SCENARIO, options.profile))
+        // A link without a profile gets the textbook's, whatever the scenario's own is.
+        let profile = Some(options.profile.unwrap_or(DEFAULT_PROFILE));
+        let setup = Setup::named(name, profile)
+            .or_else(|| Setup::named(DEFAULT_SCENARIO, profile))
             .expect("the default scenario exists");
         let run = RunRef(Rc::new(Run::new(setup.scenario(), &[])));
         LabState {
