@@ -577,10 +577,50 @@ pub fn dir_name(lang: Lang, dir: Dir) -> &'static str {
 pub fn profile_name(lang: Lang, profile: ProfileName) -> &'static str {
     match (profile, lang) {
         (ProfileName::Rfc, Lang::En) => "rfc: the textbook (RFC 9293)",
-        (ProfileName::Rfc, Lang::Zh) => "rfc：教科书（RFC 9293）",
+        (ProfileName::Rfc, Lang::Zh) => "rfc：教科书 RFC 9293",
         (ProfileName::Linux, Lang::En) => "linux: what Linux 6.x does",
-        (ProfileName::Linux, Lang::Zh) => "linux：Linux 6.x 的实际行为",
+        (ProfileName::Linux, Lang::Zh) => "linux：真实的 Linux 6.x",
     }
+}
+
+/// A label's colon: ": " in English, the full-width "：" in Chinese.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    }
+}
+
+/// One line next to the profile switch: how this profile closes a connection, and what the
+/// other one does differently.
+pub fn profile_note(lang: Lang, profile: ProfileName) -> &'static str {
+    match (profile, lang) {
+        (ProfileName::Rfc, Lang::En) => {
+            "The textbook closes with four segments: FIN, ACK, FIN, ACK. Switch to linux to see real Linux use three."
+        }
+        (ProfileName::Rfc, Lang::Zh) => {
+            "教科书式的关闭要四个报文段：FIN、ACK、FIN、ACK。切换到 linux，可以看到真实的 Linux 只用三个。"
+        }
+        (ProfileName::Linux, Lang::En) => {
+            "Linux often closes with three segments: its ACK of the peer's FIN waits a moment (delayed ACK) and rides on its own FIN. The textbook (rfc) sends four."
+        }
+        (ProfileName::Linux, Lang::Zh) => {
+            "Linux 关闭时常常只用三个报文段：对对方 FIN 的确认稍等片刻（延迟确认），搭在自己的 FIN 上一起发出。教科书（rfc）要发四个。"
+        }
+    }
+}
+
+/// The name of a transport control an embed can show (`&controls=`), for the Embed panel.
+pub fn control_label(lang: Lang, control: &str) -> Option<String> {
+    Some(match control {
+        "play" => t(lang, Ui::Play).to_string(),
+        "step" => format!("{} / {}", t(lang, Ui::StepBack), t(lang, Ui::StepForward)),
+        "scrub" => t(lang, Ui::Scrubber).to_string(),
+        "reset" => t(lang, Ui::Reset).to_string(),
+        "end" => t(lang, Ui::JumpToEnd).to_string(),
+        "speed" => t(lang, Ui::Speed).to_string(),
+        _ => return None,
+    })
 }
 
 /// A name for a kind of segment, as in "the next SYN-ACK".
@@ -594,7 +634,8 @@ pub fn flags_name(lang: Lang, flags: &str) -> String {
             Lang::Zh => "数据（PSH-ACK）",
         },
         "FA" => "FIN-ACK",
-        "R" | "RA" => "RST",
+        "R" => "RST",
+        "RA" => "RST-ACK",
         other => other,
     };
     base.to_string()
@@ -891,6 +932,16 @@ pub fn step_error_reason(lang: Lang, e: &tcp_sim::StepError) -> String {
                 fmt_time(lang, tcp_sim::Step::MAX_MS)
             )
         }
+    }
+}
+
+/// Said when the learner arms a fate for a kind of segment the run sends no more of.
+pub fn arm_refused_text(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "Not armed: this run sends no further {what} after this point, so the fate would never be used."
+        ),
+        Lang::Zh => format!("未设置：此刻之后这次运行不会再发送{what}，这个命运永远用不上。"),
     }
 }
 
