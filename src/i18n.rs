@@ -577,9 +577,9 @@ pub fn dir_name(lang: Lang, dir: Dir) -> &'static str {
 pub fn profile_name(lang: Lang, profile: ProfileName) -> &'static str {
     match (profile, lang) {
         (ProfileName::Rfc, Lang::En) => "rfc: the textbook (RFC 9293)",
-        (ProfileName::Rfc, Lang::Zh) => "rfc：教科书 RFC 9293",
+        (ProfileName::Rfc, Lang::Zh) => "rfc：教科书",
         (ProfileName::Linux, Lang::En) => "linux: what Linux 6.x does",
-        (ProfileName::Linux, Lang::Zh) => "linux：真实的 Linux 6.x",
+        (ProfileName::Linux, Lang::Zh) => "linux：真实 Linux",
     }
 }
 
@@ -778,6 +778,16 @@ pub fn notice_text(lang: Lang, notice: &Notice) -> String {
                 default
             };
             (k.as_str(), v, valid, used.into())
+        }
+        Notice::UnusedFault(k, v, kinds) => {
+            return match lang {
+                Lang::En => format!(
+                    "?{k}={v} changes nothing: this run sends no such segment. It sends: {kinds}."
+                ),
+                Lang::Zh => {
+                    format!("?{k}={v} 不起作用：这次运行不发送这样的报文段。它发送的是：{kinds}。")
+                }
+            }
         }
         Notice::UnknownVersion(v) => {
             return match lang {
