@@ -439,6 +439,7 @@ pub fn app(props: &AppProps) -> Html {
                               on_fast_forward={on_fast_forward} on_scrub={on_scrub} on_speed={on_speed}
                               on_numbers={on_numbers} />
                     <BreakIt lang={lang} faults={s.learner_faults.clone()} on_arm={on_arm}
+                             targets={run.sent_kinds()} refused={s.arm_refused}
                              on_remove={on_remove_fault} on_clear={on_clear_faults} />
                     <div class="ladder-wrap">
                         <Ladder lang={lang} run={run.clone()} playhead={p} numbers={s.numbers}

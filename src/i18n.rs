@@ -607,10 +607,50 @@ pub fn dir_name(lang: Lang, dir: Dir) -> &'static str {
 pub fn profile_name(lang: Lang, profile: ProfileName) -> &'static str {
     match (profile, lang) {
         (ProfileName::Rfc, Lang::En) => "rfc: the textbook (RFC 9293)",
-        (ProfileName::Rfc, Lang::Zh) => "rfc：教科书（RFC 9293）",
+        (ProfileName::Rfc, Lang::Zh) => "rfc：教科书",
         (ProfileName::Linux, Lang::En) => "linux: what Linux 6.x does",
-        (ProfileName::Linux, Lang::Zh) => "linux：Linux 6.x 的实际行为",
+        (ProfileName::Linux, Lang::Zh) => "linux：真实 Linux",
     }
+}
+
+/// A label's colon: ": " in English, the full-width "：" in Chinese.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    }
+}
+
+/// One line next to the profile switch: how this profile closes a connection, and what the
+/// other one does differently.
+pub fn profile_note(lang: Lang, profile: ProfileName) -> &'static str {
+    match (profile, lang) {
+        (ProfileName::Rfc, Lang::En) => {
+            "The textbook closes with four segments: FIN, ACK, FIN, ACK. Switch to linux to see real Linux use three."
+        }
+        (ProfileName::Rfc, Lang::Zh) => {
+            "教科书式的关闭要四个报文段：FIN、ACK、FIN、ACK。切换到 linux，可以看到真实的 Linux 只用三个。"
+        }
+        (ProfileName::Linux, Lang::En) => {
+            "Linux often closes with three segments: its ACK of the peer's FIN waits a moment (delayed ACK) and rides on its own FIN. The textbook (rfc) sends four."
+        }
+        (ProfileName::Linux, Lang::Zh) => {
+            "Linux 关闭时常常只用三个报文段：对对方 FIN 的确认稍等片刻（延迟确认），搭在自己的 FIN 上一起发出。教科书（rfc）要发四个。"
+        }
+    }
+}
+
+/// The name of a transport control an embed can show (`&controls=`), for the Embed panel.
+pub fn control_label(lang: Lang, control: &str) -> Option<String> {
+    Some(match control {
+        "play" => t(lang, Ui::Play).to_string(),
+        "step" => format!("{} / {}", t(lang, Ui::StepBack), t(lang, Ui::StepForward)),
+        "scrub" => t(lang, Ui::Scrubber).to_string(),
+        "reset" => t(lang, Ui::Reset).to_string(),
+        "end" => t(lang, Ui::JumpToEnd).to_string(),
+        "speed" => t(lang, Ui::Speed).to_string(),
+        _ => return None,
+    })
 }
 
 /// A name for a kind of segment, as in "the next SYN-ACK".
@@ -624,7 +664,8 @@ pub fn flags_name(lang: Lang, flags: &str) -> String {
             Lang::Zh => "数据（PSH-ACK）",
         },
         "FA" => "FIN-ACK",
-        "R" | "RA" => "RST",
+        "R" => "RST",
+        "RA" => "RST-ACK",
         other => other,
     };
     base.to_string()
@@ -635,8 +676,8 @@ pub fn action_name(lang: Lang, action: FaultAction) -> String {
         FaultAction::Drop => t(lang, Ui::Drop).to_string(),
         FaultAction::Duplicate => t(lang, Ui::Duplicate).to_string(),
         FaultAction::Delay(d) => match lang {
-            Lang::En => format!("Delay by {} ms", fmt_ms(d.as_ms())),
-            Lang::Zh => format!("延迟 {} 毫秒", fmt_ms(d.as_ms())),
+            Lang::En => format!("Delay by {}", fmt_time(lang, d.as_ms())),
+            Lang::Zh => format!("延迟 {}", fmt_time(lang, d.as_ms())),
         },
     }
 }
@@ -716,13 +757,68 @@ pub fn lost_line(lang: Lang, id: usize, flags: &str) -> String {
 }
 
 pub fn notice_text(lang: Lang, notice: &Notice) -> String {
-    let (param, value, fallback) = match notice {
-        Notice::UnknownLang(v) => ("lang", v, "en / zh"),
-        Notice::UnknownScenario(v) => ("scenario", v, "normal"),
-        Notice::UnknownProfile(v) => ("profile", v, "rfc / linux"),
-        Notice::UnknownSpeed(v) => ("speed", v, "0.25 0.5 1 2 4 8"),
-        Notice::UnknownAutoplay(v) => ("autoplay", v, "0 / 1"),
-        Notice::Ignored(k, v) => (k.as_str(), v, "README: Embedding in a course page"),
+    use crate::model::setup::{DEFAULT_PROFILE, DEFAULT_SCENARIO};
+    let zh = lang == Lang::Zh;
+    let default = if zh { "默认设置" } else { "the default" };
+    let (param, value, valid, used): (&str, &String, String, String) = match notice {
+        Notice::UnknownLang(v) => (
+            "lang",
+            v,
+            "en, zh".into(),
+            if zh {
+                "浏览器的语言"
+            } else {
+                "the browser's language"
+            }
+            .into(),
+        ),
+        Notice::UnknownScenario(v) => (
+            "scenario",
+            v,
+            tcp_sim::named::NAMES.join(", "),
+            DEFAULT_SCENARIO.into(),
+        ),
+        Notice::UnknownProfile(v) => (
+            "profile",
+            v,
+            "rfc, linux".into(),
+            DEFAULT_PROFILE.key().into(),
+        ),
+        Notice::UnknownSpeed(v) => (
+            "speed",
+            v,
+            crate::model::url::SPEED_TEXT.join(", "),
+            "1".into(),
+        ),
+        Notice::UnknownAutoplay(v) => (
+            "autoplay",
+            v,
+            "1, 0".into(),
+            if zh { "不自动播放" } else { "no autoplay" }.into(),
+        ),
+        Notice::Ignored(k, v) => {
+            let (valid, left_out) = param_hint(lang, k);
+            let used = if left_out {
+                if zh {
+                    "不使用此项"
+                } else {
+                    "nothing in its place"
+                }
+            } else {
+                default
+            };
+            (k.as_str(), v, valid, used.into())
+        }
+        Notice::UnusedFault(k, v, kinds) => {
+            return match lang {
+                Lang::En => format!(
+                    "?{k}={v} changes nothing: this run sends no such segment. It sends: {kinds}."
+                ),
+                Lang::Zh => {
+                    format!("?{k}={v} 不起作用：这次运行不发送这样的报文段。它发送的是：{kinds}。")
+                }
+            }
+        }
         Notice::UnknownVersion(v) => {
             return match lang {
                 Lang::En => {
@@ -754,19 +850,138 @@ pub fn notice_text(lang: Lang, notice: &Notice) -> String {
         }
     };
     match lang {
-        Lang::En => format!(
-            "Ignored ?{param}={value}: unknown value (expected {fallback}); using the default."
-        ),
-        Lang::Zh => {
-            format!("已忽略 ?{param}={value}：无法识别的值（可用：{fallback}），已使用默认设置。")
+        Lang::En => format!("Ignored ?{param}={value}: valid values are {valid}. Used {used}."),
+        Lang::Zh => format!("已忽略 ?{param}={value}：可用的值为 {valid}。已改用{used}。"),
+    }
+}
+
+/// What a link parameter accepts, in the learner's language, and whether a bad value is
+/// simply left out (a fault, a list of steps) rather than replaced by a default.
+pub fn param_hint(lang: Lang, key: &str) -> (String, bool) {
+    let zh = lang == Lang::Zh;
+    let pick = |en: &str, zh_text: &str| {
+        if zh {
+            zh_text.to_string()
+        } else {
+            en.to_string()
         }
+    };
+    match key {
+        "drop" | "dup" => (
+            pick(
+                "DIR:FLAGS:N or seg:ID, e.g. s2c:SA:1 (DIR c2s or s2c, N a count from 1 or *)",
+                "方向:标志:N 或 seg:编号，例如 s2c:SA:1（方向为 c2s 或 s2c，N 表示第几个、从 1 数起，也可以用 * 表示全部）",
+            ),
+            true,
+        ),
+        "delay" => (
+            pick(
+                "DIR:FLAGS:N:MS or seg:ID:MS, e.g. c2s:S:1:40 (at most 60000 ms)",
+                "方向:标志:N:毫秒 或 seg:编号:毫秒，例如 c2s:S:1:40（最多 60000 毫秒）",
+            ),
+            true,
+        ),
+        "c" | "s" => {
+            let verbs = tcp_sim::STEP_VERBS.join(", ");
+            (
+                if zh {
+                    format!("以逗号分隔的步骤（最多 64 个）：{verbs}")
+                } else {
+                    format!("steps separated by commas (at most 64): {verbs}")
+                },
+                true,
+            )
+        }
+        "delay_ms" => (
+            pick("milliseconds from 0 to 10000", "0 到 10000 之间的毫秒数"),
+            false,
+        ),
+        "loss" => (
+            pick("a percentage from 0 to 100", "0 到 100 之间的百分比"),
+            false,
+        ),
+        "seed" => (pick("a whole number", "一个非负整数"), false),
+        "step" => (
+            pick("a whole number from 0 (0 = before the start)", "从 0 起的整数（0 表示开始之前）"),
+            false,
+        ),
+        "nums" => ("abs, rel".to_string(), false),
+        "controls" => (crate::model::share::CONTROLS.join(", "), false),
+        "learn" => ("lessons, glossary".to_string(), false),
+        // On/off switches: embed, compact, quiz, plain, bi.
+        _ => ("1, 0".to_string(), false),
     }
 }
 
 pub fn step_error_text(lang: Lang, e: &StepError) -> String {
+    let why = step_error_reason(lang, &e.error);
     match lang {
-        Lang::En => format!("Line {}: “{}”: {}", e.line, e.text, e.message),
-        Lang::Zh => format!("第 {} 行“{}”有误：{}", e.line, e.text, e.message),
+        Lang::En => format!("Line {}: “{}”: {why}", e.line, e.text),
+        Lang::Zh => format!("第 {} 行“{}”有误：{why}", e.line, e.text),
+    }
+}
+
+/// Why a step could not be read, in the learner's language (the core's `Display` is English).
+pub fn step_error_reason(lang: Lang, e: &tcp_sim::StepError) -> String {
+    use tcp_sim::{NumberUnit, StepError as E};
+    let verbs = tcp_sim::STEP_VERBS.join(", ");
+    let unit = |u: &NumberUnit| match (u, lang) {
+        (NumberUnit::Bytes, Lang::En) => "a byte count",
+        (NumberUnit::Bytes, Lang::Zh) => "一个字节数",
+        (NumberUnit::Milliseconds, Lang::En) => "a number of milliseconds",
+        (NumberUnit::Milliseconds, Lang::Zh) => "一个毫秒数",
+    };
+    match (e, lang) {
+        (E::Empty, Lang::En) => "the step is empty".to_string(),
+        (E::Empty, Lang::Zh) => "步骤为空".to_string(),
+        (E::TooManyWords { step }, Lang::En) => {
+            format!("“{step}” has too many words: a step is a verb and at most one number")
+        }
+        (E::TooManyWords { step }, Lang::Zh) => {
+            format!("“{step}”的词太多：一个步骤只有一个动词，最多再加一个数字")
+        }
+        (E::UnknownVerb { verb }, Lang::En) => {
+            format!("“{verb}” is not a step; use one of: {verbs}")
+        }
+        (E::UnknownVerb { verb }, Lang::Zh) => format!("没有“{verb}”这个步骤；可用：{verbs}"),
+        (E::TakesNoArgument { verb }, Lang::En) => format!("“{verb}” takes no number"),
+        (E::TakesNoArgument { verb }, Lang::Zh) => format!("“{verb}”后面不带数字"),
+        (E::MissingNumber { verb, unit: u }, Lang::En) => {
+            format!("“{verb}” needs {}, e.g. “{verb} 100”", unit(u))
+        }
+        (E::MissingNumber { verb, unit: u }, Lang::Zh) => {
+            format!("“{verb}”后面需要{}，例如“{verb} 100”", unit(u))
+        }
+        (E::NotANumber { value, .. }, Lang::En) => format!("“{value}” is not a number"),
+        (E::NotANumber { value, .. }, Lang::Zh) => format!("“{value}”不是数字"),
+        (E::Negative { .. }, Lang::En) => "the number must not be negative".to_string(),
+        (E::Negative { .. }, Lang::Zh) => "数字不能为负".to_string(),
+        (E::BadByteCount { .. }, Lang::En) => {
+            "the byte count must be a whole number up to 1,000,000,000".to_string()
+        }
+        (E::BadByteCount { .. }, Lang::Zh) => "字节数必须是不超过 1,000,000,000 的整数".to_string(),
+        (E::WaitTooLong { .. }, Lang::En) => {
+            format!(
+                "the wait is too long (at most {})",
+                fmt_time(lang, tcp_sim::Step::MAX_MS)
+            )
+        }
+        (E::WaitTooLong { .. }, Lang::Zh) => {
+            format!(
+                "等待时间过长（最多 {}）",
+                fmt_time(lang, tcp_sim::Step::MAX_MS)
+            )
+        }
+    }
+}
+
+/// Said when the learner arms a fate for a kind of segment the run sends no more of.
+pub fn arm_refused_text(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "Not armed: this run sends no further {what} after this point, so the fate would never be used."
+        ),
+        Lang::Zh => format!("未设置：此刻之后这次运行不会再发送{what}，这个命运永远用不上。"),
     }
 }
 
@@ -794,18 +1009,76 @@ pub fn transition_line(lang: Lang, side: Side, from: &str, to: &str) -> String {
     }
 }
 
-/// Milliseconds for people: "10 ms", "1.5 s", "0.025 ms".
-pub fn fmt_duration(lang: Lang, ms: f64) -> String {
-    if ms >= 1000.0 {
-        format!("{} {}", fmt_ms(ms / 1000.0), t(lang, Ui::Seconds))
-    } else {
-        format!("{} {}", fmt_ms(ms), t(lang, Ui::Milliseconds))
+/// A time or duration given in milliseconds, for people, in one format everywhere the app shows
+/// a time: "25 µs" below a millisecond, "20.05 ms" below a second, "47.025 s" below three
+/// minutes, then "4 min" or "4 min 0.06 s" (and hours from three hours on). At most three
+/// decimals, no trailing zeros. Exact values stay in `data-time-ms` attributes.
+pub fn fmt_time(lang: Lang, ms: f64) -> String {
+    let ms = if ms.is_finite() { ms.max(0.0) } else { 0.0 };
+    let unit = |u: TimeUnit| time_unit(lang, u);
+    let num = |v: f64, d: u32| crate::numtext::trimmed(v, d);
+    if ms == 0.0 {
+        return format!("0 {}", unit(TimeUnit::Ms));
     }
+    if ms < 1.0 {
+        let us = num(ms * 1000.0, 1);
+        // 0.99996 ms rounds to "1000 µs": say "1 ms" instead.
+        if us != "1000" {
+            return format!("{us} {}", unit(TimeUnit::Us));
+        }
+    }
+    if ms < 1000.0 {
+        let text = num(ms, 3);
+        if text != "1000" {
+            return format!("{text} {}", unit(TimeUnit::Ms));
+        }
+    }
+    const MIN: f64 = 60_000.0;
+    const HOUR: f64 = 60.0 * MIN;
+    if ms < 3.0 * MIN {
+        return format!("{} {}", num(ms / 1000.0, 3), unit(TimeUnit::S));
+    }
+    // Round to whole milliseconds first, so the parts add up.
+    let total = ms.round();
+    let (hours, rest) = if total >= 3.0 * HOUR {
+        ((total / HOUR).floor(), total % HOUR)
+    } else {
+        (0.0, total)
+    };
+    let (mins, secs) = ((rest / MIN).floor(), (rest % MIN) / 1000.0);
+    let mut parts = Vec::new();
+    if hours > 0.0 {
+        parts.push(format!("{} {}", num(hours, 0), unit(TimeUnit::H)));
+    }
+    if mins > 0.0 || hours == 0.0 {
+        parts.push(format!("{} {}", num(mins, 0), unit(TimeUnit::Min)));
+    }
+    if secs > 0.0 {
+        parts.push(format!("{} {}", num(secs, 3), unit(TimeUnit::S)));
+    }
+    parts.join(" ")
 }
 
-/// A number with at most three decimals and no trailing zeros.
-pub fn fmt_ms(v: f64) -> String {
-    crate::numtext::trimmed(v, 3)
+#[derive(Clone, Copy)]
+enum TimeUnit {
+    Us,
+    Ms,
+    S,
+    Min,
+    H,
+}
+
+fn time_unit(lang: Lang, u: TimeUnit) -> &'static str {
+    match (u, lang) {
+        (TimeUnit::Us, Lang::En) => "µs",
+        (TimeUnit::Us, Lang::Zh) => "微秒",
+        (TimeUnit::Ms, _) => t(lang, Ui::Milliseconds),
+        (TimeUnit::S, _) => t(lang, Ui::Seconds),
+        (TimeUnit::Min, Lang::En) => "min",
+        (TimeUnit::Min, Lang::Zh) => "分钟",
+        (TimeUnit::H, Lang::En) => "h",
+        (TimeUnit::H, Lang::Zh) => "小时",
+    }
 }
 
 /// The panic message, in both languages because the language may be unknown.
@@ -842,10 +1115,49 @@ mod tests {
     }
 
     #[test]
-    fn test_durations_read_well() {
-        assert_eq!(fmt_duration(Lang::En, 1500.0), "1.5 s");
-        assert_eq!(fmt_duration(Lang::En, 0.025), "0.025 ms");
-        assert_eq!(fmt_duration(Lang::Zh, 60_000.0), "60 秒");
-        assert_eq!(fmt_ms(-0.0001), "0");
+    fn test_times_read_well_in_one_format() {
+        let en = |ms| fmt_time(Lang::En, ms);
+        assert_eq!(en(0.0), "0 ms");
+        assert_eq!(en(-0.0001), "0 ms");
+        assert_eq!(en(0.025), "25 µs");
+        assert_eq!(en(0.99999), "1 ms");
+        assert_eq!(en(20.05), "20.05 ms");
+        assert_eq!(en(999.9999), "1 s");
+        assert_eq!(en(1500.0), "1.5 s");
+        assert_eq!(en(13_000.0), "13 s");
+        assert_eq!(en(47_025.245), "47.025 s");
+        assert_eq!(en(179_999.0), "179.999 s");
+        assert_eq!(en(240_000.0), "4 min");
+        assert_eq!(en(240_060.0), "4 min 0.06 s");
+        assert_eq!(en(1e9), "277 h 46 min 40 s");
+        assert_eq!(fmt_time(Lang::Zh, 60_000.0), "60 秒");
+        assert_eq!(fmt_time(Lang::Zh, 240_060.0), "4 分钟 0.06 秒");
+        assert_eq!(fmt_time(Lang::Zh, 0.025), "25 微秒");
+    }
+
+    #[test]
+    fn test_step_errors_are_said_in_both_languages() {
+        let e = tcp_sim::Step::parse("send lots").unwrap_err();
+        assert_eq!(step_error_reason(Lang::En, &e), "“lots” is not a number");
+        assert_eq!(step_error_reason(Lang::Zh, &e), "“lots”不是数字");
+        for text in [
+            "",
+            "a b c",
+            "jump",
+            "close 1",
+            "send",
+            "send x",
+            "send -1",
+            "recv 0.5",
+            "at 9999999999",
+        ] {
+            let e = tcp_sim::Step::parse(text).unwrap_err();
+            let zh = step_error_reason(Lang::Zh, &e);
+            assert_ne!(zh, step_error_reason(Lang::En, &e), "{text}");
+            assert!(
+                !zh.contains("step") && !zh.contains("expected"),
+                "{text}: {zh}"
+            );
+        }
     }
 }

@@ -32,6 +32,12 @@
   function zh() { return (document.documentElement.getAttribute('lang') || '').indexOf('zh') === 0; }
   function L(en, z) { return zh() ? z : en; }
   function lab() { return window.wasmBindings || {}; }
+  /** A control's name in the page's language, from the app's own text (src/i18n.rs). */
+  function controlLabel(c) {
+    var f = lab().tcp_lab_control_label;
+    var text = f && f(c, zh() ? 'zh' : 'en');
+    return text || c;
+  }
   function opaque() { try { return self.origin === 'null'; } catch (e) { return true; } }
   function base() { var h = location.href; var i = h.search(/[?#]/); return i < 0 ? h : h.slice(0, i); }
   function query() { var f = lab().tcp_lab_query; return (f && f()) || location.search || '?'; }
@@ -117,7 +123,7 @@
         o.controls = CONTROLS.filter(function (k) { return k === c ? i.checked : o.controls.indexOf(k) >= 0; });
         snippet();
       });
-      return el('label', {}, [i, c]);
+      return el('label', {}, [i, controlLabel(c)]);
     });
     snippet();
     show('embed', L('Embed in a course page', '嵌入课程页面'), [

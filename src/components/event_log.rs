@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::segment_numbers;
 use crate::i18n::{
-    dir_name, failure_line, fmt_ms, lost_line, t, timer_fired_line, transition_line, Ui,
+    dir_name, failure_line, fmt_time, lost_line, t, timer_fired_line, transition_line, Ui,
 };
 use crate::model::log::{LogEntry, LogKind};
 use crate::model::url::NumberMode;
@@ -137,7 +137,7 @@ pub fn event_log(p: &EventLogProps) -> Html {
                 <button type="button" data-log-index={i.to_string()}
                         aria-current={(p.current == Some(i)).then_some("step")}
                         onclick={move |_| on_jump.emit(i)}>
-                    <span class="log-time">{ format!("{} ms", fmt_ms(entry.t.as_ms())) }</span>
+                    <span class="log-time">{ fmt_time(lang, entry.t.as_ms()) }</span>
                     <span class="log-text">{ entry_text(lang, run, entry, p.numbers) }</span>
                 </button>
             </li>

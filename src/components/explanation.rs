@@ -9,7 +9,8 @@ use yew::prelude::*;
 
 use super::{fate_words, segment_numbers};
 use crate::i18n::{
-    dir_name, failure_line, fmt_ms, lost_line, side_name, t, timer_fired_line, transition_line, Ui,
+    dir_name, failure_line, fmt_time, lost_line, side_name, t, timer_fired_line, transition_line,
+    Ui,
 };
 use crate::model::log::LogKind;
 use crate::model::setup::CUSTOM;
@@ -118,7 +119,7 @@ fn explain_entry(p: &ExplanationProps, i: usize) -> Html {
     let lang = p.lang;
     let run = &p.run;
     let entry = &run.log[i];
-    let when = format!("{} ms", fmt_ms(entry.t.as_ms()));
+    let when = fmt_time(lang, entry.t.as_ms());
     match entry.kind {
         LogKind::Transition(k) => {
             let tr = &run.trace.transitions[k];

@@ -8,7 +8,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::i18n::{arm_label, dir_name, fault_text, flags_name, t, Ui};
-use crate::model::state::{ArmTarget, LearnerFault, ARM_TARGETS};
+use crate::model::state::{ArmTarget, LearnerFault};
 
 const DEFAULT_DELAY_MS: f64 = 500.0;
 /// The same default, as first shown in the delay fields.
@@ -111,6 +111,10 @@ pub fn fate_menu(p: &FateMenuProps) -> Html {
 pub struct BreakItProps {
     pub lang: Lang,
     pub faults: Vec<LearnerFault>,
+    /// The kinds of segment the current run sends, in order (from the core's trace).
+    pub targets: Vec<ArmTarget>,
+    /// A fate just refused because the run sends no more of that kind.
+    pub refused: Option<ArmTarget>,
     pub on_arm: Callback<(ArmTarget, FaultAction)>,
     pub on_remove: Callback<usize>,
     pub on_clear: Callback<()>,
@@ -119,7 +123,7 @@ pub struct BreakItProps {
 fn target_label(lang: Lang, target: &ArmTarget) -> String {
     format!(
         "{} ({})",
-        flags_name(lang, target.flags),
+        flags_name(lang, &target.flags.to_string()),
         dir_name(lang, target.dir)
     )
 }
@@ -128,7 +132,8 @@ fn target_label(lang: Lang, target: &ArmTarget) -> String {
 pub fn break_it(p: &BreakItProps) -> Html {
     let lang = p.lang;
     let action = use_state(|| "drop".to_string());
-    let target = use_state(|| 1usize);
+    // The chosen kind by its key (`s2c:SA`), so that it survives a new list of kinds.
+    let target = use_state(String::new);
     let delay = use_state(|| DEFAULT_DELAY_TEXT.to_string());
     let on_action = {
         let action = action.clone();
@@ -137,17 +142,25 @@ pub fn break_it(p: &BreakItProps) -> Html {
     let on_target = {
         let target = target.clone();
         move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            target.set(v.parse().unwrap_or(0).min(ARM_TARGETS.len() - 1));
+            target.set(e.target_unchecked_into::<HtmlSelectElement>().value());
         }
     };
     let on_delay = {
         let delay = delay.clone();
         move |e: InputEvent| delay.set(e.target_unchecked_into::<HtmlInputElement>().value())
     };
+    // The chosen kind if this run still sends it, else the first one it sends (the SYN-ACK
+    // when there is one: the classic first experiment).
+    let chosen: Option<ArmTarget> = p
+        .targets
+        .iter()
+        .find(|k| k.key() == *target)
+        .or_else(|| p.targets.iter().find(|k| k.key() == "s2c:SA"))
+        .or(p.targets.first())
+        .copied();
     let on_arm = {
         let cb = p.on_arm.clone();
-        let (action, target, delay) = (action.clone(), target.clone(), delay.clone());
+        let (action, delay) = (action.clone(), delay.clone());
         move |e: SubmitEvent| {
             e.prevent_default();
             let fate = match action.as_str() {
@@ -155,7 +168,9 @@ pub fn break_it(p: &BreakItProps) -> Html {
                 "duplicate" => FaultAction::Duplicate,
                 _ => FaultAction::Drop,
             };
-            cb.emit((ARM_TARGETS[*target], fate));
+            if let Some(t) = chosen {
+                cb.emit((t, fate));
+            }
         }
     };
     let on_clear = {
@@ -177,12 +192,17 @@ pub fn break_it(p: &BreakItProps) -> Html {
                        aria-label={format!("{} ({})", t(lang, Ui::DelayBy), t(lang, Ui::Milliseconds))} />
                 <span>{ t(lang, Ui::TheNext) }</span>
                 <select data-action="arm-target" aria-label={t(lang, Ui::TheNext)} onchange={on_target}>
-                    { for ARM_TARGETS.iter().enumerate().map(|(i, target_kind)| html! {
-                        <option value={i.to_string()} selected={*target == i}>{ target_label(lang, target_kind) }</option>
+                    { for p.targets.iter().map(|k| html! {
+                        <option value={k.key()} selected={chosen == Some(*k)}>{ target_label(lang, k) }</option>
                     }) }
                 </select>
-                <button type="submit" data-action="arm">{ t(lang, Ui::Arm) }</button>
+                <button type="submit" data-action="arm" disabled={chosen.is_none()}>{ t(lang, Ui::Arm) }</button>
             </form>
+            if let Some(r) = p.refused {
+                <p class="hint warn" data-testid="arm-refused" role="status">
+                    { crate::i18n::arm_refused_text(lang, &target_label(lang, &r)) }
+                </p>
+            }
             if !p.faults.is_empty() {
                 <div class="faults">
                     <span class="faults-title">{ t(lang, Ui::YourFaults) }</span>

@@ -22,7 +22,7 @@ use web_sys::{Element, KeyboardEvent, SvgElement};
 use yew::prelude::*;
 
 use super::{coords, fate_key, fate_words, num, segment_numbers};
-use crate::i18n::{fmt_duration, segment_label, side_name, t, Ui};
+use crate::i18n::{fmt_time, segment_label, side_name, t, Ui};
 use crate::model::layout::{LadderLayout, START_Y};
 use crate::model::run::Flight;
 use crate::model::url::NumberMode;
@@ -328,7 +328,7 @@ fn landed_layer(p: &LandedLayerProps) -> Html {
     let geo = p.geo;
     let mut out = String::with_capacity(600 * ids.len() + 200);
     if geo.time_labels {
-        time_labels(&mut out, run, &ids);
+        time_labels(&mut out, p.lang, run, &ids);
     }
     out.push_str("<g class=\"state-changes\">");
     for (k, tr) in reached[first..last].iter().enumerate() {
@@ -399,7 +399,7 @@ impl Viewport {
 }
 
 /// Small times at the left edge, one per instant at which a segment left.
-fn time_labels(out: &mut String, run: &RunRef, ids: &[usize]) {
+fn time_labels(out: &mut String, lang: Lang, run: &RunRef, ids: &[usize]) {
     out.push_str("<g class=\"time-labels\" aria-hidden=\"true\">");
     let mut last = None;
     for &id in ids {
@@ -411,9 +411,9 @@ fn time_labels(out: &mut String, run: &RunRef, ids: &[usize]) {
         let y = run.layout.y_at(sent) + 4.0;
         let _ = write!(
             out,
-            "<text class=\"time-label\" x=\"4\" y=\"{}\">{} ms</text>",
+            "<text class=\"time-label\" x=\"4\" y=\"{}\">{}</text>",
             num(y),
-            crate::i18n::fmt_ms(sent.as_ms())
+            crate::i18n::fmt_time(lang, sent.as_ms())
         );
     }
     out.push_str("</g>");
@@ -629,7 +629,7 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
         push_escaped(out, t(v.lang, Ui::OldDuplicate));
     }
     if let Fate::Delayed(d) = seg.fate {
-        let _ = write!(out, " · +{}", fmt_duration(v.lang, d.as_ms()));
+        let _ = write!(out, " · +{}", fmt_time(v.lang, d.as_ms()));
     }
     out.push_str("</text></g>");
 }

@@ -427,7 +427,7 @@ pub fn quiz_panel(p: &QuizPanelProps) -> Html {
             <p class="hint">{ t(lang, Ui::QuizHint) }</p>
             <p class="score" data-testid="quiz-score" data-asked={score.asked.to_string()}
                data-correct={score.correct.to_string()}>
-                { format!("{}: {} / {}", t(lang, Ui::Score), score.correct, score.asked) }
+                { format!("{}{}{} / {}", t(lang, Ui::Score), crate::i18n::colon(lang), score.correct, score.asked) }
             </p>
             { for card }
         </section>

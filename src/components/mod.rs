@@ -100,10 +100,10 @@ pub fn fate_words(lang: Lang, seg: &SegmentRecord, flight: &Flight, p: Playhead)
     }
 }
 
-/// A playhead time for people: "start" or "20.05 ms".
+/// A playhead time for people: "start", "20.05 ms" or "4 min".
 pub fn playhead_text(lang: Lang, p: Playhead) -> String {
     match p {
         Playhead::Start => t(lang, Ui::BeforeStart).to_string(),
-        Playhead::At(at) => format!("{} ms", crate::i18n::fmt_ms(at.as_ms())),
+        Playhead::At(at) => crate::i18n::fmt_time(lang, at.as_ms()),
     }
 }

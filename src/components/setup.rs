@@ -57,14 +57,19 @@ pub fn profile_picker(p: &ProfilePickerProps) -> Html {
         }
     };
     html! {
-        <label class="picker">
-            <span>{ t(lang, Ui::Profile) }</span>
-            <select data-action="profile" onchange={onchange}>
-                { for ProfileName::ALL.iter().map(|&profile| html! {
-                    <option value={profile.key()} selected={p.profile == profile}>{ profile_name(lang, profile) }</option>
-                }) }
-            </select>
-        </label>
+        <>
+            <label class="picker">
+                <span>{ t(lang, Ui::Profile) }</span>
+                <select data-action="profile" onchange={onchange}>
+                    { for ProfileName::ALL.iter().map(|&profile| html! {
+                        <option value={profile.key()} selected={p.profile == profile}>{ profile_name(lang, profile) }</option>
+                    }) }
+                </select>
+            </label>
+            <p class="profile-note" data-testid="profile-note" data-profile={p.profile.key()}>
+                { crate::i18n::profile_note(lang, p.profile) }
+            </p>
+        </>
     }
 }
 

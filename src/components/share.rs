@@ -37,6 +37,15 @@ pub fn tcp_lab_scenario() -> String {
     with_current(|run, _| run.scenario.name.clone()).unwrap_or_default()
 }
 
+/// The label of an embeddable control (`play`, `step`, …) in `lang` (`en`/`zh`), for the
+/// Embed panel's checkboxes; empty for an unknown control or language.
+#[wasm_bindgen]
+pub fn tcp_lab_control_label(control: &str, lang: &str) -> String {
+    Lang::parse(lang)
+        .and_then(|lang| crate::i18n::control_label(lang, control))
+        .unwrap_or_default()
+}
+
 fn l(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
     match lang {
         Lang::En => en,

@@ -3,17 +3,19 @@
 use tcp_lab_content::{timer_label, Lang};
 use yew::prelude::*;
 
-use crate::i18n::{t, Ui};
+use crate::i18n::{fmt_time, t, Ui};
 use crate::model::run::RunningTimer;
 use crate::numtext::fixed;
 
-/// "734 ms" below a second, "12.3 s" above, so the digits do not jump about.
+/// Rounded to whole milliseconds below a second and tenths of a second above, so the
+/// digits do not jump about, then written as every time is (`fmt_time`).
 fn remaining_text(lang: Lang, ms: f64) -> String {
-    if ms >= 1000.0 {
-        format!("{} {}", fixed(ms / 1000.0, 1), t(lang, Ui::Seconds))
+    let rounded = if ms >= 1000.0 {
+        (ms / 100.0).ceil() * 100.0
     } else {
-        format!("{} {}", fixed(ms.ceil(), 0), t(lang, Ui::Milliseconds))
-    }
+        ms.ceil()
+    };
+    fmt_time(lang, rounded)
 }
 
 /// The countdowns of one endpoint. A plain function rather than a

@@ -207,11 +207,27 @@ impl Run {
     }
 
     /// How many segments going `dir` with exactly `flags` were sent at the playhead.
-    pub fn count_sent(&self, dir: Dir, flags: &str, p: Playhead) -> u32 {
+    pub fn count_sent(&self, dir: Dir, flags: tcp_sim::Flags, p: Playhead) -> u32 {
         self.trace.segments[..self.segments_sent(p)]
             .iter()
-            .filter(|s| s.dir == dir && s.flags_str() == flags)
+            .filter(|s| s.dir == dir && s.segment.flags == flags)
             .count() as u32
+    }
+
+    /// The kinds of segment (direction and exact flags) this run puts on the link, in the order
+    /// they first appear: what a fate can be armed for.
+    pub fn sent_kinds(&self) -> Vec<super::state::ArmTarget> {
+        let mut kinds: Vec<super::state::ArmTarget> = Vec::new();
+        for s in &self.trace.segments {
+            let k = super::state::ArmTarget {
+                dir: s.dir,
+                flags: s.segment.flags,
+            };
+            if !kinds.contains(&k) {
+                kinds.push(k);
+            }
+        }
+        kinds
     }
 
     /// The playhead at the end of the run.
@@ -330,8 +346,14 @@ mod tests {
         assert_eq!(run.segments_sent(p), 1);
         assert!(run.flights[0].in_flight(p));
         assert_eq!(run.segments_landed(p), 0);
-        assert_eq!(run.count_sent(Dir::C2S, "S", p), 1);
-        assert_eq!(run.count_sent(Dir::S2C, "SA", p), 0);
+        assert_eq!(
+            run.count_sent(Dir::C2S, tcp_sim::Flags::parse("S").unwrap(), p),
+            1
+        );
+        assert_eq!(
+            run.count_sent(Dir::S2C, tcp_sim::Flags::parse("SA").unwrap(), p),
+            0
+        );
         let end = run.end();
         assert_eq!(run.segments_landed(end), run.trace.segments.len());
     }

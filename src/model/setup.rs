@@ -7,6 +7,9 @@ use tcp_sim::{named, ProfileName, Scenario, Step};
 pub const CUSTOM: &str = "custom";
 /// The scenario shown when nothing else is asked for.
 pub const DEFAULT_SCENARIO: &str = "normal";
+/// The profile shown when the link names none: the textbook (RFC 9293), so a newcomer's first
+/// run closes with four segments; real Linux is one switch away.
+pub const DEFAULT_PROFILE: ProfileName = ProfileName::Rfc;
 /// The longest one-way delay the form accepts.
 const MAX_DELAY_MS: f64 = 10_000.0;
 
@@ -99,7 +102,7 @@ impl SetupDraft {
 
     /// Reads the form on top of `current`. A name stays only while the steps
     /// are that scenario's own; edited steps make a custom run.
-    pub fn apply(&self, current: &Setup) -> Result<Setup, DraftErrors> {
+    pub fn apply(&self, current: &Setup) -> Result<Setup, Box<DraftErrors>> {
         let mut errors = DraftErrors::default();
         let delay = parse_number(&self.delay_ms, 0.0, MAX_DELAY_MS);
         let loss = parse_number(&self.loss_pct, 0.0, 100.0);
@@ -127,7 +130,7 @@ impl SetupDraft {
                     server,
                 })
             }
-            _ => Err(errors),
+            _ => Err(Box::new(errors)),
         }
     }
 }
@@ -148,8 +151,8 @@ pub struct StepError {
     /// 1-based line number.
     pub line: usize,
     pub text: String,
-    /// The core's message (English).
-    pub message: String,
+    /// Why, as the core found it (shown through `crate::i18n::step_error_reason`).
+    pub error: tcp_sim::StepError,
 }
 
 /// Reads steps written one per line; blank lines and `#` comments are skipped.
@@ -160,10 +163,10 @@ pub fn parse_steps(text: &str) -> Result<Vec<Step>, StepError> {
         if line.is_empty() {
             continue;
         }
-        let step = Step::parse(&line.to_ascii_lowercase()).map_err(|message| StepError {
+        let step = Step::parse(&line.to_ascii_lowercase()).map_err(|error| StepError {
             line: i + 1,
             text: line.to_string(),
-            message,
+            error,
         })?;
         steps.push(step);
     }
@@ -202,7 +205,12 @@ mod tests {
         let e = parse_steps("connect\nsend 5\njump 3\nclose").unwrap_err();
         assert_eq!(e.line, 3);
         assert_eq!(e.text, "jump 3");
-        assert!(e.message.contains("unknown step"), "{}", e.message);
+        assert_eq!(
+            e.error,
+            tcp_sim::StepError::UnknownVerb {
+                verb: "jump".into()
+            }
+        );
         let e = parse_steps("send -5").unwrap_err();
         assert_eq!(e.line, 1);
     }

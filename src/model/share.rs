@@ -387,6 +387,31 @@ impl LabState {
             self.draft = self.setup.draft();
             self.rerun();
         }
+        // A fault from the link that the run never applies (the core's trace says which fault
+        // decided each segment's fate) is said, not silently kept.
+        let unused: Vec<Notice> = self
+            .learner_faults
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| {
+                !self
+                    .run
+                    .trace
+                    .segments
+                    .iter()
+                    .any(|s| s.fate_source == tcp_sim::FateSource::Fault(i))
+            })
+            .map(|(_, f)| {
+                let (param, value) = fault_value(f);
+                let kinds: Vec<String> = self.run.sent_kinds().iter().map(|k| k.key()).collect();
+                Notice::UnusedFault(param.to_string(), clip(&value), kinds.join(", "))
+            })
+            .collect();
+        for n in unused.into_iter().rev() {
+            if !self.notices.contains(&n) {
+                self.notices.push(n);
+            }
+        }
         self.numbers = o.numbers;
         self.learn.set_switches(o.learn);
         if let Some(step) = o.step {
@@ -408,6 +433,22 @@ mod tests {
 
     fn lab(q: &str) -> LabState {
         LabState::new(&parse_query(q, Some("en")), false)
+    }
+
+    #[test]
+    fn test_a_link_fault_the_run_never_applies_is_said() {
+        let s = lab("?v=1&scenario=connection_refused&drop=s2c:SA:1&drop=c2s:S:1");
+        assert_eq!(
+            s.notices,
+            vec![Notice::UnusedFault(
+                "drop".into(),
+                "s2c:SA:1".into(),
+                "c2s:S, s2c:RA".into()
+            )]
+        );
+        assert!(lab("?v=1&scenario=synack_lost&drop=s2c:SA:1")
+            .notices
+            .is_empty());
     }
 
     #[test]

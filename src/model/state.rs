@@ -8,12 +8,14 @@
 use std::rc::Rc;
 
 use tcp_lab_content::Lang;
-use tcp_sim::{Dir, Fault, FaultAction, FaultMatch, Instant, ProfileName};
+use tcp_sim::{Dir, Fault, FaultAction, FaultMatch, Flags, Instant, ProfileName};
 use yew::Reducible;
 
 use super::log::LogKind;
 use super::run::{Run, RunRef};
-use super::setup::{DraftErrors, DraftField, Setup, SetupDraft, CUSTOM, DEFAULT_SCENARIO};
+use super::setup::{
+    DraftErrors, DraftField, Setup, SetupDraft, CUSTOM, DEFAULT_PROFILE, DEFAULT_SCENARIO,
+};
 use super::timeline::Playhead;
 use super::url::{Notice, UrlOptions};
 
@@ -22,47 +24,26 @@ pub const REDUCED_MOTION_STEP_MS: f64 = 1200.0;
 /// A frame gap longer than this (a background tab, a breakpoint) is not played as time.
 const MAX_FRAME_MS: f64 = 100.0;
 
-/// The kinds of segment a fate can be armed for, in the order offered.
-pub const ARM_TARGETS: [ArmTarget; 8] = [
-    ArmTarget {
-        dir: Dir::C2S,
-        flags: "S",
-    },
-    ArmTarget {
-        dir: Dir::S2C,
-        flags: "SA",
-    },
-    ArmTarget {
-        dir: Dir::C2S,
-        flags: "A",
-    },
-    ArmTarget {
-        dir: Dir::C2S,
-        flags: "PA",
-    },
-    ArmTarget {
-        dir: Dir::S2C,
-        flags: "PA",
-    },
-    ArmTarget {
-        dir: Dir::S2C,
-        flags: "A",
-    },
-    ArmTarget {
-        dir: Dir::C2S,
-        flags: "FA",
-    },
-    ArmTarget {
-        dir: Dir::S2C,
-        flags: "FA",
-    },
-];
-
-/// "The next segment going `dir` with exactly `flags`".
+/// "The next segment going `dir` with exactly `flags`". The kinds offered are those the current
+/// run sends ([`super::run::Run::sent_kinds`]), read from the core's trace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ArmTarget {
     pub dir: Dir,
-    pub flags: &'static str,
+    pub flags: Flags,
+}
+
+impl ArmTarget {
+    pub fn new(dir: Dir, flags: &str) -> ArmTarget {
+        ArmTarget {
+            dir,
+            flags: Flags::parse(flags).unwrap_or_default(),
+        }
+    }
+
+    /// `c2s:S`, `s2c:SA`: the value of its option in the menu.
+    pub fn key(&self) -> String {
+        format!("{}:{}", self.dir.name(), self.flags)
+    }
 }
 
 /// A fault the learner added, newest first in the state.
@@ -98,6 +79,9 @@ pub struct LabState {
     pub selection: Option<usize>,
     /// The segment whose fate menu is open.
     pub menu: Option<usize>,
+    /// The last fate the learner tried to arm for a kind of segment the run will not send
+    /// again after the playhead: not armed, and said so next to the form.
+    pub arm_refused: Option<ArmTarget>,
     pub notices: Vec<Notice>,
     /// Issue 4: lessons, quiz, plain language, glossary, bilingual view.
     pub learn: super::learn::Learn,
@@ -142,8 +126,10 @@ pub enum Action {
 impl LabState {
     pub fn new(options: &UrlOptions, reduced_motion: bool) -> LabState {
         let name = options.scenario.as_deref().unwrap_or(DEFAULT_SCENARIO);
-        let setup = Setup::named(name, options.profile)
-            .or_else(|| Setup::named(DEFAULT_SCENARIO, options.profile))
+        // A link without a profile gets the textbook's, whatever the scenario's own is.
+        let profile = Some(options.profile.unwrap_or(DEFAULT_PROFILE));
+        let setup = Setup::named(name, profile)
+            .or_else(|| Setup::named(DEFAULT_SCENARIO, profile))
             .expect("the default scenario exists");
         let run = RunRef(Rc::new(Run::new(setup.scenario(), &[])));
         LabState {
@@ -164,6 +150,7 @@ impl LabState {
             numbers: options.numbers,
             selection: None,
             menu: None,
+            arm_refused: None,
             notices: options.notices.clone(),
             learn: Default::default(),
         }
@@ -253,6 +240,7 @@ impl LabState {
 
     /// A new scenario or profile: start over without the learner's faults.
     pub(super) fn start_over(&mut self, setup: Setup) {
+        self.arm_refused = None;
         self.setup = setup;
         self.draft = self.setup.draft();
         self.draft_errors = DraftErrors::default();
@@ -334,10 +322,28 @@ impl LabState {
             Action::SetSegmentFate(id, action) => self.set_segment_fate(id, action),
             Action::ArmFate(target, action) => {
                 let nth = 1 + self.run.count_sent(target.dir, target.flags, self.playhead);
+                // The run is deterministic: a fate for a segment it does not send would never
+                // be used, so it is refused, and the form says so.
+                if self
+                    .run
+                    .count_sent(target.dir, target.flags, self.run.end())
+                    < nth
+                {
+                    self.arm_refused = Some(target);
+                    return;
+                }
+                self.arm_refused = None;
                 self.learner_faults.insert(
                     0,
                     LearnerFault {
-                        fault: Fault::new(target.dir, target.flags, Some(nth), action),
+                        fault: Fault {
+                            matches: FaultMatch::Flags {
+                                dir: target.dir,
+                                flags: target.flags,
+                                nth: Some(nth),
+                            },
+                            action,
+                        },
                         dropped_at: None,
                     },
                 );
@@ -376,7 +382,7 @@ impl LabState {
             Action::EditDraft(field, value) => self.draft.set(field, value),
             Action::ApplyDraft => match self.draft.apply(&self.setup) {
                 Ok(setup) => self.start_over(setup),
-                Err(errors) => self.draft_errors = errors,
+                Err(errors) => self.draft_errors = *errors,
             },
             Action::JumpToLog(i) => {
                 if let Some(t) = self.run.log.get(i).map(|e| e.t) {
@@ -609,10 +615,34 @@ mod tests {
         assert!(s.learner_faults.is_empty());
     }
 
+    fn synack() -> ArmTarget {
+        ArmTarget::new(Dir::S2C, "SA")
+    }
+
+    #[test]
+    fn test_a_fate_the_run_never_uses_is_refused() {
+        let mut s = lab("?scenario=connection_refused");
+        let kinds: Vec<String> = s.run.sent_kinds().iter().map(|k| k.key()).collect();
+        assert_eq!(kinds, ["c2s:S", "s2c:RA"]);
+        act(&mut s, Action::ArmFate(synack(), FaultAction::Drop));
+        assert!(s.learner_faults.is_empty());
+        assert_eq!(s.arm_refused, Some(synack()));
+        // Once the only SYN has been sent, another SYN fate is refused too.
+        let syn = ArmTarget::new(Dir::C2S, "S");
+        act(&mut s, Action::ArmFate(syn, FaultAction::Drop));
+        assert_eq!(s.learner_faults.len(), 1, "the first SYN can be dropped");
+        assert_eq!(s.arm_refused, None);
+        let mut s = lab("?scenario=connection_refused");
+        act(&mut s, Action::End);
+        act(&mut s, Action::ArmFate(syn, FaultAction::Drop));
+        assert!(s.learner_faults.is_empty());
+        assert_eq!(s.arm_refused, Some(syn));
+    }
+
     #[test]
     fn test_armed_fate_hits_the_next_matching_segment() {
         let mut s = lab("?scenario=normal");
-        act(&mut s, Action::ArmFate(ARM_TARGETS[1], FaultAction::Drop));
+        act(&mut s, Action::ArmFate(synack(), FaultAction::Drop));
         let sa: Vec<_> = s
             .run
             .trace
@@ -622,14 +652,14 @@ mod tests {
             .collect();
         assert_eq!(sa[0].fate, Fate::Lost);
         assert_eq!(sa[1].fate, Fate::Delivered);
-        // Arming again once the first SYN-ACK is out targets the second one.
-        act(&mut s, Action::RemoveFault(0));
-        act(&mut s, Action::StepForward);
-        act(&mut s, Action::StepForward);
-        act(
-            &mut s,
-            Action::ArmFate(ARM_TARGETS[1], FaultAction::Duplicate),
-        );
+        // Arming again once the first (lost) SYN-ACK is out targets the second one, which
+        // this run sends because the first was lost.
+        let flags = synack().flags;
+        while s.run.count_sent(Dir::S2C, flags, s.playhead) == 0 {
+            act(&mut s, Action::StepForward);
+        }
+        act(&mut s, Action::ArmFate(synack(), FaultAction::Duplicate));
+        assert_eq!(s.arm_refused, None);
         let f = s.learner_faults[0].fault;
         assert_eq!(
             f,
@@ -640,17 +670,21 @@ mod tests {
     #[test]
     fn test_scenario_and_profile_changes_start_over() {
         let mut s = lab("?scenario=normal");
-        act(&mut s, Action::ArmFate(ARM_TARGETS[0], FaultAction::Drop));
+        assert_eq!(s.run.scenario.profile, ProfileName::Rfc, "the default");
+        act(
+            &mut s,
+            Action::ArmFate(ArmTarget::new(Dir::C2S, "S"), FaultAction::Drop),
+        );
         act(&mut s, Action::StepForward);
-        act(&mut s, Action::ChooseProfile(ProfileName::Rfc));
-        assert_eq!(s.run.scenario.profile, ProfileName::Rfc);
+        act(&mut s, Action::ChooseProfile(ProfileName::Linux));
+        assert_eq!(s.run.scenario.profile, ProfileName::Linux);
         assert!(s.learner_faults.is_empty());
         assert_eq!(s.playhead, Playhead::Start);
         act(&mut s, Action::ChooseScenario("server_closes_first".into()));
         assert_eq!(s.setup.name, "server_closes_first");
         assert_eq!(
             s.run.scenario.profile,
-            ProfileName::Rfc,
+            ProfileName::Linux,
             "the profile is kept"
         );
         act(&mut s, Action::ChooseScenario("no_such".into()));

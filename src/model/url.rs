@@ -105,6 +105,9 @@ pub enum Notice {
     UnknownAutoplay(String),
     /// Issue 5: a parameter value that could not be used: (parameter, value shortened).
     Ignored(String, String),
+    /// A fault of the link that the run never applies: (parameter, value, the kinds of segment
+    /// the run sends, as `c2s:S, s2c:RA`).
+    UnusedFault(String, String, String),
     /// A `?v=` this version does not know: read best-effort.
     UnknownVersion(String),
     /// More ignored values than are shown.

@@ -53,7 +53,8 @@ pub use profile::{
     RetryRule,
 };
 pub use scenario::{
-    Fault, FaultAction, FaultMatch, Injection, KeepaliveSettings, Scenario, ScenarioError, Step,
+    Fault, FaultAction, FaultMatch, Injection, KeepaliveSettings, NumberUnit, Scenario,
+    ScenarioError, Step, StepError, STEP_VERBS,
 };
 pub use segment::{Flags, Segment, SynOptions, Timestamps};
 pub use sim::{run, FateError, Simulation};

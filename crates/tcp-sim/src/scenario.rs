@@ -37,32 +37,157 @@ pub enum Step {
     At(Instant),
 }
 
+/// Why a step could not be read. The offending text is kept as data, so a user interface can
+/// say it in its own language; `Display` is the English line the CLI prints.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum StepError {
+    /// Nothing to read.
+    Empty,
+    /// More than a verb and one argument, e.g. `send 5 6`.
+    TooManyWords {
+        /// The whole step as written.
+        step: String,
+    },
+    /// A verb that is not a step, e.g. `jump`.
+    UnknownVerb {
+        /// The first word.
+        verb: String,
+    },
+    /// A verb that takes no argument was given one, e.g. `close 5`.
+    TakesNoArgument {
+        /// The verb.
+        verb: String,
+    },
+    /// `send`, `recv`, `sleep` or `at` without its number.
+    MissingNumber {
+        /// The verb.
+        verb: String,
+        /// What the number counts.
+        unit: NumberUnit,
+    },
+    /// The argument is not a number, e.g. `lots` in `send lots`.
+    NotANumber {
+        /// The whole step as written.
+        step: String,
+        /// The argument.
+        value: String,
+    },
+    /// A negative number.
+    Negative {
+        /// The whole step as written.
+        step: String,
+    },
+    /// A byte count that is not whole or is above [`Step::MAX_BYTES`].
+    BadByteCount {
+        /// The whole step as written.
+        step: String,
+    },
+    /// A wait above [`Step::MAX_MS`].
+    WaitTooLong {
+        /// The whole step as written.
+        step: String,
+    },
+}
+
+/// What a step's number counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NumberUnit {
+    /// A byte count (`send`, `recv`).
+    Bytes,
+    /// Milliseconds (`sleep`, `at`).
+    Milliseconds,
+}
+
+/// The verbs a step may start with, in the order they are usually listed.
+pub const STEP_VERBS: [&str; 11] = [
+    "listen", "connect", "send N", "recv N", "recv_eof", "shutdown", "close", "abort", "crash",
+    "sleep MS", "at MS",
+];
+
+impl fmt::Display for StepError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StepError::Empty => write!(f, "empty step"),
+            StepError::TooManyWords { step } => write!(f, "too many words in step '{step}'"),
+            StepError::UnknownVerb { verb } => write!(
+                f,
+                "unknown step '{verb}' (expected listen, connect, send N, recv N, recv_eof, shutdown, close, abort, crash, sleep MS or at MS)"
+            ),
+            StepError::TakesNoArgument { verb } => write!(f, "step '{verb}' takes no argument"),
+            StepError::MissingNumber { verb, unit } => {
+                let what = match unit {
+                    NumberUnit::Bytes => "a byte count",
+                    NumberUnit::Milliseconds => "milliseconds",
+                };
+                write!(f, "step '{verb}' needs {what}")
+            }
+            StepError::NotANumber { step, value } => {
+                write!(f, "'{value}' is not a number in step '{step}'")
+            }
+            StepError::Negative { step } => {
+                write!(f, "step '{step}' needs a number that is not negative")
+            }
+            StepError::BadByteCount { step } => {
+                write!(f, "step '{step}' needs a whole byte count up to 10^9")
+            }
+            StepError::WaitTooLong { step } => write!(f, "step '{step}' waits too long"),
+        }
+    }
+}
+
+impl std::error::Error for StepError {}
+
 impl Step {
+    /// The largest byte count of `send` and `recv`.
+    pub const MAX_BYTES: f64 = 1e9;
+    /// The longest wait of `sleep` and `at`, in milliseconds.
+    pub const MAX_MS: f64 = 1e9;
+
     /// Parses one step as written in scenario files, e.g. `send 5` or `sleep 150`.
-    pub fn parse(text: &str) -> Result<Step, String> {
+    pub fn parse(text: &str) -> Result<Step, StepError> {
         let mut words = text.split_whitespace();
         let verb = words.next().unwrap_or("");
         let arg = words.next();
+        let step = || text.trim().to_string();
         if words.next().is_some() {
-            return Err(format!("too many words in step '{text}'"));
+            return Err(StepError::TooManyWords { step: step() });
         }
-        let number = |what: &str| -> Result<f64, String> {
-            let a = arg.ok_or_else(|| format!("step '{verb}' needs {what}"))?;
-            let v = crate::time::parse_decimal(a)
-                .ok_or_else(|| format!("'{a}' is not a number in step '{text}'"))?;
+        let number = |unit: NumberUnit| -> Result<f64, StepError> {
+            let a = arg.ok_or_else(|| StepError::MissingNumber {
+                verb: verb.to_string(),
+                unit,
+            })?;
+            let v = crate::time::parse_decimal(a).ok_or_else(|| StepError::NotANumber {
+                step: step(),
+                value: a.to_string(),
+            })?;
             if !v.is_finite() || v < 0.0 {
-                return Err(format!("step '{text}' needs a number that is not negative"));
+                return Err(StepError::Negative { step: step() });
             }
             Ok(v)
         };
-        let no_arg = |s: Step| -> Result<Step, String> {
+        let no_arg = |s: Step| -> Result<Step, StepError> {
             match arg {
                 None => Ok(s),
-                Some(_) => Err(format!("step '{verb}' takes no argument")),
+                Some(_) => Err(StepError::TakesNoArgument {
+                    verb: verb.to_string(),
+                }),
             }
         };
-        const MAX_BYTES: f64 = 1e9;
-        const MAX_MS: f64 = 1e9;
+        let bytes = || -> Result<f64, StepError> {
+            let n = number(NumberUnit::Bytes)?;
+            if n.fract() != 0.0 || n > Self::MAX_BYTES {
+                return Err(StepError::BadByteCount { step: step() });
+            }
+            Ok(n)
+        };
+        let wait = || -> Result<f64, StepError> {
+            let ms = number(NumberUnit::Milliseconds)?;
+            if ms > Self::MAX_MS {
+                return Err(StepError::WaitTooLong { step: step() });
+            }
+            Ok(ms)
+        };
         match verb {
             "listen" => no_arg(Step::Listen),
             "connect" => no_arg(Step::Connect),
@@ -71,38 +196,14 @@ impl Step {
             "close" => no_arg(Step::Close),
             "abort" => no_arg(Step::Abort),
             "crash" => no_arg(Step::Crash),
-            "send" => {
-                let n = number("a byte count")?;
-                if n.fract() != 0.0 || n > MAX_BYTES {
-                    return Err(format!("step '{text}' needs a whole byte count up to 10^9"));
-                }
-                Ok(Step::Send(n as u32))
-            }
-            "recv" => {
-                let n = number("a byte count")?;
-                if n.fract() != 0.0 || n > MAX_BYTES {
-                    return Err(format!("step '{text}' needs a whole byte count up to 10^9"));
-                }
-                Ok(Step::Recv(n as u64))
-            }
-            "sleep" => {
-                let ms = number("milliseconds")?;
-                if ms > MAX_MS {
-                    return Err(format!("step '{text}' waits too long"));
-                }
-                Ok(Step::Sleep(Duration::from_ms(ms)))
-            }
-            "at" => {
-                let ms = number("milliseconds")?;
-                if ms > MAX_MS {
-                    return Err(format!("step '{text}' waits too long"));
-                }
-                Ok(Step::At(Instant::from_ms(ms)))
-            }
-            "" => Err("empty step".to_string()),
-            other => Err(format!(
-                "unknown step '{other}' (expected listen, connect, send N, recv N, recv_eof, shutdown, close, abort, crash, sleep MS or at MS)"
-            )),
+            "send" => Ok(Step::Send(bytes()? as u32)),
+            "recv" => Ok(Step::Recv(bytes()? as u64)),
+            "sleep" => Ok(Step::Sleep(Duration::from_ms(wait()?))),
+            "at" => Ok(Step::At(Instant::from_ms(wait()?))),
+            "" => Err(StepError::Empty),
+            other => Err(StepError::UnknownVerb {
+                verb: other.to_string(),
+            }),
         }
     }
 }
@@ -271,6 +372,8 @@ pub struct ScenarioError {
     pub field: String,
     /// What is wrong with it.
     pub message: String,
+    /// For a step that could not be read: why, as data (the message is its English text).
+    pub step: Option<StepError>,
 }
 
 impl fmt::Display for ScenarioError {
@@ -289,6 +392,7 @@ fn err(field: impl Into<String>, message: impl Into<String>) -> ScenarioError {
     ScenarioError {
         field: field.into(),
         message: message.into(),
+        step: None,
     }
 }
 
@@ -637,7 +741,11 @@ fn steps(obj: &Map<String, Value>, key: &str) -> Result<Vec<Step>, ScenarioError
             let text = s
                 .as_str()
                 .ok_or_else(|| err(&field, "a step must be a string such as \"send 5\""))?;
-            Step::parse(text).map_err(|m| err(&field, m))
+            Step::parse(text).map_err(|e| ScenarioError {
+                field,
+                message: e.to_string(),
+                step: Some(e),
+            })
         })
         .collect()
 }
@@ -837,6 +945,83 @@ fn injection(v: &Value, field: &str) -> Result<Injection, ScenarioError> {
 }
 
 #[cfg(test)]
+mod step_error_tests {
+    use super::*;
+
+    #[test]
+    fn test_step_errors_carry_the_offending_value() {
+        let cases = [
+            ("", StepError::Empty),
+            (
+                "send 5 6",
+                StepError::TooManyWords {
+                    step: "send 5 6".into(),
+                },
+            ),
+            (
+                "jump 3",
+                StepError::UnknownVerb {
+                    verb: "jump".into(),
+                },
+            ),
+            (
+                "close 5",
+                StepError::TakesNoArgument {
+                    verb: "close".into(),
+                },
+            ),
+            (
+                "send",
+                StepError::MissingNumber {
+                    verb: "send".into(),
+                    unit: NumberUnit::Bytes,
+                },
+            ),
+            (
+                "sleep",
+                StepError::MissingNumber {
+                    verb: "sleep".into(),
+                    unit: NumberUnit::Milliseconds,
+                },
+            ),
+            (
+                "send lots",
+                StepError::NotANumber {
+                    step: "send lots".into(),
+                    value: "lots".into(),
+                },
+            ),
+            (
+                "send -5",
+                StepError::Negative {
+                    step: "send -5".into(),
+                },
+            ),
+            (
+                "recv 1.5",
+                StepError::BadByteCount {
+                    step: "recv 1.5".into(),
+                },
+            ),
+            (
+                "at 2000000000",
+                StepError::WaitTooLong {
+                    step: "at 2000000000".into(),
+                },
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(Step::parse(text), Err(want), "{text}");
+        }
+        // The CLI's English line is unchanged.
+        assert_eq!(
+            Step::parse("send lots").unwrap_err().to_string(),
+            "'lots' is not a number in step 'send lots'"
+        );
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -909,6 +1094,14 @@ mod tests {
             let e = Scenario::from_json(text).unwrap_err();
             assert_eq!(e.field, field, "{text}: {e}");
         }
+        let e = Scenario::from_json(r#"{"client": ["send lots"]}"#).unwrap_err();
+        assert_eq!(
+            e.step,
+            Some(StepError::NotANumber {
+                step: "send lots".into(),
+                value: "lots".into()
+            })
+        );
         assert!(Scenario::from_json("{not json")
             .unwrap_err()
             .to_string()
