@@ -9,7 +9,9 @@ import { labTest } from '../lib/harness.mjs';
 import { settle } from '../lib/browser.mjs';
 import { snapshot } from '../lib/lab.mjs';
 
-const JUMP_LIMIT_MS = Number(process.env.E2E_JUMP_LIMIT_MS || 200);
+// A guard against a pathological regression only (a jump takes about 10–25 ms here): the bound is
+// loose enough that a loaded machine does not fail it.
+const JUMP_LIMIT_MS = Number(process.env.E2E_JUMP_LIMIT_MS || 1000);
 // About 1,000 segments (data + ACKs) with 2 % random loss; the core decides the exact count.
 const CLIENT = 'connect\nsend 800000\nclose';
 const SERVER = 'listen\nrecv 800000\nrecv_eof\nclose';

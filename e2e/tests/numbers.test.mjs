@@ -98,7 +98,7 @@ const FIN_ACKED = '8';
 for (const lang of ['en', 'zh']) {
   labTest(`nums=sym writes the normal run like the textbook figure (${lang})`, LONG, async (t, open) => {
     const trace = coreTrace('normal');
-    const { page } = await open({ query: `scenario=normal&nums=sym&lang=${lang}`, viewport: { width: 1280, height: 800 } });
+    const { page } = await open({ query: `scenario=normal&profile=linux&nums=sym&lang=${lang}`, viewport: { width: 1280, height: 800 } });
     assert.equal(await page.locator('select[data-action="numbers"]').inputValue(), 'symbolic');
     const byText = await page.locator('select[data-action="numbers"] option[value="symbolic"]').innerText();
     assert.match(byText, /x.*y.*u.*v.*w/);
@@ -171,7 +171,7 @@ for (const lang of ['en', 'zh']) {
     await settle(other.page);
     await other.page.screenshot({ path: path.join(OUT, `numbers-1280x800-${lang}.png`) });
     await other.page.screenshot({ path: path.join(OUT, `numbers-1280x800-${lang}-full.png`), fullPage: true });
-    const narrow = await open({ query: `scenario=normal&nums=sym&lang=${lang}&step=1000`, viewport: { width: 390, height: 844 } });
+    const narrow = await open({ query: `scenario=normal&profile=linux&nums=sym&lang=${lang}&step=1000`, viewport: { width: 390, height: 844 } });
     await settle(narrow.page);
     await narrow.page.screenshot({ path: path.join(OUT, `numbers-390x844-${lang}.png`) });
     await narrow.page.screenshot({ path: path.join(OUT, `numbers-390x844-${lang}-full.png`), fullPage: true });
@@ -199,7 +199,7 @@ labTest('the four-segment close (RFC profile) has v; the server closing first is
 
 labTest('the numbers menu switches to symbolic and back; the link follows', LONG, async (t, open) => {
   const trace = coreTrace('normal');
-  const { page } = await open({ query: 'scenario=normal&lang=en&step=1000' });
+  const { page } = await open({ query: "scenario=normal&profile=linux&lang=en&step=1000" });
   await stepToTheEnd(page, trace);
   const rel = await ladderLabels(page);
   assert.ok(Object.values(rel).every((l) => !/[xyuvw]/.test(fields(l).seq)), 'relative by default');
@@ -215,7 +215,7 @@ labTest('the numbers menu switches to symbolic and back; the link follows', LONG
 
 labTest('a server without listener knows nothing (connection_refused)', LONG, async (t, open) => {
   const trace = coreTrace('connection_refused');
-  const { page } = await open({ query: 'scenario=connection_refused&lang=en&nums=sym&step=1000' });
+  const { page } = await open({ query: "scenario=connection_refused&profile=linux&lang=en&nums=sym&step=1000" });
   const snap = await snapshot(page);
   assert.equal(snap.segments.length, trace.segments.length);
   const k = await knowledge(page);
