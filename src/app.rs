@@ -266,6 +266,7 @@ pub fn app(props: &AppProps) -> Html {
         move || drop(listener)
     });
     let embed = &props.options.embed;
+    let embedded = embed.embed;
     let mut lab_class = classes!("lab");
     if embed.embed {
         lab_class.push("embed");
@@ -398,6 +399,11 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <main id="lab" class={lab_class} data-ready="true" data-time-ms={crate::numtext::fixed(p.as_ms(), 3)}
               data-lang={lang.code()} data-playing={s.playing.to_string()}>
+            // The embed hides the page header; the page still needs its title
+            // as a heading, for screen readers.
+            if embedded {
+                <h1 class="sr-only">{ t(lang, Ui::AppTitle) }</h1>
+            }
             <header class="top">
                 <div class="brand">
                     <h1>{ t(lang, Ui::AppTitle) }</h1>
