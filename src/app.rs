@@ -442,7 +442,11 @@ pub fn app(props: &AppProps) -> Html {
                         <Ladder lang={lang} run={run.clone()} playhead={p} absolute_numbers={s.absolute_numbers}
                                 selected_segment={selected_segment} on_open_segment={on_open_segment}
                                 narrow={*narrow} />
-                        { for fate_menu }
+                        // Always one node here, menu or not: an optional child
+                        // that comes and goes after the ladder would remount the
+                        // ladder (Yew matches unkeyed children from the end),
+                        // losing its focus and scroll position.
+                        { fate_menu.unwrap_or_default() }
                     </div>
                 </section>
                 <div class="info">
