@@ -10,8 +10,9 @@
 // 2b. Exports: `export.js`, the `crates/tcp-lab-export` wasm (serde_json, pcap) for tools.js.
 // 2c. Text: the loader starts the download of the lab's text pack (`learn/lab-<lang>.js`, see
 //    crates/tcp-lab-content/src/lab_text.rs) for the language the app will pick, beside the wasm.
-// 3. Offline: writes `sw.js`. It precaches what a first load needs and both text packs, and
-//    caches the rest (learning text, tools, exports) when first used. Files with a content
+// 3. Offline: writes `sw.js`. It precaches what a first load needs and both text packs; once
+//    the page is idle, the loader has it cache the Export tools (tools.js, export.js) too; the
+//    rest (learning text) is cached when first used. Files with a content
 //    hash in their name are precached with `cache: "force-cache"`: the copies the page just
 //    downloaded, even from a server that sends `Cache-Control: no-cache`, so a first visit
 //    downloads nothing twice.
@@ -102,6 +103,13 @@ for (const lang of ['en', 'zh']) {
   fs.renameSync(plain, path.join(stage, packs[lang]));
 }
 
+// Offline exports: tools.js and export.js are not part of the first load, but a learner who
+// goes offline must still be able to export. Once the page has loaded and is idle (after
+// WARM_DELAY_MS and an idle callback), the loader asks the service worker to cache them too:
+// a second, later precache that never competes with the first load.
+const WARM_DELAY_MS = 3000;
+const LATER = ['tools.js', 'export.js'];
+
 const loader = `(function(){"use strict";
 var M={js:${JSON.stringify(jsFile)},wasm:${JSON.stringify(wasmFile)},fallback:${JSON.stringify(fallbackFile)}};
 var P=window.tcpLabPacks=${JSON.stringify(packs)};
@@ -110,7 +118,10 @@ function u(f){return new URL(f,base).href}
 function fail(e){console.error("TCP Lab failed to load:",e)}
 var opaque=false;try{opaque=self.origin==="null"}catch(e){opaque=true}
 var tools=false;document.addEventListener("click",function(e){var b=e.target&&e.target.closest&&e.target.closest("[data-tool]");if(!b)return;var k=b.getAttribute("data-tool");
-if(window.tcpLabTools){window.tcpLabTools.open(k);return}if(tools)return;tools=true;var t=document.createElement("script");t.src=u("tools.js");t.onload=function(){window.tcpLabTools.open(k)};t.onerror=function(){tools=false};document.head.appendChild(t)});
+if(window.tcpLabTools){window.tcpLabTools.open(k);return}if(tools)return;tools=true;var t=document.createElement("script");t.src=u("tools.js");t.onload=function(){var n=document.querySelector("[data-testid=tools-error]");if(n)n.remove();window.tcpLabTools.open(k)};t.onerror=function(){tools=false;toolsFailed()};document.head.appendChild(t)});
+function toolsFailed(){var zh=/^zh/.test(document.documentElement.lang||""),off=navigator.onLine===false,n=document.querySelector("[data-testid=tools-error]");
+if(!n){n=document.createElement("div");n.className="notice warn tools-error";n.setAttribute("role","alert");n.setAttribute("data-testid","tools-error");document.body.appendChild(n)}
+n.textContent=off?(zh?"你当前处于离线状态，且此浏览器尚未保存分享与导出工具。请联网一次后重试。":"You are offline, and this browser has not saved the Share and Export tools yet. Connect once, then try again."):(zh?"分享与导出工具未能加载。请检查网络后重试。":"The Share and Export tools did not load. Check the connection and try again.")}
 var q=new URLSearchParams(location.search);
 var lang=q.get("lang");if(lang!=="en"&&lang!=="zh")lang=/^zh([-_]|$)/i.test(navigator.language||"")?"zh":"en";
 var pack=document.createElement("script");pack.src=u(P[lang]);pack.setAttribute("data-lab-text",lang);
@@ -120,7 +131,10 @@ function boot(B){if(opaque)return classic(B.fallback);
 var wasm=fetch(u(B.wasm));wasm.catch(function(){});
 return import(u(B.js)).then(function(m){return m.default({module_or_path:wasm}).then(function(w){window.wasmBindings=m;dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm:w}}))})})}
 boot(M).catch(fail);
-try{if(navigator.serviceWorker&&location.protocol!=="file:"){navigator.serviceWorker.register(u("sw.js")).catch(function(){})}}catch(e){}
+try{if(navigator.serviceWorker&&location.protocol!=="file:"){navigator.serviceWorker.register(u("sw.js")).catch(function(){});
+var warm=function(){navigator.serviceWorker.ready.then(function(r){if(r.active)r.active.postMessage("tcp-lab-warm")}).catch(function(){})};
+var idle=function(){setTimeout(function(){if(window.requestIdleCallback)requestIdleCallback(warm,{timeout:10000});else warm()},${WARM_DELAY_MS})};
+if(document.readyState==="complete")idle();else addEventListener("load",idle)}}catch(e){}
 })();
 `;
 const loaderFile = `loader-${hash(loader)}.js`;
@@ -152,12 +166,15 @@ const lazy = (r) => r === 'sw.js' || r === 'export.js' || r === 'tools.js' || r.
 files.sort();
 const version = hash(files.map((f) => f + ':' + hash(fs.readFileSync(path.join(stage, f)))).join('\n'));
 const precache = files.filter((f) => !lazy(f));
-const sw = `// TCP Lab service worker, written by scripts/post-build.mjs: precaches this build's first load, caches the rest on first use, serves cache-first.
+const sw = `// TCP Lab service worker, written by scripts/post-build.mjs: precaches this build's first load, then (when the page is idle) the export tools, caches the rest on first use, serves cache-first.
 "use strict";
 var CACHE="tcp-lab-${version}";
 var FILES=${JSON.stringify(['./', ...precache.map((f) => './' + f)])};
 self.addEventListener("install",function(e){e.waitUntil(caches.open(CACHE).then(function(c){return c.addAll(FILES.map(function(f){return new Request(new URL(f,self.location).href,{cache:/-[0-9a-f]{16}[._]/.test(f)?"force-cache":"no-cache"})}))}).then(function(){return self.skipWaiting()}))});
 self.addEventListener("activate",function(e){e.waitUntil(caches.keys().then(function(ks){return Promise.all(ks.filter(function(k){return k.indexOf("tcp-lab-")===0&&k!==CACHE}).map(function(k){return caches.delete(k)}))}).then(function(){return self.clients.claim()}))});
+// Later precache: the files of LATER, once the page says it is idle (see the loader).
+var LATER=${JSON.stringify(LATER.map((f) => './' + f))};
+self.addEventListener("message",function(e){if(e.data!=="tcp-lab-warm")return;e.waitUntil(caches.open(CACHE).then(function(c){return Promise.all(LATER.map(function(f){var u=new URL(f,self.location).href;return c.match(u).then(function(hit){return hit||fetch(u,{cache:"no-cache"}).then(function(res){if(res.ok)return c.put(u,res)})}).catch(function(){})}))}))});
 self.addEventListener("fetch",function(e){var r=e.request;if(r.method!=="GET"||new URL(r.url).origin!==self.location.origin)return;
 var nav=r.mode==="navigate";
 e.respondWith(caches.open(CACHE).then(function(c){return c.match(r,{ignoreSearch:nav}).then(function(hit){return hit||fetch(r).then(function(res){if(!nav&&res.ok&&res.type==="basic")c.put(r,res.clone());return res}).catch(function(err){return nav?c.match(new URL("./",self.location).href).then(function(h){if(h)return h;throw err}):Promise.reject(err)})})}))});

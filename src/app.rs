@@ -273,6 +273,7 @@ pub fn app(props: &AppProps) -> Html {
         move || drop(listener)
     });
     let embed = &props.options.embed;
+    let embedded = embed.embed;
     let mut lab_class = classes!("lab");
     if embed.embed {
         lab_class.push("embed");
@@ -405,6 +406,11 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <main id="lab" class={lab_class} data-ready="true" data-time-ms={crate::numtext::fixed(p.as_ms(), 3)}
               data-lang={lang.code()} data-playing={s.playing.to_string()}>
+            // The embed hides the page header; the page still needs its title
+            // as a heading, for screen readers.
+            if embedded {
+                <h1 class="sr-only">{ t(lang, Ui::AppTitle) }</h1>
+            }
             <header class="top">
                 <div class="brand">
                     <h1>{ t(lang, Ui::AppTitle) }</h1>
@@ -445,7 +451,11 @@ pub fn app(props: &AppProps) -> Html {
                         <Ladder lang={lang} run={run.clone()} playhead={p} numbers={s.numbers}
                                 selected_segment={selected_segment} on_open_segment={on_open_segment}
                                 narrow={*narrow} />
-                        { for fate_menu }
+                        // Always one node here, menu or not: an optional child
+                        // that comes and goes after the ladder would remount the
+                        // ladder (Yew matches unkeyed children from the end),
+                        // losing its focus and scroll position.
+                        { fate_menu.unwrap_or_default() }
                     </div>
                 </section>
                 <div class="info">

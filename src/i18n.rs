@@ -993,11 +993,13 @@ pub fn arm_label(lang: Lang) -> &'static str {
     }
 }
 
-pub fn segment_label(lang: Lang, id: usize, dir: Dir, summary: &str, fate: &str) -> String {
+/// The accessible name of a ladder segment. It starts with `chip`, the text
+/// written along the arrow, so the name contains what is seen.
+pub fn segment_label(lang: Lang, id: usize, dir: Dir, chip: &str, fate: &str) -> String {
     let dir = dir_name(lang, dir);
     match lang {
-        Lang::En => format!("Segment #{id}, {dir}: {summary}, {fate}"),
-        Lang::Zh => format!("第 {id} 号报文段，{dir}：{summary}，{fate}"),
+        Lang::En => format!("{chip}: segment #{id}, {dir}, {fate}"),
+        Lang::Zh => format!("{chip}：第 {id} 号报文段，{dir}，{fate}"),
     }
 }
 

@@ -24,9 +24,21 @@
     }
     return exportP;
   }
-  function withExport(f) {
+  /** Runs f with the exporter; if it cannot load (offline, never saved), says so in `status`. */
+  function withExport(f, status) {
     if (exporter_) return f(exporter_);
-    loadExport().then(f, function (e) { console.warn('TCP Lab export:', e); });
+    loadExport().then(function (x) {
+      if (status) status.textContent = '';
+      f(x);
+    }, function (e) {
+      console.warn('TCP Lab export:', e);
+      if (!status) return;
+      status.textContent = navigator.onLine === false
+        ? L('You are offline, and this browser has not saved the export tool yet. Connect once, then try again; SVG and PNG work offline.',
+          '你当前处于离线状态，且此浏览器尚未保存导出工具。请联网一次后重试；SVG 和 PNG 离线也能导出。')
+        : L('The export tool did not load. Check the connection and try again; SVG and PNG do not need it.',
+          '导出工具未能加载。请检查网络后重试；SVG 和 PNG 不需要它。');
+    });
   }
 
   function zh() { return (document.documentElement.getAttribute('lang') || '').indexOf('zh') === 0; }
@@ -206,6 +218,7 @@
     var omit = el('input', { type: 'checkbox', 'data-export-option': 'omit-lost' });
     var print = el('input', { type: 'checkbox', 'data-export-option': 'print' });
     var links = el('ul', { class: 'export-links', hidden: '' });
+    var status = el('p', { class: 'hint', role: 'status', 'data-testid': 'export-status' }, ['']);
     function button(kind, label, run) {
       var b = el('button', { type: 'button', 'data-export': kind }, [label]);
       b.addEventListener('click', run);
@@ -217,7 +230,7 @@
           var q = query(), o = omit.checked;
           withExport(function (x) {
             save(stem() + '.pcap', new Blob([x.pcap(q, o)], { type: 'application/vnd.tcpdump.pcap' }), links);
-          });
+          }, status);
         }),
         el('label', {}, [omit, L('leave lost segments out (else: marked with IP TTL 1)', '不包含丢失的报文段（否则以 IP TTL 1 标记）')])]),
       el('div', { class: 'export-row' }, [
@@ -245,8 +258,9 @@
           var q = query();
           withExport(function (x) {
             save(stem() + '.json', new Blob([x.trace_json(q)], { type: 'application/json' }), links);
-          });
+          }, status);
         })]),
+      status,
       links]);
   }
 

@@ -4,7 +4,8 @@
 
 use tcp_lab_content::Lang;
 use tcp_sim::{Duration, FaultAction};
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, SvgElement};
 use yew::prelude::*;
 
 use crate::i18n::{arm_label, dir_name, fault_text, flags_name, t, Ui};
@@ -25,6 +26,19 @@ pub struct FateMenuProps {
     pub on_close: Callback<()>,
 }
 
+/// Gives the keyboard focus back to the segment whose menu this is (when
+/// the menu closes, so that a keyboard user goes on from where they were).
+fn focus_segment(id: usize) {
+    let seg = gloo_utils::document()
+        .query_selector(&format!("svg.ladder [data-segment=\"{id}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<SvgElement>().ok());
+    if let Some(el) = seg {
+        let _ = el.focus();
+    }
+}
+
 /// Reads a delay typed by the learner; nonsense falls back to the default.
 fn delay_of(text: &str) -> Duration {
     let ms = crate::numtext::parse_decimal(text.trim())
@@ -37,23 +51,34 @@ pub fn fate_menu(p: &FateMenuProps) -> Html {
     let lang = p.lang;
     let delay = use_state(|| DEFAULT_DELAY_TEXT.to_string());
     let first_ref = use_node_ref();
-    // Move the focus into the menu when it opens, for keyboard users.
+    // Move the focus into the menu when it opens, for keyboard users, when
+    // there is something to do in it; over a segment no longer in flight
+    // (every action disabled) the focus stays where it was.
     {
         let first_ref = first_ref.clone();
-        use_effect_with(p.segment, move |_| {
-            if let Some(el) = first_ref.cast::<HtmlElement>() {
-                let _ = el.focus();
+        use_effect_with((p.segment, p.in_flight), move |&(_, in_flight)| {
+            if in_flight {
+                if let Some(el) = first_ref.cast::<HtmlElement>() {
+                    let _ = el.focus();
+                }
             }
         });
     }
+    let segment = p.segment;
     let apply = |action: FaultAction| {
         let cb = p.on_apply.clone();
-        move |_: MouseEvent| cb.emit(action)
+        move |_: MouseEvent| {
+            focus_segment(segment);
+            cb.emit(action)
+        }
     };
     let on_delay = {
         let cb = p.on_apply.clone();
         let delay = delay.clone();
-        move |_: MouseEvent| cb.emit(FaultAction::Delay(delay_of(&delay)))
+        move |_: MouseEvent| {
+            focus_segment(segment);
+            cb.emit(FaultAction::Delay(delay_of(&delay)))
+        }
     };
     let on_input = {
         let delay = delay.clone();
@@ -64,13 +89,17 @@ pub fn fate_menu(p: &FateMenuProps) -> Html {
     };
     let on_close = {
         let cb = p.on_close.clone();
-        move |_: MouseEvent| cb.emit(())
+        move |_: MouseEvent| {
+            focus_segment(segment);
+            cb.emit(())
+        }
     };
     let on_keydown = {
         let cb = p.on_close.clone();
         move |e: KeyboardEvent| {
             if e.key() == "Escape" {
                 e.stop_propagation();
+                focus_segment(segment);
                 cb.emit(());
             }
         }

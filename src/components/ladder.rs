@@ -96,19 +96,21 @@ pub struct LadderProps {
 /// copies of a moving packet, around the point clicked).
 fn segment_of(e: &Event, point: impl FnOnce() -> Option<(i32, i32)>) -> Option<usize> {
     let target: Element = e.target()?.dyn_into().ok()?;
-    let hit = target
-        .closest("[data-segment]")
-        .ok()
-        .flatten()
-        .or_else(|| {
-            let (x, y) = point()?;
-            gloo_utils::document()
-                .element_from_point(x as f32, y as f32)?
-                .closest("[data-segment]")
-                .ok()
-                .flatten()
-        })?;
-    hit.get_attribute("data-segment")?.parse().ok()
+    // A segment, or the marks drawn beside it (see `segment_markup`).
+    let id_of = |el: &Element| {
+        let hit = el
+            .closest("[data-segment], [data-marks-of]")
+            .ok()
+            .flatten()?;
+        hit.get_attribute("data-segment")
+            .or_else(|| hit.get_attribute("data-marks-of"))?
+            .parse()
+            .ok()
+    };
+    id_of(&target).or_else(|| {
+        let (x, y) = point()?;
+        id_of(&gloo_utils::document().element_from_point(x as f32, y as f32)?)
+    })
 }
 
 /// Replaces the content of a layer with `markup`, keeping the keyboard focus
@@ -534,11 +536,25 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
     let flags = seg.flags_str();
     let numbers = segment_numbers(seg, v.numbers, &run.symbols);
     let fate = fate_key(seg, flight, v.playhead);
+    // The text written along the arrow, which the accessible name starts
+    // with (a voice-control user says what they see).
+    let mut chip = format!("{flags} {numbers}");
+    if seg.retransmission {
+        chip.push_str(" · ");
+        chip.push_str(t(v.lang, Ui::Retransmission));
+    }
+    if seg.injected {
+        chip.push_str(" · ");
+        chip.push_str(t(v.lang, Ui::OldDuplicate));
+    }
+    if let Fate::Delayed(d) = seg.fate {
+        let _ = write!(chip, " · +{}", fmt_time(v.lang, d.as_ms()));
+    }
     let label = segment_label(
         v.lang,
         v.id,
         seg.dir,
-        &format!("{flags} {numbers}"),
+        &chip,
         fate_words(v.lang, seg, flight, v.playhead),
     );
     let dir = seg.dir.name();
@@ -572,11 +588,16 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
     if arrow_end {
         arrow_head(out, x0, y0, x1, y1);
     }
+    // Words and boxes drawn on the segment besides its label ("×2", "lost",
+    // the packet with its flags) go in a sibling group after it: the
+    // accessible name says all that, and the name must contain every text
+    // inside the button (WCAG 2.5.3, label in name).
+    let mut marks = String::new();
     if seg.fate == Fate::Duplicated {
-        duplicate_copy(out, path.start, tip, arrow_end);
+        duplicate_copy(out, &mut marks, path.start, tip, arrow_end);
     }
     if lost && !in_flight {
-        lost_mark(out, x1, y1, t(v.lang, Ui::Lost));
+        lost_mark(&mut marks, x1, y1, t(v.lang, Ui::Lost));
     }
     if in_flight {
         // The box stays between the timelines, clear of the state names
@@ -587,7 +608,7 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
         );
         let bx = clamp(tip.0, lo, hi);
         let _ = write!(
-            out,
+            marks,
             "<g class=\"packet\"><rect x=\"{}\" y=\"{}\" width=\"36\" height=\"16\" rx=\"4\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{flags}</text></g>",
             num(bx - PACKET_HALF_W),
             num(tip.1 - 8.0),
@@ -613,25 +634,22 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
     let (mx, my) = ((la.0 + lb.0) / 2.0, (la.1 + lb.1) / 2.0);
     let _ = write!(
         out,
-        "<text class=\"seg-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" transform=\"rotate({} {} {})\">{flags} {numbers}",
+        "<text class=\"seg-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" transform=\"rotate({} {} {})\">",
         num(mx),
         num(if seg.dir == Dir::C2S { my - 5.0 } else { my + 13.0 }),
         crate::numtext::fixed(angle, 2),
         num(mx),
         num(my)
     );
-    if seg.retransmission {
-        out.push_str(" · ");
-        push_escaped(out, t(v.lang, Ui::Retransmission));
-    }
-    if seg.injected {
-        out.push_str(" · ");
-        push_escaped(out, t(v.lang, Ui::OldDuplicate));
-    }
-    if let Fate::Delayed(d) = seg.fate {
-        let _ = write!(out, " · +{}", fmt_time(v.lang, d.as_ms()));
-    }
+    push_escaped(out, &chip);
     out.push_str("</text></g>");
+    if !marks.is_empty() {
+        let _ = write!(
+            out,
+            "<g class=\"seg-marks {dir} {fate}\" data-marks-of=\"{}\" aria-hidden=\"true\">{marks}</g>",
+            v.id
+        );
+    }
 }
 
 fn arrow_head(out: &mut String, x0: f64, y0: f64, x1: f64, y1: f64) {
@@ -651,16 +669,24 @@ fn arrow_head(out: &mut String, x0: f64, y0: f64, x1: f64, y1: f64) {
     let _ = write!(out, "<polygon class=\"head\" points=\"{points}\"/>");
 }
 
-fn duplicate_copy(out: &mut String, a: (f64, f64), b: (f64, f64), with_head: bool) {
+/// The second copy's arrow into `out`, its "×2" into `marks`.
+fn duplicate_copy(
+    out: &mut String,
+    marks: &mut String,
+    a: (f64, f64),
+    b: (f64, f64),
+    with_head: bool,
+) {
     let o = DUPLICATE_OFFSET;
     out.push_str("<g class=\"duplicate-copy\">");
     push_line(out, "arrow", (a.0, a.1 + o), (b.0, b.1 + o));
     if with_head {
         arrow_head(out, a.0, a.1 + o, b.0, b.1 + o);
     }
+    out.push_str("</g>");
     let _ = write!(
-        out,
-        "<text class=\"dup-mark\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">×2</text></g>",
+        marks,
+        "<text class=\"dup-mark\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">×2</text>",
         num((a.0 + b.0) / 2.0),
         num((a.1 + b.1) / 2.0 + o + 14.0)
     );
