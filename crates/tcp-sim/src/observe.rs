@@ -179,6 +179,8 @@ struct Track {
     isn: Option<u32>,
     /// The sequence number after our FIN.
     fin_end: Option<u32>,
+    /// When the connection entered its current state.
+    since: Instant,
 }
 
 struct Builder<'a> {
@@ -210,6 +212,7 @@ impl Builder<'_> {
         let from = tr.state.unwrap_or(State::Closed);
         if socket == Socket::Connection {
             tr.state = Some(to);
+            tr.since = t;
         }
         self.trace.transitions.push(TransitionRecord {
             t,
@@ -224,6 +227,15 @@ impl Builder<'_> {
     }
 
     fn note(&mut self, segment: Option<usize>, side: Option<Side>, kind: NoteKind, text: String) {
+        if kind == NoteKind::ChallengeAck {
+            if let (Some(i), Some(side)) = (segment, side) {
+                if let Some(k) = self.next_from(side, i) {
+                    if let Some(rec) = self.trace.segments.get_mut(k) {
+                        rec.reason = SendReason::ChallengeAck;
+                    }
+                }
+            }
+        }
         self.notes.push(Note {
             segment,
             side,
@@ -320,6 +332,36 @@ impl Builder<'_> {
         let answer = self.next_from(side, i).map(|k| self.pkts[k]);
         let answered_by_ack =
             answer.is_some_and(|a| a.ack_flag() && !a.syn() && !a.rst() && a.len == 0);
+        // The side answers with a RST carrying the segment's ACK number as its sequence number:
+        // it has no connection any more (RFC 9293 §3.10.7.1), so it must have ended out of sight.
+        let gone = !p.rst()
+            && p.ack_flag()
+            && answer.is_some_and(|a| a.rst() && !a.ack_flag() && a.seq == p.ack);
+        if gone {
+            if let Some(s) = self.tracks[side.index()]
+                .state
+                .filter(|s| s.is_synchronized() && *s != State::TimeWait)
+            {
+                let (cause, at) = if s == State::FinWait2 {
+                    let since = self.tracks[side.index()].since;
+                    let limit = Profile::linux().fin_wait_2_timeout.unwrap_or_default();
+                    (Cause::FinWait2Timeout, (since + limit).min(t))
+                } else {
+                    (Cause::HostCrash, t)
+                };
+                self.note(Some(i), Some(side), NoteKind::Rst, format!("the {side} answers with a RST: its connection ended unseen, {s} -> CLOSED assumed"));
+                self.set(
+                    side,
+                    Socket::Connection,
+                    State::Closed,
+                    cause,
+                    Certainty::Assumed,
+                    at,
+                    trig,
+                );
+                return;
+            }
+        }
         if p.rst() {
             match before {
                 State::SynSent
@@ -810,7 +852,8 @@ pub fn observe(cap: &Capture, conn: &Connection) -> Trace {
             }
             let pure = p.len == 0 && !p.syn() && !p.fin() && !p.rst();
             let outstanding = highest[side.peer().dir().index()].is_some_and(|h| seq_lt(p.ack, h));
-            if pure && outstanding && last == Some((p.ack, p.window)) {
+            let challenge = b.trace.segments[i].reason == SendReason::ChallengeAck;
+            if pure && outstanding && !challenge && last == Some((p.ack, p.window)) {
                 b.note(
                     Some(i),
                     Some(side),
@@ -920,6 +963,23 @@ pub fn observe(cap: &Capture, conn: &Connection) -> Trace {
                 );
                 continue;
             }
+        }
+        if st == Some(State::TimeWait) {
+            // TIME-WAIT always ends; how long it lasts depends on the host (Linux: a fixed 60 s,
+            // RFC 9293: 2 MSL). Linux's, assumed.
+            let t = b.tracks[side.index()].since + Profile::linux().time_wait;
+            trace_end = trace_end.max(t);
+            b.note(None, Some(side), NoteKind::StillOpen, format!("the {side} is in TIME-WAIT when the capture ends; its end is assumed after Linux's 60 s"));
+            b.set(
+                side,
+                Socket::Connection,
+                State::Closed,
+                Cause::TimeWaitExpired,
+                Certainty::Assumed,
+                t,
+                Trigger::Timer(TimerKind::TimeWait),
+            );
+            continue;
         }
         if let Some(s) = b.tracks[side.index()].state.filter(|s| *s != State::Closed) {
             b.note(

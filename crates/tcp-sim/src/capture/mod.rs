@@ -115,8 +115,10 @@ impl Capture {
             let pure_syn = p.syn() && !p.ack_flag();
             let reuse = latest.get(&key).is_some_and(|&c| {
                 let c = &conns[c];
-                pure_syn && c.client_isn.is_some_and(|isn| isn != p.seq)
-                    || pure_syn && c.client_isn.is_none() && c.end != Ending::Open
+                // A new ISN from the client, or any SYN after the connection ended; a SYN from
+                // the server's side is a simultaneous open.
+                pure_syn && a == c.client && c.client_isn.is_some_and(|isn| isn != p.seq)
+                    || pure_syn && matches!(c.end, Ending::Fin | Ending::Rst)
             });
             let idx = match latest.get(&key) {
                 Some(&c) if !reuse => c,
