@@ -334,8 +334,12 @@ impl Builder<'_> {
             answer.is_some_and(|a| a.ack_flag() && !a.syn() && !a.rst() && a.len == 0);
         // The side answers with a RST carrying the segment's ACK number as its sequence number:
         // it has no connection any more (RFC 9293 §3.10.7.1), so it must have ended out of sight.
+        let answer_k = self.next_from(side, i);
+        let answers_this =
+            answer_k.is_some_and(|k| (i + 1..k).all(|m| self.dirs[m].sender() == side));
         let gone = !p.rst()
             && p.ack_flag()
+            && answers_this
             && answer.is_some_and(|a| a.rst() && !a.ack_flag() && a.seq == p.ack);
         if gone {
             if let Some(s) = self.tracks[side.index()]
@@ -689,6 +693,11 @@ pub fn observe(cap: &Capture, conn: &Connection) -> Trace {
         let q = b.pkts[k];
         b.dirs[k] == dir && q.seg_len() > 0 && seq_lt(q.seq, end) && seq_ge(q.end_seq(), end)
     };
+    // A SYN-ACK does not replace an earlier bare SYN: in a simultaneous open both arrive.
+    let supersedes = |b: &Builder, k: usize, i: usize, end: u32| {
+        let (p, q) = (b.pkts[i], b.pkts[k]);
+        covers(b, k, b.dirs[i], end) && (!p.syn() || p.ack_flag() == q.ack_flag())
+    };
     // (position, sub-order, time, segment, certainty, evidence)
     let mut deliveries: Vec<(usize, Instant, usize, Certainty, Option<usize>)> = Vec::new();
     let mut fate = vec![Fate::Delivered; n];
@@ -706,7 +715,7 @@ pub fn observe(cap: &Capture, conn: &Connection) -> Trace {
             b.dirs[k] == receiver.dir() && q.ack_flag() && seq_ge(q.ack, end)
         });
         let stop = j.unwrap_or(n);
-        if (i + 1..stop).any(|k| covers(&b, k, dir, end)) {
+        if (i + 1..stop).any(|k| supersedes(&b, k, i, end)) {
             fate[i] = Fate::Lost;
             continue;
         }

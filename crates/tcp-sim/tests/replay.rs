@@ -260,10 +260,19 @@ fn test_pcap_export_round_trips() {
     }
 }
 
-/// Observing the export of a simulated run gives the simulated chains back, for the
-/// scenarios whose every state change shows on the wire.
+/// Observing the export of a simulated run gives the simulated chains back (connection
+/// sockets under `linux`; under `rfc`, whose one TCB is also the listener, the side's whole
+/// chain), except where a state change leaves nothing on the wire.
 #[test]
 fn test_observing_an_exported_run_gives_its_states() {
+    // (scenario, profile, side): what the wire cannot show.
+    let unseen = [
+        // The orphaned FIN-WAIT-2 timer ends the client without a segment.
+        ("close_wait_forever", ProfileName::Linux, Side::Client),
+        // The server listened but never got a SYN: nothing shows a listener.
+        ("syn_retries_exhausted", ProfileName::Rfc, Side::Server),
+        ("syn_retries_exhausted", ProfileName::Linux, Side::Server),
+    ];
     let mut checked = 0;
     let mut differ = Vec::new();
     for name in named::NAMES {
@@ -273,12 +282,22 @@ fn test_observing_an_exported_run_gives_its_states() {
             let cap = Capture::read(&bytes).unwrap();
             let conns = cap.connections();
             if conns.len() != 1 {
-                differ.push(format!("{name} {profile:?}: {} connections", conns.len()));
+                // Old duplicate SYNs carry another ISN: a connection of their own.
+                assert!(name.contains("old"), "{name}: {} connections", conns.len());
                 continue;
             }
             let seen = observe(&cap, &conns[0]);
             for side in Side::BOTH {
-                let strip = |mut c: Vec<State>| {
+                if unseen.contains(&(name, profile, side)) {
+                    continue;
+                }
+                let chain = |t: &tcp_sim::Trace| {
+                    let mut c = if profile == ProfileName::Rfc {
+                        t.state_chain(side)
+                    } else {
+                        t.socket_chain(side, Socket::Connection)
+                    };
+                    // The observer assumes TIME-WAIT ends; a run may stop before.
                     if c.last() == Some(&State::Closed)
                         && c.len() > 1
                         && c[c.len() - 2] == State::TimeWait
@@ -287,9 +306,8 @@ fn test_observing_an_exported_run_gives_its_states() {
                     }
                     c
                 };
-                let ours = strip(seen.socket_chain(side, Socket::Connection));
-                let sim = strip(trace.socket_chain(side, Socket::Connection));
                 checked += 1;
+                let (ours, sim) = (chain(&seen), chain(&trace));
                 if ours != sim {
                     differ.push(format!(
                         "{name} {profile:?} {side}: observed {}, simulated {}",
@@ -300,11 +318,8 @@ fn test_observing_an_exported_run_gives_its_states() {
             }
         }
     }
-    eprintln!(
-        "{checked} chains checked, {} differ:\n{}",
-        differ.len(),
-        differ.join("\n")
-    );
+    eprintln!("{checked} exported chains observed");
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
 
 /// Truncated and bit-flipped reference captures: never a panic. Reports the count.
@@ -319,7 +334,7 @@ fn test_mutated_captures_never_panic() {
         rng ^= rng << 17;
         rng
     };
-    let mut exercise = |b: &[u8]| {
+    let exercise = |b: &[u8]| {
         if let Ok(cap) = Capture::read(b) {
             for c in cap.connections() {
                 let t = observe(&cap, &c);
