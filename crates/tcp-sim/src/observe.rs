@@ -625,7 +625,12 @@ impl Builder<'_> {
     }
 }
 
+/// An arrival: its time, how sure, and the receiver's segment that acknowledged it.
+type Arrival = (Instant, Certainty, Option<usize>);
+
 /// Reconstructs both sides' states for one connection of a capture.
+// Several per-segment tables are indexed together.
+#[allow(clippy::needless_range_loop)]
 pub fn observe(cap: &Capture, conn: &Connection) -> Trace {
     let pkts: Vec<&TcpPacket> = conn
         .packets
@@ -876,12 +881,7 @@ pub fn observe(cap: &Capture, conn: &Connection) -> Trace {
     }
 
     // Run both sides: own segments at their time, arrivals where the acknowledgments put them.
-    let mut events: Vec<(
-        usize,
-        u8,
-        usize,
-        Option<(Instant, Certainty, Option<usize>)>,
-    )> = Vec::new();
+    let mut events: Vec<(usize, u8, usize, Option<Arrival>)> = Vec::new();
     for i in 0..n {
         events.push((i, 0, i, None));
     }
