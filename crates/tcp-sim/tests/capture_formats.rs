@@ -73,7 +73,7 @@ fn pcap(frames: &[(u64, u32, Vec<u8>)], be: bool, nanos: bool) -> Vec<u8> {
 fn block(be: bool, ty: u32, body: &[u8]) -> Vec<u8> {
     let w32 = |v: u32| if be { v.to_be_bytes() } else { v.to_le_bytes() };
     let mut body = body.to_vec();
-    while body.len() % 4 != 0 {
+    while body.len() & 3 != 0 {
         body.push(0);
     }
     let total = body.len() as u32 + 12;
@@ -91,7 +91,7 @@ fn opt(be: bool, code: u16, v: &[u8]) -> Vec<u8> {
     o.extend_from_slice(&w16(code));
     o.extend_from_slice(&w16(v.len() as u16));
     o.extend_from_slice(v);
-    while o.len() % 4 != 0 {
+    while o.len() & 3 != 0 {
         o.push(0);
     }
     o
@@ -141,7 +141,7 @@ fn pcapng(frames: &[(u64, u32, Vec<u8>)], be: bool) -> Vec<u8> {
         epb.extend_from_slice(&w32(data.len() as u32));
         epb.extend_from_slice(&w32(data.len() as u32));
         epb.extend_from_slice(&data);
-        while epb.len() % 4 != 0 {
+        while epb.len() & 3 != 0 {
             epb.push(0);
         }
         epb.extend(opt(be, 1, b"a packet comment"));
