@@ -332,21 +332,13 @@ impl<'a> Frames<'a> {
                         match (code, value) {
                             (9, [r, ..]) => iface.resol = (r & 0x80 != 0, r & 0x7f),
                             (14, v) if v.len() >= 8 => {
-                                let hi = rd32(v, 0, be).unwrap_or(0);
-                                let lo = rd32(v, 4, be).unwrap_or(0);
-                                let raw = if be {
-                                    (u64::from(hi) << 32) | u64::from(lo)
-                                } else {
-                                    (u64::from(lo) << 32) | u64::from(hi)
-                                };
-                                // if_tsoffset is a 64-bit signed integer in the section's order.
+                                // if_tsoffset: seconds to add, a signed 64-bit integer.
                                 let bytes: [u8; 8] = v[..8].try_into().unwrap_or([0; 8]);
                                 iface.offset_s = if be {
                                     i64::from_be_bytes(bytes)
                                 } else {
                                     i64::from_le_bytes(bytes)
                                 };
-                                let _ = raw;
                             }
                             _ => {}
                         }
