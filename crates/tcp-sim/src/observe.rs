@@ -190,6 +190,8 @@ struct Builder<'a> {
     tracks: [Track; 2],
     trace: Trace,
     notes: Vec<Note>,
+    /// For each segment, the next one each side (client, server) sent after it.
+    next: Vec<[Option<usize>; 2]>,
 }
 
 impl Builder<'_> {
@@ -246,7 +248,7 @@ impl Builder<'_> {
 
     /// The first segment after `i` that `side` sent.
     fn next_from(&self, side: Side, i: usize) -> Option<usize> {
-        (i + 1..self.pkts.len()).find(|&k| self.dirs[k].sender() == side)
+        self.next.get(i).and_then(|n| n[side.index()])
     }
 
     fn own_send(&mut self, side: Side, i: usize) {
@@ -336,7 +338,7 @@ impl Builder<'_> {
         // it has no connection any more (RFC 9293 §3.10.7.1), so it must have ended out of sight.
         let answer_k = self.next_from(side, i);
         let answers_this =
-            answer_k.is_some_and(|k| (i + 1..k).all(|m| self.dirs[m].sender() == side));
+            answer_k.is_some_and(|k| self.next_from(side.peer(), i).is_none_or(|m| m > k));
         let gone = !p.rst()
             && p.ack_flag()
             && answers_this
@@ -625,6 +627,10 @@ impl Builder<'_> {
     }
 }
 
+/// How many segments ahead the observer looks for the acknowledgment or a later copy of a
+/// segment; beyond that, an unacknowledged segment's arrival is assumed.
+pub const LOOKAHEAD: usize = 4096;
+
 /// An arrival: its time, how sure, and the receiver's segment that acknowledged it.
 type Arrival = (Instant, Certainty, Option<usize>);
 
@@ -649,7 +655,14 @@ pub fn observe(cap: &Capture, conn: &Connection) -> Trace {
         })
         .collect();
     let t0 = pkts.iter().map(|p| p.ts_ns).min().unwrap_or(0);
+    let mut next = vec![[None; 2]; n];
+    let mut after: [Option<usize>; 2] = [None; 2];
+    for k in (0..n).rev() {
+        next[k] = after;
+        after[dirs[k].sender().index()] = Some(k);
+    }
     let mut b = Builder {
+        next,
         pkts,
         dirs,
         t0,
@@ -715,12 +728,23 @@ pub fn observe(cap: &Capture, conn: &Connection) -> Trace {
             continue;
         }
         let end = p.end_seq();
-        let j = (i + 1..n).find(|&k| {
+        // Looking ahead at most LOOKAHEAD segments keeps a long one-way capture linear.
+        let horizon = n.min(i + 1 + LOOKAHEAD);
+        // Walk one side's segments only, through the `next` table.
+        let bref = &b;
+        let walk = |side: Side| {
+            std::iter::successors(bref.next_from(side, i), move |&k| bref.next_from(side, k))
+                .take_while(move |&k| k < horizon)
+        };
+        let j = walk(receiver).find(|&k| {
             let q = b.pkts[k];
-            b.dirs[k] == receiver.dir() && q.ack_flag() && seq_ge(q.ack, end)
+            q.ack_flag() && seq_ge(q.ack, end)
         });
-        let stop = j.unwrap_or(n);
-        if (i + 1..stop).any(|k| supersedes(&b, k, i, end)) {
+        let stop = j.unwrap_or(horizon);
+        if walk(dir.sender())
+            .take_while(|&k| k < stop)
+            .any(|k| supersedes(&b, k, i, end))
+        {
             fate[i] = Fate::Lost;
             continue;
         }
