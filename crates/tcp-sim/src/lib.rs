@@ -28,10 +28,12 @@
 
 #![warn(missing_docs)]
 
+pub mod capture;
 pub mod cause;
 pub mod endpoint;
 pub mod knowledge;
 pub mod named;
+pub mod observe;
 pub mod pcap;
 pub mod profile;
 mod rng;
@@ -47,6 +49,7 @@ pub mod trace;
 pub use cause::{is_rfc_transition, Cause, SendReason, TimerKind};
 pub use endpoint::{ConnError, Endpoint, EndpointEvent, Output};
 pub use knowledge::Knowledge;
+pub use observe::{observe, Certainty, Note, NoteKind, Observation};
 pub use pcap::{to_pcap, LostSegments, PcapOptions};
 pub use profile::{
     AckPolicy, Keepalive, ListenModel, Profile, ProfileName, Retransmitted, Retries, RetryLimit,

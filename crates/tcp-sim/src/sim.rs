@@ -360,6 +360,7 @@ impl Simulation {
                         to,
                         cause,
                         trigger: trigger.unwrap_or(Trigger::App(self.apps[i].pc)),
+                        certainty: None,
                     });
                 }
                 EndpointEvent::Timer { kind, deadline } => self.trace.timers.push(TimerRecord {

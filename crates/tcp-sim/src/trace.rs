@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use crate::cause::{Cause, SendReason, TimerKind};
 use crate::endpoint::ConnError;
+use crate::observe::{Certainty, Observation};
 use crate::profile::ProfileName;
 use crate::segment::Segment;
 use crate::state::{Dir, Side, Socket, State};
@@ -128,6 +129,8 @@ pub struct TransitionRecord {
     pub cause: Cause,
     /// The event being processed when it happened.
     pub trigger: Trigger,
+    /// How sure a trace read from a capture is of it; `None` in a simulated run.
+    pub certainty: Option<Certainty>,
 }
 
 /// A timer armed (`deadline: Some`), stopped (`None` and not fired), or fired.
@@ -248,6 +251,9 @@ pub struct Trace {
     pub end: Instant,
     /// The run hit the safety limit on events or virtual time.
     pub truncated: bool,
+    /// Set when the trace was reconstructed from a capture ([`crate::observe`]) rather than
+    /// simulated: the capture's endpoints and the flagged facts.
+    pub observation: Option<Observation>,
 }
 
 impl Trace {
@@ -371,9 +377,13 @@ impl Trace {
             Value::from(
                 self.transitions_of(side)
                     .map(|t| {
-                        json!({"t_ms": t.t.as_ms(), "socket": t.socket.name(),
+                        let mut v = json!({"t_ms": t.t.as_ms(), "socket": t.socket.name(),
                                "from": t.from.rfc_name(), "to": t.to.rfc_name(),
-                               "cause": t.cause.key()})
+                               "cause": t.cause.key()});
+                        if let Some(c) = t.certainty {
+                            v["certainty"] = json!(c.key());
+                        }
+                        v
                     })
                     .collect::<Vec<_>>(),
             )
@@ -386,14 +396,19 @@ impl Trace {
                        "error": e.failure.key(), "message": e.failure.to_string()})
             })
             .collect();
-        json!({
+        let mut v = json!({
             "profile": self.profile.map(|p| p.key()),
             "segments": segments,
             "states": {"client": states(Side::Client), "server": states(Side::Server)},
             "errors": errors,
             "end_ms": self.end.as_ms(),
             "truncated": self.truncated,
-        })
+        });
+        if let Some(o) = &self.observation {
+            v["observed"] = json!(true);
+            v["observation"] = o.to_json();
+        }
+        v
     }
 
     /// A readable ladder, one line per event, like the reference timelines.
@@ -417,6 +432,14 @@ impl Trace {
         lines.sort_by_key(|(t, rank, i, _)| (*t, *rank, *i));
         let mut out = String::new();
         let _ = writeln!(out, "# summary: {}", self.summary());
+        if let Some(o) = &self.observation {
+            let _ = writeln!(
+                out,
+                "# observed in a capture: client {}, server {} (connection {}); states are \
+                 reconstructed, each marked observed, inferred or assumed",
+                o.client, o.server, o.connection
+            );
+        }
         for (t, _, _, line) in lines {
             let _ = match line {
                 Line::Seg(s) => {
@@ -470,13 +493,15 @@ impl Trace {
                 }
                 Line::State(tr) => writeln!(
                     out,
-                    "{:>12.3} ms  state  {} {}: {} -> {}  ({})",
+                    "{:>12.3} ms  state  {} {}: {} -> {}  ({}{})",
                     t.as_ms(),
                     tr.side,
                     tr.socket.name(),
                     tr.from,
                     tr.to,
-                    tr.cause.key()
+                    tr.cause.key(),
+                    tr.certainty
+                        .map_or(String::new(), |c| format!(", {}", c.key()))
                 ),
                 Line::Err(e) => writeln!(
                     out,
@@ -487,6 +512,12 @@ impl Trace {
                     e.failure
                 ),
             };
+        }
+        if let Some(o) = &self.observation {
+            for n in &o.notes {
+                let at = n.segment.map_or(String::new(), |i| format!(" #{i}"));
+                let _ = writeln!(out, "# note{at} [{}]: {}", n.kind.key(), n.text);
+            }
         }
         out
     }

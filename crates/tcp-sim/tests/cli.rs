@@ -178,3 +178,56 @@ fn test_cli_accepts_keepalive_abort_and_crash() {
     assert!(out.contains("(app_abort)"), "{out}");
     assert!(out.contains("(rst_abort)"), "{out}");
 }
+
+fn reference_pcap(name: &str) -> String {
+    let dir = std::env::var("TCP_LAB_REFS").map_or_else(
+        |_| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/refs"),
+        std::path::PathBuf::from,
+    );
+    dir.join("pcap")
+        .join(format!("{name}.pcap"))
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn test_cli_replay_lists_connections_then_shows_one() {
+    let f = reference_pcap("normal");
+    let (code, out, _) = tcp_sim(&["replay", &f]);
+    assert_eq!(code, 0);
+    assert!(out.contains("10.77.0.1:40001 -> 10.77.0.2:5000"), "{out}");
+    assert!(out.contains("10 segments"), "{out}");
+    let (code, out, _) = tcp_sim(&["replay", &f, "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["connections"][0]["end"], "fin");
+
+    let (code, out, _) = tcp_sim(&["replay", &f, "--conn", "0"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("server connection: LISTEN -> SYN-RECEIVED  (recv_syn, inferred)"),
+        "{out}"
+    );
+    assert!(out.contains("three_segment_close"), "{out}");
+    let (code, out, _) = tcp_sim(&["replay", &f, "--conn", "0", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["observed"], true);
+    assert_eq!(v["states"]["client"][0]["certainty"], "observed");
+    assert_eq!(v["segments"].as_array().unwrap().len(), 10);
+}
+
+#[test]
+fn test_cli_replay_errors_are_one_line() {
+    let (code, _, err) = tcp_sim(&["replay", &reference_pcap("normal"), "--conn", "3"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("has 1 connection"), "{err}");
+    let f = write_temp("not-a-capture.pcap", "hello, world");
+    let (code, _, err) = tcp_sim(&["replay", &f]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not a pcap or pcapng file"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+    let (code, _, err) = tcp_sim(&["replay", "/nonexistent.pcap"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read the capture"), "{err}");
+}

@@ -2,11 +2,12 @@
 
 use std::process::ExitCode;
 
-use tcp_sim::{named, run, Scenario};
+use tcp_sim::{capture::Capture, named, observe, run, Scenario};
 
 const USAGE: &str = "usage: tcp-sim run SCENARIO.json [--json] [--absolute]
        tcp-sim named NAME [--json] [--absolute] [--profile rfc|linux]
-       tcp-sim list";
+       tcp-sim list
+       tcp-sim replay CAPTURE.pcap|.pcapng [--conn N] [--json] [--absolute]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +27,7 @@ fn cli(args: &[String]) -> Result<String, String> {
     let mut json = false;
     let mut absolute = false;
     let mut profile = None;
+    let mut conn: Option<usize> = None;
     let mut positional = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -37,6 +39,13 @@ fn cli(args: &[String]) -> Result<String, String> {
                 profile = Some(
                     tcp_sim::ProfileName::parse(p)
                         .ok_or_else(|| format!("--profile: unknown profile '{p}'"))?,
+                );
+            }
+            "--conn" => {
+                let n = it.next().ok_or("--conn needs a connection number")?;
+                conn = Some(
+                    n.parse()
+                        .map_err(|_| format!("--conn: '{n}' is not a connection number"))?,
                 );
             }
             "-h" | "--help" => return Ok(format!("{USAGE}\n")),
@@ -57,12 +66,49 @@ fn cli(args: &[String]) -> Result<String, String> {
             )
         })?,
         ["list"] => return Ok(named::NAMES.join("\n") + "\n"),
+        ["replay", path] => return replay(path, conn, json, absolute),
         _ => return Err(USAGE.to_string()),
     };
     if let Some(p) = profile {
         scenario.profile = p;
     }
     let trace = run(&scenario);
+    Ok(if json {
+        serde_json::to_string_pretty(&trace.to_json()).expect("a JSON value always serializes")
+            + "\n"
+    } else {
+        trace.to_text(absolute)
+    })
+}
+
+/// `tcp-sim replay FILE`: lists the capture's connections; with `--conn N`, prints that
+/// connection's reconstructed trace.
+fn replay(path: &str, conn: Option<usize>, json: bool, absolute: bool) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read the capture: {e}"))?;
+    let cap = Capture::read(&bytes).map_err(|e| format!("{path}: {e}"))?;
+    let conns = cap.connections();
+    let Some(n) = conn else {
+        return Ok(if json {
+            let list: Vec<_> = conns.iter().map(|c| c.to_json()).collect();
+            let v = serde_json::json!({
+                "frames": cap.frames,
+                "tcp_segments": cap.packets.len(),
+                "skipped": cap.skipped.len(),
+                "error": cap.error.as_ref().map(|e| e.to_string()),
+                "connections": list,
+            });
+            serde_json::to_string_pretty(&v).expect("a JSON value always serializes") + "\n"
+        } else {
+            tcp_sim::observe::connections_text(&cap, &conns)
+        });
+    };
+    let c = conns.get(n).ok_or_else(|| {
+        format!(
+            "{path}: --conn {n}: the capture has {} connection(s), numbered from 0",
+            conns.len()
+        )
+    })?;
+    let trace = observe(&cap, c);
     Ok(if json {
         serde_json::to_string_pretty(&trace.to_json()).expect("a JSON value always serializes")
             + "\n"
