@@ -492,7 +492,8 @@ pub fn app(props: &AppProps) -> Html {
 
 /// The panels open now that a phone brings into view when they open: a key
 /// that changes when it opens again (another lesson, the next question), the
-/// panel's selector and the selector of what takes the focus in it.
+/// panel's selector and the selectors of what takes the focus in it (the
+/// first of those separated by `|` that is on the page).
 fn opened_panels(s: &LabState) -> Vec<(String, &'static str, &'static str)> {
     use crate::model::learn::LearnView;
     use crate::model::setup::CUSTOM;
@@ -503,7 +504,9 @@ fn opened_panels(s: &LabState) -> Vec<(String, &'static str, &'static str)> {
     }
     if let Some(lesson) = &learn.lesson {
         let id = format!("lesson:{}", lesson.lesson.id);
-        out.push((id, "[data-testid=\"lessons\"]", "[data-testid=\"lessons\"]"));
+        // Its continue button takes the focus when shown (see LessonPanel).
+        let focus = "[data-action=\"lesson-continue\"]|[data-testid=\"lessons\"]";
+        out.push((id, "[data-testid=\"lessons\"]", focus));
     } else if learn.view == LearnView::Lessons {
         let focus = "select[data-action=\"lesson\"]";
         out.push(("lessons".into(), "[data-testid=\"lessons\"]", focus));

@@ -32,7 +32,8 @@ pub fn narrow_query() -> Option<MediaQueryList> {
 }
 
 /// Scrolls the element `panel` matches to the top of the screen and focuses
-/// the element `focus` matches (made focusable if it is not).
+/// the element the first of the `|`-separated selectors in `focus` matches
+/// (made focusable if it is not).
 pub fn bring_into_view(panel: &str, focus: &str) {
     use wasm_bindgen::JsCast;
     let document = gloo_utils::document();
@@ -40,10 +41,9 @@ pub fn bring_into_view(panel: &str, focus: &str) {
         return;
     };
     el.scroll_into_view_with_bool(true);
-    let target = document
-        .query_selector(focus)
-        .ok()
-        .flatten()
+    let target = focus
+        .split('|')
+        .find_map(|sel| document.query_selector(sel).ok().flatten())
         .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(f) = target {
         if f.tab_index() < 0 && !f.has_attribute("tabindex") {

@@ -167,7 +167,13 @@ labTest('phone 390x844: what the learner opens scrolls into view and takes the f
   await page.evaluate(() => scrollTo(0, 0));
   await page.locator('[data-action="learn"]').first().click();
   await check('[data-testid="lessons"]', 'the lesson list');
-  await page.locator('[data-action="learn"]').first().click();
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.locator('select[data-action="lesson"]').selectOption('what-tcp-adds');
+  await page.waitForSelector('.lesson[data-lesson="what-tcp-adds"]');
+  await check('[data-testid="lessons"]', 'the lesson');
+  await page.locator('[data-action="lesson-close"]').first().click();
+  await settle(page);
+  if (await page.locator('[data-testid="lessons"]').count()) await page.locator('[data-action="learn"]').first().click();
   await page.evaluate(() => scrollTo(0, 0));
   await page.locator('[data-action="quiz-mode"]').first().click();
   await page.locator('[data-action="play"]').first().click();
