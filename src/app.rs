@@ -216,6 +216,26 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // On a phone, what the learner opens (the custom-run form, the lesson
+    // list or a lesson, the glossary, a predict-mode question) is far down
+    // the one column: bring it into view and give it the focus.
+    {
+        let opened = opened_panels(&state);
+        let seen = use_mut_ref(|| None::<Vec<(String, &'static str, &'static str)>>);
+        let narrow = *narrow;
+        use_effect_with(opened, move |opened| {
+            let before = seen.borrow_mut().replace(opened.clone());
+            // The first render is the page as the link asked for it.
+            let Some(before) = before else {
+                return;
+            };
+            let new = opened.iter().rev().find(|o| !before.contains(o));
+            if let (true, Some((_, panel, focus))) = (narrow, new) {
+                platform::bring_into_view(panel, focus);
+            }
+        });
+    }
+
     use_effect_with(state.lang, |&lang| {
         platform::set_document_language(lang.code(), t(lang, Ui::AppTitle))
     });
@@ -488,6 +508,45 @@ pub fn app(props: &AppProps) -> Html {
             <div class="sr-only" data-testid="announcer" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </main>
     }
+}
+
+/// The panels open now that a phone brings into view when they open: a key
+/// that changes when it opens again (another lesson, the next question), the
+/// panel's selector and the selectors of what takes the focus in it (the
+/// first of those separated by `|` that is on the page).
+fn opened_panels(s: &LabState) -> Vec<(String, &'static str, &'static str)> {
+    use crate::model::learn::LearnView;
+    use crate::model::setup::CUSTOM;
+    let learn = &s.learn;
+    let mut out = Vec::new();
+    if s.setup.name == CUSTOM {
+        out.push((CUSTOM.to_string(), ".panel.setup", ".panel.setup"));
+    }
+    if let Some(lesson) = &learn.lesson {
+        let id = format!("lesson:{}", lesson.lesson.id);
+        // Its continue button takes the focus when shown (see LessonPanel).
+        let focus = "[data-action=\"lesson-continue\"]|[data-testid=\"lessons\"]";
+        out.push((id, "[data-testid=\"lessons\"]", focus));
+    } else if learn.view == LearnView::Lessons {
+        let focus = "select[data-action=\"lesson\"]";
+        out.push(("lessons".into(), "[data-testid=\"lessons\"]", focus));
+    }
+    if learn.view == LearnView::Glossary {
+        out.push((
+            "glossary".into(),
+            "[data-testid=\"glossary\"]",
+            "[data-testid=\"glossary\"]",
+        ));
+    }
+    if learn.quiz && learn.asking.is_some() {
+        let key = format!("quiz:{}", learn.score.asked);
+        out.push((
+            key,
+            "[data-testid=\"quiz\"]",
+            "[data-testid=\"quiz\"] button[data-choice]",
+        ));
+    }
+    out
 }
 
 /// The learning panels above the badges, and the analogy below the

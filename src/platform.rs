@@ -31,6 +31,28 @@ pub fn narrow_query() -> Option<MediaQueryList> {
         .flatten()
 }
 
+/// Scrolls the element `panel` matches to the top of the screen and focuses
+/// the element the first of the `|`-separated selectors in `focus` matches
+/// (made focusable if it is not).
+pub fn bring_into_view(panel: &str, focus: &str) {
+    use wasm_bindgen::JsCast;
+    let document = gloo_utils::document();
+    let Some(el) = document.query_selector(panel).ok().flatten() else {
+        return;
+    };
+    el.scroll_into_view_with_bool(true);
+    let target = focus
+        .split('|')
+        .find_map(|sel| document.query_selector(sel).ok().flatten())
+        .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(f) = target {
+        if f.tab_index() < 0 && !f.has_attribute("tabindex") {
+            let _ = f.set_attribute("tabindex", "-1");
+        }
+        let _ = f.focus();
+    }
+}
+
 pub fn prefers_reduced_motion() -> bool {
     reduced_motion_query().is_some_and(|q| q.matches())
 }

@@ -140,7 +140,7 @@
     snippet();
     show('embed', L('Embed in a course page', '嵌入课程页面'), [
       el('fieldset', {}, [el('legend', {}, [L('Options', '选项')]),
-        box(L('Compact (ladder and explanation only)', '紧凑（仅时序图与讲解）'), 'compact', false, function (v) { o.compact = v; }),
+        box(L('Compact (ladder, states and explanation only)', '紧凑（仅时序图、双方状态与讲解）'), 'compact', false, function (v) { o.compact = v; }),
         box(L('Autoplay', '自动播放'), 'autoplay', false, function (v) { o.autoplay = v; }),
         el('label', {}, [L('Language', '语言'), lang]),
         el('label', {}, [L('Height (px)', '高度（像素）'), height])]),

@@ -14,16 +14,19 @@
 //! few in flight are redrawn every frame.
 
 use std::fmt::Write;
+use std::rc::Rc;
 
 use tcp_lab_content::Lang;
-use tcp_sim::{Dir, Fate, Instant, SegmentRecord, Side};
+use tcp_sim::{Fate, Instant, SegmentRecord, Side, Symbols};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, SvgElement};
 use yew::prelude::*;
 
 use super::{coords, fate_key, fate_words, num, segment_numbers};
 use crate::i18n::{fmt_time, segment_label, side_name, t, Ui};
-use crate::model::layout::{LadderLayout, START_Y};
+use crate::model::layout::{
+    place_labels, text_width_em, wrap_words, LabelBox, LabelRequest, LadderLayout, START_Y,
+};
 use crate::model::run::Flight;
 use crate::model::url::NumberMode;
 use crate::model::{Playhead, RunRef};
@@ -41,6 +44,9 @@ pub struct Geometry {
     pub client_x: f64,
     pub server_x: f64,
     pub time_labels: bool,
+    /// The largest font size (SVG units) the style sheet gives the ladder's
+    /// text in this layout: label boxes are made for it.
+    pub font: f64,
 }
 
 pub const WIDE: Geometry = Geometry {
@@ -48,13 +54,15 @@ pub const WIDE: Geometry = Geometry {
     client_x: 200.0,
     server_x: 620.0,
     time_labels: true,
+    font: 12.5,
 };
 
 pub const NARROW: Geometry = Geometry {
-    width: 400.0,
-    client_x: 110.0,
-    server_x: 290.0,
+    width: 430.0,
+    client_x: 115.0,
+    server_x: 305.0,
     time_labels: false,
+    font: 12.0,
 };
 /// Runs with more segments than this draw only the part of the ladder on
 /// screen (and a margin), so jumps and playback stay within a frame.
@@ -62,12 +70,18 @@ const WINDOW_ABOVE: usize = 250;
 /// The ladder is cut into blocks of this height (SVG units) for windowing:
 /// scrolling re-renders only when another block comes into view.
 const BLOCK: f64 = 400.0;
+/// How far below where a lost segment vanished its "lost" is written.
+const LOST_WORD_DY: f64 = 22.0;
 /// Offset of the duplicate copy's arrow.
 const DUPLICATE_OFFSET: f64 = 7.0;
 /// Half the width of the box of a segment in flight.
 const PACKET_HALF_W: f64 = 18.0;
 /// Gap between a timeline and the state names written beside it.
 const STATE_GAP: f64 = 10.0;
+/// Line height of a segment label, in ems.
+const LABEL_LINE: f64 = 1.3;
+/// Room kept between a segment label and the timelines.
+const LABEL_MARGIN: f64 = 6.0;
 
 impl Geometry {
     fn x_of(&self, side: Side) -> f64 {
@@ -218,6 +232,14 @@ pub fn ladder(p: &LadderProps) -> Html {
         }
     };
 
+    let labels = {
+        let run = run.clone();
+        let key = (run.clone(), geo, p.lang, p.numbers);
+        use_memo(key, move |(run, geo, lang, numbers)| {
+            Labels(Rc::new(segment_labels(run, geo, *lang, *numbers)))
+        })
+    };
+    let labels: Labels = (*labels).clone();
     let landed = run.segments_landed(p.playhead);
     let transitions = run.transitions_reached(p.playhead);
     let moving = match p.playhead {
@@ -236,6 +258,7 @@ pub fn ladder(p: &LadderProps) -> Html {
                 playhead: p.playhead,
                 numbers: p.numbers,
                 selected: p.selected_segment == Some(id),
+                label: &labels.0[id],
             },
         );
     }
@@ -278,7 +301,7 @@ pub fn ladder(p: &LadderProps) -> Html {
                     <path d={format!("M0 {} l8 -5 v10 z", num(playhead_y))} />
                 </g>
                 <LandedLayer lang={lang} geo={geo} run={run.clone()} landed={landed} transitions={transitions} window={window}
-                             numbers={p.numbers} selected_segment={p.selected_segment} />
+                             labels={labels} numbers={p.numbers} selected_segment={p.selected_segment} />
                 <MarkupLayer class="moving" markup={AttrValue::from(moving_markup)} />
             </svg>
         </div>
@@ -296,6 +319,7 @@ struct LandedLayerProps {
     transitions: usize,
     /// For long runs, the blocks to draw (see [`BLOCK`]); `None` draws all.
     window: Option<(i32, i32)>,
+    labels: Labels,
     numbers: NumberMode,
     selected_segment: Option<usize>,
 }
@@ -370,6 +394,7 @@ fn landed_layer(p: &LandedLayerProps) -> Html {
                 playhead,
                 numbers: p.numbers,
                 selected: p.selected_segment == Some(id),
+                label: &p.labels.0[id],
             },
         );
     }
@@ -429,6 +454,115 @@ struct SegmentView<'a> {
     playhead: Playhead,
     numbers: NumberMode,
     selected: bool,
+    label: &'a SegmentLabel,
+}
+
+/// Where a segment's label goes, and its lines of text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SegmentLabel {
+    pub lines: Vec<String>,
+    pub at: LabelBox,
+}
+
+/// Every segment's label, laid out once per run, layout, language and
+/// numbering; compared by identity, so the landed layer re-renders only
+/// when they change.
+#[derive(Clone)]
+struct Labels(Rc<Vec<SegmentLabel>>);
+
+impl PartialEq for Labels {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The words of a segment's label: flags, numbers, then the notes
+/// (retransmission, old duplicate, extra delay), each kept whole.
+fn label_words(
+    lang: Lang,
+    seg: &SegmentRecord,
+    numbers: NumberMode,
+    symbols: &Symbols,
+) -> Vec<String> {
+    let mut words = vec![seg.flags_str()];
+    words.extend(
+        segment_numbers(seg, numbers, symbols)
+            .split(' ')
+            .map(String::from),
+    );
+    if seg.retransmission {
+        words.push(format!("· {}", t(lang, Ui::Retransmission)));
+    }
+    if seg.injected {
+        words.push(format!("· {}", t(lang, Ui::OldDuplicate)));
+    }
+    if let Fate::Delayed(d) = seg.fate {
+        words.push(format!("· +{}", fmt_time(lang, d.as_ms())));
+    }
+    words
+}
+
+/// The box of a word of `em` ems written centred at `x` on the baseline `y`.
+fn word_box(x: f64, baseline: f64, em: f64, font: f64) -> LabelBox {
+    LabelBox {
+        x: x - em * font / 2.0 - 1.0,
+        y: baseline - font,
+        w: em * font + 2.0,
+        h: LABEL_LINE * font,
+    }
+}
+
+/// Lays out every segment's label (see [`place_labels`]): between the
+/// timelines, clear of each other and of the lost and duplicate marks.
+pub fn segment_labels(
+    run: &RunRef,
+    geo: &Geometry,
+    lang: Lang,
+    numbers: NumberMode,
+) -> Vec<SegmentLabel> {
+    let font = geo.font;
+    let (lo, hi) = (
+        geo.client_x.min(geo.server_x) + LABEL_MARGIN,
+        geo.client_x.max(geo.server_x) - LABEL_MARGIN,
+    );
+    let max_em = (hi - lo - 4.0) / font;
+    let mut obstacles = Vec::new();
+    let mut texts = Vec::with_capacity(run.trace.segments.len());
+    let mut requests = Vec::with_capacity(run.trace.segments.len());
+    for seg in &run.trace.segments {
+        let flight = &run.flights[seg.id];
+        let nominal = run.scenario.one_way_delay[seg.dir.index()];
+        let path = Path::new(geo, &run.layout, seg, flight, nominal);
+        if flight.lost_at.is_some() {
+            let (x, y) = path.end;
+            obstacles.push(LabelBox::centred(x, y, 20.0, 20.0));
+            let word = text_width_em(t(lang, Ui::Lost));
+            obstacles.push(word_box(x, y + LOST_WORD_DY, word, font));
+        }
+        if seg.fate == Fate::Duplicated {
+            let (a, b) = (path.start, path.end);
+            let (x, y) = (
+                (a.0 + b.0) / 2.0,
+                (a.1 + b.1) / 2.0 + DUPLICATE_OFFSET + 14.0,
+            );
+            obstacles.push(word_box(x, y, text_width_em("×2"), font));
+        }
+        let lines = wrap_words(&label_words(lang, seg, numbers, &run.symbols), max_em);
+        let em = lines.iter().map(|l| text_width_em(l)).fold(0.0, f64::max);
+        requests.push(LabelRequest {
+            from: path.start,
+            to: path.route_end,
+            w: em * font + 4.0,
+            h: lines.len() as f64 * LABEL_LINE * font,
+        });
+        texts.push(lines);
+    }
+    let boxes = place_labels(&requests, (lo, hi), &obstacles);
+    texts
+        .into_iter()
+        .zip(boxes)
+        .map(|(lines, at)| SegmentLabel { lines, at })
+        .collect()
 }
 
 /// Text for markup: `&`, `<`, `>` and `"` escaped.
@@ -527,8 +661,11 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
     let (x0, y0) = path.start;
     let (x1, y1) = path.end;
     let in_flight = flight.in_flight(v.playhead);
+    // Segments sent together (lanes apart) keep their lane while they fly,
+    // so their boxes travel one above the other, not on top of each other.
     let tip = if in_flight {
-        Path::point_at(path.start, path.route_end, run.layout.y_of(v.playhead))
+        let y = run.layout.y_of(v.playhead) + run.layout.start_lane[v.id];
+        Path::point_at(path.start, path.route_end, y)
     } else {
         path.end
     };
@@ -608,46 +745,51 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
         );
         let bx = clamp(tip.0, lo, hi);
         let _ = write!(
-            marks,
-            "<g class=\"packet\"><rect x=\"{}\" y=\"{}\" width=\"36\" height=\"16\" rx=\"4\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{flags}</text></g>",
+            out,
+            "<g class=\"packet\"><rect x=\"{}\" y=\"{}\" width=\"36\" height=\"15\" rx=\"4\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{flags}</text></g>",
             num(bx - PACKET_HALF_W),
-            num(tip.1 - 8.0),
+            num(tip.1 - 7.5),
             num(bx),
             num(tip.1 + 4.0)
         );
     }
-    // The label runs along the line it names, so the text never crosses it:
-    // the route while in flight, the arrow once landed. Client-to-server
-    // labels sit above their line and server-to-client ones below, so two
-    // segments crossing each other (a simultaneous close) keep theirs apart.
-    let (la, lb) = if in_flight {
-        (path.start, path.route_end)
-    } else {
-        (path.start, path.end)
-    };
-    let mut angle = (lb.1 - la.1).atan2(lb.0 - la.0).to_degrees();
-    if angle > 90.0 {
-        angle -= 180.0;
-    } else if angle < -90.0 {
-        angle += 180.0;
+    // The label, where the layout put it (see [`segment_labels`]): level,
+    // on or beside the line it names, clear of every other label. A
+    // segment in flight is named by its box (and the explanation) until it
+    // lands: a box moving through a label would hide it.
+    if in_flight {
+        out.push_str("</g>");
+        push_marks(out, &marks, dir, fate, v.id);
+        return;
     }
-    let (mx, my) = ((la.0 + lb.0) / 2.0, (la.1 + lb.1) / 2.0);
+    let at = v.label.at;
+    let cx = at.centre_x();
+    let font = v.geo.font;
     let _ = write!(
         out,
-        "<text class=\"seg-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" transform=\"rotate({} {} {})\">",
-        num(mx),
-        num(if seg.dir == Dir::C2S { my - 5.0 } else { my + 13.0 }),
-        crate::numtext::fixed(angle, 2),
-        num(mx),
-        num(my)
+        "<text class=\"seg-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">",
+        num(cx),
+        num(at.y + font * (LABEL_LINE - 0.3))
     );
-    push_escaped(out, &chip);
+    for (i, line) in v.label.lines.iter().enumerate() {
+        if i == 0 {
+            push_escaped(out, line);
+        } else {
+            let _ = write!(out, "<tspan x=\"{}\" dy=\"{LABEL_LINE}em\">", num(cx));
+            push_escaped(out, line);
+            out.push_str("</tspan>");
+        }
+    }
     out.push_str("</text></g>");
+    push_marks(out, &marks, dir, fate, v.id);
+}
+
+/// The marks drawn on a segment besides its label, as a sibling group after it.
+fn push_marks(out: &mut String, marks: &str, dir: &str, fate: &str, id: usize) {
     if !marks.is_empty() {
         let _ = write!(
             out,
-            "<g class=\"seg-marks {dir} {fate}\" data-marks-of=\"{}\" aria-hidden=\"true\">{marks}</g>",
-            v.id
+            "<g class=\"seg-marks {dir} {fate}\" data-marks-of=\"{id}\" aria-hidden=\"true\">{marks}</g>"
         );
     }
 }
@@ -708,8 +850,55 @@ fn lost_mark(out: &mut String, x: f64, y: f64, word: &str) {
         out,
         "<g class=\"lost-mark\"><path d=\"{d}\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">",
         num(x),
-        num(y + s + 14.0)
+        num(y + LOST_WORD_DY)
     );
     push_escaped(out, word);
     out.push_str("</text></g>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Run;
+    use tcp_sim::named;
+
+    /// Every named scenario, in both layouts and languages, with relative
+    /// and absolute numbers: no label box overlaps another, and each stays
+    /// between the timelines when it fits there.
+    #[test]
+    fn test_no_two_segment_labels_overlap() {
+        for name in named::NAMES {
+            let run = RunRef(Rc::new(Run::new(named::by_name(name).unwrap(), &[])));
+            for geo in [WIDE, NARROW] {
+                for lang in [Lang::En, Lang::Zh] {
+                    for numbers in [
+                        NumberMode::Relative,
+                        NumberMode::Absolute,
+                        NumberMode::Symbolic,
+                    ] {
+                        let labels = segment_labels(&run, &geo, lang, numbers);
+                        assert_eq!(labels.len(), run.trace.segments.len());
+                        for (i, a) in labels.iter().enumerate() {
+                            assert!(
+                                a.at.x >= 0.0 && a.at.x + a.at.w <= geo.width,
+                                "{name}: {a:?}"
+                            );
+                            for b in &labels[i + 1..] {
+                                assert!(!a.at.overlaps(&b.at), "{name} {lang:?}: {a:?} / {b:?}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn test_an_old_duplicate_is_numbered_from_the_isn() {
+        let run = Run::new(named::old_duplicate_syn(), &[]);
+        let old = run.trace.segments.iter().find(|s| s.injected).unwrap();
+        let words = label_words(Lang::En, old, NumberMode::Relative, &run.symbols);
+        assert!(words.iter().any(|w| w.starts_with("seq=ISN-")), "{words:?}");
+        assert!(words.iter().all(|w| !w.starts_with("seq=-")), "{words:?}");
+    }
 }

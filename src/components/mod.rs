@@ -43,6 +43,12 @@ pub fn coords(parts: &[(&str, f64)]) -> String {
 
 /// "seq=1 ack=1 len=100", relative to each side's ISN, absolute, or with the
 /// textbook's letters ("seq=u ack=w+1", derived from the run: `symbols`).
+///
+/// An injected old segment belongs to an earlier connection: the core
+/// gives its number relative to the sender's ISN in this one (far below
+/// it, e.g. -99999), which is written "seq=ISN-99999" rather than as if it
+/// were a position in this connection's stream; so are the numbers of the
+/// answers to it that fall below an ISN.
 pub fn segment_numbers(seg: &SegmentRecord, mode: NumberMode, symbols: &Symbols) -> String {
     let s = &seg.segment;
     if mode == NumberMode::Symbolic {
@@ -60,22 +66,38 @@ pub fn segment_numbers(seg: &SegmentRecord, mode: NumberMode, symbols: &Symbols)
         format!("seq={}", s.seq)
     } else {
         match seg.seq_rel {
-            Some(v) => format!("seq={v}"),
+            Some(v) => relative("seq", v, seg.injected),
             None => format!("seq={}", s.seq),
         }
     };
     if s.flags.ack() {
         let ack = if absolute {
-            s.ack as i64
+            format!("ack={}", s.ack)
         } else {
-            seg.ack_rel.unwrap_or(s.ack as i64)
+            match seg.ack_rel {
+                Some(v) => relative("ack", v, false),
+                None => format!("ack={}", s.ack),
+            }
         };
-        out.push_str(&format!(" ack={ack}"));
+        out.push(' ');
+        out.push_str(&ack);
     }
     if s.len > 0 {
         out.push_str(&format!(" len={}", s.len));
     }
     out
+}
+
+/// `seq=5`, or, for a number below the ISN it is counted from (an answer to
+/// an old segment) or one of an old segment, `seq=ISN-99999`.
+fn relative(name: &str, v: i64, old: bool) -> String {
+    if v < 0 {
+        format!("{name}=ISN{v}")
+    } else if old {
+        format!("{name}=ISN+{v}")
+    } else {
+        format!("{name}={v}")
+    }
 }
 
 /// The value of `data-fate` at the playhead.

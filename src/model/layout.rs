@@ -137,6 +137,143 @@ fn gap(dt_ms: f64, unit_ms: f64) -> f64 {
     (MIN_GAP + GAP_PER_DOUBLING * (1.0 + dt_ms / unit_ms).log2()).min(MAX_GAP)
 }
 
+/// A box on the ladder, in SVG units: `x`, `y` its top left corner.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelBox {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl LabelBox {
+    /// A box of size `w` × `h` centred on `(cx, cy)`.
+    pub fn centred(cx: f64, cy: f64, w: f64, h: f64) -> LabelBox {
+        LabelBox {
+            x: cx - w / 2.0,
+            y: cy - h / 2.0,
+            w,
+            h,
+        }
+    }
+
+    pub fn overlaps(&self, o: &LabelBox) -> bool {
+        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
+    }
+
+    pub fn centre_x(&self) -> f64 {
+        self.x + self.w / 2.0
+    }
+}
+
+/// The width of `text` in ems, for the lab's monospaced label font: Latin
+/// characters take about 0.6 em, Chinese ones a whole em. A little more than
+/// the fonts measure, so a box is never smaller than its text.
+pub fn text_width_em(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if (c as u32) < 0x2e80 { 0.62 } else { 1.02 })
+        .sum()
+}
+
+/// Breaks a label into lines no wider than `max_em` where it can: its words
+/// (separated by spaces) are kept whole, and a word wider than the line gets
+/// a line of its own.
+pub fn wrap_words(words: &[String], max_em: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for w in words.iter().filter(|w| !w.is_empty()) {
+        match lines.last_mut() {
+            Some(line) if text_width_em(line) + 0.62 + text_width_em(w) <= max_em => {
+                line.push(' ');
+                line.push_str(w);
+            }
+            _ => lines.push(w.clone()),
+        }
+    }
+    lines
+}
+
+/// What a segment label has to fit: the line it names (from where it starts
+/// to where it is headed) and the size of its text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelRequest {
+    pub from: (f64, f64),
+    pub to: (f64, f64),
+    pub w: f64,
+    pub h: f64,
+}
+
+/// Where each label goes: on its line, at the middle if that spot is free,
+/// else at another point along the line, else the nearest free spot above
+/// or below the middle. `bounds` is the horizontal room (between the
+/// timelines); `obstacles` are boxes already drawn (lost marks, …). Labels
+/// are placed in order, so an earlier segment keeps the best spot and a
+/// later one (a retransmission, a crossing segment) moves aside: no two
+/// boxes returned overlap each other or an obstacle.
+pub fn place_labels(
+    requests: &[LabelRequest],
+    bounds: (f64, f64),
+    obstacles: &[LabelBox],
+) -> Vec<LabelBox> {
+    const ALONG: [f64; 7] = [0.5, 0.38, 0.62, 0.26, 0.74, 0.14, 0.86];
+    const BUCKET: f64 = 64.0;
+    let bucket = |y: f64| (y / BUCKET).floor() as i64;
+    // Boxes by the buckets of height they cover, so each test looks only
+    // at the boxes nearby (long runs have thousands).
+    let mut grid: std::collections::HashMap<i64, Vec<LabelBox>> = Default::default();
+    let add = |grid: &mut std::collections::HashMap<i64, Vec<LabelBox>>, b: LabelBox| {
+        for k in bucket(b.y)..=bucket(b.y + b.h) {
+            grid.entry(k).or_default().push(b);
+        }
+    };
+    let free = |grid: &std::collections::HashMap<i64, Vec<LabelBox>>, b: &LabelBox| {
+        (bucket(b.y)..=bucket(b.y + b.h)).all(|k| {
+            grid.get(&k)
+                .is_none_or(|v| v.iter().all(|o| !o.overlaps(b)))
+        })
+    };
+    for &o in obstacles {
+        add(&mut grid, o);
+    }
+    let (lo, hi) = bounds;
+    let boxed = |x: f64, y: f64, r: &LabelRequest| {
+        // Kept between the bounds when it fits, else centred on them.
+        let x = if r.w >= hi - lo {
+            (lo + hi) / 2.0
+        } else {
+            x.clamp(lo + r.w / 2.0, hi - r.w / 2.0)
+        };
+        LabelBox::centred(x, y, r.w, r.h)
+    };
+    let mut out = Vec::with_capacity(requests.len());
+    for r in requests {
+        let at = |f: f64| {
+            (
+                r.from.0 + (r.to.0 - r.from.0) * f,
+                r.from.1 + (r.to.1 - r.from.1) * f,
+            )
+        };
+        let mut chosen = ALONG.iter().map(|&f| {
+            let (x, y) = at(f);
+            boxed(x, y, r)
+        });
+        let placed = chosen
+            .find(|b| b.y >= 0.0 && free(&grid, b))
+            .unwrap_or_else(|| {
+                // Step away from the middle, below first, half a line at a time.
+                let (x, y) = at(0.5);
+                let step = r.h / 2.0;
+                (1..)
+                    .flat_map(|k| [k as f64 * step, -(k as f64) * step])
+                    .map(|dy| boxed(x, y + dy, r))
+                    .find(|b| b.y >= 0.0 && free(&grid, b))
+                    .expect("there is always room further down")
+            });
+        add(&mut grid, placed);
+        out.push(placed);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +310,89 @@ mod tests {
         assert_eq!(gap(60_000.0, 10.0), MAX_GAP);
         assert!(gap(10.0, 10.0) > MIN_GAP);
         assert_eq!(gap(0.0, 10.0), 0.0);
+    }
+
+    fn req(from: (f64, f64), to: (f64, f64), w: f64) -> LabelRequest {
+        LabelRequest {
+            from,
+            to,
+            w,
+            h: 15.0,
+        }
+    }
+
+    fn assert_apart(boxes: &[LabelBox]) {
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                assert!(!a.overlaps(b), "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn test_a_lone_label_sits_on_the_middle_of_its_line() {
+        let b = place_labels(
+            &[req((100.0, 100.0), (300.0, 140.0), 80.0)],
+            (100.0, 300.0),
+            &[],
+        );
+        assert_eq!(b[0], LabelBox::centred(200.0, 120.0, 80.0, 15.0));
+    }
+
+    #[test]
+    fn test_segments_close_in_time_keep_their_labels_apart() {
+        // Two segments a few units apart (lanes of one instant).
+        let r = [
+            req((100.0, 100.0), (300.0, 140.0), 120.0),
+            req((100.0, 104.0), (300.0, 144.0), 120.0),
+            req((100.0, 108.0), (300.0, 148.0), 120.0),
+        ];
+        let b = place_labels(&r, (100.0, 300.0), &[]);
+        assert_apart(&b);
+        assert!(
+            b.iter().all(|b| b.x >= 100.0 && b.x + b.w <= 300.0),
+            "{b:?}"
+        );
+    }
+
+    #[test]
+    fn test_crossing_and_repeated_segments_keep_their_labels_apart() {
+        // A simultaneous close: two lines crossing at the middle; then the
+        // same segment sent three times along the same line (retransmissions).
+        let mut r = vec![
+            req((100.0, 100.0), (300.0, 160.0), 110.0),
+            req((300.0, 100.0), (100.0, 160.0), 110.0),
+        ];
+        r.extend([req((100.0, 300.0), (300.0, 320.0), 150.0); 3]);
+        let obstacles = [LabelBox::centred(200.0, 130.0, 30.0, 30.0)];
+        let b = place_labels(&r, (100.0, 300.0), &obstacles);
+        assert_apart(&b);
+        assert!(b.iter().all(|b| !b.overlaps(&obstacles[0])), "{b:?}");
+    }
+
+    #[test]
+    fn test_a_label_wider_than_the_room_is_centred() {
+        let b = place_labels(
+            &[req((100.0, 0.0), (300.0, 0.0), 260.0)],
+            (100.0, 300.0),
+            &[],
+        );
+        assert_eq!(b[0].centre_x(), 200.0);
+        assert!(b[0].y >= 0.0);
+    }
+
+    #[test]
+    fn test_words_wrap_into_lines_that_fit() {
+        let words: Vec<String> = ["SA", "seq=0", "ack=1", "· retransmission"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            wrap_words(&words, 40.0),
+            vec!["SA seq=0 ack=1 · retransmission"]
+        );
+        let lines = wrap_words(&words, 12.0);
+        assert_eq!(lines, vec!["SA seq=0 ack=1", "· retransmission"]);
+        assert_eq!(wrap_words(&words, 4.0).len(), 4);
+        assert!(text_width_em("重传") > text_width_em("ab"));
     }
 }
