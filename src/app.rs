@@ -478,7 +478,10 @@ pub fn app(props: &AppProps) -> Html {
                         { fate_menu.unwrap_or_default() }
                     </div>
                 </section>
-                <div class="info">
+                // In the small embed this column scrolls on its own: a keyboard user must be
+                // able to reach it to scroll it.
+                <div class="info" tabindex={embed.embed.then_some("0")} role={embed.embed.then_some("region")}
+                     aria-label={embed.embed.then(|| t(lang, Ui::Explanation))}>
                     { learning_panels.0 }
                     <Badges lang={lang} client={client} server={server}
                             client_timers={run.running_timers(Side::Client, p)}

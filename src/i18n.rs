@@ -606,9 +606,9 @@ pub fn dir_name(lang: Lang, dir: Dir) -> &'static str {
 
 pub fn profile_name(lang: Lang, profile: ProfileName) -> &'static str {
     match (profile, lang) {
-        (ProfileName::Rfc, Lang::En) => "rfc: the textbook (RFC 9293)",
+        (ProfileName::Rfc, Lang::En) => "rfc: textbook",
         (ProfileName::Rfc, Lang::Zh) => "rfc：教科书",
-        (ProfileName::Linux, Lang::En) => "linux: what Linux 6.x does",
+        (ProfileName::Linux, Lang::En) => "linux: real Linux",
         (ProfileName::Linux, Lang::Zh) => "linux：真实 Linux",
     }
 }
