@@ -163,9 +163,11 @@ pub struct Check {
     pub choices: &'static [BiText],
     /// Index of the right choice.
     pub correct: usize,
-    /// Why each choice is right or wrong, in the order of `choices`; empty
-    /// where not written yet (the app then says only "not this one" after a
-    /// wrong try, and shows `explanation` once the right choice is found).
+    /// Why each choice is right or wrong, in the order of `choices`: one note
+    /// per choice, the right one starting "Right:" ("正确："), the others
+    /// "Not this one:" ("不对："). Notes may quote the retry limits of
+    /// [`crate::fill_limits`], not a run's numbers. (Were it empty, the app
+    /// would say only "not this one" after a wrong try.)
     pub why: &'static [BiText],
     /// Why the right choice is right (and the others are not).
     pub explanation: BiText,

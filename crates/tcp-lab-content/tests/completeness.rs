@@ -12,7 +12,7 @@
 //!
 //! "Every text" covers the explanations, labels, scenario texts and glossary,
 //! and also the lessons (titles, goals, narration templates, check questions,
-//! choices and explanations), the analogies, the "what each side knows"
+//! choices, the notes on the choices and explanations), the analogies, the "what each side knows"
 //! labels and summaries, and the quiz phrases. The wrong choices of the
 //! lessons' checks may state a misconception on purpose (that is what makes
 //! them wrong); they are checked for everything except the popular errors.
@@ -107,6 +107,11 @@ fn all_texts(lang: Lang) -> Vec<(String, &'static str)> {
                 format!("lesson {id} check choice {i} ({which})"),
                 choice.get(lang),
             ));
+        }
+        // The note on each choice says why it is right or wrong; a wrong
+        // choice's note rejects the misconception, so it is held to every rule.
+        for (i, note) in c.why.iter().enumerate() {
+            v.push((format!("lesson {id} check note {i}"), note.get(lang)));
         }
         v.push((
             format!("lesson {id} check explanation"),

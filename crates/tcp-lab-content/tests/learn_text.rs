@@ -25,6 +25,9 @@ fn test_generated_scripts_equal_the_tables() {
             for (i, c) in l.check.choices.iter().enumerate() {
                 has(learn_text::lesson_choice(l.id, i), c.get(lang));
             }
+            for (i, w) in l.check.why.iter().enumerate() {
+                has(learn_text::lesson_choice_why(l.id, i), w.get(lang));
+            }
             has(
                 learn_text::lesson_explanation(l.id),
                 l.check.explanation.get(lang),

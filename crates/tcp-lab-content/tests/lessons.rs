@@ -8,7 +8,7 @@ use tcp_lab_content::lessons::{
     self, lesson, lessons, stop_segment, stop_time, CustomScenario, LessonScenario, StopAt,
 };
 use tcp_lab_content::quiz::{question_before_arrival, Score};
-use tcp_lab_content::{scenario_title, Lang};
+use tcp_lab_content::{fill_limits, scenario_title, Lang};
 use tcp_sim::{
     named, run, Dir, Fate, Flags, ProfileName, SendReason, Side, State, Trace, TransitionRecord,
 };
@@ -219,9 +219,9 @@ fn test_checks_are_well_formed() {
         );
         assert!(c.correct < c.choices.len(), "{}", l.id);
         assert!(c.is_correct(c.correct) && !c.is_correct(c.correct + 1));
-        // Why each choice is right or wrong: one note per choice, or none yet.
+        // Why each choice is right or wrong: one note per choice.
         assert!(
-            c.why.is_empty() || c.why.len() == c.choices.len(),
+            c.why.len() == c.choices.len(),
             "{}: {} notes for {} choices",
             l.id,
             c.why.len(),
@@ -235,6 +235,17 @@ fn test_checks_are_well_formed() {
                 "{} note {n} says whether the choice is right",
                 l.id
             );
+            assert_eq!(
+                w.zh.starts_with("正确"),
+                n == c.correct,
+                "{} note {n} says whether the choice is right (zh)",
+                l.id
+            );
+            // The app fills only the retry limits in a note, never a run's numbers.
+            for lang in Lang::ALL {
+                let filled = fill_limits(w.get(lang), lang);
+                assert!(!filled.contains('{'), "{} note {n}: {filled}", l.id);
+            }
         }
         for (k, lang) in Lang::ALL.into_iter().enumerate() {
             let choices: BTreeSet<&str> = c.choices.iter().map(|x| x.get(lang)).collect();

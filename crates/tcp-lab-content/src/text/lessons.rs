@@ -126,7 +126,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 1,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: the handshake only synchronizes the two ISNs that the numbering needs. After it, segments can still be lost, and TCP recovers them by retransmitting, not by shaking hands again.",
+                    "不对：握手只是同步了编号所需的两个 ISN。握手之后报文段照样可能丢失，TCP 靠重传把它们补回来，而不是再握一次手。",
+                ),
+                t(
+                    "Right: sequence numbers name every byte, acknowledgments say what arrived, and the retransmission timer sends again what was not acknowledged, for the whole life of the connection.",
+                    "正确：序列号给每个字节编号，确认号说明收到了什么，重传计时器把没有被确认的内容再发一次，在连接的整个生命周期里都是如此。",
+                ),
+                t(
+                    "Not this one: TCP encrypts nothing, and encryption would not make delivery reliable anyway. Encryption is the job of TLS, which runs on top of TCP.",
+                    "不对：TCP 不加密任何东西，况且加密也不能让交付变得可靠。加密是运行在 TCP 之上的 TLS 的工作。",
+                ),
+                t(
+                    "Not this one: the network may lose any segment at any time, before or after the handshake. In this lesson it lost every SYN, and under Linux connect() finally failed with a time-out.",
+                    "不对：网络随时可能丢掉任何报文段，握手前后都一样。本课中它丢掉了每一个 SYN，在 Linux 下 connect() 最终以超时失败。",
+                ),
+            ],
             explanation: t(
                 "Sequence numbers name the bytes, acknowledgments report what arrived, and the retransmission timer sends again what was not acknowledged. The handshake only synchronizes the ISNs this needs, TCP encrypts nothing (TLS does), and the network may lose any segment at any time: here it lost every SYN, and connect() timed out.",
                 "序列号给字节编号，确认号报告收到了什么，重传计时器把没有被确认的内容再发一次。握手只是同步这套机制所需的 ISN；TCP 不加密任何东西（那是 TLS 的事）；网络随时可能丢掉任何报文段：这里它丢掉了每一个 SYN，connect() 最终超时。",
@@ -358,7 +375,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 2,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: the third segment may carry data, but it need not, and that is not why it exists. A bare ACK completes the handshake just as well.",
+                    "不对：第三个报文段可以捎带数据，但不是非带不可，这也不是它存在的原因。一个纯 ACK 同样能完成握手。",
+                ),
+                t(
+                    "Not this one: the third segment acknowledges the server's SYN, not an ACK. A bare ACK takes no sequence number and is never acknowledged; otherwise the acknowledgments would never end.",
+                    "不对：第三个报文段确认的是服务器的 SYN，而不是某个 ACK。纯 ACK 不占序列号，从来不会被确认，否则确认就会没完没了。",
+                ),
+                t(
+                    "Right: the third segment lets the client reject an old duplicate SYN with RST before the server commits to it, and it is the only proof the server gets that its own ISN arrived.",
+                    "正确：第三个报文段让客户端能在服务器投入资源之前用 RST 拒绝旧的重复 SYN，它也是服务器唯一能拿到的、证明自己 ISN 已送达的凭据。",
+                ),
+                t(
+                    "Not this one: the server asks nobody's permission. It puts its own SYN in the same segment as the acknowledgment of the client's SYN, which is why the handshake has three segments and not four.",
+                    "不对：服务器不需要征得谁的同意。它把自己的 SYN 和对客户端 SYN 的确认放在同一个报文段里发出，所以握手是三次而不是四次。",
+                ),
+            ],
             explanation: t(
                 "The third segment gives the client a chance to reject a stale SYN (with RST) before the server commits resources, and it is the only proof the server gets that its own ISN arrived. It acknowledges the server's SYN, not an ACK: a bare ACK takes no sequence number and is never acknowledged. Data may ride on the third segment, but that is not why it exists.",
                 "第三个报文段让客户端有机会在服务器投入资源之前用 RST 拒绝过期的 SYN，它也是服务器唯一能拿到的、证明自己 ISN 已送达的凭据。它确认的是服务器的 SYN，而不是某个 ACK：纯 ACK 不占序列号，从来不会被确认。第三个报文段可以捎带数据，但这并不是它存在的原因。",
@@ -442,7 +476,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 0,
-            why: &[],
+            why: &[
+                t(
+                    "Right: an unpredictable ISN keeps strays from an earlier connection on the same 4-tuple from fitting the new connection's numbers, and keeps an attacker who cannot see the traffic from guessing numbers the connection would accept (RFC 6528).",
+                    "正确：难以预测的 ISN 让同一四元组上旧连接遗留的报文段对不上新连接的编号，也让看不到流量的攻击者猜不出连接会接受的编号（RFC 6528）。",
+                ),
+                t(
+                    "Not this one: TCP encrypts nothing, whatever the ISN is. The ISN protects the sequence space, not the content; encryption comes from TLS.",
+                    "不对：不管 ISN 是多少，TCP 都不做任何加密。ISN 保护的是序列号空间，而不是数据内容；加密由 TLS 提供。",
+                ),
+                t(
+                    "Not this one: no sequence number is reserved. The SYN takes whatever number the ISN is, and 0 is as valid as any other.",
+                    "不对：没有哪个序列号是保留的。SYN 占用的就是 ISN 本身，0 和其他编号一样有效。",
+                ),
+                t(
+                    "Not this one: connections are told apart by the 4-tuple, the pair of sockets (addresses and ports), not by their ISNs; two clients may even happen to pick the same ISN.",
+                    "不对：区分连接靠的是四元组（套接字对），即双方的地址和端口，而不是 ISN；两个客户端甚至可能碰巧选中同一个 ISN。",
+                ),
+            ],
             explanation: t(
                 "The ISN protects the sequence space, not the content: TCP encrypts nothing. Number 0 is not reserved; the SYN simply takes whatever the ISN is. Clients are told apart by the 4-tuple (addresses and ports), not by their ISNs.",
                 "ISN 保护的是序列号空间，而不是数据内容：TCP 不做任何加密。0 也不是保留编号，SYN 占用的就是 ISN 本身。区分不同客户端靠的是四元组（套接字对），而不是 ISN。",
@@ -553,7 +604,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 3,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: a FIN is no more likely to be lost than a SYN, and loss does not change the count. The four segments come from closing two directions, each with its own FIN and ACK.",
+                    "不对：FIN 并不比 SYN 更容易丢失，丢包也不会改变报文段的个数。四个报文段来自两个方向各自关闭，每个方向一个 FIN 和一个 ACK。",
+                ),
+                t(
+                    "Not this one: the last ACK is sent once. It is sent again only if the peer's FIN arrives again, and then it is TIME-WAIT answering a repeated FIN.",
+                    "不对：最后一个 ACK 只发一次。只有对方的 FIN 再次到达时它才会再发，那是 TIME-WAIT 在回应重发的 FIN。",
+                ),
+                t(
+                    "Not this one: nobody asks permission to close. Each side closes its own direction with its own FIN, whenever its application is done.",
+                    "不对：关闭不需要征得谁的同意。每一方在自己的应用说完时，用自己的 FIN 关闭自己这个方向。",
+                ),
+                t(
+                    "Right: TCP is full duplex and each direction closes on its own. When the first FIN arrives the server may still have data to send, so it acknowledges at once and sends its own FIN later.",
+                    "正确：TCP 是全双工的，两个方向各自关闭。第一个 FIN 到达时，服务器可能还有数据要发，所以它先立即确认，过后再发自己的 FIN。",
+                ),
+            ],
             explanation: t(
                 "TCP is full duplex: a FIN ends one direction only. When the first FIN arrives, the other side may still be sending, so it acknowledges at once and sends its own FIN later; in the handshake, by contrast, nothing stops the server from putting its SYN and its ACK in one segment. Loss rates and permissions have nothing to do with it.",
                 "TCP 是全双工的：一个 FIN 只结束一个方向。第一个 FIN 到达时，另一方可能还在发送数据，所以它先立即确认，过后再发自己的 FIN；而在握手时，没有什么阻止服务器把自己的 SYN 和 ACK 放进同一个报文段。这和丢包率、征得同意都没有关系。",
@@ -657,7 +725,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 1,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: a FIN closes only its sender's direction. The client has stopped sending, but the server's direction is still open.",
+                    "不对：FIN 只关闭发送它的那一方的方向。客户端不再发送了，但服务器这个方向仍然开着。",
+                ),
+                t(
+                    "Right: this is the half-close. The server may keep sending as long as its application wants, and the client in FIN-WAIT-2 keeps receiving and acknowledging, until the server sends its own FIN.",
+                    "正确：这就是半关闭。服务器的应用想发多久就能发多久，处于 FIN-WAIT-2 的客户端继续接收并确认，直到服务器发出自己的 FIN。",
+                ),
+                t(
+                    "Not this one: the client's FIN says it will send no more data, so no new data can come from the client. In CLOSE-WAIT only the server can still send.",
+                    "不对：客户端的 FIN 表示它不再发送数据，所以客户端那边不会再有新的数据过来。在 CLOSE-WAIT 中，只有服务器还能发送。",
+                ),
+                t(
+                    "Not this one: the server acknowledged the FIN when it arrived and need not do it again. It is free to send data, and later its own FIN.",
+                    "不对：服务器在 FIN 到达时就已经确认了它，用不着再确认一次。它仍可以自由发送数据，之后再发出自己的 FIN。",
+                ),
+            ],
             explanation: t(
                 "The client's FIN closed only the client-to-server direction: no more data will come from the client, but the server may send as long as it likes, and the client, in FIN-WAIT-2, keeps receiving. The server's own FIN, later, closes the other direction.",
                 "客户端的 FIN 只关闭了客户端到服务器的方向：客户端不会再发数据过来，但服务器想发多久就发多久，处于 FIN-WAIT-2 的客户端会一直接收。之后服务器自己的 FIN 才关闭另一个方向。",
@@ -761,7 +846,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 2,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: nothing is missing. The second segment carries the acknowledgment of the first FIN, and even a lost separate ACK would have been covered by the same acknowledgment number on the server's FIN.",
+                    "不对：什么都没少。第二个报文段带着对第一个 FIN 的确认；即使有一个单独的 ACK 丢了，服务器 FIN 上同样的确认号也会把它补上。",
+                ),
+                t(
+                    "Not this one: Linux acknowledges every FIN, as RFC 9293 requires, because a FIN occupies a sequence number. Here the acknowledgment number on the server's FIN is the client's FIN sequence number plus one.",
+                    "不对：Linux 会确认每一个 FIN，这也是 RFC 9293 的要求，因为 FIN 占用一个序列号。这里服务器 FIN 上的确认号正是客户端 FIN 的序列号加 1。",
+                ),
+                t(
+                    "Right: Linux delays the ACK of a FIN briefly; when the application closes within that delay, the ACK rides on the server's own FIN. Three segments on the wire, still two FINs and two acknowledgments.",
+                    "正确：Linux 收到 FIN 后会短暂推迟 ACK；应用在这段时间内关闭，这个确认就捎带在服务器自己的 FIN 上。线路上只有三个报文段，但仍然是两个 FIN、两次确认。",
+                ),
+                t(
+                    "Not this one: in a half-close the side that received the first FIN keeps sending, so a capture would show data between the two FINs. Here the second FIN follows at once.",
+                    "不对：如果是半关闭，收到第一个 FIN 的一方会继续发送数据，抓包会在两个 FIN 之间看到数据报文段。这里第二个 FIN 紧跟着就来了。",
+                ),
+            ],
             explanation: t(
                 "The second segment carries both the FIN flag and an acknowledgment number one past the first FIN, so nothing is missing: the first FIN is acknowledged, just not by a segment of its own. A lost ACK does not explain it: had the server sent a separate ACK and lost it, the acknowledgment number on its FIN would have covered the client's FIN all the same, and nothing would be resent (see the lesson on losing the ACK of the first FIN); a capture at the server would still show that ACK leaving. A half-closed connection would show data after the first FIN.",
                 "第二个报文段既有 FIN 标志，又带着比第一个 FIN 的序列号大 1 的确认号，所以什么都没少：第一个 FIN 得到了确认，只是没有单独用一个报文段。ACK 丢失解释不了这个现象：即使服务器单独发过一个 ACK 而它丢了，服务器 FIN 上的确认号照样确认了客户端的 FIN，谁也不用重传（参见“对第一个 FIN 的 ACK 丢失”一课）；而在服务器一侧抓包，仍然能看到那个 ACK 发出。如果是半关闭，第一个 FIN 之后还会有数据。",
@@ -862,7 +964,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 0,
-            why: &[],
+            why: &[
+                t(
+                    "Right: a repeated FIN means the last ACK was lost, so TIME-WAIT acknowledges the FIN again and waits 2MSL once more, in case this ACK is lost too.",
+                    "正确：收到重发的 FIN，说明最后的 ACK 丢了，所以 TIME-WAIT 再次确认这个 FIN，并重新等待 2MSL，以防这个 ACK 也丢失。",
+                ),
+                t(
+                    "Not this one: TIME-WAIT sends no data. Everything sent before the FIN was already acknowledged; the only thing it answers is the repeated FIN, and it answers with an ACK.",
+                    "不对：TIME-WAIT 不发送任何数据。FIN 之前发出的数据早已得到确认；它唯一要回应的是重发的 FIN，回应的方式是一个 ACK。",
+                ),
+                t(
+                    "Not this one: the peer is still in LAST-ACK, so for the peer the connection is not closed. Ignoring the FIN would leave it repeating the FIN until it gives up; answering it is why TIME-WAIT keeps the connection's state.",
+                    "不对：对方还停在 LAST-ACK，连接对它来说并没有关闭。忽略这个 FIN，对方就会一直重发直到放弃；TIME-WAIT 保留连接状态，正是为了回应它。",
+                ),
+                t(
+                    "Not this one: a RST is what a side that has already forgotten the connection sends, and the peer's application would then see an error instead of a clean close. TIME-WAIT remembers the connection to avoid exactly that.",
+                    "不对：回 RST 是已经忘掉这个连接的一方才会做的事，那样对方的应用看到的将是错误，而不是正常关闭。TIME-WAIT 记住这个连接，正是为了避免这种情况。",
+                ),
+            ],
             explanation: t(
                 "A repeated FIN means the last ACK was lost, so TIME-WAIT answers it with a new ACK and waits 2MSL again in case that one is lost too. It sends no data: everything sent before the FIN was already acknowledged. Ignoring the FIN would leave the peer resending it until it gives up, and a RST is what a side that has forgotten the connection would send.",
                 "收到重发的 FIN，说明最后的 ACK 丢了，所以 TIME-WAIT 回一个新的 ACK，并再等 2MSL，以防这个 ACK 也丢。它不发送任何数据：FIN 之前发出的数据早已得到确认。如果忽略这个 FIN，对方会一直重发直到放弃；而回 RST 则是已经忘掉这个连接的一方才会做的事。",
@@ -956,7 +1075,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 3,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: TIME-WAIT sends nothing but ACKs, never data, and everything sent before the FIN was already acknowledged. Its jobs are to re-acknowledge a repeated FIN and to let old duplicates expire.",
+                    "不对：TIME-WAIT 除了 ACK 什么都不发，更不会发数据，FIN 之前发出的内容也早已得到确认。它的作用是再次确认重发的 FIN，并让旧的重复报文段过期消亡。",
+                ),
+                t(
+                    "Not this one: TIME-WAIT has nothing to do with reading. The data arrived and was acknowledged before the FIN, and the wait would be just as long if the application had read everything long ago.",
+                    "不对：TIME-WAIT 和应用读数据无关。数据在 FIN 之前就已到达并得到确认；即使应用早就读完了全部数据，也照样要等这么久。",
+                ),
+                t(
+                    "Not this one: the server closes as soon as the last ACK arrives, long before TIME-WAIT ends. TIME-WAIT is the wait of the client, the side that closed first.",
+                    "不对：最后的 ACK 一到，服务器就关闭了，远在 TIME-WAIT 结束之前。TIME-WAIT 是先关闭的一方，也就是客户端在等。",
+                ),
+                t(
+                    "Right: TIME-WAIT must be able to re-acknowledge a repeated FIN (one MSL for the last ACK to reach the peer, one more for a repeated FIN to come back), and it keeps the 4-tuple busy until every old copy, like the one in this lesson, has expired.",
+                    "正确：TIME-WAIT 要能再次确认重发的 FIN（最后的 ACK 发到对方最多要一个 MSL，重发的 FIN 传回来最多又要一个 MSL），还要占住这个四元组，直到像本课这样的旧副本全部过期。",
+                ),
+            ],
             explanation: t(
                 "TIME-WAIT sends nothing but ACKs: it re-acknowledges a repeated FIN (one MSL for the last ACK to reach the peer, one more for a repeated FIN to come back) and it keeps the 4-tuple busy until any stray copy, like the one in this lesson, has died out. The application already got its data before the FIN, and the server is CLOSED long before TIME-WAIT ends.",
                 "TIME-WAIT 除了 ACK 什么都不发：它再次确认重发的 FIN（最后的 ACK 发到对方最多要一个 MSL，对方重发的 FIN 传回来最多又要一个 MSL），并且占住这个四元组，直到像本课这样的迷途副本全部消亡。应用在 FIN 之前就已经拿到了数据，而服务器早在 TIME-WAIT 结束之前就已经 CLOSED。",
@@ -1033,7 +1169,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 1,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: the server never saw the SYN, so it knows nothing about this connection and has nothing to ask for.",
+                    "不对：服务器根本没见过这个 SYN，对这个连接一无所知，也就无从索要。",
+                ),
+                t(
+                    "Right: only the client knows it is waiting. Its SYN retransmission timer expires after the initial RTO and it sends the same SYN again, with the same ISN; if that copy is lost too, it waits twice as long.",
+                    "正确：只有客户端知道自己在等。它的 SYN 重传计时器在初始 RTO 后到期，于是再发一次同样的 SYN，ISN 不变；如果这一份也丢了，下次就等两倍的时间。",
+                ),
+                t(
+                    "Not this one: a retransmitted SYN is the same connection attempt, so it keeps the same ISN and the same ports, and it leaves when the timer expires, not at once.",
+                    "不对：重传的 SYN 属于同一次连接尝试，ISN 和端口都不变；而且它要等计时器到期才发，不是立即重来。",
+                ),
+                t(
+                    "Not this one: the client cannot tell a lost SYN from a slow answer, so it retries. connect() fails only after the last retry, with a time-out.",
+                    "不对：客户端分不清是 SYN 丢了还是回应慢了，所以它会重试。只有最后一次重试也失败后，connect() 才以超时报错。",
+                ),
+            ],
             explanation: t(
                 "The server cannot ask for a segment it never saw. The client keeps its ISN, because the SYN it sends again is the same connection attempt, and connect() only fails after the last retry (about 3 minutes in the textbook profile).",
                 "服务器没法索要一个它从没见过的报文段。客户端再发的 SYN 属于同一次连接尝试，所以 ISN 不变；connect() 只有在最后一次重试也失败后才报错（教科书配置下约 3 分钟）。",
@@ -1118,7 +1271,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 2,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: the client is waiting too, for an answer to its SYN, and its own timer sends the SYN again.",
+                    "不对：客户端也在等，等它的 SYN 得到回应，它自己的计时器会把 SYN 再发一次。",
+                ),
+                t(
+                    "Not this one: the server's SYN needs an acknowledgment too, so the server in SYN-RECEIVED has its own timer and sends its SYN-ACK again.",
+                    "不对：服务器的 SYN 同样需要确认，所以处于 SYN-RECEIVED 的服务器也有自己的计时器，会把 SYN-ACK 再发一次。",
+                ),
+                t(
+                    "Right: both sides wait for the acknowledgment of their own SYN, each with its own retransmission timer. Whichever SYN-ACK arrives first completes the handshake; the extra copy only draws a duplicate ACK.",
+                    "正确：双方都在等对自己 SYN 的确认，各有各的重传计时器。先到的 SYN-ACK 完成握手，多出来的那一份只换来一个重复的 ACK。",
+                ),
+                t(
+                    "Not this one: one lost segment does not end a handshake, because both timers recover it. The attempt fails only if every retry is lost as well.",
+                    "不对：丢一个报文段并不会让握手失败，双方的计时器会把它补回来。只有每一次重试也都丢了，这次连接尝试才会失败。",
+                ),
+            ],
             explanation: t(
                 "Both sides are waiting for an acknowledgment: the client for its SYN, the server for its SYN. Each has a retransmission timer, so each sends its segment again; the server also answers the repeated SYN with a SYN-ACK. Whichever SYN-ACK arrives first completes the handshake, and the extra one is acknowledged and ignored.",
                 "双方都在等确认：客户端等对自己 SYN 的确认，服务器也等对自己 SYN 的确认。两边各有重传计时器，所以各自都会再发；服务器收到重复的 SYN 时也会回一个 SYN-ACK。先到的 SYN-ACK 完成握手，多出来的那个只被确认一下，随即被忽略。",
@@ -1195,7 +1365,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 1,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: a bare ACK occupies no sequence number, so nothing acknowledges it and no timer watches it; the client does not even know it was lost.",
+                    "不对：纯 ACK 不占序列号，没有谁会确认它，也没有计时器盯着它；客户端甚至不知道它丢了。",
+                ),
+                t(
+                    "Right: every later segment carries the same acknowledgment number, so the client's first data segment confirms the server's SYN just as the lost ACK would have, and the server enters ESTABLISHED.",
+                    "正确：之后的每个报文段都带着同样的确认号，所以客户端的第一个数据报文段会像丢失的 ACK 一样确认服务器的 SYN，服务器随即进入 ESTABLISHED。",
+                ),
+                t(
+                    "Not this one: the client is already ESTABLISHED and sees no problem. Starting over would throw away a connection that works.",
+                    "不对：客户端已经进入 ESTABLISHED，根本察觉不到问题。从头再来只会丢掉一个好好的连接。",
+                ),
+                t(
+                    "Not this one: TCP has no way to ask for an ACK. If the client sends nothing, the server's own timer sends the SYN-ACK again, and the client answers it with a new ACK.",
+                    "不对：TCP 没有索要 ACK 的办法。如果客户端什么也不发，服务器自己的计时器会再发 SYN-ACK，客户端再用一个新的 ACK 回应。",
+                ),
+            ],
             explanation: t(
                 "A bare ACK occupies no sequence number, so no timer waits for its acknowledgment and it is never sent again by itself. The acknowledgment number is repeated in every later segment, so the first one that arrives does the job. If nothing follows, the server's own timer sends the SYN-ACK again and draws a new ACK.",
                 "纯 ACK 不占序列号，没有计时器在等它的确认，它也就从不会被单独再发。确认号会出现在之后的每个报文段里，先到的那个就完成了任务。如果客户端什么都不发，服务器自己的计时器会再发 SYN-ACK，换来一个新的 ACK。",
@@ -1279,7 +1466,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 2,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: the server never saw the FIN, so it does not know anything is missing, and it cannot send a FIN on the client's behalf.",
+                    "不对：服务器根本没见过这个 FIN，不知道少了什么，也不可能替客户端发 FIN。",
+                ),
+                t(
+                    "Not this one: a FIN occupies a sequence number, so the client's retransmission timer watches it like data and sends it again. A half-open connection is something else: one side has lost its state.",
+                    "不对：FIN 占用一个序列号，所以客户端的重传计时器像保护数据一样保护它，到期就会重发。半开连接是另一回事：指的是有一方丢失了连接状态。",
+                ),
+                t(
+                    "Right: the client is waiting for the acknowledgment of its FIN; when its retransmission timer expires, it sends the same FIN again, with the same sequence number.",
+                    "正确：客户端在等对自己 FIN 的确认；重传计时器到期时，它再发一次同样的 FIN，序列号不变。",
+                ),
+                t(
+                    "Not this one: the server has no reason to reset a connection that has only gone quiet, and a RST would end the connection rather than bring a retransmission.",
+                    "不对：对一个只是暂时安静下来的连接，服务器没有理由去复位；而且 RST 会直接结束连接，并不会换来什么重传。",
+                ),
+            ],
             explanation: t(
                 "Only the sender knows it is waiting for an acknowledgment. The server cannot send the client's FIN, and it has no reason to reset a connection that simply went quiet.",
                 "只有发送方知道自己在等确认。服务器不可能替客户端发 FIN，对一个只是暂时安静下来的连接，它也没有理由去复位。",
@@ -1356,7 +1560,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 t("The client answers with RST", "客户端回一个 RST"),
             ],
             correct: 0,
-            why: &[],
+            why: &[
+                t(
+                    "Right: acknowledgments are cumulative, and the server's FIN carries the same acknowledgment number as the lost ACK, so the client passes through FIN-WAIT-2 straight into TIME-WAIT.",
+                    "正确：确认是累积的，服务器的 FIN 带着与丢失的 ACK 相同的确认号，所以客户端经过 FIN-WAIT-2 直接进入 TIME-WAIT。",
+                ),
+                t(
+                    "Not this one: a bare ACK is never retransmitted, and it need not be: the acknowledgment number on the server's FIN does the same job.",
+                    "不对：纯 ACK 从不重传，也不需要重传：服务器 FIN 上的确认号起的是同样的作用。",
+                ),
+                t(
+                    "Not this one: no separate ACK is needed. The acknowledgment number on this FIN covers the client's FIN, so the client accepts both in one go.",
+                    "不对：用不着一个单独的 ACK。这个 FIN 上的确认号已经涵盖了客户端的 FIN，客户端一次就把两者都收下。",
+                ),
+                t(
+                    "Not this one: the FIN belongs to a connection the client still knows and is perfectly acceptable, so nothing calls for a reset; the client answers it with an ACK.",
+                    "不对：这个 FIN 属于客户端仍然记得的连接，而且完全可以接受，没有理由复位；客户端用一个 ACK 回应它。",
+                ),
+            ],
             explanation: t(
                 "Acknowledgment numbers are cumulative and appear on every segment with the ACK flag, so any later segment can stand in for a lost ACK. The client accepts the FIN and the acknowledgment in one go and passes through FIN-WAIT-2 straight into TIME-WAIT.",
                 "确认号是累积的，而且出现在每一个置了 ACK 标志的报文段上，所以后面任何一个报文段都能顶替丢失的 ACK。客户端一次就收下了 FIN 和确认，经过 FIN-WAIT-2 直接进入 TIME-WAIT。",
@@ -1427,7 +1648,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 3,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: the client's own FIN has already been acknowledged, so it has nothing to send again.",
+                    "不对：客户端自己的 FIN 已经被确认了，没有什么需要再发。",
+                ),
+                t(
+                    "Not this one: TCP has no way to ask for a FIN; the client cannot even tell a lost FIN from a server that still has data to send.",
+                    "不对：TCP 没有索要 FIN 的办法；客户端甚至分不清是 FIN 丢了，还是服务器还有数据要发。",
+                ),
+                t(
+                    "Not this one: 2MSL is the length of TIME-WAIT, which starts only when the server's FIN arrives. The textbook puts no limit on FIN-WAIT-2 (Linux ends an orphaned one after tcp_fin_timeout).",
+                    "不对：2MSL 是 TIME-WAIT 的时长，要等服务器的 FIN 到达才开始。教科书中 FIN-WAIT-2 没有时间上限（Linux 会在 tcp_fin_timeout 后结束孤儿 FIN-WAIT-2）。",
+                ),
+                t(
+                    "Right: the FIN is the server's, so only the server's retransmission timer can recover it; the client in FIN-WAIT-2 waits and acknowledges the FIN when it comes.",
+                    "正确：FIN 是服务器的，只有服务器的重传计时器能把它补回来；处于 FIN-WAIT-2 的客户端只能等着，等它到了再确认。",
+                ),
+            ],
             explanation: t(
                 "The client's own FIN was acknowledged, so it has nothing to send again, and TCP has no way to ask for a FIN. 2MSL is the TIME-WAIT period, which starts only after the server's FIN arrives. (On Linux an orphaned FIN-WAIT-2 gives up after 60 s; the textbook waits forever.)",
                 "客户端自己的 FIN 已经被确认，没什么可再发的；TCP 也没有索要 FIN 的办法。2MSL 是 TIME-WAIT 的时长，要等服务器的 FIN 到达之后才开始。（在 Linux 上，孤儿 FIN-WAIT-2 等 60 秒后放弃；教科书中则一直等下去。）",
@@ -1504,7 +1742,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 0,
-            why: &[],
+            why: &[
+                t(
+                    "Right: with nothing listening on the port, the host's TCP answers the SYN with a RST that acknowledges it, and connect() fails at once with ECONNREFUSED, without retries.",
+                    "正确：那个端口上没有程序监听，主机的 TCP 用一个确认了这个 SYN 的 RST 来回应，connect() 立即以 ECONNREFUSED 失败，不再重试。",
+                ),
+                t(
+                    "Not this one: a lost SYN brings silence, retries and finally \"connection timed out\", not an immediate refusal.",
+                    "不对：SYN 丢失换来的是一片沉默和几次重试，最后是“连接超时”，而不是立即被拒绝。",
+                ),
+                t(
+                    "Not this one: a completed handshake makes connect() succeed; a close afterwards would show up in later reads or writes, not as a refusal.",
+                    "不对：握手一旦完成，connect() 就会成功；之后的关闭要在后续的读写中才会显现，不会表现为连接被拒绝。",
+                ),
+                t(
+                    "Not this one: the refusal comes from TCP before any application is involved; with nothing listening, there is no application to read a request.",
+                    "不对：拒绝是 TCP 在任何应用介入之前作出的；没有程序监听，也就没有应用来读请求。",
+                ),
+            ],
             explanation: t(
                 "A lost SYN produces silence, retries and finally \"connection timed out\", not an immediate refusal. A completed handshake would make connect() succeed; what happens afterwards shows up in later calls. Refusal happens before any application is involved.",
                 "SYN 丢失只会换来一片沉默、几次重试，最后是“连接超时”，而不是立即被拒绝。握手一旦完成，connect() 就会成功，之后发生的事要在后续调用中才看得到。连接被拒绝发生在任何应用介入之前。",
@@ -1584,7 +1839,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 2,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: a server that closes first normally sends a FIN, like any side; which side closes first does not decide between FIN and RST.",
+                    "不对：服务器先关闭时，和任何一方一样，通常发的是 FIN；谁先关闭并不决定用 FIN 还是 RST。",
+                ),
+                t(
+                    "Not this one: a lost FIN is sent again by the retransmission timer; Linux does not turn it into a RST, and gives up on the connection only when the retries run out.",
+                    "不对：丢失的 FIN 由重传计时器重发，Linux 不会把它变成 RST；重试用完了，才会放弃这个连接。",
+                ),
+                t(
+                    "Right: a FIN would let the peer believe its data was delivered, so Linux aborts with a RST, as RFC 2525 recommends, and the peer gets \"connection reset by peer\".",
+                    "正确：发 FIN 会让对方误以为数据已经交给了应用，所以 Linux 按 RFC 2525 的建议用 RST 中止连接，对方得到“连接被对方重置”。",
+                ),
+                t(
+                    "Not this one: both sides close with FIN, because clients and servers follow the same rules; RST is for aborting, not for ordinary closes.",
+                    "不对：双方都用 FIN 关闭，客户端和服务器遵守同样的规则；RST 用于中止连接，而不是普通的关闭。",
+                ),
+            ],
             explanation: t(
                 "RFC 2525 recommends a reset when an application closes with data it has not read: a FIN would tell the peer that everything went fine. A server that closes first normally sends a FIN (see the scenario where the server closes first), lost FINs are sent again rather than turned into resets, and both sides use FIN.",
                 "RFC 2525 建议：应用在还有未读数据时关闭，应当发送复位，因为 FIN 会让对方以为一切正常。服务器先关闭时通常发的是 FIN（可以看“服务器先关闭”场景），丢失的 FIN 会被重发而不是变成复位，而且双方都使用 FIN。",
@@ -1655,7 +1927,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 t("Both fall back to LISTEN", "双方都退回 LISTEN"),
             ],
             correct: 1,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: both SYNs carry the same 4-tuple, the same pair of sockets, so there is only one connection they can open.",
+                    "不对：两个 SYN 属于同一个四元组（套接字对），所以它们能建立的只有一个连接。",
+                ),
+                t(
+                    "Right: each side, in SYN-SENT, receives the other's SYN, enters SYN-RECEIVED and answers with a SYN-ACK; each SYN-ACK acknowledges the other's ISN, and both reach ESTABLISHED (RFC 9293, Figure 7).",
+                    "正确：处于 SYN-SENT 的双方都收到了对方的 SYN，进入 SYN-RECEIVED，并各回一个 SYN-ACK；每个 SYN-ACK 都确认了对方的 ISN，双方都进入 ESTABLISHED（RFC 9293 图 7）。",
+                ),
+                t(
+                    "Not this one: a SYN that arrives in SYN-SENT is valid and is answered with a SYN-ACK, not with a reset; nobody wins and nobody loses.",
+                    "不对：在 SYN-SENT 中收到的 SYN 是有效的，要用 SYN-ACK 回应，而不是复位；没有谁胜出，也没有谁落败。",
+                ),
+                t(
+                    "Not this one: neither side was listening, and nothing sends them to LISTEN; both go from SYN-SENT through SYN-RECEIVED to ESTABLISHED.",
+                    "不对：双方都没有监听，也没有什么会让它们进入 LISTEN；它们都从 SYN-SENT 经过 SYN-RECEIVED 进入 ESTABLISHED。",
+                ),
+            ],
             explanation: t(
                 "Both SYNs belong to the same 4-tuple, so there is only one connection to open. Each side acknowledges the other's ISN in a SYN-ACK; nobody resets anything and nobody needs to listen.",
                 "两个 SYN 属于同一个四元组，所以要建立的只有一个连接。双方各用一个 SYN-ACK 确认对方的 ISN；没有谁发复位，也没有谁需要监听。",
@@ -1732,7 +2021,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 1,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: CLOSE-WAIT belongs to a side that receives the peer's FIN before sending its own; this side has already sent its FIN.",
+                    "不对：CLOSE-WAIT 属于在发出自己的 FIN 之前就收到对方 FIN 的一方；而这一方已经发出了自己的 FIN。",
+                ),
+                t(
+                    "Right: CLOSING means \"I have sent my FIN and received yours, but mine is not acknowledged yet\". When that ACK arrives, the side moves on to TIME-WAIT.",
+                    "正确：CLOSING 的意思是“我发了 FIN，也收到了你的 FIN，但我的还没被确认”。等这个 ACK 到达，这一方就进入 TIME-WAIT。",
+                ),
+                t(
+                    "Not this one: LAST-ACK follows CLOSE-WAIT, on the side that closes second; this side closed first, so it will end in TIME-WAIT.",
+                    "不对：LAST-ACK 跟在 CLOSE-WAIT 之后，属于后关闭的一方；这一方是先关闭的，最后会进入 TIME-WAIT。",
+                ),
+                t(
+                    "Not this one: FIN-WAIT-2 means its FIN is acknowledged and the peer's has not come yet, the opposite of what happened here.",
+                    "不对：FIN-WAIT-2 表示自己的 FIN 已被确认、对方的 FIN 还没来，和这里发生的正好相反。",
+                ),
+            ],
             explanation: t(
                 "CLOSE-WAIT and LAST-ACK belong to the side that closes second, which this side is not: it already sent its FIN. FIN-WAIT-2 means its FIN is acknowledged and the peer's has not come yet, the opposite of what happened. CLOSING covers exactly this crossing.",
                 "CLOSE-WAIT 和 LAST-ACK 属于后关闭的一方，而这一方已经发出了自己的 FIN，并不是后关闭的一方。FIN-WAIT-2 表示自己的 FIN 已被确认、对方的 FIN 还没来，和实际情况正好相反。CLOSING 描述的正是这种交错。",
@@ -1819,7 +2125,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 3,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: the ACK flag is one bit in the header and the acknowledgment number a separate 32-bit field; the flag only says whether the number is valid.",
+                    "不对：确认标志 ACK 是首部里的一个比特，确认号是另一个 32 位的字段；标志只说明确认号是否有效。",
+                ),
+                t(
+                    "Not this one: the flag is one bit and counts nothing. The acknowledgment number counts bytes (SYN and FIN count one each), not segments.",
+                    "不对：标志只有一个比特，什么也不计数。确认号按字节计数（SYN 和 FIN 各算一个），而不是按报文段计数。",
+                ),
+                t(
+                    "Not this one: from the SYN-ACK on, almost every segment has the ACK flag set, data and FINs included, and each carries a valid acknowledgment number.",
+                    "不对：从 SYN-ACK 开始，几乎每个报文段都置了确认标志 ACK，数据报文段和 FIN 也不例外，每个都带着有效的确认号。",
+                ),
+                t(
+                    "Right: the flag is a switch saying the field counts; the acknowledgment number is the next sequence number expected from the peer.",
+                    "正确：标志是一个开关，说明确认号字段有效；确认号则是期望从对方收到的下一个序列号。",
+                ),
+            ],
             explanation: t(
                 "The flag is a switch; the number is a counter of bytes (plus one each for SYN and FIN), not of segments. Once the connection is synchronized the flag stays on, so the acknowledgment number is present in almost every segment, not just the third.",
                 "标志是一个开关；确认号按字节计数（SYN 和 FIN 各算一个），而不是按报文段计数。连接同步之后这个标志一直置 1，所以几乎每个报文段都带着确认号，而不只是第三次握手的那一个。",
@@ -1941,7 +2264,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 2,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: a crash sends nothing, and the rebooted host has forgotten the connection, so it has no FIN to send for it.",
+                    "不对：崩溃时什么也不会发出，重启后的主机也已忘掉这个连接，不可能为它发 FIN。",
+                ),
+                t(
+                    "Not this one: keepalive is not part of the close; it probes an open, idle connection, and only if the application turned it on with SO_KEEPALIVE.",
+                    "不对：保活不是关闭过程的一部分；它在打开着但空闲的连接上发送探测，而且只有应用用 SO_KEEPALIVE 开启了才会运行。",
+                ),
+                t(
+                    "Right: an idle endpoint hears nothing until it sends a segment. Its next data, or a keepalive probe (on Linux by default after {linux_keepalive_time_s} s of silence), meets a RST from the rebooted host, or no answer at all until the retries run out.",
+                    "正确：空闲的一端在自己发出报文段之前什么也听不到。它的下一次数据或保活探测（Linux 默认空闲 {linux_keepalive_time_s} 秒后才发）会换来重启后主机的 RST，或者一直没有回应，直到重试用完。",
+                ),
+                t(
+                    "Not this one: TCP sees no link, only segments; a crashed peer sends none, so an idle connection notices nothing by itself.",
+                    "不对：TCP 看不到链路，只看得到报文段；崩溃的对方什么也不发，空闲的连接自己察觉不到任何异常。",
+                ),
+            ],
             explanation: t(
                 "A crash sends nothing, so the rebooted host cannot send a FIN for a connection it no longer knows. Keepalive is not part of the close: it runs on an open, idle connection, and only when the application turned it on. TCP sees no link, only segments, so silence is all an idle endpoint gets until it sends a segment of its own.",
                 "崩溃时什么都不会发出，重启后的主机也不可能为一个它已经不记得的连接发 FIN。保活并不是关闭过程的一部分：它作用在打开着但空闲的连接上，而且只有应用开启了才会运行。TCP 看不到链路，只看得到报文段，所以空闲的一端在自己发出报文段之前，得到的只有沉默。",
@@ -2031,7 +2371,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 3,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: a FIN is an orderly close, delivered after all data and acknowledged; a RST throws away what is still queued, is never acknowledged, and the peer sees an error.",
+                    "不对：FIN 是有序关闭，排在全部数据之后送达并得到确认；RST 会丢弃还在排队的数据，自身也从不被确认，对方看到的是错误。",
+                ),
+                t(
+                    "Not this one: with SO_LINGER set to 0 the socket goes straight from ESTABLISHED to CLOSED; there is no TIME-WAIT at all, and that is exactly the risk.",
+                    "不对：把 SO_LINGER 设为 0 后，套接字从 ESTABLISHED 直接进入 CLOSED，根本没有 TIME-WAIT，风险也正在这里。",
+                ),
+                t(
+                    "Not this one: no answer to a RST is expected. The peer accepts it when its sequence number is the one it expects, and drops the connection at once.",
+                    "不对：对 RST 不需要作出回应。对方发现它的序列号正是自己期望的值，就接受它，并立即丢弃连接。",
+                ),
+                t(
+                    "Right: a RST ends the connection at once on both sides: queued or unacknowledged data is thrown away, the peer's application gets \"connection reset\" instead of end-of-file, and no TIME-WAIT is left behind.",
+                    "正确：RST 让两边的连接立即结束：排队中或未确认的数据被丢弃，对方应用得到的是“连接被重置”而不是文件结束，也不留下 TIME-WAIT。",
+                ),
+            ],
             explanation: t(
                 "A FIN takes a sequence number and is delivered after all data, so the peer reads everything and then end-of-file. A RST is never acknowledged or retransmitted, ends the connection at once on both sides, discards what is still queued, and leaves no TIME-WAIT behind; no answer to it is expected.",
                 "FIN 占用一个序列号，排在所有数据之后送达，所以对方先读完全部数据，再读到文件结束。RST 既不会被确认也不会被重传，它让两边的连接立刻结束，丢弃还在排队的数据，也不留下 TIME-WAIT；对方不需要对它作出回应。",
@@ -2121,7 +2478,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 3,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: CLOSE-WAIT is not like TIME-WAIT. TCP has no timer for it, on Linux as in RFC 9293, and it lasts until the application calls close().",
+                    "不对：CLOSE-WAIT 和 TIME-WAIT 不一样。无论在 RFC 9293 还是在 Linux 里，TCP 都没有为它设置计时器，它会一直持续到应用调用 close()。",
+                ),
+                t(
+                    "Not this one: a socket enters CLOSE-WAIT only when the peer's FIN arrives, so these clients did send their FINs, and the server received them.",
+                    "不对：套接字只有在收到对方的 FIN 后才会进入 CLOSE-WAIT，所以这些客户端确实发出了 FIN，服务器也收到了。",
+                ),
+                t(
+                    "Not this one: the last ACK belongs to LAST-ACK, which comes only after the server's own FIN; a server in CLOSE-WAIT has not sent its FIN yet.",
+                    "不对：最后一个 ACK 属于 LAST-ACK 阶段，要等服务器发出自己的 FIN 之后才有；处于 CLOSE-WAIT 的服务器还没有发出 FIN。",
+                ),
+                t(
+                    "Right: only the application can move a socket out of CLOSE-WAIT, by calling close() once read() returns end-of-file; thousands of them point to a bug that leaks sockets.",
+                    "正确：只有应用能让套接字离开 CLOSE-WAIT：read() 返回文件结束后就应调用 close()。成千上万个 CLOSE-WAIT 说明应用有缺陷，正在泄漏套接字。",
+                ),
+            ],
             explanation: t(
                 "A socket enters CLOSE-WAIT only after the client's FIN has arrived, so the FINs were sent and received. The last ACK belongs to LAST-ACK, which comes only after the server's own close. CLOSE-WAIT has no timer: it lasts until the application calls close().",
                 "套接字只有在收到客户端的 FIN 之后才会进入 CLOSE-WAIT，所以 FIN 已经发出也已经收到。最后一个 ACK 属于 LAST-ACK，而那要等服务器自己关闭之后才会出现。CLOSE-WAIT 没有计时器：它会一直持续到应用调用 close()。",
@@ -2218,7 +2592,24 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
             ],
             correct: 1,
-            why: &[],
+            why: &[
+                t(
+                    "Not this one: RFC 9293 sets no FIN-WAIT-2 timer and lets it last as long as the peer keeps the connection open; the timer is Linux's own.",
+                    "不对：RFC 9293 没有规定 FIN-WAIT-2 计时器，只要对方保持连接，它就可以一直持续；这个计时器是 Linux 自己加的。",
+                ),
+                t(
+                    "Right: after close() nobody can read what still arrives, so Linux ends the orphan after tcp_fin_timeout ({linux_fin_timeout_s} s by default); a FIN that comes later meets a RST.",
+                    "正确：调用 close() 之后，再到达的数据没人会读，所以 Linux 在 tcp_fin_timeout（默认 {linux_fin_timeout_s} 秒）后结束这个孤儿套接字；之后才到的 FIN 会收到 RST。",
+                ),
+                t(
+                    "Not this one: in FIN-WAIT-2 the client's FIN has already been acknowledged, so there is nothing to send again; the timer only stops the wait for the peer's FIN.",
+                    "不对：处于 FIN-WAIT-2 时，客户端的 FIN 已经被确认，没有什么需要重发；这个计时器只是不再等待对方的 FIN。",
+                ),
+                t(
+                    "Not this one: after shutdown() the application can still read, so Linux leaves that FIN-WAIT-2 alone; the timer applies only to orphans, sockets the application has closed.",
+                    "不对：调用 shutdown() 之后应用仍可以读数据，所以 Linux 不会去动那样的 FIN-WAIT-2；这个计时器只针对孤儿套接字，也就是应用已经关闭的套接字。",
+                ),
+            ],
             explanation: t(
                 "RFC 9293 lets FIN-WAIT-2 last as long as the peer keeps the connection open; the timer is Linux's own. In FIN-WAIT-2 the FIN is already acknowledged, so there is nothing to resend. After shutdown() the application can still read, so Linux leaves that FIN-WAIT-2 alone: the timer is only for orphans.",
                 "RFC 9293 允许 FIN-WAIT-2 在对方保持连接期间一直持续，这个计时器是 Linux 自己加的。处于 FIN-WAIT-2 时 FIN 已经被确认，没有什么需要重发。调用 shutdown() 之后应用仍可以读数据，所以 Linux 不会去动那样的 FIN-WAIT-2：这个计时器只针对孤儿套接字。",
