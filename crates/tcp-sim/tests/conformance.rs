@@ -11,34 +11,17 @@
 //! `TCP_LAB_REFS` to use another folder with the same layout.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
+
+use common::{fmt_chain, parse_chain, ref_names, refs_dir};
 
 use serde_json::Value;
 use tcp_sim::{run, Dir, ProfileName, Scenario, Side, Socket, State, Trace};
 
-fn refs_dir() -> PathBuf {
-    if let Ok(p) = std::env::var("TCP_LAB_REFS") {
-        return PathBuf::from(p);
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/refs")
-}
-
 fn scenario_names() -> Vec<String> {
-    let dir = refs_dir().join("scenarios");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("reference scenarios missing at {}: {e}", dir.display()))
-        .filter_map(|e| {
-            let p = e.ok()?.path();
-            (p.extension()? == "json").then(|| p.file_stem()?.to_str().map(String::from))?
-        })
-        .collect();
-    names.sort();
-    assert!(
-        !names.is_empty(),
-        "no reference scenarios in {}",
-        dir.display()
-    );
-    names
+    ref_names("scenarios", "json")
 }
 
 fn load(path: &Path) -> Value {
@@ -106,14 +89,6 @@ fn theirs_by_dir(reference: &Value, dir: Dir) -> Vec<(f64, Wire)> {
         .collect()
 }
 
-fn parse_chain(text: &str) -> Vec<State> {
-    text.split("->")
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| State::from_name(s).unwrap_or_else(|| panic!("unknown state '{s}' in reference")))
-        .collect()
-}
-
 /// The chain Linux reports for one socket of a side: `server` / `client` is the connection,
 /// `server_listener` the listener.
 fn expected_chain(reference: &Value, side: Side, socket: Socket) -> Vec<State> {
@@ -122,13 +97,6 @@ fn expected_chain(reference: &Value, side: Side, socket: Socket) -> Vec<State> {
         Socket::Listener => format!("{}_listener", side.name()),
     };
     parse_chain(reference["state_chain"][key].as_str().unwrap_or(""))
-}
-
-fn fmt_chain(c: &[State]) -> String {
-    c.iter()
-        .map(|s| s.to_string())
-        .collect::<Vec<_>>()
-        .join(" -> ")
 }
 
 fn check(name: &str) -> Vec<String> {
@@ -227,7 +195,7 @@ fn test_linux_profile_matches_every_reference_trace() {
     }
     assert!(
         failures.is_empty(),
-        "{} of {} reference scenarios differ:\n{}",
+        "{} differences across {} reference scenarios:\n{}",
         failures.len(),
         names.len(),
         failures.join("\n")

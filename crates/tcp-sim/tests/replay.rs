@@ -11,47 +11,17 @@
 //! captures never panic.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{fmt_chain, parse_chain, ref_names, refs_dir};
 
 use serde_json::Value;
 use tcp_sim::capture::{Capture, Ending};
 use tcp_sim::named::{self, with_profile};
 use tcp_sim::{observe, run, to_pcap, Certainty, PcapOptions, ProfileName, Side, Socket, State};
 
-fn refs_dir() -> PathBuf {
-    if let Ok(p) = std::env::var("TCP_LAB_REFS") {
-        return PathBuf::from(p);
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/refs")
-}
-
 fn pcap_names() -> Vec<String> {
-    let dir = refs_dir().join("pcap");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("reference captures missing at {}: {e}", dir.display()))
-        .filter_map(|e| {
-            let p = e.ok()?.path();
-            (p.extension()? == "pcap").then(|| p.file_stem()?.to_str().map(String::from))?
-        })
-        .collect();
-    names.sort();
-    assert!(!names.is_empty());
-    names
-}
-
-fn parse_chain(text: &str) -> Vec<State> {
-    text.split("->")
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| State::from_name(s).unwrap_or_else(|| panic!("unknown state '{s}'")))
-        .collect()
-}
-
-fn fmt_chain(c: &[State]) -> String {
-    c.iter()
-        .map(|s| s.to_string())
-        .collect::<Vec<_>>()
-        .join(" -> ")
+    ref_names("pcap", "pcap")
 }
 
 fn check(name: &str) -> Vec<String> {
