@@ -250,15 +250,21 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // Issue 5: the URL follows the state; the embedding page hears about each
-    // state change at the playhead and about completed lessons.
-    let query = share_query(&state, &props.options.embed);
-    crate::components::share::set_current(state.run.clone(), query.clone());
-    // The address bar follows the state when playback rests: Chromium asks for
-    // the favicon again at every URL change, about six times a second while
+    // The URL follows the state; the embedding page hears about each state
+    // change at the playhead and about completed lessons. The tools read the
+    // state through an effect; the share link is built only when asked, or
+    // when playback rests: an animation frame builds no link.
+    {
+        let state = state.clone();
+        let embed = props.options.embed.clone();
+        use_effect(move || crate::components::share::set_current(state, embed));
+    }
+    // The address bar follows the state only when playback rests: Chromium asks
+    // for the favicon again at every URL change, about six times a second while
     // playing at 8x (each one kept in the page's resource timing buffer).
-    use_effect_with((query, state.playing), |(q, playing)| {
-        if !playing {
+    let resting_query = (!state.playing).then(|| share_query(&state, &props.options.embed));
+    use_effect_with(resting_query, |q| {
+        if let Some(q) = q {
             share_platform::replace_query(q)
         }
     });

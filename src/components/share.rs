@@ -1,4 +1,4 @@
-//! Issue 5: the Share, Embed and Export buttons. Their panels live in
+//! The Share, Embed and Export buttons. Their panels live in
 //! `static/tools.js`, which the loader fetches on the first click (so the first
 //! load stays small); it reads the state through the exports below. pcap and
 //! JSON exports are in their own wasm (`crates/tcp-lab-export`), loaded on demand.
@@ -9,32 +9,34 @@ use tcp_lab_content::Lang;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::model::RunRef;
+use crate::model::share::{share_query, EmbedOptions};
+use crate::model::state::LabState;
 
 thread_local! {
-    /// The run and share query on screen, for the export functions.
-    static CURRENT: RefCell<Option<(RunRef, String)>> = const { RefCell::new(None) };
+    /// The state on screen and the embedding options, for the export functions.
+    static CURRENT: RefCell<Option<(UseReducerHandle<LabState>, EmbedOptions)>> = const { RefCell::new(None) };
 }
 
-/// Called by the app on every render that changes the run or the query.
-pub fn set_current(run: RunRef, query: String) {
-    CURRENT.with(|c| *c.borrow_mut() = Some((run, query)));
+/// Published by the app from an effect after each render: a handle on the
+/// state of that render (an `Rc`), so nothing is computed until a tool asks.
+pub fn set_current(state: UseReducerHandle<LabState>, embed: EmbedOptions) {
+    CURRENT.with(|c| *c.borrow_mut() = Some((state, embed)));
 }
 
-fn with_current<T>(f: impl FnOnce(&RunRef, &str) -> T) -> Option<T> {
-    CURRENT.with(|c| c.borrow().as_ref().map(|(r, q)| f(r, q)))
+fn with_current<T>(f: impl FnOnce(&LabState, &EmbedOptions) -> T) -> Option<T> {
+    CURRENT.with(|c| c.borrow().as_ref().map(|(s, e)| f(s, e)))
 }
 
-/// The share query (`?v=1&…`) of the state on screen.
+/// The share query (`?v=1&…`) of the state on screen, computed when asked.
 #[wasm_bindgen]
 pub fn tcp_lab_query() -> String {
-    with_current(|_, q| q.to_string()).unwrap_or_default()
+    with_current(share_query).unwrap_or_default()
 }
 
 /// The scenario's name, for file names.
 #[wasm_bindgen]
 pub fn tcp_lab_scenario() -> String {
-    with_current(|run, _| run.scenario.name.clone()).unwrap_or_default()
+    with_current(|s, _| s.run.scenario.name.clone()).unwrap_or_default()
 }
 
 /// The label of an embeddable control (`play`, `step`, …) in `lang` (`en`/`zh`), for the
