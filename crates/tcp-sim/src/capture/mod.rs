@@ -21,9 +21,8 @@ use std::net::IpAddr;
 
 pub use file::{CaptureError, Format, Frame, Frames, MAX_BLOCK, MAX_RECORD};
 pub use packet::{
-    decode, Skip, TcpOptions, TcpPacket, TcpPacketParts, LINKTYPE_ETHERNET, LINKTYPE_IPV4,
-    LINKTYPE_IPV6, LINKTYPE_LINUX_SLL, LINKTYPE_LINUX_SLL2, LINKTYPE_LOOP, LINKTYPE_NULL,
-    LINKTYPE_RAW,
+    decode, Skip, TcpOptions, TcpPacket, LINKTYPE_ETHERNET, LINKTYPE_IPV4, LINKTYPE_IPV6,
+    LINKTYPE_LINUX_SLL, LINKTYPE_LINUX_SLL2, LINKTYPE_LOOP, LINKTYPE_NULL, LINKTYPE_RAW,
 };
 
 /// A frame that gave no TCP segment, and why.
@@ -79,8 +78,8 @@ impl Capture {
                     }
                     let ts = f.ts_ns.unwrap_or(last_ts);
                     last_ts = ts;
-                    match decode(f.link_type, f.data) {
-                        Ok(p) => cap.packets.push(p.at(f.index, ts)),
+                    match decode(f.link_type, f.data, f.index, ts) {
+                        Ok(p) => cap.packets.push(p),
                         Err(why) => cap.skipped.push(SkipNote {
                             frame: f.index,
                             why,

@@ -251,8 +251,8 @@ fn link_payload(link_type: u32, d: &[u8]) -> Result<(Option<u16>, &[u8]), Skip> 
     }
 }
 
-/// Decodes one frame down to its TCP segment.
-pub fn decode(link_type: u32, data: &[u8]) -> Result<TcpPacketParts, Skip> {
+/// Decodes frame number `frame`, captured at `ts_ns`, down to its TCP segment.
+pub fn decode(link_type: u32, data: &[u8], frame: usize, ts_ns: u64) -> Result<TcpPacket, Skip> {
     let (ether_type, ip) = link_payload(link_type, data)?;
     if let Some(t) = ether_type {
         if t != 0x0800 && t != 0x86dd {
@@ -313,7 +313,9 @@ pub fn decode(link_type: u32, data: &[u8]) -> Result<TcpPacketParts, Skip> {
         _ => captured,
     };
     let flags = tcp.header_slice().get(13).copied().unwrap_or(0);
-    Ok(TcpPacketParts {
+    Ok(TcpPacket {
+        frame,
+        ts_ns,
         src,
         dst,
         ttl,
@@ -327,46 +329,6 @@ pub fn decode(link_type: u32, data: &[u8]) -> Result<TcpPacketParts, Skip> {
         captured_len: u32::try_from(captured).unwrap_or(u32::MAX),
         options: TcpOptions::parse(tcp.options()),
     })
-}
-
-/// What [`decode`] finds in one frame; [`TcpPacket`] adds the frame's number and time.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[allow(missing_docs)]
-pub struct TcpPacketParts {
-    pub src: IpAddr,
-    pub dst: IpAddr,
-    pub ttl: u8,
-    pub src_port: u16,
-    pub dst_port: u16,
-    pub seq: u32,
-    pub ack: u32,
-    pub flags: u8,
-    pub window: u16,
-    pub len: u32,
-    pub captured_len: u32,
-    pub options: TcpOptions,
-}
-
-impl TcpPacketParts {
-    /// With the frame's index and time.
-    pub fn at(self, frame: usize, ts_ns: u64) -> TcpPacket {
-        TcpPacket {
-            frame,
-            ts_ns,
-            src: self.src,
-            dst: self.dst,
-            src_port: self.src_port,
-            dst_port: self.dst_port,
-            seq: self.seq,
-            ack: self.ack,
-            flags: self.flags,
-            window: self.window,
-            len: self.len,
-            captured_len: self.captured_len,
-            options: self.options,
-            ttl: self.ttl,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -439,36 +401,39 @@ mod tests {
             (LINKTYPE_NULL, &null_be),
             (LINKTYPE_LOOP, &null_be),
         ] {
-            let p = decode(lt, d).unwrap_or_else(|e| panic!("link type {lt}: {e}"));
+            let p = decode(lt, d, 0, 0).unwrap_or_else(|e| panic!("link type {lt}: {e}"));
             assert_eq!(
                 (p.src_port, p.dst_port, p.seq, p.ack),
                 (40001, 5000, 100, 200)
             );
             assert_eq!(p.flags, 0x12);
         }
-        assert_eq!(decode(147, &ip), Err(Skip::UnsupportedLinkType(147)));
+        assert_eq!(decode(147, &ip, 0, 0), Err(Skip::UnsupportedLinkType(147)));
     }
 
     #[test]
     fn test_snaplen_cut_keeps_the_stated_length() {
         let mut ip = ipv4_tcp(0x18, 40 + 100);
         ip.extend_from_slice(&[0; 10]); // only 10 of 100 payload bytes kept
-        let p = decode(LINKTYPE_RAW, &ip).unwrap();
+        let p = decode(LINKTYPE_RAW, &ip, 0, 0).unwrap();
         assert_eq!((p.len, p.captured_len), (100, 10));
-        assert_eq!(decode(LINKTYPE_RAW, &ip[..30]), Err(Skip::Truncated));
+        assert_eq!(decode(LINKTYPE_RAW, &ip[..30], 0, 0), Err(Skip::Truncated));
     }
 
     #[test]
     fn test_fragments_and_other_protocols_are_skipped() {
         let mut frag = ipv4_tcp(0x10, 40);
         frag[6] = 0x20; // more fragments
-        assert_eq!(decode(LINKTYPE_RAW, &frag), Err(Skip::Fragment));
+        assert_eq!(decode(LINKTYPE_RAW, &frag, 0, 0), Err(Skip::Fragment));
         let mut udp = ipv4_tcp(0x10, 40);
         udp[9] = 17;
-        assert_eq!(decode(LINKTYPE_RAW, &udp), Err(Skip::NotTcp(17)));
+        assert_eq!(decode(LINKTYPE_RAW, &udp, 0, 0), Err(Skip::NotTcp(17)));
         let mut arp = vec![0; 12];
         arp.extend_from_slice(&[0x08, 0x06]);
         arp.extend_from_slice(&[0; 28]);
-        assert_eq!(decode(LINKTYPE_ETHERNET, &arp), Err(Skip::NotIp(0x0806)));
+        assert_eq!(
+            decode(LINKTYPE_ETHERNET, &arp, 0, 0),
+            Err(Skip::NotIp(0x0806))
+        );
     }
 }
