@@ -387,7 +387,9 @@ pub fn app(props: &AppProps) -> Html {
     let client = run.state_at(Side::Client, p);
     let server = run.state_at(Side::Server, p);
     let edge = |side| run.last_transition(side, p).map(|(_, tr)| (tr.from, tr.to));
-    let focus = s.focus();
+    // What the explanation explains; the first of them is what the announcer and the analogy follow.
+    let explained = s.focus_group();
+    let focus = explained.first().copied();
     let selected_segment = s.selection.and_then(|i| match run.log.get(i)?.kind {
         LogKind::Sent(id) | LogKind::Lost(id) => Some(id),
         _ => None,
@@ -493,11 +495,11 @@ pub fn app(props: &AppProps) -> Html {
                             client_timers={run.running_timers(Side::Client, p)}
                             server_timers={run.running_timers(Side::Server, p)} />
                     <div class={classes!("explain-row", learn.bilingual.then_some("bilingual"))}>
-                        <ExplanationPanel lang={lang} run={run.clone()} focus={s.focus_group()} playhead={p}
+                        <ExplanationPanel lang={lang} run={run.clone()} focus={explained.clone()} playhead={p}
                                           numbers={s.numbers} />
                         if learn.bilingual {
                             <ExplanationPanel lang={lang.other()} run={run.clone()}
-                                              focus={s.focus_group()} playhead={p} numbers={s.numbers} />
+                                              focus={explained.clone()} playhead={p} numbers={s.numbers} />
                         }
                     </div>
                     { learning_panels.1 }
