@@ -15,10 +15,12 @@ mod common;
 
 use std::path::Path;
 
-use common::{fmt_chain, parse_chain, ref_names, refs_dir};
+use common::{
+    assert_all_match, connection_chain_matches, fmt_chain, ref_names, reference_chain, refs_dir,
+};
 
 use serde_json::Value;
-use tcp_sim::{run, Dir, ProfileName, Scenario, Side, Socket, State, Trace};
+use tcp_sim::{run, Dir, ProfileName, Scenario, Side, Socket, Trace};
 
 fn scenario_names() -> Vec<String> {
     ref_names("scenarios", "json")
@@ -89,16 +91,6 @@ fn theirs_by_dir(reference: &Value, dir: Dir) -> Vec<(f64, Wire)> {
         .collect()
 }
 
-/// The chain Linux reports for one socket of a side: `server` / `client` is the connection,
-/// `server_listener` the listener.
-fn expected_chain(reference: &Value, side: Side, socket: Socket) -> Vec<State> {
-    let key = match socket {
-        Socket::Connection => side.name().to_string(),
-        Socket::Listener => format!("{}_listener", side.name()),
-    };
-    parse_chain(reference["state_chain"][key].as_str().unwrap_or(""))
-}
-
 fn check(name: &str) -> Vec<String> {
     let refs = refs_dir();
     let mut scenario = Scenario::from_json(
@@ -136,12 +128,8 @@ fn check(name: &str) -> Vec<String> {
 
     for side in Side::BOTH {
         let ours = trace.socket_chain(side, Socket::Connection);
-        let want = expected_chain(&reference, side, Socket::Connection);
-        let mut with_final_close = want.clone();
-        if want.last() == Some(&State::TimeWait) {
-            with_final_close.push(State::Closed);
-        }
-        if ours != want && ours != with_final_close {
+        let want = reference_chain(&reference, side, Socket::Connection);
+        if !connection_chain_matches(&ours, &want) {
             problems.push(format!(
                 "{side} connection states: ours {}, reference {}",
                 fmt_chain(&ours),
@@ -149,7 +137,7 @@ fn check(name: &str) -> Vec<String> {
             ));
         }
         let ours = trace.socket_chain(side, Socket::Listener);
-        let want = expected_chain(&reference, side, Socket::Listener);
+        let want = reference_chain(&reference, side, Socket::Listener);
         if !want.starts_with(&ours) || (ours.is_empty() != want.is_empty()) {
             problems.push(format!(
                 "{side} listener states: ours {}, reference {}",
@@ -186,20 +174,7 @@ fn check(name: &str) -> Vec<String> {
 
 #[test]
 fn test_linux_profile_matches_every_reference_trace() {
-    let mut failures = Vec::new();
-    let names = scenario_names();
-    for name in &names {
-        for p in check(name) {
-            failures.push(format!("{name}: {p}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} differences across {} reference scenarios:\n{}",
-        failures.len(),
-        names.len(),
-        failures.join("\n")
-    );
+    assert_all_match("reference scenarios", &scenario_names(), check);
 }
 
 /// The comparison itself must be able to fail: a wrong profile breaks it.

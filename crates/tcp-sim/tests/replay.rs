@@ -13,7 +13,9 @@
 
 mod common;
 
-use common::{fmt_chain, parse_chain, ref_names, refs_dir};
+use common::{
+    assert_all_match, connection_chain_matches, fmt_chain, ref_names, reference_chain, refs_dir,
+};
 
 use serde_json::Value;
 use tcp_sim::capture::{Capture, Ending};
@@ -90,12 +92,8 @@ fn check(name: &str) -> Vec<String> {
 
     for side in Side::BOTH {
         let ours = trace.socket_chain(side, Socket::Connection);
-        let want = parse_chain(reference["state_chain"][side.name()].as_str().unwrap_or(""));
-        let mut with_close = want.clone();
-        if want.last() == Some(&State::TimeWait) {
-            with_close.push(State::Closed);
-        }
-        if ours != want && ours != with_close {
+        let want = reference_chain(&reference, side, Socket::Connection);
+        if !connection_chain_matches(&ours, &want) {
             problems.push(format!(
                 "{side} states: ours {}, reference {}",
                 fmt_chain(&ours),
@@ -104,11 +102,7 @@ fn check(name: &str) -> Vec<String> {
         }
     }
     let ours = trace.socket_chain(Side::Server, Socket::Listener);
-    let want = parse_chain(
-        reference["state_chain"]["server_listener"]
-            .as_str()
-            .unwrap_or(""),
-    );
+    let want = reference_chain(&reference, Side::Server, Socket::Listener);
     let server_seen = !trace
         .socket_chain(Side::Server, Socket::Connection)
         .is_empty();
@@ -128,20 +122,7 @@ fn check(name: &str) -> Vec<String> {
 
 #[test]
 fn test_reference_captures_give_the_kernel_states() {
-    let mut failures = Vec::new();
-    let names = pcap_names();
-    for name in &names {
-        for p in check(name) {
-            failures.push(format!("{name}: {p}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} problems in {} captures:\n{}",
-        failures.len(),
-        names.len(),
-        failures.join("\n")
-    );
+    assert_all_match("reference captures", &pcap_names(), check);
 }
 
 /// The copies the observer takes for lost agree with the reference's `lost` where a later

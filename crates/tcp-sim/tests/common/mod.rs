@@ -46,3 +46,42 @@ pub fn fmt_chain(c: &[State]) -> String {
         .collect::<Vec<_>>()
         .join(" -> ")
 }
+
+/// A reference's chain for one socket of a side: its `client` or `server` entry for the
+/// connection, `server_listener` for the listener.
+pub fn reference_chain(
+    reference: &serde_json::Value,
+    side: tcp_sim::Side,
+    socket: tcp_sim::Socket,
+) -> Vec<State> {
+    let key = match socket {
+        tcp_sim::Socket::Connection => side.name().to_string(),
+        tcp_sim::Socket::Listener => format!("{}_listener", side.name()),
+    };
+    parse_chain(reference["state_chain"][key].as_str().unwrap_or(""))
+}
+
+/// A connection's chain matches the kernel's: the same, or the kernel's record stops at
+/// TIME-WAIT (the capture ended first) and ours goes on to CLOSED.
+pub fn connection_chain_matches(ours: &[State], reference: &[State]) -> bool {
+    ours == reference
+        || (reference.last() == Some(&State::TimeWait)
+            && ours.len() == reference.len() + 1
+            && ours.starts_with(reference)
+            && ours.last() == Some(&State::Closed))
+}
+
+/// Runs `check` on every reference `names`, and fails with every problem it finds.
+pub fn assert_all_match(what: &str, names: &[String], check: impl Fn(&str) -> Vec<String>) {
+    let failures: Vec<String> = names
+        .iter()
+        .flat_map(|name| check(name).into_iter().map(move |p| format!("{name}: {p}")))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} differences across {} {what}:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
+}
