@@ -129,12 +129,32 @@ ui_labels!(
     UnknownLesson,
     LearnModes,
     Answer,
+    ShareAndExport,
+    ShareButton,
+    EmbedButton,
+    ExportButton,
 );
 
 /// The text of a label.
 pub fn t(lang: Lang, ui: Ui) -> &'static str {
     use Lang::{En, Zh};
     match ui {
+        Ui::ShareAndExport => match lang {
+            En => "Share and export",
+            Zh => "分享与导出",
+        },
+        Ui::ShareButton => match lang {
+            En => "Share",
+            Zh => "分享",
+        },
+        Ui::EmbedButton => match lang {
+            En => "Embed",
+            Zh => "嵌入",
+        },
+        Ui::ExportButton => match lang {
+            En => "Export",
+            Zh => "导出",
+        },
         Ui::AppTitle => match lang {
             En => "TCP Lab",
             Zh => "TCP 实验室",

@@ -1,7 +1,7 @@
-//! Issue 4: the long learning text (lessons, glossary, analogies) is not in
-//! the wasm. `export-learn-text` writes it from the Rust tables into one
-//! classic script per language (`learn/learn-en.js`, `learn/learn-zh.js`,
-//! copied into dist/ by Trunk). This module appends the script for a
+//! The long learning text (lessons, glossary, analogies) is not in the wasm.
+//! `export-learn-text` writes it from the Rust tables into one classic script
+//! per language (`learn/learn-en.js`, `learn/learn-zh.js`, in the site
+//! scripts/build.mjs writes). This module appends the script for a
 //! language when a view needs it and looks texts up by key
 //! (`tcp_lab_content::learn_text`).
 //!

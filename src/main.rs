@@ -1,4 +1,4 @@
-//! The entry point Trunk builds.
+//! The entry point of the app wasm (scripts/build.mjs builds this binary).
 
 fn main() {
     tcp_lab::start();

@@ -34,15 +34,14 @@
       console.warn('TCP Lab export:', e);
       if (!status) return;
       status.textContent = navigator.onLine === false
-        ? L('You are offline, and this browser has not saved the export tool yet. Connect once, then try again; SVG and PNG work offline.',
-          '你当前处于离线状态，且此浏览器尚未保存导出工具。请联网一次后重试；SVG 和 PNG 离线也能导出。')
-        : L('The export tool did not load. Check the connection and try again; SVG and PNG do not need it.',
-          '导出工具未能加载。请检查网络后重试；SVG 和 PNG 不需要它。');
+        ? T('exportOffline')
+        : T('exportNotLoaded');
     });
   }
 
   function zh() { return (document.documentElement.getAttribute('lang') || '').indexOf('zh') === 0; }
-  function L(en, z) { return zh() ? z : en; }
+  /** A text of this panel in the page's language, from the text pack (crates/tcp-lab-content/src/text/page.rs). */
+  function T(key) { var pack = (window.__tcpLabText || {})[zh() ? 'zh' : 'en']; return (pack && pack.page && pack.page[key]) || key; }
   function lab() { return window.wasmBindings || {}; }
   /** A control's name in the page's language, from the app's own text (src/i18n.rs). */
   function controlLabel(c) {
@@ -73,7 +72,7 @@
     close();
     current = kind;
     panel = el('div', { class: 'share-panel', role: 'dialog', 'aria-label': label, 'data-testid': kind + '-panel' }, kids);
-    var x = el('button', { type: 'button', class: 'remove', 'aria-label': L('Close', '关闭') }, ['✕']);
+    var x = el('button', { type: 'button', class: 'remove', 'aria-label': T('close') }, ['✕']);
     x.addEventListener('click', close);
     panel.prepend(x);
     document.body.append(panel);
@@ -84,15 +83,15 @@
     var url = base() + query();
     var input = el('input', { type: 'text', readonly: '', 'data-testid': 'share-link', value: url });
     var hint = el('p', { class: 'hint', role: 'status' }, ['']);
-    show('share', L('Share this step', '分享此步骤'), [
-      el('label', {}, [L('Link to this exact step', '指向此步骤的链接'), input]), hint]);
+    show('share', T('shareTitle'), [
+      el('label', {}, [T('shareLinkLabel'), input]), hint]);
     input.focus();
     input.select();
-    var fallback = function () { hint.textContent = L('Copy this link (Ctrl+C / ⌘C).', '请复制此链接（Ctrl+C / ⌘C）。'); input.select(); };
+    var fallback = function () { hint.textContent = T('copyLinkHint'); input.select(); };
     if (opaque() || !navigator.clipboard || !navigator.clipboard.writeText) return fallback();
     try {
       navigator.clipboard.writeText(url).then(function () {
-        hint.textContent = L('Link copied to the clipboard.', '链接已复制到剪贴板。');
+        hint.textContent = T('linkCopied');
       }, fallback);
     } catch (e) { fallback(); }
   }
@@ -138,14 +137,14 @@
       return el('label', {}, [i, controlLabel(c)]);
     });
     snippet();
-    show('embed', L('Embed in a course page', '嵌入课程页面'), [
-      el('fieldset', {}, [el('legend', {}, [L('Options', '选项')]),
-        box(L('Compact (ladder, states and explanation only)', '紧凑（仅时序图、双方状态与讲解）'), 'compact', false, function (v) { o.compact = v; }),
-        box(L('Autoplay', '自动播放'), 'autoplay', false, function (v) { o.autoplay = v; }),
-        el('label', {}, [L('Language', '语言'), lang]),
-        el('label', {}, [L('Height (px)', '高度（像素）'), height])]),
-      el('fieldset', {}, [el('legend', {}, [L('Controls shown', '显示的控件')])].concat(controls)),
-      el('label', {}, [L('Paste this into the course page:', '将以下代码粘贴到课程页面：'), out])]);
+    show('embed', T('embedTitle'), [
+      el('fieldset', {}, [el('legend', {}, [T('options')]),
+        box(T('compact'), 'compact', false, function (v) { o.compact = v; }),
+        box(T('autoplay'), 'autoplay', false, function (v) { o.autoplay = v; }),
+        el('label', {}, [T('language'), lang]),
+        el('label', {}, [T('heightPx'), height])]),
+      el('fieldset', {}, [el('legend', {}, [T('controlsShown')])].concat(controls)),
+      el('label', {}, [T('pasteIntoCourse'), out])]);
   }
 
   // ---- Export --------------------------------------------------------------------------
@@ -224,7 +223,7 @@
       b.addEventListener('click', run);
       return b;
     }
-    show('export', L('Export', '导出'), [
+    show('export', T('exportTitle'), [
       el('div', { class: 'export-row' }, [
         button('pcap', 'pcap', function () {
           var q = query(), o = omit.checked;
@@ -232,7 +231,7 @@
             save(stem() + '.pcap', new Blob([x.pcap(q, o)], { type: 'application/vnd.tcpdump.pcap' }), links);
           }, status);
         }),
-        el('label', {}, [omit, L('leave lost segments out (else: marked with IP TTL 1)', '不包含丢失的报文段（否则以 IP TTL 1 标记）')])]),
+        el('label', {}, [omit, T('omitLost')])]),
       el('div', { class: 'export-row' }, [
         button('svg', 'SVG', function () {
           var s = ladderSvg(print.checked);
@@ -252,9 +251,9 @@
           };
           img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(s.text);
         }),
-        el('label', {}, [print, L('print colors (dark on white)', '打印配色（白底深色）')])]),
+        el('label', {}, [print, T('printColors')])]),
       el('div', { class: 'export-row' }, [
-        button('json', L('trace (JSON)', '轨迹（JSON）'), function () {
+        button('json', T('traceJson'), function () {
           var q = query();
           withExport(function (x) {
             save(stem() + '.json', new Blob([x.trace_json(q)], { type: 'application/json' }), links);

@@ -50,7 +50,7 @@ const median = (xs) => {
 };
 
 // Runs in the page before any of its scripts: timestamps for "ready", and a handle on the
-// wasm memory (by wrapping WebAssembly.instantiate*, by Trunk's TrunkApplicationStarted event,
+// wasm memory (by wrapping WebAssembly.instantiate*, by the loader's tcp-lab-started event,
 // or through a hook the app may expose as window.__tcpLab.wasmMemory).
 function pageProbe() {
   const m = (window.__measure = { ready: null, memories: [] });
@@ -69,7 +69,7 @@ function pageProbe() {
       return st.apply(this, args).then((r) => (keep(r.instance.exports), r));
     };
   }
-  addEventListener('TrunkApplicationStarted', (e) => keep(e.detail && e.detail.wasm));
+  addEventListener('tcp-lab-started', (e) => keep(e.detail && e.detail.wasm));
   const check = () => {
     if (m.ready == null && document.querySelector('main#lab[data-ready="true"]')) {
       m.ready = performance.now();

@@ -69,7 +69,7 @@ export function labTest(name, options, body) {
   return test(name, options, async (t) => {
     const needsDist = options.needsDist !== false;
     if (needsDist && distMissing()) {
-      throw new Error(`dist/index.html not found: build the app first (trunk build --release --offline)`);
+      throw new Error(`dist/index.html not found: build the app first (node scripts/build.mjs)`);
     }
     const opened = [];
     const open = async (o = {}) => {

@@ -89,7 +89,7 @@ export async function startServer({
   const pre = normalizePrefix(prefix);
   const log = [];
   if (!fs.existsSync(absRoot)) {
-    throw new Error(`static root ${absRoot} does not exist (build it: trunk build --release --offline)`);
+    throw new Error(`static root ${absRoot} does not exist (build it: node scripts/build.mjs)`);
   }
 
   const server = http.createServer(async (req, res) => {

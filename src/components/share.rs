@@ -9,6 +9,7 @@ use tcp_lab_content::Lang;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use crate::i18n::{t, Ui};
 use crate::model::share::{share_query, EmbedOptions};
 use crate::model::state::LabState;
 
@@ -48,13 +49,6 @@ pub fn tcp_lab_control_label(control: &str, lang: &str) -> String {
         .unwrap_or_default()
 }
 
-fn l(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
     pub lang: Lang,
@@ -64,10 +58,10 @@ pub struct ShareBarProps {
 pub fn share_bar(p: &ShareBarProps) -> Html {
     let lang = p.lang;
     html! {
-        <div class="share-buttons" role="group" aria-label={l(lang, "Share and export", "分享与导出")}>
-            <button type="button" data-tool="share" data-action="share">{ l(lang, "Share", "分享") }</button>
-            <button type="button" data-tool="embed" data-action="embed">{ l(lang, "Embed", "嵌入") }</button>
-            <button type="button" data-tool="export" data-action="export">{ l(lang, "Export", "导出") }</button>
+        <div class="share-buttons" role="group" aria-label={t(lang, Ui::ShareAndExport)}>
+            <button type="button" data-tool="share" data-action="share">{ t(lang, Ui::ShareButton) }</button>
+            <button type="button" data-tool="embed" data-action="embed">{ t(lang, Ui::EmbedButton) }</button>
+            <button type="button" data-tool="export" data-action="export">{ t(lang, Ui::ExportButton) }</button>
         </div>
     }
 }

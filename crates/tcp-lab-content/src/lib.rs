@@ -41,6 +41,8 @@ mod text;
 pub use analogies::{analogy, analogy_for_cause, analogy_for_reason, Analogy, AnalogyTopic};
 pub use knowledge::{knowledge_labels, knowledge_summary};
 pub use limits::{fill_limits, LIMIT_PLACEHOLDERS};
+#[cfg(feature = "text")]
+pub use text::page::PageText;
 
 /// The language of a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -198,6 +200,13 @@ pub fn scenario_blurb(name: &str, lang: Lang) -> Option<&'static str> {
     {
         lab_text::lookup::scenario_blurb(name, lang)
     }
+}
+
+/// A text of the page's own scripts (loader, Share/Embed/Export panels),
+/// which they read from the text pack by [`PageText::key`].
+#[cfg(feature = "text")]
+pub fn page_text(t: PageText, lang: Lang) -> &'static str {
+    text::page::text(t, lang)
 }
 
 /// Every term the lab uses, with the English and Chinese names side by side.

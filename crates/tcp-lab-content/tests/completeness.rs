@@ -23,8 +23,8 @@
 use std::collections::BTreeSet;
 use tcp_lab_content::{
     analogy, analogy_for_cause, analogy_for_reason, explain_segment, explain_transition, glossary,
-    knowledge_labels, knowledge_summary, lessons, quiz, scenario_blurb, scenario_title,
-    state_gloss, timer_label, AnalogyTopic, Explanation, Lang,
+    knowledge_labels, knowledge_summary, lessons, page_text, quiz, scenario_blurb, scenario_title,
+    state_gloss, timer_label, AnalogyTopic, Explanation, Lang, PageText,
 };
 use tcp_sim::{named, run, Cause, Knowledge, ProfileName, SendReason, Side, State, TimerKind};
 
@@ -77,6 +77,9 @@ fn all_texts(lang: Lang) -> Vec<(String, &'static str)> {
     }
     for st in State::ALL {
         v.push((format!("state {st:?}"), state_gloss(st, lang)));
+    }
+    for &t in PageText::ALL {
+        v.push((format!("page text {t:?}"), page_text(t, lang)));
     }
     for n in named::NAMES {
         v.push((

@@ -7,7 +7,7 @@
 //!   segments, timers, states, scenario titles; see `tcp_lab_content::lab_text`).
 //!
 //! `cargo run -q -p tcp-lab-content --bin export-learn-text -- generated/learn`
-//! (Trunk runs it before every build; see Trunk.toml).
+//! (scripts/build.mjs runs it into the site it builds).
 
 use std::path::{Path, PathBuf};
 
@@ -33,10 +33,6 @@ fn main() {
 }
 
 fn write(path: &Path, js: &str) {
-    // Leave an unchanged file alone, so that `trunk serve` does not rebuild in a loop.
-    if std::fs::read_to_string(path).ok().as_deref() == Some(js) {
-        return;
-    }
     if let Err(e) = std::fs::write(path, js) {
         eprintln!("export-learn-text: cannot write {}: {e}", path.display());
         std::process::exit(1);
