@@ -8,25 +8,22 @@
 //! A classic script with a relative URL loads under any sub-path, inside a
 //! sandboxed iframe with an opaque origin and under `script-src 'self'`.
 
-use tcp_lab_content::learn_text::{file_name, GLOBAL};
+use tcp_lab_content::learn_text::{self, file_name, GLOBAL};
 use tcp_lab_content::Lang;
-use wasm_bindgen::JsValue;
 
-use crate::platform::js_get;
-
-/// The loaded table of one language, if its script has run.
-fn table(lang: Lang) -> Option<JsValue> {
-    js_get(&js_get(&js_sys::global(), GLOBAL)?, lang.code())
-}
-
-/// True when the language's text is there.
+/// True when the language's text is there (installing its pack if its script has run).
 pub fn is_loaded(lang: Lang) -> bool {
-    table(lang).is_some()
+    learn_text::is_ready(lang)
+        || crate::text_packs::read_pack(GLOBAL, lang)
+            .is_some_and(|(schema, texts)| learn_text::install(lang, schema, texts).is_ok())
 }
 
 /// A text by key, or `None` while it is not loaded.
 pub fn get(lang: Lang, key: &str) -> Option<String> {
-    js_get(&table(lang)?, key)?.as_string()
+    if !is_loaded(lang) {
+        return None;
+    }
+    learn_text::text(lang, key).map(str::to_string)
 }
 
 /// Loads a language's script (once); `done(ok)` runs when it has loaded or failed.

@@ -15,9 +15,10 @@ use tcp_lab_content::Lang;
 
 use crate::platform::js_get;
 
-/// Installs a pack whose script has run. `None` while it has not.
-fn install_from_page(lang: Lang) -> Option<Result<(), String>> {
-    let pack = js_get(&js_get(&js_sys::global(), GLOBAL)?, lang.code())?;
+/// The `schema` and `texts` of a pack whose script has run (see
+/// `tcp_lab_content::pack`); `None` while it has not.
+pub fn read_pack(global: &str, lang: Lang) -> Option<(u32, Vec<String>)> {
+    let pack = js_get(&js_get(&js_sys::global(), global)?, lang.code())?;
     let schema = js_get(&pack, "schema")
         .and_then(|v| v.as_f64())
         .unwrap_or(-1.0);
@@ -28,12 +29,18 @@ fn install_from_page(lang: Lang) -> Option<Result<(), String>> {
         .iter()
         .map(|t| t.as_string().unwrap_or_default())
         .collect();
-    // A schema outside u32 is a pack from something else: `install` rejects it.
+    // A schema outside u32 is a pack from something else: its `install` rejects it.
     let schema = if (0.0..=u32::MAX as f64).contains(&schema) {
         schema as u32
     } else {
-        !lab_text::schema()
+        u32::MAX
     };
+    Some((schema, texts))
+}
+
+/// Installs the explanation pack if its script has run. `None` while it has not.
+fn install_from_page(lang: Lang) -> Option<Result<(), String>> {
+    let (schema, texts) = read_pack(GLOBAL, lang)?;
     Some(lab_text::install(lang, schema, texts))
 }
 

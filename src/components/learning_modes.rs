@@ -427,7 +427,7 @@ pub fn quiz_panel(p: &QuizPanelProps) -> Html {
             <p class="hint">{ t(lang, Ui::QuizHint) }</p>
             <p class="score" data-testid="quiz-score" data-asked={score.asked.to_string()}
                data-correct={score.correct.to_string()}>
-                { format!("{}{}{} / {}", t(lang, Ui::Score), crate::i18n::colon(lang), score.correct, score.asked) }
+                { crate::i18n::label_value(lang, t(lang, Ui::Score), &format!("{} / {}", score.correct, score.asked)) }
             </p>
             { for card }
         </section>

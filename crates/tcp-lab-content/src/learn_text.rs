@@ -1,21 +1,29 @@
-//! The long learning text (lessons, glossary, analogies) by key.
+//! The long learning text (lessons, glossary, analogies) by key, as the
+//! [`Pack::Learn`] text pack (see [`crate::pack`] for the format).
 //!
 //! The tables in `src/text/` stay the one source of the text. The web app is
 //! built without the `text` feature, so it links only the structure of the
 //! lessons (ids, scenarios, stops, the index of the right choice) and none of
-//! their sentences; it loads the sentences at run time from one small script
-//! per language, which `export-learn-text` writes from these tables (see
-//! [`to_js`]). The keys below are the only link between the two.
+//! their sentences; it loads the sentences at run time from the pack of its
+//! language, which `export-learn-text` writes from these tables (see
+//! [`to_js`]). The key names below, built from that structure, are the only
+//! link between the two.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use crate::analogies::AnalogyTopic;
+use crate::pack::{fnv1a_lines, Pack};
 use crate::Lang;
+
+pub use crate::pack::json_string;
 
 /// The global object the generated scripts fill: `globalThis.__tcpLabLearn.en = {…}`.
 pub const GLOBAL: &str = "__tcpLabLearn";
 
 /// The file name of a language's script, e.g. `learn-zh.js`.
 pub fn file_name(lang: Lang) -> String {
-    format!("learn-{}.js", lang.code())
+    Pack::Learn.file_name(lang)
 }
 
 pub fn lesson_title(id: &str) -> String {
@@ -74,7 +82,80 @@ pub fn analogy_limits(topic: AnalogyTopic) -> String {
 /// How many glossary entries there are (a constant, so the app does not link the table).
 pub const GLOSSARY_LEN: usize = crate::text::glossary::ENTRIES.len();
 
-/// Every key and its text in one language, from the Rust tables.
+/// Every key name, in pack order, from the lessons' structure alone (so the
+/// app knows them without linking any text).
+pub fn key_names() -> Vec<String> {
+    let mut v = Vec::new();
+    for l in crate::lessons::lessons() {
+        v.push(lesson_title(l.id));
+        v.push(lesson_goal(l.id));
+        v.extend((0..l.stops.len()).map(|i| lesson_stop(l.id, i)));
+        v.push(lesson_question(l.id));
+        v.extend((0..l.check.choices.len()).map(|i| lesson_choice(l.id, i)));
+        v.extend((0..l.check.why.len()).map(|i| lesson_choice_why(l.id, i)));
+        v.push(lesson_explanation(l.id));
+        for i in 0..l.mistakes.len() {
+            v.push(lesson_mistake_claim(l.id, i));
+            v.push(lesson_mistake_correction(l.id, i));
+        }
+    }
+    for i in 0..GLOSSARY_LEN {
+        v.push(glossary_term_en(i));
+        v.push(glossary_term_zh(i));
+        v.push(glossary_definition(i));
+    }
+    for topic in AnalogyTopic::ALL {
+        v.push(analogy_title(topic));
+        v.push(analogy_text(topic));
+        v.push(analogy_limits(topic));
+    }
+    v
+}
+
+/// Where each key is in a pack.
+fn index() -> &'static BTreeMap<String, usize> {
+    static INDEX: OnceLock<BTreeMap<String, usize>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        key_names()
+            .into_iter()
+            .enumerate()
+            .map(|(i, k)| (k, i))
+            .collect()
+    })
+}
+
+/// The hash of the key names a pack must carry (see [`crate::pack`]).
+pub fn schema() -> u32 {
+    static SCHEMA: OnceLock<u32> = OnceLock::new();
+    *SCHEMA.get_or_init(|| fnv1a_lines(&key_names()))
+}
+
+/// Installs a language's pack, as loaded from its script. Refuses a pack
+/// from another build.
+pub fn install(lang: Lang, schema: u32, texts: Vec<String>) -> Result<(), String> {
+    Pack::Learn.install(lang, (index().len(), self::schema()), schema, texts)
+}
+
+/// True when [`text`] answers in `lang`: always with the `text` feature,
+/// otherwise once its pack is [`install`]ed.
+pub fn is_ready(lang: Lang) -> bool {
+    cfg!(feature = "text") || Pack::Learn.installed(lang).is_some()
+}
+
+/// A text by key; `None` for an unknown key or while the pack is not in.
+pub fn text(lang: Lang, key: &str) -> Option<&'static str> {
+    #[cfg(feature = "text")]
+    let texts = {
+        static TEXTS: [OnceLock<Vec<&'static str>>; 2] = [OnceLock::new(), OnceLock::new()];
+        let slot = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+        TEXTS[slot].get_or_init(|| entries(lang).into_iter().map(|(_, t)| t).collect())
+    };
+    #[cfg(not(feature = "text"))]
+    let texts = Pack::Learn.installed(lang)?;
+    texts.get(*index().get(key)?).copied()
+}
+
+/// Every key and its text in one language, from the Rust tables, in pack order.
 #[cfg(feature = "text")]
 pub fn entries(lang: Lang) -> Vec<(String, &'static str)> {
     let mut v = Vec::new();
@@ -115,50 +196,11 @@ pub fn entries(lang: Lang) -> Vec<(String, &'static str)> {
     v
 }
 
-/// The classic script for one language: it adds that language's texts to
-/// `globalThis.__tcpLabLearn` (a classic script, so it loads from a relative
-/// URL under any sub-path, in a sandboxed iframe and under `script-src 'self'`).
+/// The classic script for one language's pack (see [`crate::pack`]).
 #[cfg(feature = "text")]
 pub fn to_js(lang: Lang) -> String {
-    let mut out = format!(
-        "// Generated by `cargo run -p tcp-lab-content --bin export-learn-text` from crates/tcp-lab-content/src/text/. Do not edit.\n\
-         globalThis.{GLOBAL}=globalThis.{GLOBAL}||{{}};\n{GLOBAL}.{}={{",
-        lang.code()
-    );
-    for (i, (k, v)) in entries(lang).iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push('\n');
-        out.push_str(&json_string(k));
-        out.push(':');
-        out.push_str(&json_string(v));
-    }
-    out.push_str("\n};\n");
-    out
-}
-
-/// A JSON (and JavaScript) string literal.
-pub fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            // Line and paragraph separators end a line in older JavaScript.
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            '<' => out.push_str("\\u003c"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    let texts: Vec<&str> = entries(lang).into_iter().map(|(_, t)| t).collect();
+    crate::pack::to_js(Pack::Learn, lang, schema(), &[], &texts)
 }
 
 #[cfg(all(test, feature = "text"))]
@@ -179,8 +221,25 @@ mod tests {
     }
 
     #[test]
-    fn test_json_string_escapes() {
-        assert_eq!(json_string("a\"b\\c\n<"), "\"a\\\"b\\\\c\\n\\u003c\"");
-        assert_eq!(json_string("三次握手"), "\"三次握手\"");
+    fn test_key_names_follow_the_tables() {
+        for lang in Lang::ALL {
+            let keys: Vec<String> = entries(lang).into_iter().map(|(k, _)| k).collect();
+            assert_eq!(keys, key_names(), "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn test_installed_pack_reads_back_as_the_tables() {
+        for lang in Lang::ALL {
+            let (schema, texts) = crate::pack::read_js(&to_js(lang));
+            install(lang, schema, texts).unwrap();
+            let pack = Pack::Learn.installed(lang).unwrap();
+            for (i, (key, t)) in entries(lang).iter().enumerate() {
+                assert_eq!(pack[i], *t, "{key}");
+                assert_eq!(text(lang, key), Some(*t), "{key}");
+            }
+            assert_eq!(text(lang, "lesson.no_such.title"), None);
+        }
+        assert!(install(Lang::En, !schema(), vec![]).is_err());
     }
 }

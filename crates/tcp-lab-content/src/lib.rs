@@ -35,14 +35,17 @@ pub mod lab_text;
 pub mod learn_text;
 pub mod lessons;
 mod limits;
+pub mod pack;
 pub mod quiz;
 mod text;
+mod ui;
 
 pub use analogies::{analogy, analogy_for_cause, analogy_for_reason, Analogy, AnalogyTopic};
 pub use knowledge::{knowledge_labels, knowledge_summary};
 pub use limits::{fill_limits, LIMIT_PLACEHOLDERS};
 #[cfg(feature = "text")]
 pub use text::page::PageText;
+pub use ui::{language_name, Ui, CRASH_MESSAGE};
 
 /// The language of a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -200,6 +203,29 @@ pub fn scenario_blurb(name: &str, lang: Lang) -> Option<&'static str> {
     {
         lab_text::lookup::scenario_blurb(name, lang)
     }
+}
+
+/// An interface text (label, notice, template) in `lang`.
+pub fn ui_text(ui: Ui, lang: Lang) -> &'static str {
+    #[cfg(feature = "text")]
+    {
+        text::ui::text(ui, lang)
+    }
+    #[cfg(not(feature = "text"))]
+    {
+        lab_text::lookup::ui(ui, lang)
+    }
+}
+
+/// Fills an interface template's `{name}`s with `values`; a name without a
+/// value stays as written.
+pub fn fill_text(template: &str, values: &[(&str, &str)]) -> String {
+    fill::fill(template, |name| {
+        values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| fill::Value::Text(v.to_string()))
+    })
 }
 
 /// A text of the page's own scripts (loader, Share/Embed/Export panels),

@@ -5,7 +5,7 @@ use tcp_lab_content::lab_text::{self, entries, key_count, key_names, to_js};
 use tcp_lab_content::learn_text::json_string;
 use tcp_lab_content::{
     explain_segment, explain_transition, scenario_blurb, scenario_title, state_gloss, timer_label,
-    Explanation, Lang,
+    ui_text, Explanation, Lang, Ui,
 };
 use tcp_sim::{named, Cause, SendReason, State, TimerKind};
 
@@ -59,6 +59,9 @@ fn test_pack_order_matches_the_public_functions() {
                 format!("scenario.{n}.blurb"),
                 scenario_blurb(n, lang).unwrap(),
             ));
+        }
+        for &u in Ui::ALL {
+            expected.push((format!("ui.{}", u.key()), ui_text(u, lang)));
         }
         let actual: Vec<(String, &str)> = key_names().into_iter().zip(entries(lang)).collect();
         assert_eq!(actual, expected, "{lang:?}");

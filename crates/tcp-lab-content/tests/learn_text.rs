@@ -1,4 +1,4 @@
-//! The generated learning-text scripts say exactly what the Rust tables say.
+//! The generated learning-text packs say exactly what the Rust tables say.
 
 use tcp_lab_content::learn_text::{self, json_string, to_js};
 use tcp_lab_content::{analogy, glossary, lessons, AnalogyTopic, Lang};
@@ -7,11 +7,26 @@ use tcp_lab_content::{analogy, glossary, lessons, AnalogyTopic, Lang};
 fn test_generated_scripts_equal_the_tables() {
     for lang in Lang::ALL {
         let js = to_js(lang);
+        // The pack's texts, one JSON string a line, in the order of the key names.
+        let body = &js[js.find("\"texts\":[").expect("texts") + 9..js.rfind("\n]};").unwrap()];
+        let lines: Vec<&str> = body
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(|l| l.strip_suffix(',').unwrap_or(l))
+            .collect();
+        let keys = learn_text::key_names();
+        assert_eq!(lines.len(), keys.len(), "{lang:?}");
         let has = |key: String, text: &str| {
-            let pair = format!("\n{}:{}", json_string(&key), json_string(text));
-            assert!(js.contains(&pair), "{lang:?}: {key} missing or different");
+            let i = keys.iter().position(|k| *k == key);
+            let i = i.unwrap_or_else(|| panic!("{lang:?}: no key {key}"));
+            assert_eq!(lines[i], json_string(text), "{lang:?}: {key}");
+            assert_eq!(learn_text::text(lang, &key), Some(text), "{lang:?}: {key}");
         };
-        assert!(js.contains(&format!("__tcpLabLearn.{}={{", lang.code())));
+        assert!(js.contains(&format!(
+            "__tcpLabLearn.{}={{\"schema\":{},\"texts\":[",
+            lang.code(),
+            learn_text::schema()
+        )));
         for l in lessons::lessons() {
             has(learn_text::lesson_title(l.id), l.title.get(lang));
             has(learn_text::lesson_goal(l.id), l.goal.get(lang));

@@ -21,3 +21,5 @@ pub(crate) mod states;
 pub(crate) mod timers;
 #[cfg(feature = "text")]
 pub(crate) mod transitions;
+#[cfg(feature = "text")]
+pub(crate) mod ui;

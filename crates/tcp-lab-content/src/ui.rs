@@ -1,0 +1,242 @@
+//! The names of the lab's interface texts: labels (buttons, headings),
+//! notices and the templates of the lines the app composes. The texts
+//! themselves are in `text/ui.rs` (an exhaustive `match`, so a missing
+//! language does not compile); the web app loads them with the rest of the
+//! explanation pack (see [`crate::lab_text`]) and reads them with
+//! [`crate::ui_text`].
+//!
+//! A template names its values in braces, `{who}`; the app fills them with
+//! [`crate::fill_text`]. Each template's doc lists its values.
+
+macro_rules! ui_texts {
+    ($($(#[doc = $doc:literal])* $name:ident),* $(,)?) => {
+        /// An interface text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Ui { $($(#[doc = $doc])* $name),* }
+
+        impl Ui {
+            /// Every text, in pack order.
+            pub const ALL: &'static [Ui] = &[$(Ui::$name),*];
+
+            /// The text's name in the pack, e.g. `Play`.
+            pub fn key(self) -> &'static str {
+                match self { $(Ui::$name => stringify!($name)),* }
+            }
+        }
+    };
+}
+
+ui_texts!(
+    AppTitle,
+    Tagline,
+    Scenario,
+    CustomScenario,
+    Profile,
+    LanguageSwitch,
+    Controls,
+    Play,
+    Pause,
+    StepBack,
+    StepForward,
+    Reset,
+    JumpToEnd,
+    FastForward,
+    Scrubber,
+    Speed,
+    BeforeStart,
+    Numbers,
+    Relative,
+    Absolute,
+    Symbolic,
+    BreakIt,
+    TheNext,
+    Arm,
+    Drop,
+    DelayBy,
+    Duplicate,
+    Milliseconds,
+    YourFaults,
+    NoFaults,
+    ClearFaults,
+    RemoveFault,
+    FateMenuHint,
+    FateNotInFlight,
+    CloseMenu,
+    Endpoints,
+    Client,
+    Server,
+    NoTimer,
+    StateDiagram,
+    DiagramLegend,
+    Ladder,
+    Explanation,
+    Why,
+    Without,
+    Specified,
+    OnLinux,
+    NothingYet,
+    TimerExpired,
+    EventLog,
+    Setup,
+    DelayMs,
+    LossPct,
+    Seed,
+    ClientSteps,
+    ServerSteps,
+    StepsHelp,
+    Apply,
+    BadDelay,
+    BadLoss,
+    BadSeed,
+    Dismiss,
+    InFlight,
+    Delivered,
+    Lost,
+    Delayed,
+    Duplicated,
+    Retransmission,
+    OldDuplicate,
+    Seconds,
+    Truncated,
+    Learn,
+    Lessons,
+    ChooseLesson,
+    PickALesson,
+    LessonGoal,
+    CommonMistakes,
+    MistakeClaim,
+    MistakeCorrection,
+    Continue,
+    StartLesson,
+    CloseLesson,
+    StopOf,
+    Check,
+    Right,
+    Wrong,
+    LessonComplete,
+    TryAgain,
+    QuizMode,
+    QuizHint,
+    Score,
+    PlainLanguage,
+    Analogy,
+    WhereItStops,
+    Bilingual,
+    Glossary,
+    Knowledge,
+    Fact,
+    Confirmed,
+    NotYet,
+    LoadingText,
+    TextFailed,
+    UnknownLesson,
+    LearnModes,
+    Answer,
+    ShareAndExport,
+    ShareButton,
+    EmbedButton,
+    ExportButton,
+    ClientToServer,
+    ServerToClient,
+    ProfileRfcName,
+    ProfileLinuxName,
+    ProfileRfcNote,
+    ProfileLinuxNote,
+    /// A label and its value: `{label}`, `{value}`.
+    LabelValue,
+    /// A data segment, as in “the next data (PSH-ACK)”.
+    DataSegmentKind,
+    /// `{time}`: a formatted duration.
+    DelayByTime,
+    /// `{action}`, `{id}`.
+    FaultOnSegment,
+    /// `{action}`, `{nth}` (English ordinal, “the 2nd”), `{n}` (the number), `{what}`, `{dir}`.
+    FaultOnNth,
+    /// `{action}`, `{what}`, `{dir}`.
+    FaultOnEvery,
+    ConnRefused,
+    ConnReset,
+    ConnTimedOut,
+    ConnNotConnected,
+    ConnAlreadyClosed,
+    EofBeforeData,
+    /// `{who}`, `{step}`, `{why}`.
+    StepFailedLine,
+    /// `{who}`, `{timer}`.
+    TimerExpiredLine,
+    /// `{id}`, `{flags}`.
+    LostOnLinkLine,
+    /// `{who}`, `{from}`, `{to}`.
+    TransitionLine,
+    /// `{param}`, `{value}`, `{valid}`, `{used}`.
+    NoticeIgnored,
+    UsedTheDefault,
+    UsedBrowserLanguage,
+    UsedNoAutoplay,
+    UsedNothing,
+    /// `{param}`, `{value}`, `{kinds}`.
+    NoticeUnusedFault,
+    /// `{version}`.
+    NoticeUnknownVersion,
+    /// `{count}`.
+    NoticeTooMany,
+    /// `{language}`: the language's own name.
+    NoticeTextFailed,
+    NoticeTooLong,
+    HintFault,
+    HintDelay,
+    /// `{verbs}`.
+    HintSteps,
+    HintDelayMs,
+    HintLoss,
+    HintSeed,
+    HintStep,
+    /// `{line}`, `{text}`, `{why}`.
+    StepErrorLine,
+    AByteCount,
+    ANumberOfMilliseconds,
+    StepIsEmpty,
+    /// `{step}`.
+    StepTooManyWords,
+    /// `{verb}`, `{verbs}`.
+    StepUnknownVerb,
+    /// `{verb}`.
+    StepTakesNoNumber,
+    /// `{verb}`, `{unit}`.
+    StepNeedsNumber,
+    /// `{value}`.
+    StepNotANumber,
+    StepNegative,
+    StepBadByteCount,
+    /// `{max}`: a formatted duration.
+    StepWaitTooLong,
+    /// `{what}`.
+    ArmRefused,
+    ArmFormLabel,
+    /// `{chip}` (the text along the arrow), `{id}`, `{dir}`, `{fate}`.
+    SegmentName,
+    ClientIsn,
+    ServerIsn,
+    ClientFinSeq,
+    ServerFinSeq,
+    ClientFinAckSeq,
+    ServerFinAckSeq,
+    Microseconds,
+    Minutes,
+    Hours,
+);
+
+/// The name of a language in that language, for the language switch: each
+/// button names its own language, so it is the same in every page language.
+pub fn language_name(lang: crate::Lang) -> &'static str {
+    match lang {
+        crate::Lang::En => "English",
+        crate::Lang::Zh => "中文",
+    }
+}
+
+/// Shown when the app stops on an internal error. In both languages at once:
+/// it may be shown before any text pack is in, and in any page language.
+pub const CRASH_MESSAGE: &str =
+    "TCP Lab stopped because of an internal error. Reloading the page usually helps. \
+     / TCP 实验室因内部错误停止运行，刷新页面通常可以恢复。";
