@@ -9,7 +9,6 @@
 //! [`to_js`]). The key names below, built from that structure, are the only
 //! link between the two.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::analogies::AnalogyTopic;
@@ -112,28 +111,23 @@ pub fn key_names() -> Vec<String> {
     v
 }
 
-/// Where each key is in a pack.
-fn index() -> &'static BTreeMap<String, usize> {
-    static INDEX: OnceLock<BTreeMap<String, usize>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        key_names()
-            .into_iter()
-            .enumerate()
-            .map(|(i, k)| (k, i))
-            .collect()
-    })
+/// The key names, built once. A lookup searches them in order: a few hundred
+/// short comparisons, and less code in the wasm than a map.
+fn keys() -> &'static [String] {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    KEYS.get_or_init(key_names)
 }
 
 /// The hash of the key names a pack must carry (see [`crate::pack`]).
 pub fn schema() -> u32 {
     static SCHEMA: OnceLock<u32> = OnceLock::new();
-    *SCHEMA.get_or_init(|| fnv1a_lines(&key_names()))
+    *SCHEMA.get_or_init(|| fnv1a_lines(keys()))
 }
 
 /// Installs a language's pack, as loaded from its script. Refuses a pack
 /// from another build.
 pub fn install(lang: Lang, schema: u32, texts: Vec<String>) -> Result<(), String> {
-    Pack::Learn.install(lang, (index().len(), self::schema()), schema, texts)
+    Pack::Learn.install(lang, (keys().len(), self::schema()), schema, texts)
 }
 
 /// True when [`text`] answers in `lang`: always with the `text` feature,
@@ -152,7 +146,7 @@ pub fn text(lang: Lang, key: &str) -> Option<&'static str> {
     };
     #[cfg(not(feature = "text"))]
     let texts = Pack::Learn.installed(lang)?;
-    texts.get(*index().get(key)?).copied()
+    texts.get(keys().iter().position(|k| k == key)?).copied()
 }
 
 /// Every key and its text in one language, from the Rust tables, in pack order.

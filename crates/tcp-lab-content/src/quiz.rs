@@ -157,7 +157,7 @@ impl Score {
 /// Every pause of predict mode in time order: each arrival, and each loss
 /// (at the time the lost segment was sent).
 pub fn quiz_points(trace: &Trace) -> Vec<(Instant, QuizPoint)> {
-    let mut v: Vec<(Instant, QuizPoint)> = trace
+    let v: Vec<(Instant, QuizPoint)> = trace
         .arrivals
         .iter()
         .enumerate()
@@ -170,8 +170,15 @@ pub fn quiz_points(trace: &Trace) -> Vec<(Instant, QuizPoint)> {
                 .map(|s| (s.sent, QuizPoint::Loss(s.id))),
         )
         .collect();
-    v.sort_by_key(|(t, _)| *t);
-    v
+    // Arrivals before losses at the same instant, as chained: the index makes the key unique,
+    // so an unstable sort (no second sort implementation in the wasm) keeps that order.
+    let mut keyed: Vec<(Instant, usize, QuizPoint)> = v
+        .into_iter()
+        .enumerate()
+        .map(|(i, (t, p))| (t, i, p))
+        .collect();
+    keyed.sort_unstable_by_key(|&(t, i, _)| (t, i));
+    keyed.into_iter().map(|(t, _, p)| (t, p)).collect()
 }
 
 /// Every fixed phrase the quiz uses, keyed (for translators and the

@@ -112,7 +112,8 @@ impl Simulation {
         ];
         let first_isn = [endpoints[0].peek_next_isn(), endpoints[1].peek_next_isn()];
         let mut injections_left: Vec<usize> = (0..scenario.inject.len()).collect();
-        injections_left.sort_by_key(|&i| Reverse((scenario.inject[i].at, i)));
+        // Unstable is enough: the key ends with the index, so it is unique.
+        injections_left.sort_unstable_by_key(|&i| Reverse((scenario.inject[i].at, i)));
         let mut sim = Simulation {
             now: Instant::ZERO,
             scenario: scenario.clone(),

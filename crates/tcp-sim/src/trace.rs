@@ -429,7 +429,9 @@ impl Trace {
         for e in &self.errors {
             lines.push((e.t, 2, lines.len(), Line::Err(e)));
         }
-        lines.sort_by_key(|(t, rank, i, _)| (*t, *rank, *i));
+        // The key is unique (it ends with the index): an unstable sort gives the same order
+        // and keeps a second sort implementation out of the web app's wasm.
+        lines.sort_unstable_by_key(|(t, rank, i, _)| (*t, *rank, *i));
         let mut out = String::new();
         let _ = writeln!(out, "# summary: {}", self.summary());
         if let Some(o) = &self.observation {
