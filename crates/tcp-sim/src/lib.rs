@@ -30,6 +30,7 @@
 
 pub mod capture;
 pub mod cause;
+pub mod compare;
 pub mod endpoint;
 pub mod knowledge;
 pub mod named;

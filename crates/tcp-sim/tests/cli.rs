@@ -218,6 +218,25 @@ fn test_cli_replay_lists_connections_then_shows_one() {
 }
 
 #[test]
+fn test_cli_replay_compare_derives_steps_and_lists_the_differences() {
+    let f = reference_pcap("normal");
+    let (code, out, _) = tcp_sim(&["replay", &f, "--conn", "0", "--compare"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("client steps: connect"), "{out}");
+    assert!(out.contains("server steps: listen, recv 5"), "{out}");
+    // Linux reproduces its own capture; the textbook acknowledges the FIN on its own.
+    let (linux, rfc) = out.split_once("# compared with the rfc profile").unwrap();
+    assert!(linux.contains("same segments and states"), "{out}");
+    assert!(rfc.contains("only in the run: #8 s:A"), "{out}");
+    let (code, out, _) = tcp_sim(&["replay", &f, "--conn", "0", "--compare", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["compare"][0]["profile"], "linux");
+    assert_eq!(v["compare"][0]["differences"], serde_json::json!([]));
+    assert_eq!(v["compare"][1]["differences"][0]["only_in"], "run");
+}
+
+#[test]
 fn test_cli_replay_errors_are_one_line() {
     let (code, _, err) = tcp_sim(&["replay", &reference_pcap("normal"), "--conn", "3"]);
     assert_eq!(code, 2);

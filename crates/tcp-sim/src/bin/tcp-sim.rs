@@ -7,7 +7,7 @@ use tcp_sim::{capture::Capture, named, observe, run, Scenario};
 const USAGE: &str = "usage: tcp-sim run SCENARIO.json [--json] [--absolute]
        tcp-sim named NAME [--json] [--absolute] [--profile rfc|linux]
        tcp-sim list
-       tcp-sim replay CAPTURE.pcap|.pcapng [--conn N] [--json] [--absolute]";
+       tcp-sim replay CAPTURE.pcap|.pcapng [--conn N [--compare]] [--json] [--absolute]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,12 +28,14 @@ fn cli(args: &[String]) -> Result<String, String> {
     let mut absolute = false;
     let mut profile = None;
     let mut conn: Option<usize> = None;
+    let mut compare = false;
     let mut positional = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => json = true,
             "--absolute" => absolute = true,
+            "--compare" => compare = true,
             "--profile" => {
                 let p = it.next().ok_or("--profile needs rfc or linux")?;
                 profile = Some(
@@ -66,7 +68,15 @@ fn cli(args: &[String]) -> Result<String, String> {
             )
         })?,
         ["list"] => return Ok(named::NAMES.join("\n") + "\n"),
-        ["replay", path] => return replay(path, conn, json, absolute),
+        ["replay", path] => {
+            let out = Replay {
+                conn,
+                compare,
+                json,
+                absolute,
+            };
+            return replay(path, out);
+        }
         _ => return Err(USAGE.to_string()),
     };
     if let Some(p) = profile {
@@ -81,9 +91,24 @@ fn cli(args: &[String]) -> Result<String, String> {
     })
 }
 
+/// What `tcp-sim replay` prints.
+struct Replay {
+    conn: Option<usize>,
+    compare: bool,
+    json: bool,
+    absolute: bool,
+}
+
 /// `tcp-sim replay FILE`: lists the capture's connections; with `--conn N`, prints that
-/// connection's reconstructed trace.
-fn replay(path: &str, conn: Option<usize>, json: bool, absolute: bool) -> Result<String, String> {
+/// connection's reconstructed trace; with `--compare` too, the application steps derived from
+/// it and how a run of them differs under each profile.
+fn replay(path: &str, out: Replay) -> Result<String, String> {
+    let Replay {
+        conn,
+        compare,
+        json,
+        absolute,
+    } = out;
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read the capture: {e}"))?;
     let cap = Capture::read(&bytes).map_err(|e| format!("{path}: {e}"))?;
     let conns = cap.connections();
@@ -109,6 +134,22 @@ fn replay(path: &str, conn: Option<usize>, json: bool, absolute: bool) -> Result
         )
     })?;
     let trace = observe(&cap, c);
+    if compare {
+        let profiles = [tcp_sim::ProfileName::Linux, tcp_sim::ProfileName::Rfc];
+        let comparisons = profiles.map(|p| tcp_sim::compare::compare(&trace, p));
+        return Ok(if json {
+            let v: Vec<_> = comparisons.iter().map(|c| c.to_json()).collect();
+            serde_json::to_string_pretty(&serde_json::json!({ "compare": v }))
+                .expect("a JSON value always serializes")
+                + "\n"
+        } else {
+            let mut text = format!("# capture: {}\n", trace.summary());
+            for c in &comparisons {
+                text.push_str(&c.to_text());
+            }
+            text
+        });
+    }
     Ok(if json {
         serde_json::to_string_pretty(&trace.to_json()).expect("a JSON value always serializes")
             + "\n"
