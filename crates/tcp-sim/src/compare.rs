@@ -391,21 +391,8 @@ pub fn compare(trace: &Trace, profile: ProfileName) -> Comparison {
     }
 }
 
-/// Each segment as `c:PA5`: direction, flags and payload length.
 fn tokens(trace: &Trace) -> Vec<String> {
-    trace
-        .segments
-        .iter()
-        .map(|s| {
-            let side = if s.dir == Dir::C2S { "c" } else { "s" };
-            let len = if s.segment.len > 0 {
-                s.segment.len.to_string()
-            } else {
-                String::new()
-            };
-            format!("{side}:{}{len}", s.flags_str())
-        })
-        .collect()
+    trace.segments.iter().map(SegmentRecord::token).collect()
 }
 
 /// Longest traces compared segment by segment; beyond this only the lengths are.

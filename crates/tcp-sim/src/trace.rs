@@ -95,6 +95,17 @@ impl SegmentRecord {
         self.segment.flags.to_string()
     }
 
+    /// Direction, flags and payload length, as in a trace's summary: `c:PA5`, `s:A`.
+    pub fn token(&self) -> String {
+        let side = if self.dir == Dir::C2S { "c" } else { "s" };
+        let len = if self.segment.len > 0 {
+            self.segment.len.to_string()
+        } else {
+            String::new()
+        };
+        format!("{side}:{}{len}", self.flags_str())
+    }
+
     /// The link lost it.
     pub fn lost(&self) -> bool {
         self.fate == Fate::Lost
@@ -317,14 +328,8 @@ impl Trace {
         self.segments
             .iter()
             .map(|s| {
-                let side = if s.dir == Dir::C2S { "c" } else { "s" };
-                let len = if s.segment.len > 0 {
-                    s.segment.len.to_string()
-                } else {
-                    String::new()
-                };
                 let lost = if s.lost() { "[LOST]" } else { "" };
-                format!("{side}:{}{len}{lost}", s.flags_str())
+                format!("{}{lost}", s.token())
             })
             .collect::<Vec<_>>()
             .join(", ")
