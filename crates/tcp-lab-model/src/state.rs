@@ -8,51 +8,28 @@
 use std::rc::Rc;
 
 use tcp_lab_content::Lang;
-use tcp_sim::{Dir, Fault, FaultAction, FaultMatch, Flags, Instant, ProfileName};
-use yew::Reducible;
+use tcp_sim::{Fault, FaultAction, FaultMatch, Instant, ProfileName};
 
-use super::log::LogKind;
-use super::run::{Run, RunRef};
-use super::setup::{
+use crate::faults::{ArmTarget, LearnerFault};
+use crate::learn::{Learn, LearnAction};
+use crate::log::LogKind;
+use crate::notices::Notice;
+use crate::numtext::clamp;
+use crate::run::{Run, RunRef};
+use crate::setup::{
     DraftErrors, DraftField, Setup, SetupDraft, CUSTOM, DEFAULT_PROFILE, DEFAULT_SCENARIO,
 };
-use super::timeline::Playhead;
-use super::url::{Notice, UrlOptions};
+use crate::timeline::Playhead;
+use crate::url::UrlOptions;
+use crate::view::NumberMode;
+
+mod learning;
+mod link;
 
 /// With reduced motion, playback jumps from event to event after this long (wall ms at 1×).
 pub const REDUCED_MOTION_STEP_MS: f64 = 1200.0;
 /// A frame gap longer than this (a background tab, a breakpoint) is not played as time.
 const MAX_FRAME_MS: f64 = 100.0;
-
-/// "The next segment going `dir` with exactly `flags`". The kinds offered are those the current
-/// run sends ([`super::run::Run::sent_kinds`]), read from the core's trace.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ArmTarget {
-    pub dir: Dir,
-    pub flags: Flags,
-}
-
-impl ArmTarget {
-    pub fn new(dir: Dir, flags: &str) -> ArmTarget {
-        ArmTarget {
-            dir,
-            flags: Flags::parse(flags).unwrap_or_default(),
-        }
-    }
-
-    /// `c2s:S`, `s2c:SA`: the value of its option in the menu.
-    pub fn key(&self) -> String {
-        format!("{}:{}", self.dir.name(), self.flags)
-    }
-}
-
-/// A fault the learner added, newest first in the state.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LearnerFault {
-    pub fault: Fault,
-    /// For a segment dropped while in flight: where it was dropped.
-    pub dropped_at: Option<Instant>,
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct LabState {
@@ -63,7 +40,7 @@ pub struct LabState {
     pub learner_faults: Vec<LearnerFault>,
     pub run: RunRef,
     pub playhead: Playhead,
-    /// The playhead as wall time at 1× (see [`super::timeline::Schedule`]).
+    /// The playhead as wall time at 1× (see [`crate::timeline::Schedule`]).
     pub wall: f64,
     pub playing: bool,
     pub speed: f64,
@@ -74,7 +51,7 @@ pub struct LabState {
     /// Reduced motion: wall time spent on the current event.
     pub dwell: f64,
     pub reduced_motion: bool,
-    pub numbers: super::url::NumberMode,
+    pub numbers: NumberMode,
     /// The log entry the learner picked; `None` follows the playhead.
     pub selection: Option<usize>,
     /// The segment whose fate menu is open.
@@ -83,8 +60,8 @@ pub struct LabState {
     /// again after the playhead: not armed, and said so next to the form.
     pub arm_refused: Option<ArmTarget>,
     pub notices: Vec<Notice>,
-    /// Issue 4: lessons, quiz, plain language, glossary, bilingual view.
-    pub learn: super::learn::Learn,
+    /// Lessons, quiz, plain language, glossary, bilingual view.
+    pub learn: Learn,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -102,7 +79,7 @@ pub enum Action {
     /// Move to this wall time (ms at 1×).
     Scrub(f64),
     SetSpeed(f64),
-    SetNumbers(super::url::NumberMode),
+    SetNumbers(NumberMode),
     /// The learner clicked a segment: select it and open its fate menu.
     OpenSegment(usize),
     CloseMenu,
@@ -119,8 +96,8 @@ pub enum Action {
     /// Something the learner should know, e.g. a text pack that failed to load.
     Notify(Notice),
     SetReducedMotion(bool),
-    /// Issue 4: the learning modes (see `super::learn`).
-    Learn(super::learn::LearnAction),
+    /// The learning modes (see `crate::learn`).
+    Learn(LearnAction),
 }
 
 impl LabState {
@@ -157,7 +134,7 @@ impl LabState {
         .restored(options)
     }
 
-    /// Issue 5: the rest of what the URL asked for (see `share.rs`).
+    /// The rest of what the URL asked for (see `link.rs`).
     fn restored(mut self, options: &UrlOptions) -> LabState {
         self.restore(options);
         self
@@ -203,19 +180,19 @@ impl LabState {
         }
     }
 
-    pub(super) fn move_to(&mut self, p: Playhead) {
+    pub(crate) fn move_to(&mut self, p: Playhead) {
         self.playhead = p;
         self.wall = self.run.schedule.wall_of(&self.run.events, p);
         self.dwell = 0.0;
         self.selection = None;
     }
 
-    pub(super) fn pause(&mut self) {
+    pub(crate) fn pause(&mut self) {
         self.playing = false;
         self.last_frame = None;
     }
 
-    pub(super) fn rerun(&mut self) {
+    pub(crate) fn rerun(&mut self) {
         let mut scenario = self
             .learn
             .scenario()
@@ -239,7 +216,7 @@ impl LabState {
     }
 
     /// A new scenario or profile: start over without the learner's faults.
-    pub(super) fn start_over(&mut self, setup: Setup) {
+    pub(crate) fn start_over(&mut self, setup: Setup) {
         self.arm_refused = None;
         self.setup = setup;
         self.draft = self.setup.draft();
@@ -258,7 +235,7 @@ impl LabState {
             .position(|e| e.kind == LogKind::Sent(id))
     }
 
-    pub(super) fn apply(&mut self, action: Action) {
+    pub(crate) fn apply(&mut self, action: Action) {
         match action {
             Action::SetLang(lang) => self.lang = lang,
             Action::TogglePlay => {
@@ -309,7 +286,7 @@ impl LabState {
             Action::Scrub(wall) => {
                 let p = self.run.schedule.playhead_of(&self.run.events, wall);
                 self.move_to(p);
-                self.wall = crate::numtext::clamp(wall, 0.0, self.run.schedule.total());
+                self.wall = clamp(wall, 0.0, self.run.schedule.total());
             }
             Action::SetSpeed(speed) => self.speed = speed,
             Action::SetNumbers(mode) => self.numbers = mode,
@@ -411,9 +388,9 @@ impl LabState {
         if !self.playing {
             return;
         }
-        let dt = self.last_frame.map_or(0.0, |last| {
-            crate::numtext::clamp(ts - last, 0.0, MAX_FRAME_MS)
-        });
+        let dt = self
+            .last_frame
+            .map_or(0.0, |last| clamp(ts - last, 0.0, MAX_FRAME_MS));
         self.last_frame = Some(ts);
         self.frame = self.frame.wrapping_add(1);
         let advance = dt * self.speed;
@@ -466,10 +443,10 @@ impl LabState {
     }
 }
 
-impl Reducible for LabState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl LabState {
+    /// The reducer: the state after `action`. The state itself when nothing
+    /// changed, so that a view can tell without comparing.
+    pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         if matches!(action, Action::Frame(_)) && !self.playing {
             return self;
         }
@@ -490,8 +467,8 @@ impl Reducible for LabState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::url::parse_query;
-    use tcp_sim::{Fate, Side, State};
+    use crate::url::parse_query;
+    use tcp_sim::{Dir, Fate, Side, State};
 
     fn lab(query: &str) -> LabState {
         LabState::new(&parse_query(query, Some("en")), false)
