@@ -158,11 +158,15 @@ pub fn app(props: &AppProps) -> Html {
     // The handle lives in the effect; dropping it cancels the frame.
     {
         let dispatcher = dispatcher.clone();
-        use_effect_with((state.playing, state.frame), move |(playing, _)| {
-            let frame = playing
-                .then(|| request_animation_frame(move |ts| dispatcher.dispatch(Action::Frame(ts))));
-            move || drop(frame)
-        });
+        use_effect_with(
+            (state.playback.playing, state.playback.frame),
+            move |(playing, _)| {
+                let frame = playing.then(|| {
+                    request_animation_frame(move |ts| dispatcher.dispatch(Action::Frame(ts)))
+                });
+                move || drop(frame)
+            },
+        );
     }
 
     // Keyboard: Space plays or pauses, arrows step, Escape closes the menu.
@@ -272,7 +276,7 @@ pub fn app(props: &AppProps) -> Html {
     // playing at 8x (each one kept in the page's resource timing buffer). The
     // link is written once per resting state, in a memo, and published from an
     // effect.
-    let resting_link = (!state.playing).then(|| state.link(&props.options.embed));
+    let resting_link = (!state.playback.playing).then(|| state.link(&props.options.embed));
     let resting_query = use_memo(resting_link, |link| link.as_ref().map(|l| l.query()));
     use_effect_with(resting_query, |q| {
         if let Some(q) = q.as_ref() {
@@ -280,10 +284,10 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     {
-        let c = state.run.state_at(Side::Client, state.playhead);
-        let sv = state.run.state_at(Side::Server, state.playhead);
+        let c = state.run.state_at(Side::Client, state.playback.playhead);
+        let sv = state.run.state_at(Side::Server, state.playback.playhead);
         let fields = (
-            state.playhead.as_ms().max(0.0),
+            state.playback.playhead.as_ms().max(0.0),
             state.setup.name.clone(),
             state.step(),
         );
@@ -394,7 +398,7 @@ pub fn app(props: &AppProps) -> Html {
     let s: &LabState = &state;
     let lang = s.lang;
     let run = &s.run;
-    let p = s.playhead;
+    let p = s.playback.playhead;
     let client = run.state_at(Side::Client, p);
     let server = run.state_at(Side::Server, p);
     let edge = |side| run.last_transition(side, p).map(|(_, tr)| (tr.from, tr.to));
@@ -444,7 +448,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <main id="lab" class={lab_class} data-ready="true" data-time-ms={crate::numtext::fixed(p.as_ms(), 3)}
-              data-lang={lang.code()} data-playing={s.playing.to_string()}>
+              data-lang={lang.code()} data-playing={s.playback.playing.to_string()}>
             // The embed hides the page header; the page still needs its title
             // as a heading, for screen readers.
             if embedded {
@@ -474,8 +478,8 @@ pub fn app(props: &AppProps) -> Html {
             </div>
             <div class="workspace">
                 <section class="stage" aria-label={t(lang, Ui::Ladder)}>
-                    <Controls lang={lang} playing={s.playing} playhead={p} wall={s.wall}
-                              wall_total={run.schedule.total()} speed={s.speed}
+                    <Controls lang={lang} playing={s.playback.playing} playhead={p} wall={s.playback.wall}
+                              wall_total={run.schedule.total()} speed={s.playback.speed}
                               can_step_back={p != Playhead::Start}
                               can_step_forward={!s.at_end() && !s.learn.question_open()}
                               can_fast_forward={s.can_fast_forward() && !s.learn.question_open()} numbers={s.numbers}

@@ -8,7 +8,8 @@
 //! 1. leaves: [`numtext`], [`timeline`], [`flight`], [`faults`], [`notices`],
 //!    [`setup`], [`view`];
 //! 2. [`url`]: reading and writing the page's query, knowing no state;
-//! 3. sub-states: [`run`] (with its [`layout`] and [`log`]) and [`learn`];
+//! 3. sub-states: [`run`] (with its [`layout`] and [`log`]), [`playback`]
+//!    (which plays a run) and [`learn`];
 //! 4. the root: [`state`], whose `LabState::reduce` is the app's reducer.
 
 pub mod faults;
@@ -18,6 +19,7 @@ pub mod learn;
 pub mod log;
 pub mod notices;
 pub mod numtext;
+pub mod playback;
 pub mod run;
 pub mod setup;
 pub mod state;

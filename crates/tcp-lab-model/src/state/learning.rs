@@ -82,14 +82,14 @@ impl LabState {
                 if at_end {
                     self.move_to(Playhead::Start);
                 }
-                self.playing = true;
+                self.playback.playing = true;
                 self.menu = None;
             }
             LessonPhase::Stop(i) => {
                 l.next_stop = i + 1;
                 l.phase = LessonPhase::Playing;
                 if !at_end {
-                    self.playing = true;
+                    self.playback.playing = true;
                 }
                 // A later stop at the same instant (or at the end) shows at
                 // once; after the last stop, the check.
@@ -124,12 +124,12 @@ impl LabState {
     fn moves_forward(&self, action: &Action) -> bool {
         match action {
             Action::StepForward | Action::End | Action::FastForward => true,
-            Action::Scrub(w) => *w > self.wall,
+            Action::Scrub(w) => *w > self.playback.wall,
             Action::JumpToLog(i) => self
                 .run
                 .log
                 .get(*i)
-                .is_some_and(|e| !self.playhead.reached(e.t)),
+                .is_some_and(|e| !self.playback.playhead.reached(e.t)),
             _ => false,
         }
     }
@@ -155,7 +155,7 @@ impl LabState {
                 return true;
             }
             self.learn.asking = None;
-            self.playing = true;
+            self.playback.playing = true;
             return true;
         }
         false
@@ -208,7 +208,7 @@ impl LabState {
         if !matches!(l.phase, LessonPhase::Playing | LessonPhase::Stop(_)) {
             return;
         }
-        let wall = self.wall;
+        let wall = self.playback.wall;
         let next = (0..l.lesson.stops.len())
             .find(|&i| self.stop_wall(l.lesson, i).is_some_and(|w| w > wall))
             .unwrap_or(l.lesson.stops.len());
@@ -234,13 +234,13 @@ impl LabState {
         }
         let total = self.run.schedule.total();
         if let Some(w) = self.stop_wall(l.lesson, next) {
-            if self.wall >= w || self.at_end() {
+            if self.playback.wall >= w || self.at_end() {
                 let t = lessons::stop_time(&l.lesson.stops[next].at, &self.run.trace);
                 if let Some(t) = t {
                     self.pause();
-                    self.playhead = Playhead::At(t).min(self.run.end());
-                    self.wall = w.min(total);
-                    self.dwell = 0.0;
+                    self.playback.playhead = Playhead::At(t).min(self.run.end());
+                    self.playback.wall = w.min(total);
+                    self.playback.dwell = 0.0;
                     self.selection = None;
                 }
                 if let Some(a) = self.learn.lesson.as_mut() {
@@ -276,7 +276,7 @@ impl LabState {
         ) {
             return;
         }
-        let now = self.wall;
+        let now = self.playback.wall;
         let run = self.run.clone();
         let seed = u64::from(self.learn.score.asked) + 1;
         for (t, point) in quiz::quiz_points(&run.trace) {
@@ -295,9 +295,9 @@ impl LabState {
                 continue;
             }
             self.pause();
-            self.wall = w;
-            self.playhead = run.schedule.playhead_of(&run.events, w);
-            self.dwell = 0.0;
+            self.playback.wall = w;
+            self.playback.playhead = run.schedule.playhead_of(&run.events, w);
+            self.playback.dwell = 0.0;
             self.selection = None;
             self.learn.asking = Some(QuizAsk {
                 point,
@@ -331,7 +331,7 @@ mod tests {
     /// Plays with frames of 16 ms until paused; returns the state.
     fn play(mut s: Rc<LabState>, ts: &mut f64) -> Rc<LabState> {
         for _ in 0..100_000 {
-            if !s.playing {
+            if !s.playback.playing {
                 break;
             }
             *ts += 16.0;
@@ -349,7 +349,7 @@ mod tests {
             );
             let l = s.learn.lesson.clone().unwrap();
             assert_eq!(l.phase, LessonPhase::Goal);
-            assert!(!s.playing);
+            assert!(!s.playback.playing);
             let mut ts = 0.0;
             let mut seen = Vec::new();
             s = act(s, Action::TogglePlay); // Space continues
@@ -358,7 +358,12 @@ mod tests {
                 match s.learn.lesson.as_ref().unwrap().phase {
                     LessonPhase::Stop(i) => {
                         let t = lessons::stop_time(&lesson.stops[i].at, &s.run.trace).unwrap();
-                        assert_eq!(s.playhead, Playhead::At(t), "{} stop {i}", lesson.id);
+                        assert_eq!(
+                            s.playback.playhead,
+                            Playhead::At(t),
+                            "{} stop {i}",
+                            lesson.id
+                        );
                         seen.push(i);
                         s = act(s, Action::Learn(LearnAction::Continue));
                     }
@@ -391,13 +396,13 @@ mod tests {
             let q = quiz::question_at(&s.run.trace, ask.point, Lang::En, ask.seed).unwrap();
             if let QuizPoint::Arrival(i) = ask.point {
                 assert!(
-                    !s.playhead.reached(s.run.trace.arrivals[i].t),
+                    !s.playback.playhead.reached(s.run.trace.arrivals[i].t),
                     "paused before the arrival"
                 );
             }
             // Play waits for an answer.
             s = act(s, Action::TogglePlay);
-            assert!(!s.playing);
+            assert!(!s.playback.playing);
             let choice = if asked % 2 == 0 {
                 q.correct
             } else {
@@ -407,7 +412,7 @@ mod tests {
             assert_eq!(s.learn.asking.unwrap().correct, Some(asked % 2 == 0));
             asked += 1;
             s = act(s, Action::TogglePlay);
-            assert!(s.playing);
+            assert!(s.playback.playing);
         }
         assert!(asked >= 3 && asked <= points, "{asked} of {points}");
         assert_eq!(s.learn.score.asked as usize, asked);
@@ -429,7 +434,10 @@ mod tests {
             assert!(s.learn.question_open());
             if let QuizPoint::Arrival(i) = ask.point {
                 let t = s.run.trace.arrivals[i].t;
-                assert!(!s.playhead.reached(t), "stopped before the arrival");
+                assert!(
+                    !s.playback.playhead.reached(t),
+                    "stopped before the arrival"
+                );
                 // Nothing moves the playhead past the open question.
                 let before = s.clone();
                 let later = s.run.log.iter().position(|e| e.t >= t).unwrap();
@@ -437,11 +445,11 @@ mod tests {
                     Action::StepForward,
                     Action::End,
                     Action::FastForward,
-                    Action::Scrub(s.wall + 500.0),
+                    Action::Scrub(s.playback.wall + 500.0),
                     Action::JumpToLog(later),
                 ] {
                     let after = act(s.clone(), a.clone());
-                    assert_eq!(after.playhead, before.playhead, "{a:?}");
+                    assert_eq!(after.playback.playhead, before.playback.playhead, "{a:?}");
                     assert!(after.learn.question_open(), "{a:?}");
                 }
             }
@@ -487,7 +495,7 @@ mod tests {
             !s.at_end(),
             "the check does not wait for the end of the run"
         );
-        assert_eq!(s.playhead, Playhead::At(t));
+        assert_eq!(s.playback.playhead, Playhead::At(t));
         let wrong = (lesson.check.correct + 1) % lesson.check.choices.len();
         s = act(s, Action::Learn(LearnAction::AnswerCheck(wrong)));
         let l = s.learn.lesson.clone().unwrap();

@@ -15,7 +15,7 @@ impl LabState {
         self.run
             .events
             .times()
-            .partition_point(|&t| self.playhead.reached(t))
+            .partition_point(|&t| self.playback.playhead.reached(t))
     }
 
     /// What the share link of this state carries.
@@ -25,7 +25,7 @@ impl LabState {
             faults: self.learner_faults.clone(),
             step: self.step(),
             lang: self.lang,
-            speed: self.speed,
+            speed: self.playback.speed,
             numbers: self.numbers,
             lesson: self.learn.lesson.as_ref().map(|a| a.lesson.id),
             learn: self.learn.switches(),
@@ -154,7 +154,7 @@ mod tests {
             false,
         );
         assert_eq!(again.run.trace.segments, s.run.trace.segments);
-        assert_eq!(again.playhead, s.playhead);
+        assert_eq!(again.playback.playhead, s.playback.playhead);
         assert_eq!(again.learner_faults, s.learner_faults);
         assert_eq!(
             share_query(&again, &EmbedOptions::default()),
@@ -271,7 +271,7 @@ mod tests {
                 // What was accepted writes back to a link that reads the same run.
                 let again = LabState::new(&parse_query(&share_query(&s, &EmbedOptions::default()), None), false);
                 prop_assert_eq!(&again.run.trace.segments, &s.run.trace.segments);
-                prop_assert_eq!(again.playhead, s.playhead);
+                prop_assert_eq!(again.playback.playhead, s.playback.playhead);
             }
         }
 
