@@ -276,8 +276,10 @@ pub fn app(props: &AppProps) -> Html {
     // playing at 8x (each one kept in the page's resource timing buffer). The
     // link is written once per resting state, in a memo, and published from an
     // effect.
-    let resting_link = (!state.playback.playing).then(|| state.link(&props.options.embed));
-    let resting_query = use_memo(resting_link, |link| link.as_ref().map(|l| l.query()));
+    let resting_query = use_memo(
+        ((*state).clone(), props.options.embed.clone()),
+        |(lab, embed)| (!lab.playback.playing).then(|| lab.link(embed).query()),
+    );
     use_effect_with(resting_query, |q| {
         if let Some(q) = q.as_ref() {
             share_platform::replace_query(q)

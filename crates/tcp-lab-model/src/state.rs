@@ -427,40 +427,27 @@ mod tests {
         s.apply(a);
     }
 
+    /// The state of `side` at the playhead.
+    fn at(s: &LabState, side: Side) -> State {
+        s.run.state_at(side, s.playback.playhead)
+    }
+
     #[test]
     fn test_steps_walk_the_normal_run_and_back() {
         let mut s = lab("?scenario=normal");
-        assert_eq!(
-            s.run.state_at(Side::Client, s.playback.playhead),
-            State::Closed
-        );
+        assert_eq!(at(&s, Side::Client), State::Closed);
         act(&mut s, Action::StepForward);
         assert_eq!(s.playback.playhead, Playhead::At(Instant::ZERO));
-        assert_eq!(
-            s.run.state_at(Side::Client, s.playback.playhead),
-            State::SynSent
-        );
+        assert_eq!(at(&s, Side::Client), State::SynSent);
         act(&mut s, Action::StepForward);
-        assert_eq!(
-            s.run.state_at(Side::Server, s.playback.playhead),
-            State::SynReceived
-        );
+        assert_eq!(at(&s, Side::Server), State::SynReceived);
         act(&mut s, Action::StepBack);
-        assert_eq!(
-            s.run.state_at(Side::Server, s.playback.playhead),
-            State::Listen
-        );
+        assert_eq!(at(&s, Side::Server), State::Listen);
         act(&mut s, Action::End);
         assert!(s.at_end());
-        assert_eq!(
-            s.run.state_at(Side::Client, s.playback.playhead),
-            State::Closed
-        );
+        assert_eq!(at(&s, Side::Client), State::Closed);
         act(&mut s, Action::StepBack);
-        assert_eq!(
-            s.run.state_at(Side::Client, s.playback.playhead),
-            State::TimeWait
-        );
+        assert_eq!(at(&s, Side::Client), State::TimeWait);
     }
 
     #[test]
@@ -543,10 +530,7 @@ mod tests {
             .count();
         assert!(syns >= 2, "{}", s.run.trace.summary());
         act(&mut s, Action::End);
-        assert_eq!(
-            s.run.state_at(Side::Client, s.playback.playhead),
-            State::Closed
-        );
+        assert_eq!(at(&s, Side::Client), State::Closed);
         assert!(s
             .run
             .trace
