@@ -276,10 +276,12 @@ pub fn app(props: &AppProps) -> Html {
     // playing at 8x (each one kept in the page's resource timing buffer). The
     // link is written once per resting state, in a memo, and published from an
     // effect.
-    let resting_query = use_memo(
-        ((*state).clone(), props.options.embed.clone()),
-        |(lab, embed)| (!lab.playback.playing).then(|| lab.link(embed).query()),
-    );
+    let resting_query = {
+        let embed = props.options.embed.clone();
+        use_memo((*state).clone(), move |lab| {
+            (!lab.playback.playing).then(|| lab.link(&embed).query())
+        })
+    };
     use_effect_with(resting_query, |q| {
         if let Some(q) = q.as_ref() {
             share_platform::replace_query(q)
