@@ -22,15 +22,18 @@ use crate::components::setup::{ProfilePicker, ScenarioPicker, SetupPanel};
 use crate::components::share::ShareBar;
 use crate::components::state_diagram::StateDiagram;
 use crate::i18n::{language_name, t, transition_line, Ui};
-use crate::model::learn::{LearnAction, TextStatus};
-use crate::model::log::LogKind;
-use crate::model::setup::DraftField;
-use crate::model::share::{share_query, step_of, CONTROLS};
-use crate::model::state::ArmTarget;
-use crate::model::url::{Notice, NumberMode, UrlOptions};
-use crate::model::{Action, LabState, Playhead};
+use crate::lab::Lab;
 use crate::platform;
 use crate::share_platform;
+use tcp_lab_model::faults::ArmTarget;
+use tcp_lab_model::learn::{LearnAction, TextStatus};
+use tcp_lab_model::log::LogKind;
+use tcp_lab_model::notices::Notice;
+use tcp_lab_model::setup::DraftField;
+use tcp_lab_model::url::UrlOptions;
+use tcp_lab_model::view::NumberMode;
+use tcp_lab_model::view::CONTROLS;
+use tcp_lab_model::{Action, LabState, Playhead};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -40,7 +43,7 @@ pub struct AppProps {
 
 /// A callback that turns its input into an action.
 fn action<T: 'static>(
-    dispatcher: &UseReducerDispatcher<LabState>,
+    dispatcher: &UseReducerDispatcher<Lab>,
     make: fn(T) -> Action,
 ) -> Callback<T> {
     let dispatcher = dispatcher.clone();
@@ -50,7 +53,7 @@ fn action<T: 'static>(
 /// A callback that first makes sure the language's explanations are loaded
 /// (see [`crate::text_packs`]), then dispatches; a failure becomes a notice.
 fn with_text_pack(
-    dispatcher: &UseReducerDispatcher<LabState>,
+    dispatcher: &UseReducerDispatcher<Lab>,
     make: fn(Lang) -> Action,
 ) -> Callback<Lang> {
     let dispatcher = dispatcher.clone();
@@ -94,7 +97,7 @@ struct Handlers {
 }
 
 impl Handlers {
-    fn new(d: &UseReducerDispatcher<LabState>) -> Handlers {
+    fn new(d: &UseReducerDispatcher<Lab>) -> Handlers {
         Handlers {
             on_toggle_play: action(d, |_| Action::TogglePlay),
             on_step_back: action(d, |_| Action::StepBack),
@@ -143,18 +146,27 @@ fn keys_belong_to_target(e: &KeyboardEvent, key: &str) -> bool {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_reducer_eq(|| LabState::new(&props.options, props.reduced_motion));
+    let state = use_reducer_eq(|| {
+        Lab(std::rc::Rc::new(LabState::new(
+            &props.options,
+            props.reduced_motion,
+        )))
+    });
     let dispatcher = state.dispatcher();
 
     // The animation loop: while playing, every frame asks for the next one.
     // The handle lives in the effect; dropping it cancels the frame.
     {
         let dispatcher = dispatcher.clone();
-        use_effect_with((state.playing, state.frame), move |(playing, _)| {
-            let frame = playing
-                .then(|| request_animation_frame(move |ts| dispatcher.dispatch(Action::Frame(ts))));
-            move || drop(frame)
-        });
+        use_effect_with(
+            (state.playback.playing, state.playback.frame),
+            move |(playing, _)| {
+                let frame = playing.then(|| {
+                    request_animation_frame(move |ts| dispatcher.dispatch(Action::Frame(ts)))
+                });
+                move || drop(frame)
+            },
+        );
     }
 
     // Keyboard: Space plays or pauses, arrows step, Escape closes the menu.
@@ -261,20 +273,27 @@ pub fn app(props: &AppProps) -> Html {
     }
     // The address bar follows the state only when playback rests: Chromium asks
     // for the favicon again at every URL change, about six times a second while
-    // playing at 8x (each one kept in the page's resource timing buffer).
-    let resting_query = (!state.playing).then(|| share_query(&state, &props.options.embed));
+    // playing at 8x (each one kept in the page's resource timing buffer). The
+    // link is written once per resting state, in a memo, and published from an
+    // effect.
+    let resting_query = {
+        let embed = props.options.embed.clone();
+        use_memo((*state).clone(), move |lab| {
+            (!lab.playback.playing).then(|| lab.link(&embed).query())
+        })
+    };
     use_effect_with(resting_query, |q| {
-        if let Some(q) = q {
+        if let Some(q) = q.as_ref() {
             share_platform::replace_query(q)
         }
     });
     {
-        let c = state.run.state_at(Side::Client, state.playhead);
-        let sv = state.run.state_at(Side::Server, state.playhead);
+        let c = state.run.state_at(Side::Client, state.playback.playhead);
+        let sv = state.run.state_at(Side::Server, state.playback.playhead);
         let fields = (
-            state.playhead.as_ms().max(0.0),
+            state.playback.playhead.as_ms().max(0.0),
             state.setup.name.clone(),
-            step_of(&state),
+            state.step(),
         );
         use_effect_with((c, sv), move |(c, sv)| {
             share_platform::post_to_parent(&[
@@ -380,10 +399,10 @@ pub fn app(props: &AppProps) -> Html {
         on_lang,
     } = (*handlers).clone();
 
-    let s = &*state;
+    let s: &LabState = &state;
     let lang = s.lang;
     let run = &s.run;
-    let p = s.playhead;
+    let p = s.playback.playhead;
     let client = run.state_at(Side::Client, p);
     let server = run.state_at(Side::Server, p);
     let edge = |side| run.last_transition(side, p).map(|(_, tr)| (tr.from, tr.to));
@@ -433,7 +452,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <main id="lab" class={lab_class} data-ready="true" data-time-ms={crate::numtext::fixed(p.as_ms(), 3)}
-              data-lang={lang.code()} data-playing={s.playing.to_string()}>
+              data-lang={lang.code()} data-playing={s.playback.playing.to_string()}>
             // The embed hides the page header; the page still needs its title
             // as a heading, for screen readers.
             if embedded {
@@ -463,8 +482,8 @@ pub fn app(props: &AppProps) -> Html {
             </div>
             <div class="workspace">
                 <section class="stage" aria-label={t(lang, Ui::Ladder)}>
-                    <Controls lang={lang} playing={s.playing} playhead={p} wall={s.wall}
-                              wall_total={run.schedule.total()} speed={s.speed}
+                    <Controls lang={lang} playing={s.playback.playing} playhead={p} wall={s.playback.wall}
+                              wall_total={run.schedule.total()} speed={s.playback.speed}
                               can_step_back={p != Playhead::Start}
                               can_step_forward={!s.at_end() && !s.learn.question_open()}
                               can_fast_forward={s.can_fast_forward() && !s.learn.question_open()} numbers={s.numbers}
@@ -526,8 +545,8 @@ pub fn app(props: &AppProps) -> Html {
 /// panel's selector and the selectors of what takes the focus in it (the
 /// first of those separated by `|` that is on the page).
 fn opened_panels(s: &LabState) -> Vec<(String, &'static str, &'static str)> {
-    use crate::model::learn::LearnView;
-    use crate::model::setup::CUSTOM;
+    use tcp_lab_model::setup::CUSTOM;
+    use tcp_lab_model::view::LearnView;
     let learn = &s.learn;
     let mut out = Vec::new();
     if s.setup.name == CUSTOM {
@@ -566,13 +585,13 @@ fn learning_panels(
     lang: Lang,
     s: &LabState,
     on_learn: &Callback<LearnAction>,
-    dispatcher: &UseReducerDispatcher<LabState>,
+    dispatcher: &UseReducerDispatcher<Lab>,
     focus: Option<usize>,
 ) -> (Html, Html) {
     use crate::components::learning_modes::{
         analogy_panel, analogy_topic, AnalogyProps, GlossaryPanel, LessonPanel, QuizPanel,
     };
-    use crate::model::learn::LearnView;
+    use tcp_lab_model::view::LearnView;
     let learn = &s.learn;
     let run = &s.run;
     let on_quiz_continue = {

@@ -9,8 +9,8 @@ use tcp_sim::{AppFailure, ConnError, Dir, FaultAction, ProfileName, Side};
 
 pub use tcp_lab_content::{language_name, Ui, CRASH_MESSAGE};
 
-use crate::model::setup::StepError;
-use crate::model::url::Notice;
+use tcp_lab_model::notices::Notice;
+use tcp_lab_model::setup::StepError;
 
 /// An interface text in `lang`.
 pub fn t(lang: Lang, ui: Ui) -> &'static str {
@@ -200,7 +200,7 @@ pub fn lost_line(lang: Lang, id: usize, flags: &str) -> String {
 }
 
 pub fn notice_text(lang: Lang, notice: &Notice) -> String {
-    use crate::model::setup::{DEFAULT_PROFILE, DEFAULT_SCENARIO};
+    use tcp_lab_model::setup::{DEFAULT_PROFILE, DEFAULT_SCENARIO};
     let default = t(lang, Ui::UsedTheDefault);
     let (param, value, valid, used): (&str, &String, String, String) = match notice {
         Notice::UnknownLang(v) => (
@@ -224,7 +224,7 @@ pub fn notice_text(lang: Lang, notice: &Notice) -> String {
         Notice::UnknownSpeed(v) => (
             "speed",
             v,
-            crate::model::url::SPEED_TEXT.join(", "),
+            tcp_lab_model::view::SPEED_TEXT.join(", "),
             "1".into(),
         ),
         Notice::UnknownAutoplay(v) => (
@@ -292,7 +292,7 @@ pub fn param_hint(lang: Lang, key: &str) -> (String, bool) {
         "seed" => (said(Ui::HintSeed), false),
         "step" => (said(Ui::HintStep), false),
         "nums" => ("abs, rel".to_string(), false),
-        "controls" => (crate::model::share::CONTROLS.join(", "), false),
+        "controls" => (tcp_lab_model::view::CONTROLS.join(", "), false),
         "learn" => ("lessons, glossary".to_string(), false),
         // On/off switches: embed, compact, quiz, plain, bi.
         _ => ("1, 0".to_string(), false),

@@ -2,13 +2,17 @@
 //! closes, driven only by the `tcp-sim` core.
 
 use tcp_lab_content::Lang;
+use tcp_lab_model::notices::Notice;
+use tcp_lab_model::url::UrlOptions;
+
+/// Numbers as text, shared with the model.
+pub use tcp_lab_model::numtext;
 
 pub mod app;
 pub mod components;
 pub mod i18n;
+pub mod lab;
 pub mod learn_text;
-pub mod model;
-pub mod numtext;
 pub mod platform;
 pub mod share_platform;
 pub mod text_packs;
@@ -48,7 +52,7 @@ fn mount() {
     mount_after_packs(generation, options, langs);
 }
 
-fn mount_after_packs(generation: u64, mut options: model::url::UrlOptions, mut langs: Vec<Lang>) {
+fn mount_after_packs(generation: u64, mut options: UrlOptions, mut langs: Vec<Lang>) {
     let Some(lang) = langs.pop() else {
         if GENERATION.with(|g| g.get()) != generation {
             return;
@@ -65,7 +69,7 @@ fn mount_after_packs(generation: u64, mut options: model::url::UrlOptions, mut l
     text_packs::ensure(lang, move |result| {
         if let Err(e) = result {
             web_sys::console::error_1(&e.into());
-            options.notices.push(model::url::Notice::TextFailed(lang));
+            options.notices.push(Notice::TextFailed(lang));
         }
         mount_after_packs(generation, options, langs);
     });

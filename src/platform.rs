@@ -5,7 +5,7 @@
 use web_sys::MediaQueryList;
 
 use crate::i18n::CRASH_MESSAGE;
-use crate::model::url::{parse_query, UrlOptions};
+use tcp_lab_model::url::{parse_query, UrlOptions};
 
 /// The options the page's URL asks for (with the browser's language as the
 /// fallback).

@@ -25,7 +25,7 @@
   }
 
   // The text pack of the language the app will most likely choose, fetched beside the wasm.
-  // Only a head start: the app reads the URL itself (src/model/url.rs) and fetches the other
+  // Only a head start: the app reads the URL itself (crates/tcp-lab-model/src/url.rs) and fetches the other
   // pack if this guess was wrong; e2e/tests/build.test.mjs checks that the two agree.
   // As there, the last valid `lang` wins, else the browser's language.
   var lang = /^zh([-_]|$)/i.test(navigator.language || '') ? 'zh' : 'en';

@@ -65,7 +65,7 @@ test('the loader and the service worker name only files of this build', { skip: 
 });
 
 // The loader guesses the language from the URL and the browser to start the right text pack beside
-// the wasm; the app reads the URL itself (src/model/url.rs). A wrong guess costs a download.
+// the wasm; the app reads the URL itself (crates/tcp-lab-model/src/url.rs). A wrong guess costs a download.
 const GUESSES = [
   { query: 'lang=zh', locale: 'en-US' },
   { query: 'lang=en', locale: 'zh-CN' },

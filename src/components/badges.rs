@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::timers::timer_list;
 use crate::i18n::{side_name, t, Ui};
-use crate::model::run::RunningTimer;
+use tcp_lab_model::flight::RunningTimer;
 
 #[derive(Properties, PartialEq)]
 pub struct BadgesProps {

@@ -8,8 +8,8 @@ use yew::prelude::*;
 use super::icons::{icon, Icon};
 use super::{num, playhead_text};
 use crate::i18n::{t, Ui};
-use crate::model::url::{NumberMode, SPEEDS, SPEED_TEXT};
-use crate::model::Playhead;
+use tcp_lab_model::view::{NumberMode, SPEEDS, SPEED_TEXT};
+use tcp_lab_model::Playhead;
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {

@@ -11,9 +11,9 @@ use super::segment_numbers;
 use crate::i18n::{
     dir_name, failure_line, fmt_time, lost_line, t, timer_fired_line, transition_line, Ui,
 };
-use crate::model::log::{LogEntry, LogKind};
-use crate::model::url::NumberMode;
-use crate::model::RunRef;
+use tcp_lab_model::log::{LogEntry, LogKind};
+use tcp_lab_model::view::NumberMode;
+use tcp_lab_model::RunRef;
 
 /// One line of the log, in the chosen language.
 pub fn entry_text(lang: Lang, run: &RunRef, entry: &LogEntry, numbers: NumberMode) -> String {

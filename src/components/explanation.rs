@@ -12,10 +12,10 @@ use crate::i18n::{
     dir_name, failure_line, fmt_time, lost_line, side_name, t, timer_fired_line, transition_line,
     Ui,
 };
-use crate::model::log::LogKind;
-use crate::model::setup::CUSTOM;
-use crate::model::url::NumberMode;
-use crate::model::{Playhead, RunRef};
+use tcp_lab_model::log::LogKind;
+use tcp_lab_model::setup::CUSTOM;
+use tcp_lab_model::view::NumberMode;
+use tcp_lab_model::{Playhead, RunRef};
 
 #[derive(Properties, PartialEq)]
 pub struct ExplanationProps {

@@ -9,7 +9,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, S
 use yew::prelude::*;
 
 use crate::i18n::{arm_label, dir_name, fault_text, flags_name, t, Ui};
-use crate::model::state::{ArmTarget, LearnerFault};
+use tcp_lab_model::faults::{ArmTarget, LearnerFault};
 
 const DEFAULT_DELAY_MS: f64 = 500.0;
 /// The same default, as first shown in the delay fields.

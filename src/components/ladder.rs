@@ -24,13 +24,13 @@ use yew::prelude::*;
 
 use super::{coords, fate_key, fate_words, num, segment_numbers};
 use crate::i18n::{fmt_time, segment_label, side_name, t, Ui};
-use crate::model::layout::{
+use crate::numtext::{clamp, push_fixed};
+use tcp_lab_model::flight::Flight;
+use tcp_lab_model::layout::{
     place_labels, text_width_em, wrap_words, LabelBox, LabelRequest, LadderLayout, START_Y,
 };
-use crate::model::run::Flight;
-use crate::model::url::NumberMode;
-use crate::model::{Playhead, RunRef};
-use crate::numtext::{clamp, push_fixed};
+use tcp_lab_model::view::NumberMode;
+use tcp_lab_model::{Playhead, RunRef};
 
 /// The horizontal layout: a wide one with a time column, and a narrow one
 /// for phones that fits the screen without sideways scrolling.
@@ -859,7 +859,7 @@ fn lost_mark(out: &mut String, x: f64, y: f64, word: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Run;
+    use tcp_lab_model::Run;
     use tcp_sim::named;
 
     /// Every named scenario, in both layouts and languages, with relative

@@ -8,8 +8,9 @@ use tcp_sim::{Knowledge, Side};
 use yew::prelude::*;
 
 use crate::i18n::{side_name, t, Ui};
-use crate::model::learn::{Learn, LearnAction, LearnView};
-use crate::model::{Playhead, RunRef};
+use tcp_lab_model::learn::{Learn, LearnAction};
+use tcp_lab_model::view::LearnView;
+use tcp_lab_model::{Playhead, RunRef};
 
 pub(crate) fn pressed(on: bool) -> String {
     on.to_string()

@@ -11,9 +11,9 @@ use yew::prelude::*;
 
 use crate::i18n::{t, Ui};
 use crate::learn_text;
-use crate::model::learn::{Learn, LearnAction, LessonPhase, TextStatus};
-use crate::model::log::LogKind;
-use crate::model::RunRef;
+use tcp_lab_model::learn::{Learn, LearnAction, LessonPhase, TextStatus};
+use tcp_lab_model::log::LogKind;
+use tcp_lab_model::RunRef;
 
 /// The languages to show: the current one, then the other in bilingual view.
 fn shown(lang: Lang, bilingual: bool) -> Vec<Lang> {

@@ -20,9 +20,9 @@ use tcp_lab_content::Lang;
 use tcp_sim::{Fate, SegmentRecord, Symbols};
 
 use crate::i18n::{t, Ui};
-use crate::model::run::Flight;
-use crate::model::url::NumberMode;
-use crate::model::Playhead;
+use tcp_lab_model::flight::Flight;
+use tcp_lab_model::view::NumberMode;
+use tcp_lab_model::Playhead;
 
 /// An SVG coordinate. One decimal is plenty on screen; integer formatting
 /// keeps core's float formatting out of the bundle (see [`crate::numtext`]).

@@ -4,7 +4,7 @@ use tcp_lab_content::Lang;
 use yew::prelude::*;
 
 use crate::i18n::{notice_text, t, Ui};
-use crate::model::url::Notice;
+use tcp_lab_model::notices::Notice;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {

@@ -7,7 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::i18n::{profile_name, step_error_text, t, Ui};
-use crate::model::setup::{DraftErrors, DraftField, SetupDraft, StepError, CUSTOM};
+use tcp_lab_model::setup::{DraftErrors, DraftField, SetupDraft, StepError, CUSTOM};
 
 #[derive(Properties, PartialEq)]
 pub struct ScenarioPickerProps {

@@ -9,18 +9,20 @@ use tcp_lab_content::Lang;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use tcp_lab_model::view::EmbedOptions;
+use tcp_lab_model::LabState;
+
 use crate::i18n::{t, Ui};
-use crate::model::share::{share_query, EmbedOptions};
-use crate::model::state::LabState;
+use crate::lab::Lab;
 
 thread_local! {
     /// The state on screen and the embedding options, for the export functions.
-    static CURRENT: RefCell<Option<(UseReducerHandle<LabState>, EmbedOptions)>> = const { RefCell::new(None) };
+    static CURRENT: RefCell<Option<(UseReducerHandle<Lab>, EmbedOptions)>> = const { RefCell::new(None) };
 }
 
 /// Published by the app from an effect after each render: a handle on the
 /// state of that render (an `Rc`), so nothing is computed until a tool asks.
-pub fn set_current(state: UseReducerHandle<LabState>, embed: EmbedOptions) {
+pub fn set_current(state: UseReducerHandle<Lab>, embed: EmbedOptions) {
     CURRENT.with(|c| *c.borrow_mut() = Some((state, embed)));
 }
 
@@ -31,7 +33,7 @@ fn with_current<T>(f: impl FnOnce(&LabState, &EmbedOptions) -> T) -> Option<T> {
 /// The share query (`?v=1&…`) of the state on screen, computed when asked.
 #[wasm_bindgen]
 pub fn tcp_lab_query() -> String {
-    with_current(share_query).unwrap_or_default()
+    with_current(|s, embed| s.link(embed).query()).unwrap_or_default()
 }
 
 /// The scenario's name, for file names.

@@ -4,8 +4,8 @@ use tcp_lab_content::{timer_label, Lang};
 use yew::prelude::*;
 
 use crate::i18n::{fmt_time, t, Ui};
-use crate::model::run::RunningTimer;
 use crate::numtext::fixed;
+use tcp_lab_model::flight::RunningTimer;
 
 /// Rounded to whole milliseconds below a second and tenths of a second above, so the
 /// digits do not jump about, then written as every time is (`fmt_time`).

@@ -5,7 +5,7 @@
 
 use gloo_timers::future::TimeoutFuture;
 use tcp_lab::app::{App, AppProps};
-use tcp_lab::model::url::parse_query;
+use tcp_lab_model::url::parse_query;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::AppHandle;

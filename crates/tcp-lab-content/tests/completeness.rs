@@ -1116,11 +1116,15 @@ fn chinese_literals(src: &str, quotes: &[char]) -> Vec<String> {
 }
 
 /// Every file of the app around this crate that could hold interface text:
-/// its Rust sources (without their test modules) and the page's scripts.
+/// its Rust sources and its model's (without their test modules) and the page's scripts.
 fn app_sources() -> Vec<(String, String)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut files = Vec::new();
-    let mut dirs = vec![root.join("src"), root.join("static")];
+    let mut dirs = vec![
+        root.join("src"),
+        root.join("crates/tcp-lab-model/src"),
+        root.join("static"),
+    ];
     while let Some(dir) = dirs.pop() {
         for e in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
             let path = e.unwrap().path();

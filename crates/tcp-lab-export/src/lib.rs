@@ -1,4 +1,4 @@
-//! Issue 5: the lab's exports that need big code (serde_json for the trace,
+//! The lab's exports that need big code (serde_json for the trace,
 //! the pcap writer), kept out of the app's first load. `scripts/post-build.mjs`
 //! builds this crate into `export.js` (wasm-bindgen `no-modules`, wasm
 //! embedded), which `static/tools.js` loads when the Export panel opens.
@@ -6,8 +6,8 @@
 //! Both functions take the app's share query (`?v=1&…`): the link reproduces
 //! the run segment for segment, so the export is of exactly the run on screen.
 
-use tcp_lab::model::url::parse_query;
-use tcp_lab::model::LabState;
+use tcp_lab_model::url::parse_query;
+use tcp_lab_model::LabState;
 use tcp_sim::{to_pcap, LostSegments, PcapOptions};
 use wasm_bindgen::prelude::*;
 

@@ -2,7 +2,7 @@
 
 use tcp_sim::{Instant, Side, TimerKind, Trace};
 
-use super::run::Flight;
+use crate::flight::Flight;
 
 /// What one log entry is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,30 +64,4 @@ pub fn build_log(trace: &Trace, flights: &[Flight]) -> Vec<LogEntry> {
     }
     log.sort_unstable_by_key(|(e, order)| (e.t, e.kind.rank(), *order));
     log.into_iter().map(|(e, _)| e).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::run::Run;
-    use tcp_sim::named;
-
-    #[test]
-    fn test_log_is_in_time_order_with_causes_first() {
-        let run = Run::new(named::syn_lost(), &[]);
-        assert!(run.log.windows(2).all(|w| w[0].t <= w[1].t));
-        // The retransmission timer fires before the SYN it makes the client resend.
-        let fired = run
-            .log
-            .iter()
-            .position(|e| {
-                matches!(
-                    e.kind,
-                    LogKind::TimerFired(Side::Client, TimerKind::RetransmitSyn)
-                )
-            })
-            .unwrap();
-        assert!(matches!(run.log[fired + 1].kind, LogKind::Sent(1)));
-        assert!(run.log.iter().any(|e| e.kind == LogKind::Lost(0)));
-    }
 }

@@ -4,49 +4,13 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
-use tcp_sim::{
-    Dir, Duration, Fate, Instant, Scenario, Side, State, TimerKind, Trace, TransitionRecord,
-};
+use tcp_sim::{Dir, Fate, Instant, Scenario, Side, State, TimerKind, Trace, TransitionRecord};
 
-use super::layout::LadderLayout;
-use super::log::{build_log, LogEntry};
-use super::timeline::{EventIndex, Playhead, Schedule};
-
-/// Where a segment travels, in virtual time.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Flight {
-    pub dir: Dir,
-    pub sent: Instant,
-    /// When the last copy arrives, or where a lost segment vanishes.
-    pub end: Instant,
-    /// For a lost segment: the instant it is drawn vanishing.
-    pub lost_at: Option<Instant>,
-}
-
-impl Flight {
-    pub fn in_flight(&self, p: Playhead) -> bool {
-        p.reached(self.sent) && !p.reached(self.end)
-    }
-}
-
-/// One run of a timer, from arming to firing, stopping or re-arming.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct TimerSpan {
-    pub side: Side,
-    pub kind: TimerKind,
-    pub start: Instant,
-    pub deadline: Instant,
-    /// When it stopped running (fired, stopped or re-armed).
-    pub end: Instant,
-}
-
-/// A timer running at the playhead, for the countdowns.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct RunningTimer {
-    pub kind: TimerKind,
-    pub remaining: Duration,
-    pub total: Duration,
-}
+use crate::faults::ArmTarget;
+use crate::flight::{Flight, RunningTimer, TimerSpan};
+use crate::layout::LadderLayout;
+use crate::log::{build_log, LogEntry};
+use crate::timeline::{EventIndex, Playhead, Schedule};
 
 /// A run: the scenario, its trace, and the indexes the views use.
 #[derive(Debug)]
@@ -216,10 +180,10 @@ impl Run {
 
     /// The kinds of segment (direction and exact flags) this run puts on the link, in the order
     /// they first appear: what a fate can be armed for.
-    pub fn sent_kinds(&self) -> Vec<super::state::ArmTarget> {
-        let mut kinds: Vec<super::state::ArmTarget> = Vec::new();
+    pub fn sent_kinds(&self) -> Vec<ArmTarget> {
+        let mut kinds: Vec<ArmTarget> = Vec::new();
         for s in &self.trace.segments {
-            let k = super::state::ArmTarget {
+            let k = ArmTarget {
                 dir: s.dir,
                 flags: s.segment.flags,
             };
@@ -317,7 +281,8 @@ impl Deref for RunRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tcp_sim::named;
+    use crate::log::LogKind;
+    use tcp_sim::{named, Duration};
 
     fn normal() -> Run {
         Run::new(named::normal(), &[])
@@ -385,5 +350,51 @@ mod tests {
         // Dropped as it left: it still gets 40% of the way.
         let run = Run::new(sc, &[(sa.id, sa.sent)]);
         assert_eq!((run.flights[sa.id].end - sa.sent).as_ms(), 4.0);
+    }
+
+    // The run's ladder layout and log.
+
+    #[test]
+    fn test_rows_go_down_and_the_playhead_follows() {
+        let run = Run::new(named::normal(), &[]);
+        let l = &run.layout;
+        let ys: Vec<f64> = run.events.times().iter().map(|&t| l.y_at(t)).collect();
+        assert!(ys.windows(2).all(|w| w[0] < w[1]), "{ys:?}");
+        assert!(l.y_of(Playhead::Start) < ys[0]);
+        let mid = Playhead::At(Instant::from_ms(5.0));
+        assert!(l.y_of(mid) > ys[0] && l.y_of(mid) < ys[1]);
+        assert!(l.height > *ys.last().unwrap());
+    }
+
+    #[test]
+    fn test_time_at_inverts_y_at() {
+        let run = Run::new(named::normal(), &[]);
+        let l = &run.layout;
+        for &t in run.events.times() {
+            assert_eq!(l.time_at(l.y_at(t)), t);
+        }
+        let mid = Instant::from_ms(5.0);
+        let back = l.time_at(l.y_at(mid)).as_ms();
+        assert!((back - 5.0).abs() < 1e-6, "{back}");
+        assert_eq!(l.time_at(-100.0), Instant::ZERO);
+    }
+
+    #[test]
+    fn test_log_is_in_time_order_with_causes_first() {
+        let run = Run::new(named::syn_lost(), &[]);
+        assert!(run.log.windows(2).all(|w| w[0].t <= w[1].t));
+        // The retransmission timer fires before the SYN it makes the client resend.
+        let fired = run
+            .log
+            .iter()
+            .position(|e| {
+                matches!(
+                    e.kind,
+                    LogKind::TimerFired(Side::Client, TimerKind::RetransmitSyn)
+                )
+            })
+            .unwrap();
+        assert!(matches!(run.log[fired + 1].kind, LogKind::Sent(1)));
+        assert!(run.log.iter().any(|e| e.kind == LogKind::Lost(0)));
     }
 }

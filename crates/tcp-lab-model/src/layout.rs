@@ -8,8 +8,8 @@
 
 use tcp_sim::{Dir, Instant};
 
-use super::run::Flight;
-use super::timeline::{EventIndex, Playhead};
+use crate::flight::Flight;
+use crate::timeline::{EventIndex, Playhead};
 
 /// Where the "before the start" row sits.
 pub const START_Y: f64 = 48.0;
@@ -277,33 +277,6 @@ pub fn place_labels(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::run::Run;
-    use tcp_sim::named;
-
-    #[test]
-    fn test_rows_go_down_and_the_playhead_follows() {
-        let run = Run::new(named::normal(), &[]);
-        let l = &run.layout;
-        let ys: Vec<f64> = run.events.times().iter().map(|&t| l.y_at(t)).collect();
-        assert!(ys.windows(2).all(|w| w[0] < w[1]), "{ys:?}");
-        assert!(l.y_of(Playhead::Start) < ys[0]);
-        let mid = Playhead::At(Instant::from_ms(5.0));
-        assert!(l.y_of(mid) > ys[0] && l.y_of(mid) < ys[1]);
-        assert!(l.height > *ys.last().unwrap());
-    }
-
-    #[test]
-    fn test_time_at_inverts_y_at() {
-        let run = Run::new(named::normal(), &[]);
-        let l = &run.layout;
-        for &t in run.events.times() {
-            assert_eq!(l.time_at(l.y_at(t)), t);
-        }
-        let mid = Instant::from_ms(5.0);
-        let back = l.time_at(l.y_at(mid)).as_ms();
-        assert!((back - 5.0).abs() < 1e-6, "{back}");
-        assert_eq!(l.time_at(-100.0), Instant::ZERO);
-    }
 
     #[test]
     fn test_long_waits_are_capped() {

@@ -8,51 +8,24 @@
 use std::rc::Rc;
 
 use tcp_lab_content::Lang;
-use tcp_sim::{Dir, Fault, FaultAction, FaultMatch, Flags, Instant, ProfileName};
-use yew::Reducible;
+use tcp_sim::{Fault, FaultAction, FaultMatch, Instant, ProfileName};
 
-use super::log::LogKind;
-use super::run::{Run, RunRef};
-use super::setup::{
+use crate::faults::{ArmTarget, LearnerFault};
+use crate::learn::{Learn, LearnAction};
+use crate::log::LogKind;
+use crate::notices::Notice;
+use crate::numtext::clamp;
+use crate::playback::Playback;
+use crate::run::{Run, RunRef};
+use crate::setup::{
     DraftErrors, DraftField, Setup, SetupDraft, CUSTOM, DEFAULT_PROFILE, DEFAULT_SCENARIO,
 };
-use super::timeline::Playhead;
-use super::url::{Notice, UrlOptions};
+use crate::timeline::Playhead;
+use crate::url::UrlOptions;
+use crate::view::NumberMode;
 
-/// With reduced motion, playback jumps from event to event after this long (wall ms at 1×).
-pub const REDUCED_MOTION_STEP_MS: f64 = 1200.0;
-/// A frame gap longer than this (a background tab, a breakpoint) is not played as time.
-const MAX_FRAME_MS: f64 = 100.0;
-
-/// "The next segment going `dir` with exactly `flags`". The kinds offered are those the current
-/// run sends ([`super::run::Run::sent_kinds`]), read from the core's trace.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ArmTarget {
-    pub dir: Dir,
-    pub flags: Flags,
-}
-
-impl ArmTarget {
-    pub fn new(dir: Dir, flags: &str) -> ArmTarget {
-        ArmTarget {
-            dir,
-            flags: Flags::parse(flags).unwrap_or_default(),
-        }
-    }
-
-    /// `c2s:S`, `s2c:SA`: the value of its option in the menu.
-    pub fn key(&self) -> String {
-        format!("{}:{}", self.dir.name(), self.flags)
-    }
-}
-
-/// A fault the learner added, newest first in the state.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LearnerFault {
-    pub fault: Fault,
-    /// For a segment dropped while in flight: where it was dropped.
-    pub dropped_at: Option<Instant>,
-}
+mod learning;
+mod link;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct LabState {
@@ -62,19 +35,8 @@ pub struct LabState {
     pub draft_errors: DraftErrors,
     pub learner_faults: Vec<LearnerFault>,
     pub run: RunRef,
-    pub playhead: Playhead,
-    /// The playhead as wall time at 1× (see [`super::timeline::Schedule`]).
-    pub wall: f64,
-    pub playing: bool,
-    pub speed: f64,
-    /// The previous animation frame's timestamp while playing.
-    pub last_frame: Option<f64>,
-    /// Counts frames, so the view knows to ask for the next one.
-    pub frame: u64,
-    /// Reduced motion: wall time spent on the current event.
-    pub dwell: f64,
-    pub reduced_motion: bool,
-    pub numbers: super::url::NumberMode,
+    pub playback: Playback,
+    pub numbers: NumberMode,
     /// The log entry the learner picked; `None` follows the playhead.
     pub selection: Option<usize>,
     /// The segment whose fate menu is open.
@@ -83,8 +45,8 @@ pub struct LabState {
     /// again after the playhead: not armed, and said so next to the form.
     pub arm_refused: Option<ArmTarget>,
     pub notices: Vec<Notice>,
-    /// Issue 4: lessons, quiz, plain language, glossary, bilingual view.
-    pub learn: super::learn::Learn,
+    /// Lessons, quiz, plain language, glossary, bilingual view.
+    pub learn: Learn,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -102,7 +64,7 @@ pub enum Action {
     /// Move to this wall time (ms at 1×).
     Scrub(f64),
     SetSpeed(f64),
-    SetNumbers(super::url::NumberMode),
+    SetNumbers(NumberMode),
     /// The learner clicked a segment: select it and open its fate menu.
     OpenSegment(usize),
     CloseMenu,
@@ -119,8 +81,8 @@ pub enum Action {
     /// Something the learner should know, e.g. a text pack that failed to load.
     Notify(Notice),
     SetReducedMotion(bool),
-    /// Issue 4: the learning modes (see `super::learn`).
-    Learn(super::learn::LearnAction),
+    /// The learning modes (see `crate::learn`).
+    Learn(LearnAction),
 }
 
 impl LabState {
@@ -139,14 +101,7 @@ impl LabState {
             draft_errors: DraftErrors::default(),
             learner_faults: Vec::new(),
             run,
-            playhead: Playhead::Start,
-            wall: 0.0,
-            playing: options.autoplay,
-            speed: options.speed,
-            last_frame: None,
-            frame: 0,
-            dwell: 0.0,
-            reduced_motion,
+            playback: Playback::new(options.speed, options.autoplay, reduced_motion),
             numbers: options.numbers,
             selection: None,
             menu: None,
@@ -157,21 +112,18 @@ impl LabState {
         .restored(options)
     }
 
-    /// Issue 5: the rest of what the URL asked for (see `share.rs`).
+    /// The rest of what the URL asked for (see `link.rs`).
     fn restored(mut self, options: &UrlOptions) -> LabState {
         self.restore(options);
         self
     }
 
     pub fn at_end(&self) -> bool {
-        self.playhead >= self.run.end()
+        self.playback.at_end(&self.run)
     }
 
     pub fn can_fast_forward(&self) -> bool {
-        self.run
-            .schedule
-            .fast_forward_target(&self.run.events, self.playhead)
-            .is_some()
+        self.playback.can_fast_forward(&self.run)
     }
 
     /// The log entry the explanation panel and the announcer are about: the
@@ -188,7 +140,7 @@ impl LabState {
         if let Some(i) = self.selection {
             return vec![i];
         }
-        let Some(last) = self.run.log_position(self.playhead) else {
+        let Some(last) = self.run.log_position(self.playback.playhead) else {
             return Vec::new();
         };
         let t = self.run.log[last].t;
@@ -203,19 +155,16 @@ impl LabState {
         }
     }
 
-    pub(super) fn move_to(&mut self, p: Playhead) {
-        self.playhead = p;
-        self.wall = self.run.schedule.wall_of(&self.run.events, p);
-        self.dwell = 0.0;
+    pub(crate) fn move_to(&mut self, p: Playhead) {
+        self.playback.move_to(&self.run, p);
         self.selection = None;
     }
 
-    pub(super) fn pause(&mut self) {
-        self.playing = false;
-        self.last_frame = None;
+    pub(crate) fn pause(&mut self) {
+        self.playback.pause();
     }
 
-    pub(super) fn rerun(&mut self) {
+    pub(crate) fn rerun(&mut self) {
         let mut scenario = self
             .learn
             .scenario()
@@ -232,14 +181,14 @@ impl LabState {
             })
             .collect();
         self.run = RunRef(Rc::new(Run::new(scenario, &drawn)));
-        let p = self.playhead.min(self.run.end());
+        let p = self.playback.playhead.min(self.run.end());
         let selection = self.selection.filter(|&i| i < self.run.log.len());
         self.move_to(p);
         self.selection = selection;
     }
 
     /// A new scenario or profile: start over without the learner's faults.
-    pub(super) fn start_over(&mut self, setup: Setup) {
+    pub(crate) fn start_over(&mut self, setup: Setup) {
         self.arm_refused = None;
         self.setup = setup;
         self.draft = self.setup.draft();
@@ -247,7 +196,7 @@ impl LabState {
         self.learner_faults.clear();
         self.menu = None;
         self.pause();
-        self.playhead = Playhead::Start;
+        self.playback.playhead = Playhead::Start;
         self.rerun();
     }
 
@@ -258,32 +207,36 @@ impl LabState {
             .position(|e| e.kind == LogKind::Sent(id))
     }
 
-    pub(super) fn apply(&mut self, action: Action) {
+    pub(crate) fn apply(&mut self, action: Action) {
         match action {
             Action::SetLang(lang) => self.lang = lang,
             Action::TogglePlay => {
-                if self.playing {
+                if self.playback.playing {
                     self.pause();
                 } else {
                     if self.at_end() {
                         self.move_to(Playhead::Start);
                     }
-                    self.playing = true;
+                    self.playback.playing = true;
                     self.menu = None;
                     self.selection = None;
                 }
             }
             Action::Pause => self.pause(),
-            Action::Frame(ts) => self.frame_tick(ts),
+            Action::Frame(ts) => {
+                if self.playback.frame(&self.run, ts) {
+                    self.selection = None;
+                }
+            }
             Action::StepForward => {
                 self.pause();
-                if let Some(t) = self.run.events.next_after(self.playhead) {
+                if let Some(t) = self.run.events.next_after(self.playback.playhead) {
                     self.move_to(Playhead::At(t));
                 }
             }
             Action::StepBack => {
                 self.pause();
-                let p = self.run.events.previous_before(self.playhead);
+                let p = self.run.events.previous_before(self.playback.playhead);
                 self.move_to(p);
             }
             Action::Reset => {
@@ -301,7 +254,7 @@ impl LabState {
                 if let Some(p) = self
                     .run
                     .schedule
-                    .fast_forward_target(&self.run.events, self.playhead)
+                    .fast_forward_target(&self.run.events, self.playback.playhead)
                 {
                     self.move_to(p);
                 }
@@ -309,9 +262,9 @@ impl LabState {
             Action::Scrub(wall) => {
                 let p = self.run.schedule.playhead_of(&self.run.events, wall);
                 self.move_to(p);
-                self.wall = crate::numtext::clamp(wall, 0.0, self.run.schedule.total());
+                self.playback.wall = clamp(wall, 0.0, self.run.schedule.total());
             }
-            Action::SetSpeed(speed) => self.speed = speed,
+            Action::SetSpeed(speed) => self.playback.speed = speed,
             Action::SetNumbers(mode) => self.numbers = mode,
             Action::OpenSegment(id) => {
                 self.pause();
@@ -321,7 +274,9 @@ impl LabState {
             Action::CloseMenu => self.menu = None,
             Action::SetSegmentFate(id, action) => self.set_segment_fate(id, action),
             Action::ArmFate(target, action) => {
-                let nth = 1 + self.run.count_sent(target.dir, target.flags, self.playhead);
+                let nth = 1 + self
+                    .run
+                    .count_sent(target.dir, target.flags, self.playback.playhead);
                 // The run is deterministic: a fate for a segment it does not send would never
                 // be used, so it is refused, and the form says so.
                 if self
@@ -402,37 +357,8 @@ impl LabState {
                     self.notices.remove(i);
                 }
             }
-            Action::SetReducedMotion(on) => self.reduced_motion = on,
+            Action::SetReducedMotion(on) => self.playback.reduced_motion = on,
             Action::Learn(a) => self.learn_apply(a),
-        }
-    }
-
-    fn frame_tick(&mut self, ts: f64) {
-        if !self.playing {
-            return;
-        }
-        let dt = self.last_frame.map_or(0.0, |last| {
-            crate::numtext::clamp(ts - last, 0.0, MAX_FRAME_MS)
-        });
-        self.last_frame = Some(ts);
-        self.frame = self.frame.wrapping_add(1);
-        let advance = dt * self.speed;
-        if self.reduced_motion {
-            // No sliding: hold each event, then jump to the next.
-            self.dwell += advance;
-            if self.dwell >= REDUCED_MOTION_STEP_MS {
-                if let Some(t) = self.run.events.next_after(self.playhead) {
-                    self.move_to(Playhead::At(t));
-                }
-            }
-        } else {
-            let total = self.run.schedule.total();
-            self.wall = (self.wall + advance).min(total);
-            self.playhead = self.run.schedule.playhead_of(&self.run.events, self.wall);
-        }
-        if self.at_end() {
-            self.playhead = self.run.end();
-            self.pause();
         }
     }
 
@@ -440,10 +366,10 @@ impl LabState {
         let Some(flight) = self.run.flights.get(id) else {
             return;
         };
-        if !flight.in_flight(self.playhead) {
+        if !flight.in_flight(self.playback.playhead) {
             return;
         }
-        let Playhead::At(now) = self.playhead else {
+        let Playhead::At(now) = self.playback.playhead else {
             return;
         };
         // Faults on segments sent after the playhead belong to a future this
@@ -466,23 +392,31 @@ impl LabState {
     }
 }
 
-impl Reducible for LabState {
-    type Action = Action;
+impl LabState {
+    /// Whether two states are equal. One function, never inlined: the reducer
+    /// and the app's view both compare states, and an inlined copy in each
+    /// cost about 1 KB of the gzipped wasm (measured).
+    #[inline(never)]
+    pub fn same(&self, other: &LabState) -> bool {
+        self == other
+    }
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        if matches!(action, Action::Frame(_)) && !self.playing {
+    /// The reducer: the state after `action`. The state itself when nothing
+    /// changed, so that a view can tell without comparing.
+    pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if matches!(action, Action::Frame(_)) && !self.playback.playing {
             return self;
         }
         let mut next = (*self).clone();
         if next.learn_before(&action) {
             // Taken over by the learning modes: nothing else to do.
-            if next == *self {
+            if next.same(&self) {
                 return self;
             }
             return Rc::new(next);
         }
         next.apply(action.clone());
-        next.learn_after(&action, self.wall);
+        next.learn_after(&action, self.playback.wall);
         Rc::new(next)
     }
 }
@@ -490,8 +424,8 @@ impl Reducible for LabState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::url::parse_query;
-    use tcp_sim::{Fate, Side, State};
+    use crate::url::parse_query;
+    use tcp_sim::{Dir, Fate, Side, State};
 
     fn lab(query: &str) -> LabState {
         LabState::new(&parse_query(query, Some("en")), false)
@@ -501,31 +435,36 @@ mod tests {
         s.apply(a);
     }
 
+    /// The state of `side` at the playhead.
+    fn at(s: &LabState, side: Side) -> State {
+        s.run.state_at(side, s.playback.playhead)
+    }
+
     #[test]
     fn test_steps_walk_the_normal_run_and_back() {
         let mut s = lab("?scenario=normal");
-        assert_eq!(s.run.state_at(Side::Client, s.playhead), State::Closed);
+        assert_eq!(at(&s, Side::Client), State::Closed);
         act(&mut s, Action::StepForward);
-        assert_eq!(s.playhead, Playhead::At(Instant::ZERO));
-        assert_eq!(s.run.state_at(Side::Client, s.playhead), State::SynSent);
+        assert_eq!(s.playback.playhead, Playhead::At(Instant::ZERO));
+        assert_eq!(at(&s, Side::Client), State::SynSent);
         act(&mut s, Action::StepForward);
-        assert_eq!(s.run.state_at(Side::Server, s.playhead), State::SynReceived);
+        assert_eq!(at(&s, Side::Server), State::SynReceived);
         act(&mut s, Action::StepBack);
-        assert_eq!(s.run.state_at(Side::Server, s.playhead), State::Listen);
+        assert_eq!(at(&s, Side::Server), State::Listen);
         act(&mut s, Action::End);
         assert!(s.at_end());
-        assert_eq!(s.run.state_at(Side::Client, s.playhead), State::Closed);
+        assert_eq!(at(&s, Side::Client), State::Closed);
         act(&mut s, Action::StepBack);
-        assert_eq!(s.run.state_at(Side::Client, s.playhead), State::TimeWait);
+        assert_eq!(at(&s, Side::Client), State::TimeWait);
     }
 
     #[test]
     fn test_playing_advances_and_stops_at_the_end() {
         let mut s = lab("?scenario=normal&autoplay=1");
-        assert!(s.playing);
+        assert!(s.playback.playing);
         let mut ts = 0.0;
         let mut frames = 0;
-        while s.playing && frames < 100_000 {
+        while s.playback.playing && frames < 100_000 {
             ts += 16.0;
             act(&mut s, Action::Frame(ts));
             frames += 1;
@@ -539,7 +478,7 @@ mod tests {
         );
         act(&mut s, Action::TogglePlay);
         assert!(
-            s.playing && s.playhead == Playhead::Start,
+            s.playback.playing && s.playback.playhead == Playhead::Start,
             "play at the end starts over"
         );
     }
@@ -552,7 +491,7 @@ mod tests {
             act(&mut s, Action::Frame(i as f64 * 16.0));
         }
         assert_eq!(
-            s.playhead,
+            s.playback.playhead,
             Playhead::At(Instant::ZERO),
             "one jump after 1.2 s"
         );
@@ -571,22 +510,25 @@ mod tests {
             .find(|x| x.flags_str() == "SA")
             .unwrap()
             .id;
-        let wall = s.wall + 700.0; // more than halfway across
+        let wall = s.playback.wall + 700.0; // more than halfway across
         act(&mut s, Action::Scrub(wall));
-        assert!(s.run.flights[sa].in_flight(s.playhead));
-        let before = s.playhead;
+        assert!(s.run.flights[sa].in_flight(s.playback.playhead));
+        let before = s.playback.playhead;
         act(&mut s, Action::OpenSegment(sa));
         assert_eq!(s.menu, Some(sa));
         act(&mut s, Action::SetSegmentFate(sa, FaultAction::Drop));
-        assert_eq!(s.playhead, before, "the playhead stays");
+        assert_eq!(s.playback.playhead, before, "the playhead stays");
         assert_eq!(s.menu, None);
         let seg = &s.run.trace.segments[sa];
         assert_eq!(seg.fate, Fate::Lost);
         // Drawn vanishing where it was dropped: already gone.
-        assert!(!s.run.flights[sa].in_flight(s.playhead));
+        assert!(!s.run.flights[sa].in_flight(s.playback.playhead));
         act(&mut s, Action::StepBack);
         act(&mut s, Action::StepForward);
-        assert_eq!(s.playhead, before, "the loss is an event to step to");
+        assert_eq!(
+            s.playback.playhead, before,
+            "the loss is an event to step to"
+        );
         let syns = s
             .run
             .trace
@@ -596,7 +538,7 @@ mod tests {
             .count();
         assert!(syns >= 2, "{}", s.run.trace.summary());
         act(&mut s, Action::End);
-        assert_eq!(s.run.state_at(Side::Client, s.playhead), State::Closed);
+        assert_eq!(at(&s, Side::Client), State::Closed);
         assert!(s
             .run
             .trace
@@ -655,7 +597,7 @@ mod tests {
         // Arming again once the first (lost) SYN-ACK is out targets the second one, which
         // this run sends because the first was lost.
         let flags = synack().flags;
-        while s.run.count_sent(Dir::S2C, flags, s.playhead) == 0 {
+        while s.run.count_sent(Dir::S2C, flags, s.playback.playhead) == 0 {
             act(&mut s, Action::StepForward);
         }
         act(&mut s, Action::ArmFate(synack(), FaultAction::Duplicate));
@@ -679,7 +621,7 @@ mod tests {
         act(&mut s, Action::ChooseProfile(ProfileName::Linux));
         assert_eq!(s.run.scenario.profile, ProfileName::Linux);
         assert!(s.learner_faults.is_empty());
-        assert_eq!(s.playhead, Playhead::Start);
+        assert_eq!(s.playback.playhead, Playhead::Start);
         act(&mut s, Action::ChooseScenario("server_closes_first".into()));
         assert_eq!(s.setup.name, "server_closes_first");
         assert_eq!(

@@ -1,267 +1,27 @@
-//! Issue 4, the learning modes: guided lessons, predict-the-next-step quiz,
-//! plain-language analogies, the glossary and the bilingual view.
-//!
-//! All of it is state in [`Learn`], changed by [`LearnAction`]s and by the
-//! hook [`LabState::learn_after`] that the reducer calls after every action
-//! (it is what pauses playback at a lesson stop or before a delivery). The
-//! lesson *text* is not in the wasm: see `crate::learn_text`.
-//!
+//! The root state and the learning modes: what a lesson or the quiz does to
+//! playback and the run (opening a lesson starts its run, a lesson stop or a
+//! quiz question pauses playback, nothing passes an open question).
 
-use tcp_lab_content::lessons::Lesson;
-use tcp_lab_content::lessons::{self, LessonScenario};
-use tcp_lab_content::quiz;
-use tcp_lab_content::quiz::{QuizPoint, Score};
-use tcp_lab_content::Lang;
-use tcp_sim::Scenario;
+use tcp_lab_content::lessons::{self, Lesson, LessonScenario};
+use tcp_lab_content::quiz::{self, QuizPoint};
 
-use super::setup::{Setup, CUSTOM};
-use super::state::{Action, LabState};
-use super::timeline::Playhead;
+use crate::learn::{ActiveLesson, LearnAction, LessonPhase, QuizAsk};
+use crate::setup::{Setup, CUSTOM};
+use crate::timeline::Playhead;
 
-/// Whether a language's learning text has been loaded.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum TextStatus {
-    #[default]
-    NotRequested,
-    Loading,
-    Ready,
-    Failed,
-}
-
-/// Which learning panel is open.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum LearnView {
-    #[default]
-    None,
-    Lessons,
-    Glossary,
-}
-
-impl LearnView {
-    /// The value of `?learn=`.
-    pub fn key(self) -> Option<&'static str> {
-        match self {
-            LearnView::None => None,
-            LearnView::Lessons => Some("lessons"),
-            LearnView::Glossary => Some("glossary"),
-        }
-    }
-
-    pub fn parse(key: &str) -> Option<LearnView> {
-        match key {
-            "lessons" => Some(LearnView::Lessons),
-            "glossary" => Some(LearnView::Glossary),
-            _ => None,
-        }
-    }
-}
-
-/// The learning switches a URL can carry: `?learn=lessons|glossary`,
-/// `?quiz=1`, `?plain=1`, `?bi=1` (and `?lesson=ID`, kept apart in `UrlOptions`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LearnSwitches {
-    pub view: LearnView,
-    pub quiz: bool,
-    pub plain: bool,
-    pub bilingual: bool,
-}
-
-/// Where a lesson is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LessonPhase {
-    /// The goal is shown; "Continue" starts playing.
-    Goal,
-    Playing,
-    /// Paused at stop `i`, its narration shown.
-    Stop(usize),
-    /// The narration is over (the last stop passed): the check question.
-    /// A wrong answer leaves the check open for another try.
-    Check,
-    /// The learner found the right answer, this choice.
-    Done(usize),
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct ActiveLesson {
-    pub lesson: &'static Lesson,
-    pub phase: LessonPhase,
-    /// The first stop not yet shown.
-    pub next_stop: usize,
-    /// The wrong answers to the check so far, in the order tried.
-    pub tried: Vec<usize>,
-}
-
-impl ActiveLesson {
-    /// Once the check is done: whether the first answer was the right one.
-    pub fn correct(&self) -> Option<bool> {
-        match self.phase {
-            LessonPhase::Done(_) => Some(self.tried.is_empty()),
-            _ => None,
-        }
-    }
-
-    /// The choice whose feedback is shown: the right one once found, else
-    /// the last wrong try.
-    pub fn last_answer(&self) -> Option<usize> {
-        match self.phase {
-            LessonPhase::Done(c) => Some(c),
-            LessonPhase::Check => self.tried.last().copied(),
-            _ => None,
-        }
-    }
-}
-
-/// A quiz question being asked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct QuizAsk {
-    pub point: QuizPoint,
-    /// Shuffles the choices; the same for both languages.
-    pub seed: u64,
-    pub chosen: Option<usize>,
-    pub correct: Option<bool>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Learn {
-    pub view: LearnView,
-    pub lesson: Option<ActiveLesson>,
-    pub quiz: bool,
-    pub asking: Option<QuizAsk>,
-    pub score: Score,
-    pub plain: bool,
-    pub bilingual: bool,
-    /// Loading state of the text, English then Chinese.
-    pub text: [TextStatus; 2],
-    /// An unknown `?lesson=` value.
-    pub unknown_lesson: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum LearnAction {
-    ToggleLessons,
-    ToggleGlossary,
-    /// Open a lesson by id (the picker, or `?lesson=ID`).
-    OpenLesson(String),
-    CloseLesson,
-    /// "Continue" at the goal or a stop.
-    Continue,
-    /// The answer to the lesson's check.
-    AnswerCheck(usize),
-    SetQuiz(bool),
-    AnswerQuiz(usize),
-    SetPlain(bool),
-    SetBilingual(bool),
-    TextLoading(Lang),
-    TextLoaded(Lang, bool),
-}
+use super::{Action, LabState};
 
 /// The wall ms (at 1×) before an arrival at which predict mode pauses, so the
 /// segment is seen about to land.
 const QUIZ_LEAD_WALL_MS: f64 = 1.0;
 
-fn lang_index(lang: Lang) -> usize {
-    match lang {
-        Lang::En => 0,
-        Lang::Zh => 1,
-    }
-}
-
-impl Learn {
-    /// True while a predict-mode question waits for its answer: nothing may
-    /// move the playhead past it.
-    pub fn question_open(&self) -> bool {
-        self.asking.is_some_and(|a| a.chosen.is_none())
-    }
-
-    /// True when the views must not show anything after the playhead (the
-    /// event log's future entries): predict mode is on, or a question is open.
-    pub fn hide_future(&self) -> bool {
-        self.quiz || self.question_open()
-    }
-
-    pub fn text_status(&self, lang: Lang) -> TextStatus {
-        self.text[lang_index(lang)]
-    }
-
-    /// True when a view that needs the loaded text is on.
-    pub fn needs_text(&self) -> bool {
-        self.view != LearnView::None || self.lesson.is_some() || self.plain
-    }
-
-    /// The languages whose text the current views need.
-    pub fn text_langs(&self, lang: Lang) -> Vec<Lang> {
-        if !self.needs_text() {
-            Vec::new()
-        } else if self.bilingual {
-            Lang::ALL.to_vec()
-        } else {
-            vec![lang]
-        }
-    }
-
-    /// The scenario to run instead of the setup's, while a lesson with a
-    /// scenario of its own (faults included) is open.
-    pub fn scenario(&self) -> Option<Scenario> {
-        let l = self.lesson.as_ref()?;
-        matches!(l.lesson.source, LessonScenario::Custom(_)).then(|| l.lesson.scenario())
-    }
-
-    /// The switches, as the URL writes them.
-    pub fn switches(&self) -> LearnSwitches {
-        LearnSwitches {
-            view: self.view,
-            quiz: self.quiz,
-            plain: self.plain,
-            bilingual: self.bilingual,
-        }
-    }
-
-    /// Sets the switches a URL asked for.
-    pub fn set_switches(&mut self, s: LearnSwitches) {
-        self.view = s.view;
-        self.quiz = s.quiz;
-        self.plain = s.plain;
-        self.bilingual = s.bilingual;
-    }
-}
-
-impl LearnView {
-    /// `view` if it is not open yet, else no panel: what its switch does.
-    fn toggled(self, view: LearnView) -> LearnView {
-        if self == view {
-            LearnView::None
-        } else {
-            view
-        }
-    }
-}
-
 impl LabState {
-    /// Applies a learning action.
+    /// Applies a learning action: the learning modes' own, or one that also
+    /// moves playback or reads the run.
     pub(super) fn learn_apply(&mut self, a: LearnAction) {
-        let l = &mut self.learn;
-        match a {
-            LearnAction::ToggleLessons => l.view = l.view.toggled(LearnView::Lessons),
-            LearnAction::ToggleGlossary => l.view = l.view.toggled(LearnView::Glossary),
-            LearnAction::SetPlain(on) => l.plain = on,
-            LearnAction::SetBilingual(on) => l.bilingual = on,
-            LearnAction::TextLoading(lang) => {
-                l.text[lang_index(lang)] = TextStatus::Loading;
-            }
-            LearnAction::TextLoaded(lang, ok) => {
-                l.text[lang_index(lang)] = if ok {
-                    TextStatus::Ready
-                } else {
-                    TextStatus::Failed
-                };
-            }
-            a => self.apply_mode(a),
-        }
-    }
-}
-
-impl LabState {
-    fn apply_mode(&mut self, a: LearnAction) {
+        let Some(a) = self.learn.apply(a) else {
+            return;
+        };
         match a {
             LearnAction::OpenLesson(id) => match lessons::lesson(&id) {
                 Some(lesson) => self.open_lesson(lesson),
@@ -272,35 +32,16 @@ impl LabState {
                 self.pause();
             }
             LearnAction::Continue => self.lesson_continue(),
-            LearnAction::AnswerCheck(c) => {
-                if let Some(l) = self.learn.lesson.as_mut() {
-                    if l.phase == LessonPhase::Check
-                        && c < l.lesson.check.choices.len()
-                        && !l.tried.contains(&c)
-                    {
-                        if l.lesson.check.is_correct(c) {
-                            l.phase = LessonPhase::Done(c);
-                        } else {
-                            // Wrong: explained, and the check stays open for another try.
-                            l.tried.push(c);
-                        }
-                    }
-                }
-            }
-            LearnAction::SetQuiz(on) => {
-                self.learn.quiz = on;
-                if !on {
-                    self.learn.asking = None;
-                }
-            }
             LearnAction::AnswerQuiz(c) => self.answer_quiz(c),
-            // `learn_apply`'s own.
+            // `Learn::apply`'s own.
             LearnAction::ToggleLessons
             | LearnAction::ToggleGlossary
             | LearnAction::SetPlain(_)
             | LearnAction::SetBilingual(_)
             | LearnAction::TextLoading(_)
-            | LearnAction::TextLoaded(..) => {}
+            | LearnAction::TextLoaded(..)
+            | LearnAction::SetQuiz(_)
+            | LearnAction::AnswerCheck(_) => {}
         }
     }
 
@@ -341,14 +82,14 @@ impl LabState {
                 if at_end {
                     self.move_to(Playhead::Start);
                 }
-                self.playing = true;
+                self.playback.playing = true;
                 self.menu = None;
             }
             LessonPhase::Stop(i) => {
                 l.next_stop = i + 1;
                 l.phase = LessonPhase::Playing;
                 if !at_end {
-                    self.playing = true;
+                    self.playback.playing = true;
                 }
                 // A later stop at the same instant (or at the end) shows at
                 // once; after the last stop, the check.
@@ -383,12 +124,12 @@ impl LabState {
     fn moves_forward(&self, action: &Action) -> bool {
         match action {
             Action::StepForward | Action::End | Action::FastForward => true,
-            Action::Scrub(w) => *w > self.wall,
+            Action::Scrub(w) => *w > self.playback.wall,
             Action::JumpToLog(i) => self
                 .run
                 .log
                 .get(*i)
-                .is_some_and(|e| !self.playhead.reached(e.t)),
+                .is_some_and(|e| !self.playback.playhead.reached(e.t)),
             _ => false,
         }
     }
@@ -414,7 +155,7 @@ impl LabState {
                 return true;
             }
             self.learn.asking = None;
-            self.playing = true;
+            self.playback.playing = true;
             return true;
         }
         false
@@ -467,7 +208,7 @@ impl LabState {
         if !matches!(l.phase, LessonPhase::Playing | LessonPhase::Stop(_)) {
             return;
         }
-        let wall = self.wall;
+        let wall = self.playback.wall;
         let next = (0..l.lesson.stops.len())
             .find(|&i| self.stop_wall(l.lesson, i).is_some_and(|w| w > wall))
             .unwrap_or(l.lesson.stops.len());
@@ -493,13 +234,13 @@ impl LabState {
         }
         let total = self.run.schedule.total();
         if let Some(w) = self.stop_wall(l.lesson, next) {
-            if self.wall >= w || self.at_end() {
+            if self.playback.wall >= w || self.at_end() {
                 let t = lessons::stop_time(&l.lesson.stops[next].at, &self.run.trace);
                 if let Some(t) = t {
                     self.pause();
-                    self.playhead = Playhead::At(t).min(self.run.end());
-                    self.wall = w.min(total);
-                    self.dwell = 0.0;
+                    self.playback.playhead = Playhead::At(t).min(self.run.end());
+                    self.playback.wall = w.min(total);
+                    self.playback.dwell = 0.0;
                     self.selection = None;
                 }
                 if let Some(a) = self.learn.lesson.as_mut() {
@@ -535,7 +276,7 @@ impl LabState {
         ) {
             return;
         }
-        let now = self.wall;
+        let now = self.playback.wall;
         let run = self.run.clone();
         let seed = u64::from(self.learn.score.asked) + 1;
         for (t, point) in quiz::quiz_points(&run.trace) {
@@ -554,9 +295,9 @@ impl LabState {
                 continue;
             }
             self.pause();
-            self.wall = w;
-            self.playhead = run.schedule.playhead_of(&run.events, w);
-            self.dwell = 0.0;
+            self.playback.wall = w;
+            self.playback.playhead = run.schedule.playhead_of(&run.events, w);
+            self.playback.dwell = 0.0;
             self.selection = None;
             self.learn.asking = Some(QuizAsk {
                 point,
@@ -572,9 +313,9 @@ impl LabState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::url::parse_query;
+    use crate::url::parse_query;
     use std::rc::Rc;
-    use yew::Reducible;
+    use tcp_lab_content::Lang;
 
     fn lab() -> Rc<LabState> {
         Rc::new(LabState::new(
@@ -590,7 +331,7 @@ mod tests {
     /// Plays with frames of 16 ms until paused; returns the state.
     fn play(mut s: Rc<LabState>, ts: &mut f64) -> Rc<LabState> {
         for _ in 0..100_000 {
-            if !s.playing {
+            if !s.playback.playing {
                 break;
             }
             *ts += 16.0;
@@ -608,7 +349,7 @@ mod tests {
             );
             let l = s.learn.lesson.clone().unwrap();
             assert_eq!(l.phase, LessonPhase::Goal);
-            assert!(!s.playing);
+            assert!(!s.playback.playing);
             let mut ts = 0.0;
             let mut seen = Vec::new();
             s = act(s, Action::TogglePlay); // Space continues
@@ -617,7 +358,12 @@ mod tests {
                 match s.learn.lesson.as_ref().unwrap().phase {
                     LessonPhase::Stop(i) => {
                         let t = lessons::stop_time(&lesson.stops[i].at, &s.run.trace).unwrap();
-                        assert_eq!(s.playhead, Playhead::At(t), "{} stop {i}", lesson.id);
+                        assert_eq!(
+                            s.playback.playhead,
+                            Playhead::At(t),
+                            "{} stop {i}",
+                            lesson.id
+                        );
                         seen.push(i);
                         s = act(s, Action::Learn(LearnAction::Continue));
                     }
@@ -650,13 +396,13 @@ mod tests {
             let q = quiz::question_at(&s.run.trace, ask.point, Lang::En, ask.seed).unwrap();
             if let QuizPoint::Arrival(i) = ask.point {
                 assert!(
-                    !s.playhead.reached(s.run.trace.arrivals[i].t),
+                    !s.playback.playhead.reached(s.run.trace.arrivals[i].t),
                     "paused before the arrival"
                 );
             }
             // Play waits for an answer.
             s = act(s, Action::TogglePlay);
-            assert!(!s.playing);
+            assert!(!s.playback.playing);
             let choice = if asked % 2 == 0 {
                 q.correct
             } else {
@@ -666,7 +412,7 @@ mod tests {
             assert_eq!(s.learn.asking.unwrap().correct, Some(asked % 2 == 0));
             asked += 1;
             s = act(s, Action::TogglePlay);
-            assert!(s.playing);
+            assert!(s.playback.playing);
         }
         assert!(asked >= 3 && asked <= points, "{asked} of {points}");
         assert_eq!(s.learn.score.asked as usize, asked);
@@ -688,7 +434,10 @@ mod tests {
             assert!(s.learn.question_open());
             if let QuizPoint::Arrival(i) = ask.point {
                 let t = s.run.trace.arrivals[i].t;
-                assert!(!s.playhead.reached(t), "stopped before the arrival");
+                assert!(
+                    !s.playback.playhead.reached(t),
+                    "stopped before the arrival"
+                );
                 // Nothing moves the playhead past the open question.
                 let before = s.clone();
                 let later = s.run.log.iter().position(|e| e.t >= t).unwrap();
@@ -696,11 +445,11 @@ mod tests {
                     Action::StepForward,
                     Action::End,
                     Action::FastForward,
-                    Action::Scrub(s.wall + 500.0),
+                    Action::Scrub(s.playback.wall + 500.0),
                     Action::JumpToLog(later),
                 ] {
                     let after = act(s.clone(), a.clone());
-                    assert_eq!(after.playhead, before.playhead, "{a:?}");
+                    assert_eq!(after.playback.playhead, before.playback.playhead, "{a:?}");
                     assert!(after.learn.question_open(), "{a:?}");
                 }
             }
@@ -746,7 +495,7 @@ mod tests {
             !s.at_end(),
             "the check does not wait for the end of the run"
         );
-        assert_eq!(s.playhead, Playhead::At(t));
+        assert_eq!(s.playback.playhead, Playhead::At(t));
         let wrong = (lesson.check.correct + 1) % lesson.check.choices.len();
         s = act(s, Action::Learn(LearnAction::AnswerCheck(wrong)));
         let l = s.learn.lesson.clone().unwrap();
