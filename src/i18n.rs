@@ -726,6 +726,8 @@ pub fn failure_text(lang: Lang, failure: AppFailure) -> &'static str {
         (AppFailure::Conn(ConnError::NotConnected), Lang::Zh) => "尚未连接",
         (AppFailure::Conn(ConnError::AlreadyClosed), Lang::En) => "sending side already closed",
         (AppFailure::Conn(ConnError::AlreadyClosed), Lang::Zh) => "发送方向已经关闭",
+        (AppFailure::Conn(ConnError::AddrNotAvailable), Lang::En) => "no local port available",
+        (AppFailure::Conn(ConnError::AddrNotAvailable), Lang::Zh) => "没有可用的本地端口",
         (AppFailure::EofBeforeData, Lang::En) => "end of file before the expected bytes",
         (AppFailure::EofBeforeData, Lang::Zh) => "预期的数据还没到，对端就结束了发送",
     }

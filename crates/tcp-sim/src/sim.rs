@@ -361,6 +361,7 @@ impl Simulation {
                         cause,
                         trigger: trigger.unwrap_or(Trigger::App(self.apps[i].pc)),
                         certainty: None,
+                        conn: None,
                     });
                 }
                 EndpointEvent::Timer { kind, deadline } => self.trace.timers.push(TimerRecord {
@@ -369,6 +370,7 @@ impl Simulation {
                     kind,
                     deadline,
                     fired: false,
+                    conn: None,
                 }),
                 EndpointEvent::TimerFired { kind } => {
                     trigger = Some(Trigger::Timer(kind));
@@ -378,6 +380,7 @@ impl Simulation {
                         kind,
                         deadline: None,
                         fired: true,
+                        conn: None,
                     });
                 }
                 EndpointEvent::Error(_) | EndpointEvent::Delivered { .. } => {}
@@ -456,6 +459,7 @@ impl Simulation {
                 Some(Trigger::Segment(_) | Trigger::App(_)) => self.current_arrival,
                 _ => None,
             },
+            conn: None,
         });
         self.wire.push(segment);
         if let Some(a) = arrive {
@@ -558,6 +562,18 @@ impl Simulation {
                         None
                     }
                 }
+                // One connection: accept returns once the handshake is complete.
+                Step::Accept => {
+                    if ep.state().is_synchronized() {
+                        Some(Ok(()))
+                    } else if ep.state() == State::Closed {
+                        Some(Err(AppFailure::Conn(
+                            ep.error().unwrap_or(ConnError::NotConnected),
+                        )))
+                    } else {
+                        None
+                    }
+                }
                 Step::Send(n) => {
                     let r = ep.send(now, n).map_err(AppFailure::Conn);
                     if r.is_ok() {
@@ -614,7 +630,10 @@ impl Simulation {
                 }
             };
             self.drain(side, Some(Trigger::App(pc)));
-            let blocking = matches!(step, Step::Connect | Step::Recv(_) | Step::RecvEof);
+            let blocking = matches!(
+                step,
+                Step::Connect | Step::Accept | Step::Recv(_) | Step::RecvEof
+            );
             let result = if blocking && !first && result.is_some() {
                 // The call was blocked; the application needs a moment to run again.
                 let wake = *self.apps[i]
@@ -645,6 +664,7 @@ impl Simulation {
                                 side,
                                 step: step.to_string(),
                                 failure: f,
+                                client: None,
                             });
                             AppOutcome::Failed(f)
                         }
@@ -668,8 +688,12 @@ impl Simulation {
     }
 }
 
-/// Runs a scenario to the end and returns its trace.
+/// Runs a scenario to the end and returns its trace. A scenario with many clients, a flood or
+/// listener settings runs as a server with many connections ([`crate::server`]).
 pub fn run(scenario: &Scenario) -> Trace {
+    if scenario.is_server_run() {
+        return crate::server::run(scenario);
+    }
     let mut sim = Simulation::new(scenario);
     sim.run_to_end();
     sim.into_trace()
