@@ -672,7 +672,11 @@ impl Scenario {
             sc.time_wait = Some(Duration::from_ms(ms));
         }
         if let Some(c) = obj.get("clients") {
-            if obj.contains_key("client") {
+            if obj
+                .get("client")
+                .and_then(Value::as_array)
+                .is_some_and(|a| !a.is_empty())
+            {
                 return Err(err(
                     "clients",
                     "give either \"client\" (one client) or \"clients\" (many), not both",

@@ -307,10 +307,15 @@ impl Server {
     fn finish(mut self) -> Trace {
         for (id, c) in self.conns.iter().enumerate() {
             let rec = &mut self.trace.connections[id];
-            rec.final_states = [
-                c.ends[0].as_ref().map(Endpoint::state),
-                c.ends[1].as_ref().map(Endpoint::state),
-            ];
+            // A dropped request socket goes back to its listener's LISTEN inside the endpoint;
+            // as a connection it is gone.
+            let end = |e: &Option<Endpoint>| {
+                e.as_ref().map(|e| match e.state() {
+                    State::Listen => State::Closed,
+                    s => s,
+                })
+            };
+            rec.final_states = [end(&c.ends[0]), end(&c.ends[1])];
         }
         self.trace.listener = Some(self.record);
         self.trace
