@@ -258,3 +258,109 @@ fn test_old_scenarios_get_no_connection_fields() {
     assert!(j.get("connections").is_none());
     assert!(j["segments"][0].get("conn").is_none());
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use tcp_sim::scenario::{ClientSpec, FloodSpec, ListenerSettings};
+
+    fn scenario(
+        rfc: bool,
+        backlog: u32,
+        cookies: u8,
+        abort: bool,
+        flood: u32,
+        clients: Vec<(bool, u8, u16)>,
+        loss: u8,
+        seed: u64,
+    ) -> Scenario {
+        let mut server = vec![Step::Listen];
+        for _ in 0..clients.iter().map(|c| c.1 as usize).sum::<usize>() {
+            server.extend([Step::Accept, Step::Close]);
+        }
+        let mut sc = Scenario::new(if rfc {
+            ProfileName::Rfc
+        } else {
+            ProfileName::Linux
+        })
+        .delay_ms(5.0)
+        .server(&server)
+        .with_listener(ListenerSettings {
+            backlog: Some(backlog),
+            syncookies: Some(cookies),
+            abort_on_overflow: Some(abort),
+            ..Default::default()
+        })
+        .loss(loss as f64, seed);
+        if flood > 0 {
+            sc = sc.with_flood(FloodSpec {
+                start: tcp_sim::Instant::ZERO,
+                rate_per_s: 2000.0,
+                count: flood,
+            });
+        }
+        for (i, (fixed, reconnects, gap)) in clients.into_iter().enumerate() {
+            let mut steps = Vec::new();
+            for _ in 0..reconnects {
+                steps.extend([
+                    Step::Connect,
+                    Step::Send(10),
+                    Step::Close,
+                    Step::Sleep(tcp_sim::Duration::from_millis(gap as u64)),
+                ]);
+            }
+            let mut c = ClientSpec::numbered(i, &steps);
+            c.port_range = (40000, 40002);
+            c.tw_reuse = i % 2 == 0;
+            if fixed {
+                c = c.with_port(40000);
+            }
+            sc = sc.add_client(c);
+        }
+        sc
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        #[test]
+        fn prop_random_floods_backlogs_and_reconnects_end_legally(
+            rfc in any::<bool>(),
+            backlog in 0u32..6,
+            cookies in 0u8..3,
+            abort in any::<bool>(),
+            flood in 0u32..400,
+            clients in proptest::collection::vec((any::<bool>(), 1u8..4, 0u16..3000), 1..5),
+            loss in 0u8..15,
+            seed in any::<u64>(),
+        ) {
+            let sc = scenario(rfc, backlog, cookies, abort, flood, clients, loss, seed);
+            let t = run(&sc);
+            prop_assert!(!t.truncated);
+            for tr in &t.transitions {
+                prop_assert!(tr.cause.edges().contains(&(tr.from, tr.to)),
+                    "{:?}: {} -> {}", tr.cause, tr.from, tr.to);
+            }
+            // Each end's states form one chain.
+            for c in &t.connections {
+                for side in [Side::Client, Side::Server] {
+                    let mut last: Option<State> = None;
+                    for tr in t.transitions.iter().filter(|tr| tr.conn == Some(c.id) && tr.side == side) {
+                        if let Some(l) = last {
+                            prop_assert_eq!(l, tr.from, "conn {} {}", c.id, side);
+                        }
+                        last = Some(tr.to);
+                    }
+                    let end = c.final_states[side.index()];
+                    prop_assert_eq!(last.map(|s| if s == State::Listen { State::Closed } else { s }), end.filter(|_| last.is_some()));
+                }
+            }
+            let l = t.listener.as_ref().unwrap();
+            let cap = l.limits.max_ack_backlog + 1;
+            for e in &l.events {
+                prop_assert!(e.syn_queue <= cap && e.accept_queue <= cap);
+            }
+        }
+    }
+}
