@@ -272,8 +272,7 @@ mod properties {
         abort: bool,
         flood: u32,
         clients: Vec<(bool, u8, u16)>,
-        loss: u8,
-        seed: u64,
+        (loss, seed): (u8, u64),
     ) -> Scenario {
         let mut server = vec![Step::Listen];
         for _ in 0..clients.iter().map(|c| c.1 as usize).sum::<usize>() {
@@ -335,7 +334,7 @@ mod properties {
             loss in 0u8..15,
             seed in any::<u64>(),
         ) {
-            let sc = scenario(rfc, backlog, cookies, abort, flood, clients, loss, seed);
+            let sc = scenario(rfc, backlog, cookies, abort, flood, clients, (loss, seed));
             let t = run(&sc);
             prop_assert!(!t.truncated);
             for tr in &t.transitions {

@@ -223,7 +223,7 @@ impl Server {
             sc: sc.clone(),
             profile,
             limits,
-            secret: hash2(sc.seed, 0x5EC2_E7),
+            secret: hash2(sc.seed, 0x005E_C2E7),
             conns: Vec::new(),
             clients,
             client_by_addr,
@@ -435,13 +435,10 @@ impl Server {
             Side::Server
         };
         let default_trigger = Trigger::App(self.app_pc(c, side));
-        loop {
-            let Some(ev) = self.conns[c].ends[side]
-                .as_mut()
-                .and_then(|e| e.poll_event())
-            else {
-                break;
-            };
+        while let Some(ev) = self.conns[c].ends[side]
+            .as_mut()
+            .and_then(|e| e.poll_event())
+        {
             match ev {
                 EndpointEvent::Transition {
                     from,
@@ -484,13 +481,10 @@ impl Server {
                 EndpointEvent::Error(_) | EndpointEvent::Delivered { .. } => {}
             }
         }
-        loop {
-            let Some(out) = self.conns[c].ends[side]
-                .as_mut()
-                .and_then(|e| e.poll_output())
-            else {
-                break;
-            };
+        while let Some(out) = self.conns[c].ends[side]
+            .as_mut()
+            .and_then(|e| e.poll_output())
+        {
             let dir = if side == 0 { Dir::C2S } else { Dir::S2C };
             self.record_segment(
                 c,
@@ -724,7 +718,7 @@ impl Server {
 
     /// Hands `seg` to connection `k`'s end `side`, noting bytes an older incarnation's segment
     /// (sent by connection `c`) slipped into it.
-    fn to_endpoint(&mut self, id: usize, c: usize, k: usize, side: usize, seg: Segment) {
+    fn hand_to_endpoint(&mut self, id: usize, c: usize, k: usize, side: usize, seg: Segment) {
         let now = self.now;
         let Some(ep) = self.conns[k].ends[side].as_mut() else {
             return;
@@ -754,7 +748,7 @@ impl Server {
             return;
         }
         match self.client_conn(tuple) {
-            Some(k) => self.to_endpoint(id, c, k, 0, seg),
+            Some(k) => self.hand_to_endpoint(id, c, k, 0, seg),
             None if !seg.flags.rst() => {
                 // A closed port (RFC 9293 §3.10.7.1).
                 let rst = Endpoint::rst_for(&seg);
@@ -795,7 +789,7 @@ impl Server {
                 self.syn_in_time_wait(id, c, k, seg);
                 return;
             }
-            self.to_endpoint(id, c, k, 1, seg);
+            self.hand_to_endpoint(id, c, k, 1, seg);
             return;
         }
         if !self.listening {
@@ -1038,7 +1032,7 @@ impl Server {
         self.table.insert(tuple, c);
         self.trace.connections[c].server_isn = Some(cookie);
         self.drain(c, 1, Some(Trigger::Segment(id)));
-        self.to_endpoint(id, c, c, 1, ack);
+        self.hand_to_endpoint(id, c, c, 1, ack);
         true
     }
 
@@ -1063,7 +1057,7 @@ impl Server {
             len: 0,
             window: p.syn_window,
             syn_options: Some(p.syn_options),
-            timestamps: p.timestamps.then(|| Timestamps {
+            timestamps: p.timestamps.then_some(Timestamps {
                 val: (r >> 40) as u32,
                 ecr: 0,
             }),
