@@ -1278,8 +1278,11 @@ impl Endpoint {
     }
 
     /// In TIME-WAIT, answer a SYN that is not newer than this connection with an ACK
-    /// (RFC 6191; Linux `TCP_TW_ACK`).
-    pub(crate) fn ack_old_syn(&mut self, now: Instant) {
+    /// (RFC 6191; Linux `TCP_TW_ACK`); `restart`: it failed PAWS, so TIME-WAIT starts over.
+    pub(crate) fn ack_old_syn(&mut self, now: Instant, restart: bool) {
+        if restart && self.state == State::TimeWait {
+            self.set_time_wait(Some(now + self.profile.time_wait));
+        }
         self.send_ack(now, SendReason::AckOldSynInTimeWait);
     }
 

@@ -690,6 +690,12 @@ impl Scenario {
         if let Some(f) = obj.get("flood") {
             sc.flood = Some(crate::server::setup::flood_from_json(f)?);
         }
+        if sc.is_server_run() && !sc.inject.is_empty() {
+            return Err(err(
+                "inject",
+                "old segments can be injected only into a run with one client",
+            ));
+        }
         Ok(sc)
     }
 

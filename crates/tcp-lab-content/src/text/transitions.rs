@@ -551,7 +551,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
         Cause::TimeWaitReused => match lang {
             En => Explanation {
                 title: "Port reused from TIME-WAIT",
-                what: "The application called connect() and took over the four-tuple of its own connection in TIME-WAIT: tcp_tw_reuse is on, the old connection used timestamps, and it has been in TIME-WAIT for at least a second.",
+                what: "The application called connect() and took over the four-tuple of its own connection in TIME-WAIT: tcp_tw_reuse is on, the old connection used timestamps, and it has been in TIME-WAIT for more than a second.",
                 why: "A client that opens and closes connections quickly keeps every port it used in TIME-WAIT; reusing them does not mix old data into the new connection when timestamps let the peer reject the old connection's segments (PAWS).",
                 without: "The client would run out of local ports and connect() would fail with \"no local port available\" (EADDRNOTAVAIL).",
                 rfc: "RFC 7323 §5 (PAWS); RFC 6191",
@@ -559,7 +559,7 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
             },
             Zh => Explanation {
                 title: "从 TIME-WAIT 复用端口",
-                what: "应用调用 connect()，接管了自己处于 TIME-WAIT 的连接的四元组：开启了 tcp_tw_reuse，旧连接使用了时间戳，而且已经在 TIME-WAIT 中至少一秒。",
+                what: "应用调用 connect()，接管了自己处于 TIME-WAIT 的连接的四元组：开启了 tcp_tw_reuse，旧连接使用了时间戳，而且在 TIME-WAIT 中已超过一秒。",
                 why: "频繁建立又关闭连接的客户端，用过的每个端口都停在 TIME-WAIT；当时间戳能让对方拒收旧连接的报文段（PAWS）时，复用它们不会把旧数据混进新连接。",
                 without: "客户端会耗尽本地端口，connect() 以“没有可用的本地端口”（EADDRNOTAVAIL）失败。",
                 rfc: "RFC 7323 第 5 节（PAWS）；RFC 6191",

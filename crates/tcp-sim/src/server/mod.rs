@@ -815,13 +815,17 @@ impl Server {
         let ep = self.conns[k].ends[1]
             .as_ref()
             .expect("mapped sockets exist");
-        let newer = match (ep.ts_recent(), seg.timestamps) {
-            (Some(recent), Some(ts)) => seq::gt(ts.val, recent) || seq::gt(seg.seq, ep.rcv_nxt()),
-            _ => seq::gt(seg.seq, ep.rcv_nxt()),
-        };
+        let both_ts = ep.ts_recent().zip(seg.timestamps.map(|t| t.val));
+        // PAWS (tcp_paws_reject): a timestamp older than the last one marks an old segment.
+        let paws_reject = both_ts.is_some_and(|(recent, val)| recent.wrapping_sub(val) as i32 > 1);
+        let newer = !paws_reject
+            && (seq::gt(seg.seq, ep.rcv_nxt())
+                || both_ts.is_some_and(|(recent, val)| seq::lt(recent, val)));
         if !newer {
             if let Some(ep) = self.conns[k].ends[1].as_mut() {
-                ep.ack_old_syn(self.now);
+                // An old timestamp restarts TIME-WAIT; a SYN merely below RCV.NXT may be a
+                // new one with an unlucky ISN, so it does not.
+                ep.ack_old_syn(self.now, paws_reject);
             }
             self.drain(k, 1, Some(Trigger::Segment(id)));
             return;
@@ -1103,13 +1107,14 @@ impl Server {
                         .as_ref()
                         .expect("held ports have sockets");
                     // tcp_twsk_unique: with tcp_tw_reuse, a TIME-WAIT socket that used
-                    // timestamps and is at least a second old may give up its four-tuple.
+                    // timestamps and is more than a second old (tcp_tw_reuse_delay) may give
+                    // up its four-tuple.
                     let reusable = spec.tw_reuse
                         && ep.state() == State::TimeWait
                         && ep.uses_timestamps()
                         && self.conns[k]
                             .client_tw_since
-                            .is_some_and(|t| self.now - t >= Duration::from_secs(1));
+                            .is_some_and(|t| self.now - t > Duration::from_secs(1));
                     if reusable {
                         return Ok((p, Some(k)));
                     }

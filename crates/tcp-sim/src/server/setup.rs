@@ -81,7 +81,7 @@ pub struct ClientSpec {
     /// `net.ipv4.ip_local_port_range`, both ends included.
     pub port_range: (u16, u16),
     /// `net.ipv4.tcp_tw_reuse` = 1: `connect()` may take over a port whose connection is in
-    /// TIME-WAIT, when timestamps are on and the TIME-WAIT socket is at least 1 s old.
+    /// TIME-WAIT, when timestamps are on and the TIME-WAIT socket is more than 1 s old.
     pub tw_reuse: bool,
     /// The application's steps.
     pub steps: Vec<Step>,
