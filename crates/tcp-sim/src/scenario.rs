@@ -104,8 +104,8 @@ pub enum NumberUnit {
 
 /// The verbs a step may start with, in the order they are usually listed.
 pub const STEP_VERBS: [&str; 12] = [
-    "listen", "accept", "connect", "send N", "recv N", "recv_eof", "shutdown", "close", "abort",
-    "crash", "sleep MS", "at MS",
+    "listen", "connect", "send N", "recv N", "recv_eof", "shutdown", "close", "abort",
+    "crash", "sleep MS", "at MS", "accept",
 ];
 
 impl fmt::Display for StepError {
@@ -115,7 +115,7 @@ impl fmt::Display for StepError {
             StepError::TooManyWords { step } => write!(f, "too many words in step '{step}'"),
             StepError::UnknownVerb { verb } => write!(
                 f,
-                "unknown step '{verb}' (expected listen, accept, connect, send N, recv N, recv_eof, shutdown, close, abort, crash, sleep MS or at MS)"
+                "unknown step '{verb}' (expected listen, connect, send N, recv N, recv_eof, shutdown, close, abort, crash, sleep MS, at MS or accept)"
             ),
             StepError::TakesNoArgument { verb } => write!(f, "step '{verb}' takes no argument"),
             StepError::MissingNumber { verb, unit } => {
