@@ -104,8 +104,8 @@ pub enum NumberUnit {
 
 /// The verbs a step may start with, in the order they are usually listed.
 pub const STEP_VERBS: [&str; 12] = [
-    "listen", "connect", "send N", "recv N", "recv_eof", "shutdown", "close", "abort",
-    "crash", "sleep MS", "at MS", "accept",
+    "listen", "connect", "send N", "recv N", "recv_eof", "shutdown", "close", "abort", "crash",
+    "sleep MS", "at MS", "accept",
 ];
 
 impl fmt::Display for StepError {

@@ -540,6 +540,8 @@ impl Simulation {
                     side,
                     step_index: pc,
                     outcome: AppOutcome::Started,
+                    client: None,
+                    conn: None,
                 });
             }
             let ep = &mut self.endpoints[i];
@@ -674,6 +676,8 @@ impl Simulation {
                         side,
                         step_index: pc,
                         outcome,
+                        client: None,
+                        conn: None,
                     });
                 }
             }

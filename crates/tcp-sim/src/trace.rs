@@ -206,9 +206,15 @@ pub struct AppRecord {
     pub step_index: usize,
     /// What happened to it.
     pub outcome: AppOutcome,
+    /// In a run with many connections: which client's application (an index into the
+    /// scenario's `clients`); `None` for the server and in a one-connection run.
+    pub client: Option<usize>,
+    /// In a run with many connections: the connection the step used, if any.
+    pub conn: Option<usize>,
 }
 
-/// A failed step: recorded, and the side's remaining steps are skipped.
+/// A failed step: recorded, and the side's remaining steps are skipped (in a run with many
+/// connections: those before its next `connect` or `accept`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorRecord {
     /// When the step failed.

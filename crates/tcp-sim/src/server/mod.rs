@@ -28,8 +28,8 @@ use crate::seq;
 use crate::state::{Dir, Side, Socket, State};
 use crate::time::{Duration, Instant};
 use crate::trace::{
-    AppFailure, ArrivalRecord, ErrorRecord, Fate, FateSource, SegmentRecord, TimerRecord, Trace,
-    TransitionRecord, Trigger,
+    AppFailure, AppOutcome, AppRecord, ArrivalRecord, ErrorRecord, Fate, FateSource, SegmentRecord,
+    TimerRecord, Trace, TransitionRecord, Trigger,
 };
 use cookie::Tuple;
 pub use listener::{ListenerCounters, ListenerEvent, ListenerEventKind, ListenerRecord};
@@ -1166,6 +1166,9 @@ impl Server {
             let step = app.steps[app.pc];
             let first = !app.started;
             self.apps[a].started = true;
+            if first {
+                self.app_record(a, AppOutcome::Started);
+            }
             let end = if a == 0 { 1 } else { 0 };
             let result: Option<Result<(), AppFailure>> = match step {
                 Step::Listen if a == 0 => {
@@ -1257,6 +1260,13 @@ impl Server {
                 result
             };
             let Some(r) = result else { return };
+            self.app_record(
+                a,
+                match r {
+                    Ok(()) => AppOutcome::Done,
+                    Err(f) => AppOutcome::Failed(f),
+                },
+            );
             let app = &mut self.apps[a];
             let pc = app.pc;
             app.pc += 1;
@@ -1264,7 +1274,16 @@ impl Server {
             app.wait_until = None;
             app.ready_at = None;
             if let Err(f) = r {
-                app.stopped = true;
+                // A server goes on with its next `accept`, a client with its next `connect`:
+                // one failed connection does not end the others.
+                let next = if a == 0 { Step::Accept } else { Step::Connect };
+                match app.steps[pc + 1..].iter().position(|s| *s == next) {
+                    Some(k) => {
+                        app.pc = pc + 1 + k;
+                        app.current = None;
+                    }
+                    None => app.stopped = true,
+                }
                 self.trace.errors.push(ErrorRecord {
                     t: now,
                     side,
@@ -1274,6 +1293,18 @@ impl Server {
                 });
             }
         }
+    }
+
+    fn app_record(&mut self, a: usize, outcome: AppOutcome) {
+        let app = &self.apps[a];
+        self.trace.app.push(AppRecord {
+            t: self.now,
+            side: if a == 0 { Side::Server } else { Side::Client },
+            step_index: app.pc,
+            outcome,
+            client: (a > 0).then(|| a - 1),
+            conn: app.current,
+        });
     }
 
     fn connect_done(&self, a: usize) -> Option<Result<(), AppFailure>> {
