@@ -103,7 +103,8 @@ enum Queued {
 struct Conn {
     origin: Origin,
     tuple: Tuple,
-    ends: [Option<Endpoint>; 2],
+    /// Boxed: most flood connections never get an endpoint, and a `Conn` stays small.
+    ends: [Option<Box<Endpoint>>; 2],
     scheduled: [Option<Instant>; 2],
     highest_end: [Option<u32>; 2],
     queued: Queued,
@@ -283,11 +284,11 @@ impl Server {
                 Ev::Arrive(id, _) => self.deliver(id),
                 Ev::Timer(c, side) => {
                     let due = self.conns[c].ends[side as usize]
-                        .as_ref()
+                        .as_deref()
                         .and_then(Endpoint::poll_timeout);
                     self.conns[c].scheduled[side as usize] = None;
                     if due.is_some_and(|d| d <= self.now) {
-                        if let Some(ep) = self.conns[c].ends[side as usize].as_mut() {
+                        if let Some(ep) = self.conns[c].ends[side as usize].as_deref_mut() {
                             ep.handle_timeout(self.now);
                         }
                         self.drain(c, side as usize, None);
@@ -309,7 +310,7 @@ impl Server {
             let rec = &mut self.trace.connections[id];
             // A dropped request socket goes back to its listener's LISTEN inside the endpoint;
             // as a connection it is gone.
-            let end = |e: &Option<Endpoint>| {
+            let end = |e: &Option<Box<Endpoint>>| {
                 e.as_ref().map(|e| match e.state() {
                     State::Listen => State::Closed,
                     s => s,
@@ -331,7 +332,7 @@ impl Server {
 
     fn schedule(&mut self, c: usize, side: usize) {
         let due = self.conns[c].ends[side]
-            .as_ref()
+            .as_deref()
             .and_then(Endpoint::poll_timeout);
         if let Some(d) = due {
             if self.conns[c].scheduled[side] != Some(d) {
@@ -436,7 +437,7 @@ impl Server {
         };
         let default_trigger = Trigger::App(self.app_pc(c, side));
         while let Some(ev) = self.conns[c].ends[side]
-            .as_mut()
+            .as_deref_mut()
             .and_then(|e| e.poll_event())
         {
             match ev {
@@ -482,7 +483,7 @@ impl Server {
             }
         }
         while let Some(out) = self.conns[c].ends[side]
-            .as_mut()
+            .as_deref_mut()
             .and_then(|e| e.poll_output())
         {
             let dir = if side == 0 { Dir::C2S } else { Dir::S2C };
@@ -494,7 +495,7 @@ impl Server {
                 Some(trigger.unwrap_or(default_trigger)),
             );
         }
-        let iss = self.conns[c].ends[side].as_ref().and_then(Endpoint::iss);
+        let iss = self.conns[c].ends[side].as_deref().and_then(Endpoint::iss);
         let rec = &mut self.trace.connections[c];
         let slot = if side == 0 {
             &mut rec.client_isn
@@ -683,7 +684,7 @@ impl Server {
         let receiver_state = if dir == Dir::C2S {
             self.table
                 .get(&tuple)
-                .and_then(|&k| self.conns[k].ends[1].as_ref())
+                .and_then(|&k| self.conns[k].ends[1].as_deref())
                 .map_or(
                     if self.listening {
                         State::Listen
@@ -694,7 +695,7 @@ impl Server {
                 )
         } else {
             self.client_conn(tuple)
-                .and_then(|k| self.conns[k].ends[0].as_ref())
+                .and_then(|k| self.conns[k].ends[0].as_deref())
                 .map_or(State::Closed, Endpoint::state)
         };
         self.trace.arrivals.push(ArrivalRecord {
@@ -720,7 +721,7 @@ impl Server {
     /// (sent by connection `c`) slipped into it.
     fn hand_to_endpoint(&mut self, id: usize, c: usize, k: usize, side: usize, seg: Segment) {
         let now = self.now;
-        let Some(ep) = self.conns[k].ends[side].as_mut() else {
+        let Some(ep) = self.conns[k].ends[side].as_deref_mut() else {
             return;
         };
         let before = ep.rcv_nxt().wrapping_add(ep.held_bytes());
@@ -769,14 +770,14 @@ impl Server {
         if let Some(k) = self.table.get(&tuple).copied() {
             let (state, completes) = {
                 let ep = self.conns[k].ends[1]
-                    .as_ref()
+                    .as_deref()
                     .expect("mapped sockets exist");
                 (ep.state(), ep.completes_handshake(&seg))
             };
             if completes && self.accept_queue_full() {
                 // tcp_check_req → syn_recv_sock fails (sk_acceptq_is_full) → listen_overflow.
                 if self.limits.abort_on_overflow {
-                    if let Some(ep) = self.conns[k].ends[1].as_mut() {
+                    if let Some(ep) = self.conns[k].ends[1].as_deref_mut() {
                         ep.reject_on_overflow(&seg);
                     }
                     self.drain(k, 1, Some(Trigger::Segment(id)));
@@ -813,7 +814,7 @@ impl Server {
     /// timestamps, else a sequence number above RCV.NXT — and is answered with an ACK if not.
     fn syn_in_time_wait(&mut self, id: usize, c: usize, k: usize, seg: Segment) {
         let ep = self.conns[k].ends[1]
-            .as_ref()
+            .as_deref()
             .expect("mapped sockets exist");
         let both_ts = ep.ts_recent().zip(seg.timestamps.map(|t| t.val));
         // PAWS (tcp_paws_reject): a timestamp older than the last one marks an old segment.
@@ -822,7 +823,7 @@ impl Server {
             && (seq::gt(seg.seq, ep.rcv_nxt())
                 || both_ts.is_some_and(|(recent, val)| seq::lt(recent, val)));
         if !newer {
-            if let Some(ep) = self.conns[k].ends[1].as_mut() {
+            if let Some(ep) = self.conns[k].ends[1].as_deref_mut() {
                 // An old timestamp restarts TIME-WAIT; a SYN merely below RCV.NXT may be a
                 // new one with an unlucky ISN, so it does not.
                 ep.ack_old_syn(self.now, paws_reject);
@@ -833,7 +834,7 @@ impl Server {
         // The new ISN starts well above everything the old connection sent (Linux: tw_snd_nxt
         // + 65535 + 2), so the old connection's segments can never look new.
         let isn = ep.snd_nxt().wrapping_add(65537);
-        if let Some(ep) = self.conns[k].ends[1].as_mut() {
+        if let Some(ep) = self.conns[k].ends[1].as_deref_mut() {
             ep.end_time_wait(Cause::TimeWaitNewSyn);
         }
         self.drain(k, 1, Some(Trigger::Segment(id)));
@@ -931,7 +932,7 @@ impl Server {
         let mut ep =
             Endpoint::passive_child(self.profile, self.sc.seed, self.server_ts_offset(tuple));
         ep.take_syn(self.now, seg, isn);
-        self.conns[c].ends[1] = Some(ep);
+        self.conns[c].ends[1] = Some(Box::new(ep));
         self.conns[c].queued = Queued::Syn;
         self.table.insert(tuple, c);
         self.syn_queue += 1;
@@ -1032,7 +1033,7 @@ impl Server {
         let mut ep =
             Endpoint::passive_child(self.profile, self.sc.seed, self.server_ts_offset(tuple));
         ep.rebuild_from_cookie(syn, cookie);
-        self.conns[c].ends[1] = Some(ep);
+        self.conns[c].ends[1] = Some(Box::new(ep));
         self.table.insert(tuple, c);
         self.trace.connections[c].server_isn = Some(cookie);
         self.drain(c, 1, Some(Trigger::Segment(id)));
@@ -1104,7 +1105,7 @@ impl Server {
                 None => return Ok((p, None)),
                 Some(&k) => {
                     let ep = self.conns[k].ends[0]
-                        .as_ref()
+                        .as_deref()
                         .expect("held ports have sockets");
                     // tcp_twsk_unique: with tcp_tw_reuse, a TIME-WAIT socket that used
                     // timestamps and is more than a second old (tcp_tw_reuse_delay) may give
@@ -1139,7 +1140,7 @@ impl Server {
             // The new connection starts above everything the old one sent (Linux: write_seq =
             // tw_snd_nxt + 65535 + 2).
             let old = self.conns[k].ends[0]
-                .as_mut()
+                .as_deref_mut()
                 .expect("held ports have sockets");
             isn = old.snd_nxt().wrapping_add(65537);
             old.end_time_wait(Cause::TimeWaitReused);
@@ -1148,7 +1149,7 @@ impl Server {
         let c = self.new_conn(Origin::Client(i), tuple);
         let mut ep = Endpoint::new(Side::Client, self.profile, self.sc.seed ^ c as u64);
         ep.connect_with(self.now, isn, ts_offset)?;
-        self.conns[c].ends[0] = Some(ep);
+        self.conns[c].ends[0] = Some(Box::new(ep));
         self.clients[i].ports.insert(port, c);
         self.drain(c, 0, None);
         Ok(c)
@@ -1310,7 +1311,7 @@ impl Server {
     fn connect_done(&self, a: usize) -> Option<Result<(), AppFailure>> {
         let ep = self.apps[a]
             .current
-            .and_then(|c| self.conns[c].ends[0].as_ref())?;
+            .and_then(|c| self.conns[c].ends[0].as_deref())?;
         if ep.state().is_synchronized() {
             Some(Ok(()))
         } else if ep.state() == State::Closed {
@@ -1343,7 +1344,7 @@ impl Server {
     ) -> Option<Result<(), AppFailure>> {
         let now = self.now;
         let side = if end == 0 { Side::Client } else { Side::Server };
-        let ep = self.conns[c].ends[end].as_mut()?;
+        let ep = self.conns[c].ends[end].as_deref_mut()?;
         let conn = |r: Result<(), ConnError>| Some(r.map_err(AppFailure::Conn));
         match step {
             Step::Send(n) => {
