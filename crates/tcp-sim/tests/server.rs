@@ -283,6 +283,40 @@ fn test_established_rst_before_read_server_goes_on_with_next_accept() {
     assert_legal(&t);
 }
 
+#[test]
+fn test_server_fields_errors_name_the_field() {
+    let cases = [
+        (r#"{"listener": {"backlog": -1}}"#, "listener.backlog"),
+        (r#"{"listener": {"syncookies": 3}}"#, "listener.syncookies"),
+        (r#"{"listener": {"queue": 3}}"#, "listener.queue"),
+        (r#"{"flood": {"count": 5}}"#, "flood.rate_per_s"),
+        (
+            r#"{"flood": {"rate_per_s": 0, "count": 5}}"#,
+            "flood.rate_per_s",
+        ),
+        (r#"{"clients": [{"addr": "10.0.1"}]}"#, "clients[0].addr"),
+        (
+            r#"{"clients": [{"port_range": [5, 4]}]}"#,
+            "clients[0].port_range",
+        ),
+        (r#"{"clients": [{"steps": ["jump"]}]}"#, "clients[0]"),
+        (
+            r#"{"clients": [{"addr": "10.0.1.2"}, {"addr": "10.0.1.2"}]}"#,
+            "clients",
+        ),
+        (r#"{"client": ["connect"], "clients": [{}]}"#, "clients"),
+        (
+            r#"{"clients": [{}], "inject": [{"dir": "c2s", "flags": "S"}]}"#,
+            "inject",
+        ),
+        (r#"{"time_wait_ms": -5}"#, "time_wait_ms"),
+    ];
+    for (text, field) in cases {
+        let e = Scenario::from_json(text).unwrap_err();
+        assert!(e.field.starts_with(field), "{text}: {e}");
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
