@@ -911,8 +911,9 @@ impl Server {
                 }
             }
             ProfileName::Rfc => {
+                // A backlog of 0 still lets one connection in, as every stack does.
                 let held = self.syn_queue + self.accept_queue.len() as u32;
-                if held >= l.max_ack_backlog {
+                if held >= l.max_ack_backlog.max(1) {
                     if l.syncookies > 0 {
                         want_cookie = true;
                         self.last_overflow = Some(self.now);
