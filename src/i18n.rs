@@ -168,6 +168,7 @@ pub fn failure_text(lang: Lang, failure: AppFailure) -> &'static str {
             AppFailure::Conn(ConnError::TimedOut) => Ui::ConnTimedOut,
             AppFailure::Conn(ConnError::NotConnected) => Ui::ConnNotConnected,
             AppFailure::Conn(ConnError::AlreadyClosed) => Ui::ConnAlreadyClosed,
+            AppFailure::Conn(ConnError::AddrNotAvailable) => Ui::ConnAddrNotAvailable,
             AppFailure::EofBeforeData => Ui::EofBeforeData,
         },
     )

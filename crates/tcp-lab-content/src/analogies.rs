@@ -100,6 +100,9 @@ pub fn analogy_for_cause(cause: Cause) -> Option<AnalogyTopic> {
         | Cause::AppCloseUnconnected
         | Cause::FinWait2Timeout
         | Cause::HostCrash => None,
+        Cause::RecvAckWithCookie => Some(Handshake),
+        Cause::AcceptQueueOverflow => Some(Rst),
+        Cause::TimeWaitNewSyn | Cause::TimeWaitReused => Some(TimeWait),
     }
 }
 
@@ -123,6 +126,10 @@ pub fn analogy_for_reason(reason: SendReason) -> Option<AnalogyTopic> {
         | SendReason::RstSynInWindow
         | SendReason::RstKeepaliveTimeout => Some(Rst),
         SendReason::RstBadAck | SendReason::OldDuplicate => Some(WhyNotTwo),
+        SendReason::SynAckCookie => Some(Handshake),
+        SendReason::RstListenOverflow => Some(Rst),
+        SendReason::AckOldSynInTimeWait => Some(TimeWait),
+        SendReason::FloodSyn => None,
         SendReason::Data
         | SendReason::AckNow
         | SendReason::AckDelayed

@@ -159,6 +159,7 @@ ui_texts!(
     ConnTimedOut,
     ConnNotConnected,
     ConnAlreadyClosed,
+    ConnAddrNotAvailable,
     EofBeforeData,
     /// `{who}`, `{step}`, `{why}`.
     StepFailedLine,

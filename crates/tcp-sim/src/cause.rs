@@ -60,11 +60,24 @@ pub enum Cause {
     /// The host crashed (or lost power) and rebooted: it forgot every connection without
     /// sending anything (RFC 9293 §3.5.1, half-open connections).
     HostCrash,
+    /// The ACK of a SYN-ACK carried a valid SYN cookie: the listener kept no request for it, so
+    /// it rebuilds one from the cookie (Linux `cookie_v4_check`; RFC 4987 §3.6).
+    RecvAckWithCookie,
+    /// The third ACK arrived while the accept queue was full and `tcp_abort_on_overflow` is 1:
+    /// the request is dropped and the client gets a RST (Linux `tcp_check_req`).
+    AcceptQueueOverflow,
+    /// A new SYN for the four-tuple of a connection in TIME-WAIT, newer than the old connection
+    /// (higher sequence number or timestamp), ends TIME-WAIT and opens a new connection
+    /// (RFC 6191; Linux `tcp_timewait_state_process`).
+    TimeWaitNewSyn,
+    /// `connect()` took over the port of a connection in TIME-WAIT (Linux `tcp_tw_reuse`, which
+    /// needs timestamps).
+    TimeWaitReused,
 }
 
 impl Cause {
     /// Every cause, in declaration order; `tcp-lab-content`'s tests check that each has text.
-    pub const ALL: [Cause; 25] = [
+    pub const ALL: [Cause; 29] = [
         Cause::AppListen,
         Cause::AppConnect,
         Cause::AppCloseUnconnected,
@@ -90,6 +103,10 @@ impl Cause {
         Cause::FinWait2Timeout,
         Cause::KeepaliveTimeout,
         Cause::HostCrash,
+        Cause::RecvAckWithCookie,
+        Cause::AcceptQueueOverflow,
+        Cause::TimeWaitNewSyn,
+        Cause::TimeWaitReused,
     ];
 
     /// A stable key, used in JSON traces and as the content key.
@@ -120,6 +137,10 @@ impl Cause {
             Cause::FinWait2Timeout => "fin_wait_2_timeout",
             Cause::KeepaliveTimeout => "keepalive_timeout",
             Cause::HostCrash => "host_crash",
+            Cause::RecvAckWithCookie => "recv_ack_with_cookie",
+            Cause::AcceptQueueOverflow => "accept_queue_overflow",
+            Cause::TimeWaitNewSyn => "time_wait_new_syn",
+            Cause::TimeWaitReused => "time_wait_reused",
         }
     }
 
@@ -207,6 +228,10 @@ impl Cause {
                 (LastAck, Closed),
                 (TimeWait, Closed),
             ],
+            Cause::RecvAckWithCookie => &[(Listen, SynReceived)],
+            Cause::AcceptQueueOverflow => &[(SynReceived, Closed)],
+            Cause::TimeWaitNewSyn => &[(TimeWait, Closed)],
+            Cause::TimeWaitReused => &[(TimeWait, Closed)],
         }
     }
 
@@ -246,6 +271,9 @@ pub fn is_rfc_transition(from: State, to: State, cause: Cause) -> bool {
                 // LISTEN where the listener is a socket of its own (Linux's request socket).
                 | Cause::SynAckRetriesExhausted
                 | Cause::RecvRstBackToListen
+                // The request socket is dropped with a RST (RFC 9293 §3.10.7.4 lets a listener
+                // refuse; Linux's accept queue is full).
+                | Cause::AcceptQueueOverflow
         );
     // FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT happens in one segment (FIN+ACK),
     // but each half is an edge, so nothing extra is needed for it.
@@ -313,11 +341,23 @@ pub enum SendReason {
     /// Not sent by either endpoint now: an old duplicate from an earlier
     /// incarnation of the connection, injected by the scenario.
     OldDuplicate,
+    /// A SYN from a flood source with a spoofed address: nobody there will ever answer the
+    /// SYN-ACK (RFC 4987 §2).
+    FloodSyn,
+    /// A SYN-ACK whose sequence number is a SYN cookie: the SYN queue was full, so the listener
+    /// keeps nothing and encodes the request in the ISN (RFC 4987 §3.6; Linux
+    /// `cookie_v4_init_sequence`).
+    SynAckCookie,
+    /// RST: the third ACK found the accept queue full and `tcp_abort_on_overflow` is 1.
+    RstListenOverflow,
+    /// In TIME-WAIT, the ACK answering a SYN that is not newer than the old connection
+    /// (RFC 6191; Linux `tcp_timewait_state_process` → `TCP_TW_ACK`).
+    AckOldSynInTimeWait,
 }
 
 impl SendReason {
     /// Every send reason, in declaration order; `tcp-lab-content`'s tests check that each has text.
-    pub const ALL: [SendReason; 27] = [
+    pub const ALL: [SendReason; 31] = [
         SendReason::Syn,
         SendReason::SynRetransmit,
         SendReason::SynAck,
@@ -345,6 +385,10 @@ impl SendReason {
         SendReason::KeepaliveProbe,
         SendReason::RstKeepaliveTimeout,
         SendReason::OldDuplicate,
+        SendReason::FloodSyn,
+        SendReason::SynAckCookie,
+        SendReason::RstListenOverflow,
+        SendReason::AckOldSynInTimeWait,
     ];
 
     /// A stable key, used in JSON traces and as the content key.
@@ -377,6 +421,10 @@ impl SendReason {
             SendReason::KeepaliveProbe => "keepalive_probe",
             SendReason::RstKeepaliveTimeout => "rst_keepalive_timeout",
             SendReason::OldDuplicate => "old_duplicate",
+            SendReason::FloodSyn => "flood_syn",
+            SendReason::SynAckCookie => "syn_ack_cookie",
+            SendReason::RstListenOverflow => "rst_listen_overflow",
+            SendReason::AckOldSynInTimeWait => "ack_old_syn_in_time_wait",
         }
     }
 

@@ -32,6 +32,9 @@ pub enum ConnError {
     NotConnected,
     /// The application already closed its sending side.
     AlreadyClosed,
+    /// No local port is free for `connect()`: each four-tuple is still taken, many by
+    /// connections in TIME-WAIT (`EADDRNOTAVAIL`).
+    AddrNotAvailable,
 }
 
 impl ConnError {
@@ -43,6 +46,7 @@ impl ConnError {
             ConnError::TimedOut => "connection_timed_out",
             ConnError::NotConnected => "not_connected",
             ConnError::AlreadyClosed => "already_closed",
+            ConnError::AddrNotAvailable => "address_not_available",
         }
     }
 }
@@ -55,6 +59,7 @@ impl std::fmt::Display for ConnError {
             ConnError::TimedOut => "connection timed out",
             ConnError::NotConnected => "not connected",
             ConnError::AlreadyClosed => "sending side already closed",
+            ConnError::AddrNotAvailable => "no local port available",
         })
     }
 }
@@ -121,6 +126,9 @@ pub struct Endpoint {
     /// Some connection has existed here, so a stray segment is for "a connection that no longer exists".
     had_connection: bool,
     isn_rng: Rng,
+    /// The ISN the next connection must use, when someone else chose it (a clock-based ISN, a
+    /// SYN cookie, the successor of a TIME-WAIT connection).
+    next_isn: Option<u32>,
 
     // Send sequence space (RFC 9293 §3.3.1).
     iss: u32,
@@ -208,6 +216,7 @@ impl Endpoint {
             passive: false,
             had_connection: false,
             isn_rng,
+            next_isn: None,
             iss: 0,
             snd_una: 0,
             snd_nxt: 0,
@@ -674,7 +683,7 @@ impl Endpoint {
     }
 
     /// A reset answering `seg` from an endpoint with no matching connection (RFC 9293 §3.10.7.1).
-    fn rst_for(seg: &Segment) -> Segment {
+    pub(crate) fn rst_for(seg: &Segment) -> Segment {
         let (seq, ack, flags) = if seg.flags.ack() {
             (seg.ack, 0, Flags::RST)
         } else {
@@ -698,7 +707,9 @@ impl Endpoint {
 
     fn new_isn(&mut self) -> u32 {
         self.had_connection = true;
-        self.isn_rng.next_u32()
+        self.next_isn
+            .take()
+            .unwrap_or_else(|| self.isn_rng.next_u32())
     }
 
     fn reset_connection_fields(&mut self) {
@@ -1187,17 +1198,119 @@ impl Endpoint {
         if !seg.flags.syn() {
             return;
         }
+        self.open_passive(&seg, Cause::RecvSyn);
+        self.rtt_probe = Some((self.snd_nxt, now));
+        self.send_syn_ack(now, SendReason::SynAck);
+        self.arm_rtx(now);
+    }
+
+    /// LISTEN → SYN-RECEIVED for the peer's SYN `seg`: choose our ISN, take its options.
+    fn open_passive(&mut self, seg: &Segment, cause: Cause) {
         self.iss = self.new_isn();
         self.reset_connection_fields();
         self.irs = seg.seq;
         self.rcv_nxt = seg.seq.wrapping_add(1);
-        self.take_syn_options(&seg);
+        self.take_syn_options(seg);
         self.snd_nxt = self.iss.wrapping_add(1);
         self.snd_max = self.snd_nxt;
-        self.set_state(State::SynReceived, Cause::RecvSyn);
-        self.rtt_probe = Some((self.snd_nxt, now));
-        self.send_syn_ack(now, SendReason::SynAck);
-        self.arm_rtx(now);
+        self.set_state(State::SynReceived, cause);
+    }
+
+    // ----- one of many connections (crate::server) ------------------------------
+
+    /// An endpoint that starts as a listener would, in LISTEN without a transition of its own:
+    /// the connection half of a server's socket, which a SYN or a cookie turns into a request.
+    pub(crate) fn passive_child(profile: Profile, seed: u64, ts_offset: u32) -> Endpoint {
+        let mut ep = Endpoint::new(Side::Server, profile, seed);
+        ep.state = State::Listen;
+        ep.passive = true;
+        ep.ts_offset = ts_offset;
+        ep
+    }
+
+    /// A request socket for `syn` with our ISN `iss`: SYN-RECEIVED, a SYN-ACK out and its own
+    /// retransmission timer (Linux `inet_reqsk_alloc`, `reqsk_timer_handler`).
+    pub(crate) fn take_syn(&mut self, now: Instant, syn: Segment, iss: u32) {
+        self.next_isn = Some(iss);
+        self.handle_segment(now, syn);
+    }
+
+    /// The request rebuilt from a SYN cookie: SYN-RECEIVED with `iss` (the cookie) and the
+    /// options the cookie kept, and nothing sent: the SYN-ACK left long ago, statelessly. The
+    /// ACK that carried the cookie is processed next.
+    pub(crate) fn rebuild_from_cookie(&mut self, syn: Segment, iss: u32) {
+        self.next_isn = Some(iss);
+        self.open_passive(&syn, Cause::RecvAckWithCookie);
+    }
+
+    /// Active OPEN with an ISN chosen by the host (clock-based, or after a TIME-WAIT
+    /// connection), and the host's timestamp offset for this peer.
+    pub(crate) fn connect_with(
+        &mut self,
+        now: Instant,
+        iss: u32,
+        ts_offset: u32,
+    ) -> Result<(), ConnError> {
+        self.next_isn = Some(iss);
+        self.ts_offset = ts_offset;
+        self.connect(now)
+    }
+
+    /// TIME-WAIT ends before its time: a newer SYN took the four-tuple, or `connect()` reused
+    /// the port.
+    pub(crate) fn end_time_wait(&mut self, cause: Cause) {
+        if self.state == State::TimeWait {
+            self.set_state(State::Closed, cause);
+        }
+    }
+
+    /// The third ACK `ack` found the accept queue full with `tcp_abort_on_overflow` = 1: the
+    /// request is dropped and the client told with a RST (Linux `tcp_check_req`,
+    /// `embryonic_reset`).
+    pub(crate) fn reject_on_overflow(&mut self, ack: &Segment) {
+        if self.state == State::SynReceived {
+            self.out.push_back(Output {
+                segment: Self::rst_for(ack),
+                reason: SendReason::RstListenOverflow,
+            });
+            self.set_state(State::Closed, Cause::AcceptQueueOverflow);
+        }
+    }
+
+    /// In TIME-WAIT, answer a SYN that is not newer than this connection with an ACK
+    /// (RFC 6191; Linux `TCP_TW_ACK`); `restart`: it failed PAWS, so TIME-WAIT starts over.
+    pub(crate) fn ack_old_syn(&mut self, now: Instant, restart: bool) {
+        if restart && self.state == State::TimeWait {
+            self.set_time_wait(Some(now + self.profile.time_wait));
+        }
+        self.send_ack(now, SendReason::AckOldSynInTimeWait);
+    }
+
+    /// TS.Recent: the peer's last timestamp, when timestamps are in use.
+    pub(crate) fn ts_recent(&self) -> Option<u32> {
+        self.ts_recent.filter(|_| self.peer_uses_ts)
+    }
+
+    /// Bytes held out of order, waiting for a hole to fill.
+    pub(crate) fn held_bytes(&self) -> u32 {
+        self.out_of_order
+            .iter()
+            .fold(0u32, |n, &(s, e)| n.wrapping_add(e.wrapping_sub(s)))
+    }
+
+    /// The peer and this endpoint agreed on timestamps.
+    pub(crate) fn uses_timestamps(&self) -> bool {
+        self.peer_uses_ts
+    }
+
+    /// Would this ACK complete the handshake of a SYN-RECEIVED endpoint?
+    pub(crate) fn completes_handshake(&self, seg: &Segment) -> bool {
+        self.state == State::SynReceived
+            && seg.flags.ack()
+            && !seg.flags.rst()
+            && !seg.flags.syn()
+            && seq::lt(self.snd_una, seg.ack)
+            && seq::le(seg.ack, self.snd_nxt)
     }
 
     /// §3.10.7.3: SYN-SENT.

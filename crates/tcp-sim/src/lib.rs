@@ -41,6 +41,7 @@ mod rng;
 pub mod scenario;
 pub mod segment;
 pub mod seq;
+pub mod server;
 pub mod sim;
 pub mod state;
 pub mod symbols;

@@ -225,6 +225,7 @@ impl Builder<'_> {
             cause,
             trigger,
             certainty: Some(certainty),
+            conn: None,
         });
     }
 
@@ -877,6 +878,7 @@ pub fn observe(cap: &Capture, conn: &Connection) -> Trace {
             injected: false,
             trigger: None,
             in_reply_to: None,
+            conn: None,
         });
     }
     // Duplicate ACKs: a pure ACK repeating the sender's previous one while the peer has

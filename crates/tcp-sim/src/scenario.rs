@@ -6,6 +6,7 @@ use std::fmt;
 
 use crate::profile::ProfileName;
 use crate::segment::Flags;
+pub use crate::server::setup::{ClientSpec, FloodSpec, ListenerSettings};
 use crate::state::Dir;
 use crate::time::{ns_to_ms_text, Duration, Instant};
 
@@ -16,6 +17,9 @@ pub enum Step {
     Listen,
     /// Open an active endpoint; done when the connection is established.
     Connect,
+    /// Take the oldest completed connection from the listener's accept queue, waiting until
+    /// there is one; the steps after it use that connection.
+    Accept,
     /// Queue N bytes for sending.
     Send(u32),
     /// Wait until N more bytes have arrived.
@@ -99,9 +103,9 @@ pub enum NumberUnit {
 }
 
 /// The verbs a step may start with, in the order they are usually listed.
-pub const STEP_VERBS: [&str; 11] = [
+pub const STEP_VERBS: [&str; 12] = [
     "listen", "connect", "send N", "recv N", "recv_eof", "shutdown", "close", "abort", "crash",
-    "sleep MS", "at MS",
+    "sleep MS", "at MS", "accept",
 ];
 
 impl fmt::Display for StepError {
@@ -111,7 +115,7 @@ impl fmt::Display for StepError {
             StepError::TooManyWords { step } => write!(f, "too many words in step '{step}'"),
             StepError::UnknownVerb { verb } => write!(
                 f,
-                "unknown step '{verb}' (expected listen, connect, send N, recv N, recv_eof, shutdown, close, abort, crash, sleep MS or at MS)"
+                "unknown step '{verb}' (expected listen, connect, send N, recv N, recv_eof, shutdown, close, abort, crash, sleep MS, at MS or accept)"
             ),
             StepError::TakesNoArgument { verb } => write!(f, "step '{verb}' takes no argument"),
             StepError::MissingNumber { verb, unit } => {
@@ -190,6 +194,7 @@ impl Step {
         };
         match verb {
             "listen" => no_arg(Step::Listen),
+            "accept" => no_arg(Step::Accept),
             "connect" => no_arg(Step::Connect),
             "recv_eof" => no_arg(Step::RecvEof),
             "shutdown" => no_arg(Step::Shutdown),
@@ -212,6 +217,7 @@ impl fmt::Display for Step {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Step::Listen => write!(f, "listen"),
+            Step::Accept => write!(f, "accept"),
             Step::Connect => write!(f, "connect"),
             Step::Send(n) => write!(f, "send {n}"),
             Step::Recv(n) => write!(f, "recv {n}"),
@@ -362,6 +368,15 @@ pub struct Scenario {
     pub seed: u64,
     /// Keepalive overrides for both endpoints; the profile gives what is not set.
     pub keepalive: KeepaliveSettings,
+    /// TIME-WAIT cut short (or lengthened) for every endpoint; `None` keeps the profile's.
+    pub time_wait: Option<Duration>,
+    /// Many clients, each with its own address, ports and steps. When set, `client` is empty
+    /// and the run is a server with one listener and many connections.
+    pub clients: Vec<ClientSpec>,
+    /// The listener's queue settings.
+    pub listener: ListenerSettings,
+    /// Spoofed SYNs that never complete.
+    pub flood: Option<FloodSpec>,
 }
 
 /// A scenario that could not be read. The message names the field.
@@ -411,7 +426,35 @@ impl Scenario {
             loss_pct: 0.0,
             seed: 1,
             keepalive: KeepaliveSettings::default(),
+            time_wait: None,
+            clients: Vec::new(),
+            listener: ListenerSettings::default(),
+            flood: None,
         }
+    }
+
+    /// A run of one listener and many connections: the scenario has `clients`, a `flood` or
+    /// `listener` settings. Otherwise it is the one-client, one-server run of every earlier file.
+    pub fn is_server_run(&self) -> bool {
+        !self.clients.is_empty() || self.flood.is_some() || !self.listener.is_default()
+    }
+
+    /// Adds a client host (for a run with many connections).
+    pub fn add_client(mut self, client: ClientSpec) -> Scenario {
+        self.clients.push(client);
+        self
+    }
+
+    /// Sets the listener's queue settings.
+    pub fn with_listener(mut self, listener: ListenerSettings) -> Scenario {
+        self.listener = listener;
+        self
+    }
+
+    /// Adds a SYN flood.
+    pub fn with_flood(mut self, flood: FloodSpec) -> Scenario {
+        self.flood = Some(flood);
+        self
     }
 
     /// Sets the name and description.
@@ -497,6 +540,9 @@ impl Scenario {
         if let Some(n) = k.probes {
             p.keepalive.probes = n;
         }
+        if let Some(t) = self.time_wait {
+            p.time_wait = t;
+        }
         p
     }
 
@@ -526,8 +572,12 @@ impl Scenario {
         let obj = v
             .as_object()
             .ok_or_else(|| err("", "a scenario must be a JSON object"))?;
-        const KNOWN: [&str; 12] = [
+        const KNOWN: [&str; 16] = [
             "keepalive",
+            "time_wait_ms",
+            "clients",
+            "listener",
+            "flood",
             "name",
             "description",
             "profile",
@@ -617,6 +667,35 @@ impl Scenario {
         if let Some(k) = obj.get("keepalive") {
             sc.keepalive = keepalive(k)?;
         }
+        if let Some(t) = obj.get("time_wait_ms") {
+            let ms = non_negative_ms(t, "time_wait_ms")?;
+            sc.time_wait = Some(Duration::from_ms(ms));
+        }
+        if let Some(c) = obj.get("clients") {
+            if obj
+                .get("client")
+                .and_then(Value::as_array)
+                .is_some_and(|a| !a.is_empty())
+            {
+                return Err(err(
+                    "clients",
+                    "give either \"client\" (one client) or \"clients\" (many), not both",
+                ));
+            }
+            sc.clients = crate::server::setup::clients_from_json(c)?;
+        }
+        if let Some(l) = obj.get("listener") {
+            sc.listener = crate::server::setup::listener_from_json(l)?;
+        }
+        if let Some(f) = obj.get("flood") {
+            sc.flood = Some(crate::server::setup::flood_from_json(f)?);
+        }
+        if sc.is_server_run() && !sc.inject.is_empty() {
+            return Err(err(
+                "inject",
+                "old segments can be injected only into a run with one client",
+            ));
+        }
         Ok(sc)
     }
 
@@ -702,6 +781,10 @@ impl Scenario {
             }
             m.insert("keepalive".into(), Value::Object(o));
         }
+        if let Some(t) = self.time_wait {
+            m.insert("time_wait_ms".into(), json!(t.as_ms()));
+        }
+        crate::server::setup::write_json(self, &mut m);
         Value::Object(m)
     }
 }
@@ -728,6 +811,11 @@ fn non_negative_ms(v: &Value, field: &str) -> Result<f64, ScenarioError> {
 }
 
 fn steps(obj: &Map<String, Value>, key: &str) -> Result<Vec<Step>, ScenarioError> {
+    steps_field(obj, key)
+}
+
+/// Reads the list of steps at `key`, naming `key[i]` in errors.
+pub(crate) fn steps_field(obj: &Map<String, Value>, key: &str) -> Result<Vec<Step>, ScenarioError> {
     let Some(v) = obj.get(key) else {
         return Ok(Vec::new());
     };

@@ -362,6 +362,7 @@ impl Simulation {
                         cause,
                         trigger: trigger.unwrap_or(Trigger::App(self.apps[i].pc)),
                         certainty: None,
+                        conn: None,
                     });
                 }
                 EndpointEvent::Timer { kind, deadline } => self.trace.timers.push(TimerRecord {
@@ -370,6 +371,7 @@ impl Simulation {
                     kind,
                     deadline,
                     fired: false,
+                    conn: None,
                 }),
                 EndpointEvent::TimerFired { kind } => {
                     trigger = Some(Trigger::Timer(kind));
@@ -379,6 +381,7 @@ impl Simulation {
                         kind,
                         deadline: None,
                         fired: true,
+                        conn: None,
                     });
                 }
                 EndpointEvent::Error(_) | EndpointEvent::Delivered { .. } => {}
@@ -457,6 +460,7 @@ impl Simulation {
                 Some(Trigger::Segment(_) | Trigger::App(_)) => self.current_arrival,
                 _ => None,
             },
+            conn: None,
         });
         self.wire.push(segment);
         if let Some(a) = arrive {
@@ -537,6 +541,8 @@ impl Simulation {
                     side,
                     step_index: pc,
                     outcome: AppOutcome::Started,
+                    client: None,
+                    conn: None,
                 });
             }
             let ep = &mut self.endpoints[i];
@@ -550,6 +556,18 @@ impl Simulation {
                             None
                         }
                     } else if ep.state().is_synchronized() {
+                        Some(Ok(()))
+                    } else if ep.state() == State::Closed {
+                        Some(Err(AppFailure::Conn(
+                            ep.error().unwrap_or(ConnError::NotConnected),
+                        )))
+                    } else {
+                        None
+                    }
+                }
+                // One connection: accept returns once the handshake is complete.
+                Step::Accept => {
+                    if ep.state().is_synchronized() {
                         Some(Ok(()))
                     } else if ep.state() == State::Closed {
                         Some(Err(AppFailure::Conn(
@@ -615,7 +633,10 @@ impl Simulation {
                 }
             };
             self.drain(side, Some(Trigger::App(pc)));
-            let blocking = matches!(step, Step::Connect | Step::Recv(_) | Step::RecvEof);
+            let blocking = matches!(
+                step,
+                Step::Connect | Step::Accept | Step::Recv(_) | Step::RecvEof
+            );
             let result = if blocking && !first && result.is_some() {
                 // The call was blocked; the application needs a moment to run again.
                 let wake = *self.apps[i]
@@ -646,6 +667,7 @@ impl Simulation {
                                 side,
                                 step: step.to_string(),
                                 failure: f,
+                                client: None,
                             });
                             AppOutcome::Failed(f)
                         }
@@ -655,6 +677,8 @@ impl Simulation {
                         side,
                         step_index: pc,
                         outcome,
+                        client: None,
+                        conn: None,
                     });
                 }
             }
@@ -669,8 +693,12 @@ impl Simulation {
     }
 }
 
-/// Runs a scenario to the end and returns its trace.
+/// Runs a scenario to the end and returns its trace. A scenario with many clients, a flood or
+/// listener settings runs as a server with many connections ([`crate::server`]).
 pub fn run(scenario: &Scenario) -> Trace {
+    if scenario.is_server_run() {
+        return crate::server::run(scenario);
+    }
     let mut sim = Simulation::new(scenario);
     sim.run_to_end();
     sim.into_trace()

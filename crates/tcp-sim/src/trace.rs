@@ -87,6 +87,9 @@ pub struct SegmentRecord {
     /// application that the arrival unblocked at that same instant — that
     /// arrival's index in [`Trace::arrivals`] (the copies of a duplicate are told apart).
     pub in_reply_to: Option<usize>,
+    /// In a run with many connections: the connection that sent it (an index into
+    /// [`Trace::connections`]); `None` in a one-connection run.
+    pub conn: Option<usize>,
 }
 
 impl SegmentRecord {
@@ -142,6 +145,9 @@ pub struct TransitionRecord {
     pub trigger: Trigger,
     /// How sure a trace read from a capture is of it; `None` in a simulated run.
     pub certainty: Option<Certainty>,
+    /// In a run with many connections: whose transition (an index into [`Trace::connections`]);
+    /// `None` for the listener and in a one-connection run.
+    pub conn: Option<usize>,
 }
 
 /// A timer armed (`deadline: Some`), stopped (`None` and not fired), or fired.
@@ -157,6 +163,8 @@ pub struct TimerRecord {
     pub deadline: Option<Instant>,
     /// The timer expired (rather than being armed or stopped).
     pub fired: bool,
+    /// In a run with many connections: whose timer; `None` in a one-connection run.
+    pub conn: Option<usize>,
 }
 
 /// How an application step went.
@@ -209,9 +217,15 @@ pub struct AppRecord {
     pub step_index: usize,
     /// What happened to it.
     pub outcome: AppOutcome,
+    /// In a run with many connections: which client's application (an index into the
+    /// scenario's `clients`); `None` for the server and in a one-connection run.
+    pub client: Option<usize>,
+    /// In a run with many connections: the connection the step used, if any.
+    pub conn: Option<usize>,
 }
 
-/// A failed step: recorded, and the side's remaining steps are skipped.
+/// A failed step: recorded, and the side's remaining steps are skipped (in a run with many
+/// connections: those before its next `connect` or `accept`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorRecord {
     /// When the step failed.
@@ -222,6 +236,9 @@ pub struct ErrorRecord {
     pub step: String,
     /// Why it failed.
     pub failure: AppFailure,
+    /// In a run with many connections: which client's application (an index into the
+    /// scenario's `clients`); `None` for the server and in a one-connection run.
+    pub client: Option<usize>,
 }
 
 /// The arrival of one copy of a segment at its receiver, in processing order.
@@ -265,6 +282,13 @@ pub struct Trace {
     /// Set when the trace was reconstructed from a capture ([`crate::observe`]) rather than
     /// simulated: the capture's endpoints and the flagged facts.
     pub observation: Option<Observation>,
+    /// In a run with many connections: every connection, by id. Empty in a one-connection run.
+    pub connections: Vec<crate::server::ConnectionRecord>,
+    /// In a run with many connections: the listener's queues and counters over time.
+    pub listener: Option<crate::server::ListenerRecord>,
+    /// Old segments whose bytes were taken as data by a newer connection of the same
+    /// four-tuple: the corruption TIME-WAIT exists to prevent.
+    pub corruptions: Vec<crate::server::CorruptionRecord>,
 }
 
 impl Trace {
@@ -369,6 +393,9 @@ impl Trace {
                 if s.injected {
                     v["injected"] = json!(true);
                 }
+                if let Some(c) = s.conn {
+                    v["conn"] = json!(c);
+                }
                 if let Some(o) = s.segment.syn_options {
                     v["opts"] = json!({
                         "mss": o.mss, "wscale": o.window_scale, "sack_perm": o.sack_permitted,
@@ -388,6 +415,9 @@ impl Trace {
                         if let Some(c) = t.certainty {
                             v["certainty"] = json!(c.key());
                         }
+                        if let Some(c) = t.conn {
+                            v["conn"] = json!(c);
+                        }
                         v
                     })
                     .collect::<Vec<_>>(),
@@ -397,8 +427,12 @@ impl Trace {
             .errors
             .iter()
             .map(|e| {
-                json!({"t_ms": e.t.as_ms(), "side": e.side.name(), "step": e.step,
-                       "error": e.failure.key(), "message": e.failure.to_string()})
+                let mut v = json!({"t_ms": e.t.as_ms(), "side": e.side.name(), "step": e.step,
+                       "error": e.failure.key(), "message": e.failure.to_string()});
+                if let Some(c) = e.client {
+                    v["client"] = json!(c);
+                }
+                v
             })
             .collect();
         let mut v = json!({
@@ -413,6 +447,9 @@ impl Trace {
             v["observed"] = json!(true);
             v["observation"] = o.to_json();
         }
+        if let Some(l) = &self.listener {
+            crate::server::write_trace_json(self, l, &mut v);
+        }
         v
     }
 
@@ -422,6 +459,7 @@ impl Trace {
             Seg(&'a SegmentRecord),
             State(&'a TransitionRecord),
             Err(&'a ErrorRecord),
+            Queue(&'a crate::server::ListenerEvent),
         }
         // At one instant, a state change comes before the segment it makes the endpoint send.
         let mut lines: Vec<(Instant, u8, usize, Line)> = Vec::new();
@@ -433,6 +471,9 @@ impl Trace {
         }
         for e in &self.errors {
             lines.push((e.t, 2, lines.len(), Line::Err(e)));
+        }
+        for e in self.listener.iter().flat_map(|l| &l.events) {
+            lines.push((e.t, 0, lines.len(), Line::Queue(e)));
         }
         // The key is unique (it ends with the index): an unstable sort gives the same order
         // and keeps a second sort implementation out of the web app's wasm.
@@ -489,9 +530,10 @@ impl Trace {
                     } else {
                         format!("  [{}]", tags.join(", "))
                     };
+                    let conn = s.conn.map_or(String::new(), |c| format!("#{c} "));
                     writeln!(
                         out,
-                        "{:>12.3} ms  wire   {arrow} {:<4} seq={seq} ack={ack} len={}{tags}  ({})",
+                        "{:>12.3} ms  wire   {conn}{arrow} {:<4} seq={seq} ack={ack} len={}{tags}  ({})",
                         t.as_ms(),
                         s.flags_str(),
                         s.segment.len,
@@ -500,8 +542,9 @@ impl Trace {
                 }
                 Line::State(tr) => writeln!(
                     out,
-                    "{:>12.3} ms  state  {} {}: {} -> {}  ({}{})",
+                    "{:>12.3} ms  state  {}{} {}: {} -> {}  ({}{})",
                     t.as_ms(),
+                    tr.conn.map_or(String::new(), |c| format!("#{c} ")),
                     tr.side,
                     tr.socket.name(),
                     tr.from,
@@ -510,10 +553,20 @@ impl Trace {
                     tr.certainty
                         .map_or(String::new(), |c| format!(", {}", c.key()))
                 ),
+                Line::Queue(e) => writeln!(
+                    out,
+                    "{:>12.3} ms  queue  {}{}  (SYN queue {}, accept queue {})",
+                    t.as_ms(),
+                    e.conn.map_or(String::new(), |c| format!("#{c} ")),
+                    e.kind.key(),
+                    e.syn_queue,
+                    e.accept_queue
+                ),
                 Line::Err(e) => writeln!(
                     out,
-                    "{:>12.3} ms  error  {} '{}': {}",
+                    "{:>12.3} ms  error  {}{} '{}': {}",
                     t.as_ms(),
+                    e.client.map_or(String::new(), |c| format!("client {c} ")),
                     e.side,
                     e.step,
                     e.failure

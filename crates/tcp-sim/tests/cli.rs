@@ -250,3 +250,42 @@ fn test_cli_replay_errors_are_one_line() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot read the capture"), "{err}");
 }
+
+#[test]
+fn test_cli_server_run_names_connections() {
+    let f = format!(
+        "{}/scenarios/server/accept_queue_overflow.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (code, out, _) = tcp_sim(&["run", &f]);
+    assert_eq!(code, 0);
+    assert!(out.contains("wire   #2 C --> S S "), "{out}");
+    assert!(
+        out.contains("state  #2 server connection: LISTEN -> SYN-RECEIVED  (recv_syn)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("queue  #2 ack_dropped_accept_queue_full  (SYN queue 1, accept queue 2)"),
+        "{out}"
+    );
+    let (code, out, _) = tcp_sim(&["run", &f, "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["conn"].is_number()));
+    assert_eq!(v["states"]["server"][0]["socket"], "listener");
+    assert!(v["states"]["server"][0].get("conn").is_none());
+    assert_eq!(v["states"]["server"][1]["conn"], 0);
+    assert_eq!(v["connections"].as_array().unwrap().len(), 3);
+    assert_eq!(v["listener"]["settings"]["max_ack_backlog"], 1);
+    assert_eq!(v["listener"]["counters"]["accepted"], 3);
+    // A bad server field is one line naming it.
+    let bad = write_temp("bad_server.json", r#"{"clients": [{"addr": "10.0.0.1"}]}"#);
+    let (code, _, err) = tcp_sim(&["run", &bad]);
+    assert_eq!(code, 2);
+    assert!(err.contains("clients[0].addr"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

@@ -532,5 +532,80 @@ pub(crate) fn explain(reason: SendReason, lang: Lang) -> Explanation {
                 linux: None,
             },
         },
+        SendReason::FloodSyn => match lang {
+            En => Explanation {
+                title: "Flood SYN from a spoofed address",
+                what: "An attacker sends SYNs with forged source addresses at a high rate. Each one asks the server to open a connection, but no host at that address will ever answer the SYN-ACK.",
+                why: "A SYN costs the sender one small packet, while a listener that keeps a request for each SYN spends memory and a queue place on it until the SYN-ACK retries run out.",
+                without: "This is the attack, not a rule: it shows why a listener's SYN queue must be bounded and why SYN cookies exist.",
+                rfc: "RFC 4987 §2",
+                linux: None,
+            },
+            Zh => Explanation {
+                title: "来自伪造地址的洪泛 SYN",
+                what: "攻击者以很高的速率发送伪造源地址的 SYN。每个 SYN 都请求服务器建立连接，但那个地址上没有任何主机会回应 SYN-ACK。",
+                why: "发送方发一个 SYN 只需一个小包，而为每个 SYN 保存请求的监听者却要为它占用内存和一个队列位置，直到 SYN-ACK 重试用尽。",
+                without: "这是攻击而不是规则：它说明监听者的 SYN 队列为什么必须有上限，以及 SYN cookie 为什么存在。",
+                rfc: "RFC 4987 第 2 节",
+                linux: None,
+            },
+        },
+
+        SendReason::SynAckCookie => match lang {
+            En => Explanation {
+                title: "SYN-ACK carrying a SYN cookie",
+                what: "The SYN queue was full, so the listener keeps nothing for this SYN. It encodes what it must remember (the four-tuple, a minute counter and the MSS) into its initial sequence number and sends a normal-looking SYN-ACK.",
+                why: "A real client acknowledges it with acknowledgment number cookie + 1, so the listener can check the cookie and rebuild the request from the ACK alone; a spoofed flood source never answers and costs the server no memory.",
+                without: "With a full SYN queue and no cookies, the listener must drop new SYNs, and a flood shuts legitimate clients out.",
+                rfc: "RFC 4987 §3.6",
+                linux: Some("Linux sends cookies when the SYN queue overflows (tcp_syncookies=1). Only four MSS values fit in the cookie (536, 1300, 1440, 1460), so the MSS is rounded down; window scale and SACK survive only in the timestamp, and without timestamps they are lost."),
+            },
+            Zh => Explanation {
+                title: "携带 SYN cookie 的 SYN-ACK",
+                what: "SYN 队列已满，监听者不为这个 SYN 保存任何状态。它把需要记住的内容（四元组、分钟计数器和 MSS）编码进自己的初始序列号，然后发出一个看起来普通的 SYN-ACK。",
+                why: "真正的客户端会回以确认号 = cookie + 1，监听者凭这个 ACK 就能校验 cookie 并重建请求；伪造地址的洪泛源永远不会回应，也就不占服务器的内存。",
+                without: "SYN 队列满了又没有 cookie，监听者只能丢弃新的 SYN，洪泛就把正常客户端挡在门外。",
+                rfc: "RFC 4987 第 3.6 节",
+                linux: Some("Linux 在 SYN 队列溢出时发送 cookie（tcp_syncookies=1）。cookie 里只放得下四种 MSS（536、1300、1440、1460），所以 MSS 会向下取整；窗口扩大和 SACK 只能藏在时间戳里，没有时间戳就会丢失。"),
+            },
+        },
+
+        SendReason::RstListenOverflow => match lang {
+            En => Explanation {
+                title: "RST: the accept queue is full",
+                what: "The third handshake segment arrived, but the accept queue already holds as many completed connections as the backlog allows. With tcp_abort_on_overflow set, the server drops the request and tells the client with a RST.",
+                why: "The client learns at once that the server is overloaded, instead of believing it is connected while the server ignores it.",
+                without: "With the setting off (the default), the ACK is silently dropped and the server retries its SYN-ACK later, which often rides out a short burst.",
+                rfc: "RFC 9293 §3.10.7.2; Linux tcp_abort_on_overflow",
+                linux: Some("Linux's default is tcp_abort_on_overflow=0: the ACK is dropped and the request stays in the SYN queue."),
+            },
+            Zh => Explanation {
+                title: "RST：全连接队列已满",
+                what: "第三次握手的报文段到了，但全连接队列里已完成的连接已达到 backlog 允许的数量。开启 tcp_abort_on_overflow 时，服务器丢弃这个请求，并用 RST 通知客户端。",
+                why: "客户端立刻知道服务器过载了，而不是自以为已经连上、服务器却不理它。",
+                without: "关闭这个设置（默认）时，这个 ACK 被悄悄丢弃，服务器稍后重传 SYN-ACK，短暂的突发流量往往就这样挺过去了。",
+                rfc: "RFC 9293 第 3.10.7.2 节；Linux tcp_abort_on_overflow",
+                linux: Some("Linux 默认 tcp_abort_on_overflow=0：ACK 被丢弃，请求留在 SYN 队列里。"),
+            },
+        },
+
+        SendReason::AckOldSynInTimeWait => match lang {
+            En => Explanation {
+                title: "ACK to a SYN in TIME-WAIT",
+                what: "A SYN arrived for the four-tuple of a connection in TIME-WAIT, but it is not newer than that connection: its sequence number is not above RCV.NXT (or its timestamp not above the last one). The endpoint answers with an ACK of the old connection and stays in TIME-WAIT.",
+                why: "Such a SYN may be an old duplicate from the previous incarnation; only a SYN that is clearly newer may end TIME-WAIT early.",
+                without: "An old SYN could end TIME-WAIT and open a new connection into which the old connection's late segments would then fall.",
+                rfc: "RFC 6191; RFC 9293 §3.10.7.4",
+                linux: Some("Linux's tcp_timewait_state_process applies the same rule and answers with TCP_TW_ACK."),
+            },
+            Zh => Explanation {
+                title: "TIME-WAIT 中对 SYN 回 ACK",
+                what: "一个 SYN 到达了处于 TIME-WAIT 的连接所属的四元组，但它并不比那个连接新：序列号不大于 RCV.NXT（或时间戳不大于上一次的）。端点回以旧连接的 ACK，继续留在 TIME-WAIT。",
+                why: "这样的 SYN 可能是上一个连接遗留的旧的重复报文段；只有明显更新的 SYN 才能提前结束 TIME-WAIT。",
+                without: "旧 SYN 会提前结束 TIME-WAIT 并建立新连接，旧连接迟到的报文段就会混进这个新连接。",
+                rfc: "RFC 6191；RFC 9293 第 3.10.7.4 节",
+                linux: Some("Linux 的 tcp_timewait_state_process 采用同样的规则，回复 TCP_TW_ACK。"),
+            },
+        },
     }
 }

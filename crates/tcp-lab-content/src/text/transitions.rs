@@ -491,5 +491,80 @@ pub(crate) fn explain(cause: Cause, lang: Lang) -> Explanation {
                 linux: None,
             },
         },
+        Cause::RecvAckWithCookie => match lang {
+            En => Explanation {
+                title: "ACK with a SYN cookie: request rebuilt",
+                what: "An ACK arrived for which the listener kept no request: the SYN-ACK went out as a SYN cookie. Its acknowledgment number minus one is the cookie; it checks out, so the listener rebuilds the request from it (four-tuple, ISNs, MSS) and the same ACK completes the handshake.",
+                why: "A cookie lets the listener keep no state for a SYN while the SYN queue is full, yet still accept every client that really answers.",
+                without: "During a SYN flood, legitimate clients would be turned away with the attacker's SYNs.",
+                rfc: "RFC 4987 §3.6",
+                linux: Some("Linux checks cookies (cookie_v4_check) only within two minutes of a SYN queue overflow; the cookie is valid for two minutes. Options the cookie could not carry stay lost for the whole connection."),
+            },
+            Zh => Explanation {
+                title: "带 SYN cookie 的 ACK：重建请求",
+                what: "到达的 ACK 在监听者那里没有对应的请求：之前的 SYN-ACK 是以 SYN cookie 发出的。确认号减一就是 cookie；校验通过后，监听者据此重建请求（四元组、双方 ISN、MSS），这个 ACK 随即完成握手。",
+                why: "有了 cookie，监听者在 SYN 队列满时可以不为 SYN 保存任何状态，却仍能接纳每个真正回应的客户端。",
+                without: "SYN 洪泛期间，正常客户端会和攻击者的 SYN 一起被拒之门外。",
+                rfc: "RFC 4987 第 3.6 节",
+                linux: Some("Linux 只在 SYN 队列溢出后的两分钟内校验 cookie（cookie_v4_check），cookie 的有效期也是两分钟。cookie 装不下的选项在整个连接中都会缺失。"),
+            },
+        },
+
+        Cause::AcceptQueueOverflow => match lang {
+            En => Explanation {
+                title: "Accept queue full: request reset",
+                what: "The third handshake segment arrived while the accept queue was full, and tcp_abort_on_overflow is on: the request socket is dropped and a RST goes to the client.",
+                why: "The server cannot hand one more connection to its application right now, and this setting prefers telling the client at once over keeping it waiting.",
+                without: "With the setting off, the request stays half-open and the SYN-ACK is resent later, when the application may have made room.",
+                rfc: "RFC 9293 §3.10.7.2; Linux tcp_abort_on_overflow",
+                linux: Some("Linux: tcp_check_req, when the child socket cannot be created because sk_acceptq_is_full. The default is tcp_abort_on_overflow=0."),
+            },
+            Zh => Explanation {
+                title: "全连接队列已满：请求被重置",
+                what: "第三次握手的报文段到达时全连接队列已满，而且开启了 tcp_abort_on_overflow：请求套接字被丢弃，并向客户端发出 RST。",
+                why: "服务器眼下无法再把连接交给应用，这个设置宁可立刻告诉客户端，也不让它干等。",
+                without: "关闭这个设置时，请求保持半开，稍后再重传 SYN-ACK，那时应用可能已经腾出了位置。",
+                rfc: "RFC 9293 第 3.10.7.2 节；Linux tcp_abort_on_overflow",
+                linux: Some("Linux：在 tcp_check_req 中，因 sk_acceptq_is_full 而无法创建子套接字时发生。默认 tcp_abort_on_overflow=0。"),
+            },
+        },
+
+        Cause::TimeWaitNewSyn => match lang {
+            En => Explanation {
+                title: "A newer SYN ends TIME-WAIT",
+                what: "A SYN arrived for the same four-tuple as this connection in TIME-WAIT, and it is newer: its timestamp is above the last one seen, or (without timestamps) its sequence number is above RCV.NXT. TIME-WAIT ends and the SYN opens a new connection.",
+                why: "A newer SYN cannot be an old duplicate, and the new connection's numbers start above everything the old one used, so the old connection's late segments cannot be taken for new ones.",
+                without: "A client reconnecting from the same port would have to wait out the whole TIME-WAIT.",
+                rfc: "RFC 6191; RFC 1122 §4.2.2.13",
+                linux: Some("Linux: tcp_timewait_state_process returns TCP_TW_SYN, and the new connection's ISN is the old SND.NXT + 65537."),
+            },
+            Zh => Explanation {
+                title: "更新的 SYN 结束 TIME-WAIT",
+                what: "一个 SYN 到达了这个处于 TIME-WAIT 的连接所属的四元组，而且它更新：时间戳大于上次见到的，或（没有时间戳时）序列号大于 RCV.NXT。TIME-WAIT 结束，这个 SYN 建立新连接。",
+                why: "更新的 SYN 不可能是旧的重复报文段，而且新连接的序列号从旧连接用过的所有序列号之上开始，旧连接迟到的报文段不会被当成新的。",
+                without: "从同一端口重新连接的客户端必须等完整个 TIME-WAIT。",
+                rfc: "RFC 6191；RFC 1122 第 4.2.2.13 节",
+                linux: Some("Linux：tcp_timewait_state_process 返回 TCP_TW_SYN，新连接的 ISN 为旧的 SND.NXT + 65537。"),
+            },
+        },
+
+        Cause::TimeWaitReused => match lang {
+            En => Explanation {
+                title: "Port reused from TIME-WAIT",
+                what: "The application called connect() and took over the four-tuple of its own connection in TIME-WAIT: tcp_tw_reuse is on, the old connection used timestamps, and it has been in TIME-WAIT for more than a second.",
+                why: "A client that opens and closes connections quickly keeps every port it used in TIME-WAIT; reusing them does not mix old data into the new connection when timestamps let the peer reject the old connection's segments (PAWS).",
+                without: "The client would run out of local ports and connect() would fail with \"no local port available\" (EADDRNOTAVAIL).",
+                rfc: "RFC 7323 §5 (PAWS); RFC 6191",
+                linux: Some("Linux: tcp_twsk_unique with tcp_tw_reuse=1 (the default 2 allows it only on loopback); the new ISN is the old SND.NXT + 65537."),
+            },
+            Zh => Explanation {
+                title: "从 TIME-WAIT 复用端口",
+                what: "应用调用 connect()，接管了自己处于 TIME-WAIT 的连接的四元组：开启了 tcp_tw_reuse，旧连接使用了时间戳，而且在 TIME-WAIT 中已超过一秒。",
+                why: "频繁建立又关闭连接的客户端，用过的每个端口都停在 TIME-WAIT；当时间戳能让对方拒收旧连接的报文段（PAWS）时，复用它们不会把旧数据混进新连接。",
+                without: "客户端会耗尽本地端口，connect() 以“没有可用的本地端口”（EADDRNOTAVAIL）失败。",
+                rfc: "RFC 7323 第 5 节（PAWS）；RFC 6191",
+                linux: Some("Linux：tcp_tw_reuse=1 时由 tcp_twsk_unique 决定（默认值 2 只允许回环地址）；新连接的 ISN 为旧的 SND.NXT + 65537。"),
+            },
+        },
     }
 }

@@ -516,6 +516,10 @@ pub(crate) fn text(ui: Ui, lang: Lang) -> &'static str {
             En => "sending side already closed",
             Zh => "发送方向已经关闭",
         },
+        Ui::ConnAddrNotAvailable => match lang {
+            En => "no local port available",
+            Zh => "没有可用的本地端口",
+        },
         Ui::EofBeforeData => match lang {
             En => "end of file before the expected bytes",
             Zh => "预期的数据还没到，对端就结束了发送",
