@@ -10,6 +10,7 @@ pub mod learn_text;
 pub mod model;
 pub mod numtext;
 pub mod platform;
+pub mod playback;
 pub mod share_platform;
 pub mod text_packs;
 
