@@ -78,9 +78,6 @@ const LOST_WORD_DY: f64 = 22.0;
 const DUPLICATE_OFFSET: f64 = 7.0;
 /// Half the width of the box of a segment in flight.
 const PACKET_HALF_W: f64 = 18.0;
-/// How far above the start of its arrow the clip of a segment in flight
-/// reaches (see [`flown_clip`]).
-const CLIP_MARGIN: f64 = 40.0;
 /// Gap between a timeline and the state names written beside it.
 const STATE_GAP: f64 = 10.0;
 /// Line height of a segment label, in ems.
@@ -275,6 +272,7 @@ pub fn ladder(p: &LadderProps) -> Html {
                 numbers: p.numbers,
                 selected: p.selected_segment == Some(id),
                 label: &labels.0[id],
+                moving: p.clock.is_some(),
             },
         );
     }
@@ -438,6 +436,7 @@ fn landed_layer(p: &LandedLayerProps) -> Html {
                 numbers: p.numbers,
                 selected: p.selected_segment == Some(id),
                 label: &p.labels.0[id],
+                moving: false,
             },
         );
     }
@@ -498,6 +497,9 @@ struct SegmentView<'a> {
     numbers: NumberMode,
     selected: bool,
     label: &'a SegmentLabel,
+    /// In flight while playing: drawn so that the browser can move it (see
+    /// [`growing_arrow`]).
+    moving: bool,
 }
 
 /// Where a segment's label goes, and its lines of text.
@@ -760,8 +762,11 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
     if in_flight {
         push_line(out, "hit", path.start, path.route_end);
         push_line(out, "route", path.start, path.route_end);
-        flown_clip(out, v.id, &v.geo, &path, tip);
-        flown_arrow(out, v.id, &path);
+        if v.moving {
+            growing_arrow(out, &path, tip);
+        } else {
+            push_line(out, "arrow", path.start, tip);
+        }
     } else {
         push_line(out, "hit", path.start, tip);
         push_line(out, "arrow", path.start, tip);
@@ -776,8 +781,8 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
     // inside the button (WCAG 2.5.3, label in name).
     let mut marks = String::new();
     if seg.fate == Fate::Duplicated {
-        let flying = in_flight.then_some(v.id);
-        duplicate_copy(out, &mut marks, &path, tip, arrow_end, flying);
+        let growing = in_flight && v.moving;
+        duplicate_copy(out, &mut marks, (&path, tip, growing), arrow_end);
     }
     if lost && !in_flight {
         lost_mark(&mut marks, x1, y1, t(v.lang, Ui::Lost));
@@ -854,26 +859,23 @@ fn arrow_head(out: &mut String, x0: f64, y0: f64, x1: f64, y1: f64) {
     let _ = write!(out, "<polygon class=\"head\" points=\"{points}\"/>");
 }
 
-/// The second copy's arrow into `out`, its "×2" into `marks`. In flight,
-/// the copy shows through the segment's clip (see [`flown_clip`]), moved
-/// down with it.
+/// The second copy's arrow into `out`, its "×2" into `marks`. A growing
+/// arrow (see [`growing_arrow`]) is copied as it is, moved down.
 fn duplicate_copy(
     out: &mut String,
     marks: &mut String,
-    path: &Path,
-    tip: (f64, f64),
+    (path, tip, growing): (&Path, (f64, f64), bool),
     with_head: bool,
-    in_flight: Option<usize>,
 ) {
     let (a, b) = (path.start, tip);
     let o = DUPLICATE_OFFSET;
-    if let Some(id) = in_flight {
+    if growing {
         let _ = write!(
             out,
             "<g class=\"duplicate-copy\" transform=\"translate(0 {})\">",
             num(o)
         );
-        flown_arrow(out, id, path);
+        growing_arrow(out, path, tip);
     } else {
         out.push_str("<g class=\"duplicate-copy\">");
         push_line(out, "arrow", (a.0, a.1 + o), (b.0, b.1 + o));
@@ -899,34 +901,63 @@ pub(super) fn packet_range(geo: &Geometry) -> (f64, f64) {
     )
 }
 
-/// The id of the clip of segment `id` in flight.
-pub(super) fn flown_clip_id(id: usize) -> String {
-    format!("tcp-lab-flown-{id}")
+/// How a growing arrow is shortened: its start, the angle of its route (in
+/// degrees) and the share of the route flown at `tip`.
+pub(super) fn growth(path: &Path, tip: (f64, f64)) -> ((f64, f64), f64, f64) {
+    let (a, b) = (path.start, path.route_end);
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len = (dx * dx + dy * dy).sqrt();
+    let share = if len > 0.0 {
+        ((tip.0 - a.0) * dx + (tip.1 - a.1) * dy) / (len * len)
+    } else {
+        1.0
+    };
+    (a, dy.atan2(dx).to_degrees(), clamp(share, 0.0, 1.0))
 }
 
-/// The clip through which a segment in flight shows the part of its route
-/// flown so far: everything above the packet. While playing, the browser
-/// moves its rectangle down with the packet (see `super::motion`), so the
-/// arrow grows without being drawn again.
-fn flown_clip(out: &mut String, id: usize, geo: &Geometry, path: &Path, tip: (f64, f64)) {
-    let height = (path.route_end.1 - path.start.1).max(0.0) + CLIP_MARGIN;
-    let _ = write!(
-        out,
-        "<clipPath id=\"{}\"><rect class=\"flown-edge\" x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath>",
-        flown_clip_id(id),
-        num(tip.1 - height),
-        num(geo.width),
-        num(height)
-    );
-}
-
-/// The whole route of a segment in flight as its arrow, seen through its
-/// clip (see [`flown_clip`]).
-fn flown_arrow(out: &mut String, id: usize, path: &Path) {
+/// The arrow of a segment in flight while playing: its whole route, shrunk
+/// along its length (and only along it, so the stroke keeps its width) to
+/// the part flown so far. The browser grows it by animating that transform
+/// alone (see `super::motion`), which it can do without the main thread.
+fn growing_arrow(out: &mut String, path: &Path, tip: (f64, f64)) {
     let mut line = String::new();
     push_line(&mut line, "arrow", path.start, path.route_end);
-    let clip = format!(" clip-path=\"url(#{})\"/>", flown_clip_id(id));
-    out.push_str(&line.replace("/>", &clip));
+    let (origin, angle, share) = growth(path, tip);
+    let transform = arrow_transform(false, origin, angle, share);
+    out.push_str(&line.replace("/>", &format!(" transform=\"{transform}\"/>")));
+}
+
+/// The transform of a growing arrow (see [`growing_arrow`]), as an SVG
+/// attribute or, with `css`, as a CSS value.
+pub(super) fn arrow_transform(css: bool, (x, y): (f64, f64), angle: f64, share: f64) -> String {
+    let (px, deg, sep) = if css {
+        ("px", "deg", ", ")
+    } else {
+        ("", "", " ")
+    };
+    let mut t = String::with_capacity(96);
+    let number = |t: &mut String, v: f64, unit: &str, decimals: u32| {
+        push_fixed(t, v, decimals);
+        t.push_str(unit);
+    };
+    t.push_str("translate(");
+    number(&mut t, x, px, 2);
+    t.push_str(sep);
+    number(&mut t, y, px, 2);
+    t.push_str(") rotate(");
+    number(&mut t, angle, deg, 3);
+    t.push_str(") scale(");
+    // Not zero: the arrow must keep a direction to be drawn along.
+    number(&mut t, share.max(1e-4), "", 4);
+    t.push_str(sep);
+    t.push_str("1) rotate(");
+    number(&mut t, -angle, deg, 3);
+    t.push_str(") translate(");
+    number(&mut t, -x, px, 2);
+    t.push_str(sep);
+    number(&mut t, -y, px, 2);
+    t.push(')');
+    t
 }
 
 fn lost_mark(out: &mut String, x: f64, y: f64, word: &str) {

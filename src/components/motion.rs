@@ -2,22 +2,23 @@
 //! between events.
 //!
 //! At each event the ladder draws everything where it is. While playing, the
-//! browser then moves the playhead line, each packet in flight and the edge
-//! of the clip that shows the part of its arrow flown so far (see
-//! `ladder::flown_clip`), by Web Animations of a transform made once per
-//! event: keyframes of where each will be over the next few events, timed
-//! from the moment of the playback clock ([`Clock`]), so that they move just
-//! as the model would have moved them frame by frame. No layout and no Yew
-//! render happen in between.
+//! browser then moves the playhead line and each packet in flight, and grows
+//! each arrow in flight (see `ladder::growing_arrow`), by Web Animations of a
+//! transform made once per event: keyframes of where each will be over the
+//! next few events, timed from the moment of the playback clock ([`Clock`]),
+//! so that they move just as the model would have moved them frame by frame.
+//! Only transforms change, which the browser animates without the main
+//! thread: no script, style, layout or paint run in between.
 
 use std::fmt::Write;
 
 use js_sys::{Array, Object, Reflect};
 use tcp_sim::Instant;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::ladder::{flown_clip_id, packet_range, Geometry, Path};
+use super::ladder::{arrow_transform, growth, packet_range, Geometry, Path};
 use crate::model::{Playhead, RunRef};
 use crate::numtext::{clamp, push_fixed};
 use crate::playback::Clock;
@@ -44,8 +45,11 @@ pub struct Key {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SegmentMotion {
     pub id: usize,
-    /// The lower edge of the clip showing the arrow flown so far.
-    pub flown: Vec<Key>,
+    /// The arrow's start and the angle of its route (degrees) ...
+    pub origin: (f64, f64),
+    pub angle: f64,
+    /// ... and the share of the route flown: (ms, share).
+    pub arrow: Vec<(f64, f64)>,
     /// The box with its flags.
     pub packet: Vec<Key>,
     /// A duplicated segment's "×2", half way along the flown part.
@@ -219,9 +223,10 @@ pub fn plan(
             dx,
             dy,
         };
-        let flown = tips
+        let (origin, angle, _) = growth(&path, tip0);
+        let arrow = tips
             .iter()
-            .map(|&(w, tip)| key(w, 0.0, tip.1 - tip0.1))
+            .map(|&(w, tip)| (ms(w), growth(&path, tip).2))
             .collect();
         let packet = tips
             .iter()
@@ -234,7 +239,9 @@ pub fn plan(
         });
         segments.push(SegmentMotion {
             id,
-            flown,
+            origin,
+            angle,
+            arrow,
             packet,
             mark,
         });
@@ -293,17 +300,18 @@ fn set(target: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-/// Starts moving `el` along `keys` from the moment `start`.
-fn animate_track(el: &Element, keys: &[Key], start: f64) -> Option<WebAnimation> {
-    let duration = keys.last()?.ms;
-    if !(duration > 0.0) || keys.iter().all(|k| k.dx == 0.0 && k.dy == 0.0) {
+/// Starts moving `el` through the transforms `keys` (ms, value) from the
+/// moment `start`.
+fn animate(el: &Element, keys: &[(f64, String)], start: f64) -> Option<WebAnimation> {
+    let duration = keys.last()?.0;
+    if !(duration > 0.0) || keys.iter().all(|k| k.1 == keys[0].1) {
         return None;
     }
     let frames = Array::new();
-    for k in keys {
+    for (ms, transform) in keys {
         let frame = Object::new();
-        set(&frame, "offset", &clamp(k.ms / duration, 0.0, 1.0).into());
-        set(&frame, "transform", &translate(k.dx, k.dy).into());
+        set(&frame, "offset", &clamp(ms / duration, 0.0, 1.0).into());
+        set(&frame, "transform", &JsValue::from_str(transform));
         frames.push(&frame);
     }
     let options = Object::new();
@@ -319,25 +327,39 @@ fn animate_track(el: &Element, keys: &[Key], start: f64) -> Option<WebAnimation>
 /// `layer`.
 pub fn start(motion: &Motion, playhead: Option<&Element>, layer: &Element) -> Running {
     let mut running = Vec::new();
-    let mut track = |el: Option<Element>, keys: &[Key]| {
-        if let Some(a) = el.and_then(|el| animate_track(&el, keys, motion.start)) {
+    let moves = |keys: &[Key]| -> Vec<(f64, String)> {
+        keys.iter().map(|k| (k.ms, translate(k.dx, k.dy))).collect()
+    };
+    let mut track = |el: Option<Element>, keys: &[(f64, String)]| {
+        if let Some(a) = el.and_then(|el| animate(&el, keys, motion.start)) {
             running.push(a);
         }
     };
-    track(playhead.cloned(), &motion.playhead);
+    track(playhead.cloned(), &moves(&motion.playhead));
     let find = |sel: &str| layer.query_selector(sel).ok().flatten();
     let mut sel = String::new();
     for s in &motion.segments {
+        let grows: Vec<(f64, String)> = s
+            .arrow
+            .iter()
+            .map(|&(ms, share)| (ms, arrow_transform(true, s.origin, s.angle, share)))
+            .collect();
         sel.clear();
-        let _ = write!(sel, "#{} rect", flown_clip_id(s.id));
-        track(find(&sel), &s.flown);
+        // The arrow, and a duplicate's copy of it.
+        let _ = write!(sel, "[data-segment=\"{}\"] .arrow", s.id);
+        if let Ok(arrows) = layer.query_selector_all(&sel) {
+            for i in 0..arrows.length() {
+                let el = arrows.item(i).and_then(|n| n.dyn_into::<Element>().ok());
+                track(el, &grows);
+            }
+        }
         sel.clear();
         let _ = write!(sel, "[data-segment=\"{}\"] .packet", s.id);
-        track(find(&sel), &s.packet);
+        track(find(&sel), &moves(&s.packet));
         if let Some(mark) = &s.mark {
             sel.clear();
             let _ = write!(sel, "[data-marks-of=\"{}\"] .dup-mark", s.id);
-            track(find(&sel), mark);
+            track(find(&sel), &moves(mark));
         }
     }
     Running(running)
@@ -431,16 +453,14 @@ mod tests {
             .iter()
             .find(|s| s.id == 0)
             .expect("the SYN flies");
-        assert_eq!(
-            s.flown[0],
-            Key {
-                ms: 0.0,
-                dx: 0.0,
-                dy: 0.0
-            }
+        assert_eq!(s.arrow[0], (0.0, 0.0), "nothing flown yet");
+        assert_eq!(s.packet[0].ms, 0.0);
+        assert_eq!((s.packet[0].dx, s.packet[0].dy), (0.0, 0.0));
+        let last = s.arrow.last().unwrap();
+        assert!(
+            last.0 > 0.0 && last.1 > 0.99,
+            "{last:?}: grows to the whole route"
         );
-        let last = s.flown.last().unwrap();
-        assert!(last.dy > 0.0 && last.ms > 0.0, "{last:?}");
     }
 
     /// The value of a track `ms` after its start, as the browser interpolates it.
