@@ -304,7 +304,8 @@ fn set(target: &Object, key: &str, value: &JsValue) {
 /// moment `start`.
 fn animate(el: &Element, keys: &[(f64, String)], start: f64) -> Option<WebAnimation> {
     let duration = keys.last()?.0;
-    if !(duration > 0.0) || keys.iter().all(|k| k.1 == keys[0].1) {
+    // Nothing to do for a track that stays put (or has no length, or is NaN).
+    if duration.is_nan() || duration <= 0.0 || keys.iter().all(|k| k.1 == keys[0].1) {
         return None;
     }
     let frames = Array::new();
@@ -425,6 +426,21 @@ mod tests {
                         let (lo, hi) = packet_range(&WIDE);
                         let (t0, t) = (tip(from), tip(p));
                         let want = (clamp(t.0, lo, hi) - clamp(t0.0, lo, hi), t.1 - t0.1);
+                        let share = |p: Playhead| growth(&path, tip(p)).2;
+                        let grown = value_at(
+                            &s.arrow
+                                .iter()
+                                .map(|&(ms, v)| Key { ms, dx: v, dy: 0.0 })
+                                .collect::<Vec<_>>(),
+                            ms,
+                        )
+                        .0;
+                        assert!(
+                            (grown - share(p)).abs() < 0.005,
+                            "arrow of {}: {grown} vs {}",
+                            s.id,
+                            share(p)
+                        );
                         let got = value_at(&s.packet, ms);
                         assert!(
                             (got.0 - want.0).abs() < 0.5 && (got.1 - want.1).abs() < 0.5,
