@@ -35,7 +35,7 @@ use crate::model::{Action, LabState, Playhead, RunRef};
 
 /// How often the writer updates the clock, the scrubber and the countdowns
 /// while playing (ms).
-const WRITE_EVERY_MS: u32 = 100;
+const WRITE_EVERY_MS: u32 = 200;
 /// A wake comes this much after the moment it is for, so that rounding
 /// never leaves the playhead just short of the event it is due at.
 const WAKE_MARGIN_MS: f64 = 0.01;
