@@ -1,8 +1,7 @@
-//! The root component: holds the one state, runs the animation loop and the
-//! keyboard shortcuts, and lays out the views.
+//! The root component: holds the one state, runs playback (see
+//! [`crate::playback`]) and the keyboard shortcuts, and lays out the views.
 
 use gloo_events::{EventListener, EventListenerOptions};
-use gloo_render::request_animation_frame;
 use tcp_lab_content::{explain_transition, Lang};
 use tcp_sim::{FaultAction, ProfileName, Side};
 use wasm_bindgen::JsCast;
@@ -24,6 +23,7 @@ use crate::components::state_diagram::StateDiagram;
 use crate::i18n::{language_name, t, transition_line, Ui};
 use crate::lab::Lab;
 use crate::platform;
+use crate::playback::{self, Clock};
 use crate::share_platform;
 use tcp_lab_model::faults::ArmTarget;
 use tcp_lab_model::learn::{LearnAction, TextStatus};
@@ -41,13 +41,17 @@ pub struct AppProps {
     pub reduced_motion: bool,
 }
 
-/// A callback that turns its input into an action.
+/// A callback that turns its input into an action, taken where the learner
+/// sees the playhead (see [`playback::sync`]).
 fn action<T: 'static>(
     dispatcher: &UseReducerDispatcher<Lab>,
     make: fn(T) -> Action,
 ) -> Callback<T> {
     let dispatcher = dispatcher.clone();
-    Callback::from(move |input: T| dispatcher.dispatch(make(input)))
+    Callback::from(move |input: T| {
+        playback::sync(&dispatcher);
+        dispatcher.dispatch(make(input))
+    })
 }
 
 /// A callback that first makes sure the language's explanations are loaded
@@ -154,20 +158,10 @@ pub fn app(props: &AppProps) -> Html {
     });
     let dispatcher = state.dispatcher();
 
-    // The animation loop: while playing, every frame asks for the next one.
-    // The handle lives in the effect; dropping it cancels the frame.
-    {
-        let dispatcher = dispatcher.clone();
-        use_effect_with(
-            (state.playback.playing, state.playback.frame),
-            move |(playing, _)| {
-                let frame = playing.then(|| {
-                    request_animation_frame(move |ts| dispatcher.dispatch(Action::Frame(ts)))
-                });
-                move || drop(frame)
-            },
-        );
-    }
+    // While playing, the model hears the time at each event; in between the
+    // browser animates, and the clock and countdowns are written directly.
+    playback::use_playback(&state);
+    playback::use_live_text(&state);
 
     // Keyboard: Space plays or pauses, arrows step, Escape closes the menu.
     {
@@ -195,6 +189,7 @@ pub fn app(props: &AppProps) -> Html {
                     _ => return,
                 };
                 e.prevent_default();
+                playback::sync(&dispatcher);
                 dispatcher.dispatch(action);
             });
             move || drop(listener)
@@ -349,6 +344,7 @@ pub fn app(props: &AppProps) -> Html {
             });
             Callback::from(move |a: LearnAction| match a {
                 LearnAction::SetBilingual(true) => bilingual.emit(lang.other()),
+                // `learn` tells the model the time first.
                 a => learn.emit(a),
             })
         }))
@@ -497,7 +493,7 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="ladder-wrap">
                         <Ladder lang={lang} run={run.clone()} playhead={p} numbers={s.numbers}
                                 selected_segment={selected_segment} on_open_segment={on_open_segment}
-                                narrow={*narrow} />
+                                narrow={*narrow} clock={Clock::of(s)} />
                         // Always one node here, menu or not: an optional child
                         // that comes and goes after the ladder would remount the
                         // ladder (Yew matches unkeyed children from the end),
@@ -596,7 +592,10 @@ fn learning_panels(
     let run = &s.run;
     let on_quiz_continue = {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |_| dispatcher.dispatch(Action::TogglePlay))
+        Callback::from(move |_| {
+            playback::sync(&dispatcher);
+            dispatcher.dispatch(Action::TogglePlay)
+        })
     };
     let top = html! {
         <>

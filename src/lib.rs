@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod lab;
 pub mod learn_text;
 pub mod platform;
+pub mod playback;
 pub mod share_platform;
 pub mod text_packs;
 

@@ -11,7 +11,8 @@
 //! Segments whose flight is over do not change while the playhead moves, so
 //! they are drawn by [`LandedLayer`], which re-renders only when another
 //! segment lands (or, in a long run, when another part comes on screen); the
-//! few in flight are redrawn every frame.
+//! few in flight are drawn at each event, and moved by the browser in
+//! between (see [`super::motion`]).
 
 use std::fmt::Write;
 use std::rc::Rc;
@@ -24,13 +25,15 @@ use yew::prelude::*;
 
 use super::{coords, fate_key, fate_words, num, segment_numbers};
 use crate::i18n::{fmt_time, segment_label, side_name, t, Ui};
-use crate::numtext::{clamp, push_fixed};
 use tcp_lab_model::flight::Flight;
 use tcp_lab_model::layout::{
     place_labels, text_width_em, wrap_words, LabelBox, LabelRequest, LadderLayout, START_Y,
 };
+use tcp_lab_model::numtext::{clamp, push_fixed};
 use tcp_lab_model::view::NumberMode;
 use tcp_lab_model::{Playhead, RunRef};
+
+use crate::playback::Clock;
 
 /// The horizontal layout: a wide one with a time column, and a narrow one
 /// for phones that fits the screen without sideways scrolling.
@@ -103,6 +106,10 @@ pub struct LadderProps {
     pub on_open_segment: Callback<usize>,
     /// Use the narrow layout (phones).
     pub narrow: bool,
+    /// While playing: the clock the browser moves the playhead and the
+    /// segments in flight by until the next event.
+    #[prop_or_default]
+    pub clock: Option<Clock>,
 }
 
 /// The segment an event happened on: the `[data-segment]` around its
@@ -174,7 +181,12 @@ pub fn ladder(p: &LadderProps) -> Html {
     let layout = &run.layout;
     let geo = if p.narrow { NARROW } else { WIDE };
     let scroll_ref = use_node_ref();
+    let playhead_ref = use_node_ref();
+    let moving_ref = use_node_ref();
     let playhead_y = layout.y_of(p.playhead);
+    let motion = super::motion::plan(run, &geo, p.playhead, p.clock);
+    // Where the playhead gets before the next event: the view follows it there.
+    let follow_y = motion.as_ref().map_or(playhead_y, |m| m.lowest_y);
     // What the scroll box shows, from the last scroll; `None` before the first.
     let on_screen = use_state_eq(|| None::<Viewport>);
     let onscroll = {
@@ -189,16 +201,18 @@ pub fn ladder(p: &LadderProps) -> Html {
     // Keep the playhead in view as it moves, scrolling only the ladder.
     {
         let scroll_ref = scroll_ref.clone();
-        use_effect_with((playhead_y as i64, geo.width as i64), move |&(y, width)| {
+        let key = (playhead_y as i64, follow_y as i64, geo.width as i64);
+        use_effect_with(key, move |&(y, lowest, width)| {
             let Some(el) = scroll_ref.cast::<Element>() else {
                 return;
             };
             if let Some(svg) = el.query_selector("svg").ok().flatten() {
                 let scale = f64::from(svg.client_width()).max(1.0) / width as f64;
                 let y = y as f64 * scale;
+                let lowest = lowest as f64 * scale;
                 let top = f64::from(el.scroll_top());
                 let h = f64::from(el.client_height());
-                if y < top + 30.0 || y > top + h - 60.0 {
+                if y < top + 30.0 || lowest > top + h - 60.0 {
                     el.set_scroll_top((y - h / 3.0).max(0.0) as i32);
                 }
             }
@@ -259,8 +273,36 @@ pub fn ladder(p: &LadderProps) -> Html {
                 numbers: p.numbers,
                 selected: p.selected_segment == Some(id),
                 label: &labels.0[id],
+                moving: p.clock.is_some(),
             },
         );
+    }
+    // The segments in flight, drawn where they are, then moved by the
+    // browser until the next event (one effect, so that the animations
+    // start on the elements just written).
+    {
+        let moving_ref = moving_ref.clone();
+        let playhead_ref = playhead_ref.clone();
+        let written = use_mut_ref(String::new);
+        let deps = (AttrValue::from(moving_markup), motion);
+        use_effect_with(deps, move |(markup, motion)| {
+            let layer = moving_ref.cast::<Element>();
+            if let Some(layer) = &layer {
+                if *written.borrow() != markup.as_str() {
+                    set_markup(layer, markup);
+                    *written.borrow_mut() = markup.to_string();
+                }
+            }
+            let running = match (motion, layer) {
+                (Some(m), Some(layer)) => Some(super::motion::start(
+                    m,
+                    playhead_ref.cast::<Element>().as_ref(),
+                    &layer,
+                )),
+                _ => None,
+            };
+            move || drop(running)
+        });
     }
     let window = (run.flights.len() > WINDOW_ABOVE).then(|| {
         // What is on screen, unless the playhead jumped elsewhere: the view
@@ -296,13 +338,13 @@ pub fn ladder(p: &LadderProps) -> Html {
                       x2={num(geo.client_x)} y2={num(height)} />
                 <line class="timeline server" x1={num(geo.server_x)} y1={num(START_Y)}
                       x2={num(geo.server_x)} y2={num(height)} />
-                <g class="playhead" aria-hidden="true">
+                <g class="playhead" aria-hidden="true" ref={playhead_ref}>
                     <line x1="0" x2={num(geo.width)} y1={num(playhead_y)} y2={num(playhead_y)} />
                     <path d={format!("M0 {} l8 -5 v10 z", num(playhead_y))} />
                 </g>
                 <LandedLayer lang={lang} geo={geo} run={run.clone()} landed={landed} transitions={transitions} window={window}
                              labels={labels} numbers={p.numbers} selected_segment={p.selected_segment} />
-                <MarkupLayer class="moving" markup={AttrValue::from(moving_markup)} />
+                <g class="moving" ref={moving_ref} />
             </svg>
         </div>
     }
@@ -395,6 +437,7 @@ fn landed_layer(p: &LandedLayerProps) -> Html {
                 numbers: p.numbers,
                 selected: p.selected_segment == Some(id),
                 label: &p.labels.0[id],
+                moving: false,
             },
         );
     }
@@ -455,6 +498,9 @@ struct SegmentView<'a> {
     numbers: NumberMode,
     selected: bool,
     label: &'a SegmentLabel,
+    /// In flight while playing: drawn so that the browser can move it (see
+    /// [`growing_arrow`]).
+    moving: bool,
 }
 
 /// Where a segment's label goes, and its lines of text.
@@ -590,17 +636,17 @@ fn push_line(out: &mut String, class: &str, a: (f64, f64), b: (f64, f64)) {
 }
 
 /// The geometry of one segment's arrow.
-struct Path {
-    start: (f64, f64),
+pub(super) struct Path {
+    pub(super) start: (f64, f64),
     /// Where it is headed: the receiver, even for a segment that will be
     /// lost (the learner should not see the loss coming).
-    route_end: (f64, f64),
+    pub(super) route_end: (f64, f64),
     /// Where it ends: the receiver, or where a lost segment vanished.
     end: (f64, f64),
 }
 
 impl Path {
-    fn new(
+    pub(super) fn new(
         geo: &Geometry,
         layout: &LadderLayout,
         seg: &SegmentRecord,
@@ -641,7 +687,7 @@ impl Path {
     }
 
     /// The point of the line from `a` to `b` at height `y` (clamped to the line).
-    fn point_at(a: (f64, f64), b: (f64, f64), y: f64) -> (f64, f64) {
+    pub(super) fn point_at(a: (f64, f64), b: (f64, f64), y: f64) -> (f64, f64) {
         let f = if b.1 > a.1 {
             clamp((y - a.1) / (b.1 - a.1), 0.0, 1.0)
         } else {
@@ -717,10 +763,15 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
     if in_flight {
         push_line(out, "hit", path.start, path.route_end);
         push_line(out, "route", path.start, path.route_end);
+        if v.moving {
+            growing_arrow(out, &path, tip);
+        } else {
+            push_line(out, "arrow", path.start, tip);
+        }
     } else {
         push_line(out, "hit", path.start, tip);
+        push_line(out, "arrow", path.start, tip);
     }
-    push_line(out, "arrow", path.start, tip);
     let arrow_end = !in_flight && !lost;
     if arrow_end {
         arrow_head(out, x0, y0, x1, y1);
@@ -731,7 +782,8 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
     // inside the button (WCAG 2.5.3, label in name).
     let mut marks = String::new();
     if seg.fate == Fate::Duplicated {
-        duplicate_copy(out, &mut marks, path.start, tip, arrow_end);
+        let growing = in_flight && v.moving;
+        duplicate_copy(out, &mut marks, (&path, tip, growing), arrow_end);
     }
     if lost && !in_flight {
         lost_mark(&mut marks, x1, y1, t(v.lang, Ui::Lost));
@@ -739,10 +791,7 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
     if in_flight {
         // The box stays between the timelines, clear of the state names
         // written beside them.
-        let (lo, hi) = (
-            v.geo.client_x.min(v.geo.server_x) + PACKET_HALF_W + 2.0,
-            v.geo.client_x.max(v.geo.server_x) - PACKET_HALF_W - 2.0,
-        );
+        let (lo, hi) = packet_range(&v.geo);
         let bx = clamp(tip.0, lo, hi);
         let _ = write!(
             out,
@@ -811,19 +860,29 @@ fn arrow_head(out: &mut String, x0: f64, y0: f64, x1: f64, y1: f64) {
     let _ = write!(out, "<polygon class=\"head\" points=\"{points}\"/>");
 }
 
-/// The second copy's arrow into `out`, its "×2" into `marks`.
+/// The second copy's arrow into `out`, its "×2" into `marks`. A growing
+/// arrow (see [`growing_arrow`]) is copied as it is, moved down.
 fn duplicate_copy(
     out: &mut String,
     marks: &mut String,
-    a: (f64, f64),
-    b: (f64, f64),
+    (path, tip, growing): (&Path, (f64, f64), bool),
     with_head: bool,
 ) {
+    let (a, b) = (path.start, tip);
     let o = DUPLICATE_OFFSET;
-    out.push_str("<g class=\"duplicate-copy\">");
-    push_line(out, "arrow", (a.0, a.1 + o), (b.0, b.1 + o));
-    if with_head {
-        arrow_head(out, a.0, a.1 + o, b.0, b.1 + o);
+    if growing {
+        let _ = write!(
+            out,
+            "<g class=\"duplicate-copy\" transform=\"translate(0 {})\">",
+            num(o)
+        );
+        growing_arrow(out, path, tip);
+    } else {
+        out.push_str("<g class=\"duplicate-copy\">");
+        push_line(out, "arrow", (a.0, a.1 + o), (b.0, b.1 + o));
+        if with_head {
+            arrow_head(out, a.0, a.1 + o, b.0, b.1 + o);
+        }
     }
     out.push_str("</g>");
     let _ = write!(
@@ -832,6 +891,74 @@ fn duplicate_copy(
         num((a.0 + b.0) / 2.0),
         num((a.1 + b.1) / 2.0 + o + 14.0)
     );
+}
+
+/// The box of a segment in flight stays between the timelines, clear of
+/// the state names written beside them: the range of its centre.
+pub(super) fn packet_range(geo: &Geometry) -> (f64, f64) {
+    (
+        geo.client_x.min(geo.server_x) + PACKET_HALF_W + 2.0,
+        geo.client_x.max(geo.server_x) - PACKET_HALF_W - 2.0,
+    )
+}
+
+/// How a growing arrow is shortened: its start, the angle of its route (in
+/// degrees) and the share of the route flown at `tip`.
+pub(super) fn growth(path: &Path, tip: (f64, f64)) -> ((f64, f64), f64, f64) {
+    let (a, b) = (path.start, path.route_end);
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len = (dx * dx + dy * dy).sqrt();
+    let share = if len > 0.0 {
+        ((tip.0 - a.0) * dx + (tip.1 - a.1) * dy) / (len * len)
+    } else {
+        1.0
+    };
+    (a, dy.atan2(dx).to_degrees(), clamp(share, 0.0, 1.0))
+}
+
+/// The arrow of a segment in flight while playing: its whole route, shrunk
+/// along its length (and only along it, so the stroke keeps its width) to
+/// the part flown so far. The browser grows it by animating that transform
+/// alone (see `super::motion`), which it can do without the main thread.
+fn growing_arrow(out: &mut String, path: &Path, tip: (f64, f64)) {
+    let mut line = String::new();
+    push_line(&mut line, "arrow", path.start, path.route_end);
+    let (origin, angle, share) = growth(path, tip);
+    let transform = arrow_transform(false, origin, angle, share);
+    out.push_str(&line.replace("/>", &format!(" transform=\"{transform}\"/>")));
+}
+
+/// The transform of a growing arrow (see [`growing_arrow`]), as an SVG
+/// attribute or, with `css`, as a CSS value.
+pub(super) fn arrow_transform(css: bool, (x, y): (f64, f64), angle: f64, share: f64) -> String {
+    let (px, deg, sep) = if css {
+        ("px", "deg", ", ")
+    } else {
+        ("", "", " ")
+    };
+    let mut t = String::with_capacity(96);
+    let number = |t: &mut String, v: f64, unit: &str, decimals: u32| {
+        push_fixed(t, v, decimals);
+        t.push_str(unit);
+    };
+    t.push_str("translate(");
+    number(&mut t, x, px, 2);
+    t.push_str(sep);
+    number(&mut t, y, px, 2);
+    t.push_str(") rotate(");
+    number(&mut t, angle, deg, 3);
+    t.push_str(") scale(");
+    // Not zero: the arrow must keep a direction to be drawn along.
+    number(&mut t, share.max(1e-4), "", 4);
+    t.push_str(sep);
+    t.push_str("1) rotate(");
+    number(&mut t, -angle, deg, 3);
+    t.push_str(") translate(");
+    number(&mut t, -x, px, 2);
+    t.push_str(sep);
+    number(&mut t, -y, px, 2);
+    t.push(')');
+    t
 }
 
 fn lost_mark(out: &mut String, x: f64, y: f64, word: &str) {

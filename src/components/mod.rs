@@ -10,6 +10,7 @@ pub mod icons;
 pub mod ladder;
 pub mod learn;
 pub mod learning_modes;
+pub mod motion;
 pub mod notices;
 pub mod setup;
 pub mod share;

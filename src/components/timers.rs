@@ -18,6 +18,15 @@ fn remaining_text(lang: Lang, ms: f64) -> String {
     fmt_time(lang, rounded)
 }
 
+/// A running timer's countdown as text, and the width of its bar (of 100).
+/// The playback writer (`crate::playback`) updates both between events.
+pub fn countdown(lang: Lang, r: &RunningTimer) -> (String, String) {
+    let total = r.total.as_ms().max(1e-9);
+    let left = r.remaining.as_ms();
+    let share = crate::numtext::clamp(left / total * 100.0, 0.0, 100.0);
+    (remaining_text(lang, left), fixed(share, 1))
+}
+
 /// The countdowns of one endpoint. A plain function rather than a
 /// component: it always changes together with the badge that holds it.
 pub fn timer_list(lang: Lang, timers: &[RunningTimer]) -> Html {
@@ -27,17 +36,15 @@ pub fn timer_list(lang: Lang, timers: &[RunningTimer]) -> Html {
     html! {
         <ul class="timers">
             { for timers.iter().map(|r| {
-                let total = r.total.as_ms().max(1e-9);
-                let left = r.remaining.as_ms();
-                let share = crate::numtext::clamp(left / total * 100.0, 0.0, 100.0);
+                let (left, bar) = countdown(lang, r);
                 html! {
                     <li class="timer" key={r.kind.key()} data-timer={r.kind.key()}>
                         <span class="timer-name">{ timer_label(r.kind, lang) }</span>
-                        <span class="timer-left">{ remaining_text(lang, left) }</span>
+                        <span class="timer-left">{ left }</span>
                         // Drawn rather than styled: no inline style, so a strict
                         // Content-Security-Policy has nothing to object to.
                         <svg class="timer-bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
-                            <rect width={fixed(share, 1)} height="1" />
+                            <rect width={bar} height="1" />
                         </svg>
                     </li>
                 }

@@ -7,7 +7,8 @@ use crate::timeline::Playhead;
 
 /// With reduced motion, playback jumps from event to event after this long (wall ms at 1×).
 pub const REDUCED_MOTION_STEP_MS: f64 = 1200.0;
-/// A frame gap longer than this (a background tab, a breakpoint) is not played as time.
+/// A frame that comes more than this late for the next event (a background tab, a breakpoint)
+/// does not play the rest of its gap as time.
 const MAX_FRAME_MS: f64 = 100.0;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -17,7 +18,9 @@ pub struct Playback {
     pub wall: f64,
     pub playing: bool,
     pub speed: f64,
-    /// The previous animation frame's timestamp while playing.
+    /// While playing, the moment (ms on the document's clock: `performance.now()`, animation
+    /// frames, Web Animations) at which the playhead was at `wall`. Frames come only at events
+    /// (the app's playback driver): in between, the browser runs the animation from this moment.
     pub last_frame: Option<f64>,
     /// Counts frames, so the view knows to ask for the next one.
     pub frame: u64,
@@ -68,9 +71,19 @@ impl Playback {
         if !self.playing {
             return false;
         }
+        let speed = self.speed.max(f64::MIN_POSITIVE);
+        // How long until the next event (or the next reduced-motion jump) at this speed: a
+        // frame may cover that whole gap, since frames come only at events.
+        let due = if self.reduced_motion {
+            REDUCED_MOTION_STEP_MS - self.dwell
+        } else {
+            run.schedule.next_event_wall(&run.events, self.playhead) - self.wall
+        }
+        .max(0.0)
+            / speed;
         let dt = self
             .last_frame
-            .map_or(0.0, |last| clamp(ts - last, 0.0, MAX_FRAME_MS));
+            .map_or(0.0, |last| clamp(ts - last, 0.0, due + MAX_FRAME_MS));
         self.last_frame = Some(ts);
         self.frame = self.frame.wrapping_add(1);
         let advance = dt * self.speed;

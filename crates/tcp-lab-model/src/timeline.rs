@@ -215,6 +215,13 @@ impl Schedule {
         Playhead::At(t.max(a))
     }
 
+    /// The wall time of the first event after the playhead (the end of the run if none).
+    pub fn next_event_wall(&self, events: &EventIndex, p: Playhead) -> f64 {
+        events
+            .next_after(p)
+            .map_or(self.total(), |t| self.wall_of(events, Playhead::At(t)))
+    }
+
     /// Where fast-forward would move the playhead, if the next event is far enough away.
     pub fn fast_forward_target(&self, events: &EventIndex, p: Playhead) -> Option<Playhead> {
         let next = events.next_after(p)?;
