@@ -4,6 +4,7 @@
 use tcp_lab_content::Lang;
 
 pub mod app;
+pub mod capture_platform;
 pub mod components;
 pub mod i18n;
 pub mod learn_text;

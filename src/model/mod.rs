@@ -1,6 +1,7 @@
 //! Everything the app knows, without any UI: the setup, the run and its
 //! indexes, the playhead, the URL, and the reducer that ties them together.
 
+pub mod capture;
 pub mod layout;
 pub mod learn;
 pub mod log;

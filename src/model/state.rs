@@ -85,6 +85,8 @@ pub struct LabState {
     pub notices: Vec<Notice>,
     /// Issue 4: lessons, quiz, plain language, glossary, bilingual view.
     pub learn: super::learn::Learn,
+    /// A capture file the learner opened (see `super::capture`).
+    pub capture: Option<super::capture::CaptureView>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -121,6 +123,8 @@ pub enum Action {
     SetReducedMotion(bool),
     /// Issue 4: the learning modes (see `super::learn`).
     Learn(super::learn::LearnAction),
+    /// Opening a capture and showing its connections (see `super::capture`).
+    Capture(super::capture::CaptureAction),
 }
 
 impl LabState {
@@ -153,6 +157,7 @@ impl LabState {
             arm_refused: None,
             notices: options.notices.clone(),
             learn: Default::default(),
+            capture: None,
         }
         .restored(options)
     }
@@ -404,6 +409,7 @@ impl LabState {
             }
             Action::SetReducedMotion(on) => self.reduced_motion = on,
             Action::Learn(a) => self.learn_apply(a),
+            Action::Capture(a) => self.capture_apply(a),
         }
     }
 
@@ -474,6 +480,9 @@ impl Reducible for LabState {
             return self;
         }
         let mut next = (*self).clone();
+        if next.capture_before(&action) {
+            return Rc::new(next);
+        }
         if next.learn_before(&action) {
             // Taken over by the learning modes: nothing else to do.
             if next == *self {
@@ -483,6 +492,7 @@ impl Reducible for LabState {
         }
         next.apply(action.clone());
         next.learn_after(&action, self.wall);
+        next.capture_after();
         Rc::new(next)
     }
 }
