@@ -39,6 +39,7 @@ enum Text {
     Reconstructed,
     NotesHeading,
     Findings,
+    Connections,
     NoNotes,
     NotInLink,
 }
@@ -80,6 +81,8 @@ fn tx(lang: Lang, text: Text) -> &'static str {
         (Text::Reconstructed, Zh) => "梯形图上的状态是根据报文段重建的，并非直接观察到。每次状态变化都标明：已观察（该端自己发出的报文段表明了它）、推断（该端随后确认了引起变化的报文段）或假定（按规则应当如此，但没有报文段证明）。抓包只在路径上的一个位置进行：看到从一台主机发出的报文段，未必到达了另一台。如果抓包从连接中途开始，状态只从报文段能确定的地方开始显示。",
         (Text::NotesHeading, En) => "What this capture shows that the textbook does not",
         (Text::NotesHeading, Zh) => "这次抓包里有、教科书图上没有的内容",
+        (Text::Connections, En) => "Connections in the capture",
+        (Text::Connections, Zh) => "抓包中的连接",
         (Text::Findings, En) => "Reconstructed from the capture",
         (Text::Findings, Zh) => "根据抓包重建",
         (Text::NoNotes, En) => "Nothing unusual: this connection looks like the textbook's.",
@@ -367,10 +370,13 @@ pub fn capture_opener(p: &CaptureOpenerProps) -> Html {
             <input ref={input} type="file" hidden=true data-capture-input="" tabindex="-1"
                    aria-label={tx(lang, Text::Open)} accept=".pcap,.pcapng,.cap,.dmp,application/vnd.tcpdump.pcap"
                    onchange={onchange} />
+            // On the body: an embed hides the header this button is in, not the drop target.
             if *dragging {
-                <div class="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
-                    <p>{ tx(lang, Text::DropHere) }</p>
-                </div>
+                { create_portal(html! {
+                    <div class="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
+                        <p>{ tx(lang, Text::DropHere) }</p>
+                    </div>
+                }, gloo_utils::body().into()) }
             }
         </div>
     }
@@ -486,7 +492,7 @@ fn connection_table(lang: Lang, o: &Opened, v: &CaptureView, on: &Callback<Captu
     });
     html! {
         <>
-            <div class="capture-table-wrap" tabindex="0" role="region" aria-label={tx(lang, Text::Heading)}>
+            <div class="capture-table-wrap" tabindex="0" role="region" aria-label={tx(lang, Text::Connections)}>
                 <table class="capture-connections" data-testid="capture-connections"
                        data-connections={o.connections.len().to_string()}>
                     <thead><tr>
