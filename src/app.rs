@@ -506,7 +506,8 @@ pub fn app(props: &AppProps) -> Html {
                     <CaptureFindings lang={lang} run={run.clone()} playhead={p} on_jump={on_jump.clone()} />
                     <Badges lang={lang} client={client} server={server}
                             client_timers={run.running_timers(Side::Client, p)}
-                            server_timers={run.running_timers(Side::Server, p)} />
+                            server_timers={run.running_timers(Side::Server, p)}
+                            certainty={crate::components::capture::badge_certainty(lang, run, p)} />
                     <div class={classes!("explain-row", learn.bilingual.then_some("bilingual"))}>
                         <ExplanationPanel lang={lang} run={run.clone()} focus={explained.clone()} playhead={p}
                                           numbers={s.numbers} />

@@ -121,6 +121,19 @@ fn certainty_text(lang: Lang, c: Certainty) -> &'static str {
     }
 }
 
+/// For the endpoint badges: how sure each side's state (client, server) is at the playhead, in
+/// words; nothing for a simulated run. A state no change has led to yet is the observer's
+/// starting assumption.
+pub fn badge_certainty(lang: Lang, run: &RunRef, p: Playhead) -> [Option<&'static str>; 2] {
+    if run.trace.observation.is_none() {
+        return [None, None];
+    }
+    Side::BOTH.map(|s| {
+        let c = certainty_at(run, s, p).unwrap_or(Certainty::Assumed);
+        Some(certainty_text(lang, c))
+    })
+}
+
 /// A flagged fact, explained. `side` is the side it is about, named in the language.
 fn note_text(lang: Lang, kind: NoteKind, side: &str) -> String {
     match (kind, lang) {
