@@ -218,18 +218,27 @@ fn format_name(f: Option<Format>) -> &'static str {
     }
 }
 
+/// "1 frame", "2 frames".
+fn count_en(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
 /// Frames, segments and connections, and what was left out.
 fn summary_lines(lang: Lang, o: &Opened) -> Vec<(String, bool)> {
     let c = &o.capture;
     let mut lines = vec![(
         match lang {
             Lang::En => format!(
-                "{}, {}: {} frames, {} TCP segments, {} connections.",
+                "{}, {}: {}, {}, {}.",
                 format_name(o.format()),
                 bytes_text(lang, o.size),
-                c.frames,
-                c.packets.len(),
-                o.connections.len()
+                count_en(c.frames, "frame"),
+                count_en(c.packets.len(), "TCP segment"),
+                count_en(o.connections.len(), "connection")
             ),
             Lang::Zh => format!(
                 "{}，{}：{} 帧，{} 个 TCP 报文段，{} 个连接。",
@@ -245,8 +254,14 @@ fn summary_lines(lang: Lang, o: &Opened) -> Vec<(String, bool)> {
     if !c.skipped.is_empty() {
         lines.push((
             match lang {
-                Lang::En => format!("{} frames are not TCP (ARP, UDP, IP fragments, …) or could not be decoded, and are left out.", c.skipped.len()),
-                Lang::Zh => format!("有 {} 帧不是 TCP（ARP、UDP、IP 分片等）或无法解码，已略过。", c.skipped.len()),
+                Lang::En => format!(
+                    "{} not TCP (ARP, UDP, IP fragments, …) or could not be decoded, and left out.",
+                    count_en(c.skipped.len(), "frame")
+                ),
+                Lang::Zh => format!(
+                    "有 {} 帧不是 TCP（ARP、UDP、IP 分片等）或无法解码，已略过。",
+                    c.skipped.len()
+                ),
             },
             false,
         ));
@@ -254,7 +269,7 @@ fn summary_lines(lang: Lang, o: &Opened) -> Vec<(String, bool)> {
     if c.snaplen_cut > 0 {
         lines.push((
             match lang {
-                Lang::En => format!("{} frames were cut short when captured (the snapshot length): their payload is counted from the TCP header, and frames cut inside the headers are left out.", c.snaplen_cut),
+                Lang::En => format!("{} cut short when captured (the snapshot length): payload is counted from the TCP header, and frames cut inside the headers are left out.", count_en(c.snaplen_cut, "frame")),
                 Lang::Zh => format!("有 {} 帧在抓包时被截短（快照长度限制）：其载荷长度按 TCP 首部计算，首部就被截断的帧已略过。", c.snaplen_cut),
             },
             true,
