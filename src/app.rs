@@ -9,6 +9,7 @@ use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::badges::Badges;
+use crate::components::capture::{CaptureFindings, CaptureOpener, CapturePanel};
 use crate::components::controls::Controls;
 use crate::components::event_log::EventLog;
 use crate::components::explanation::ExplanationPanel;
@@ -321,6 +322,9 @@ pub fn app(props: &AppProps) -> Html {
     if embed.compact {
         lab_class.push("compact");
     }
+    if state.viewing_capture() {
+        lab_class.push("capture-view");
+    }
     if let Some(shown) = &embed.controls {
         for c in CONTROLS.iter().filter(|c| !shown.contains(c)) {
             lab_class.push(format!("hide-{c}"));
@@ -371,6 +375,10 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
+    let on_capture = {
+        let dispatcher = dispatcher.clone();
+        (*use_memo((), move |_| action(&dispatcher, Action::Capture))).clone()
+    };
     let Handlers {
         on_toggle_play,
         on_step_back,
@@ -469,6 +477,7 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
                 { learn_bar(&LearnBarProps { lang, learn: learn.clone(), on: on_learn.clone() }) }
                 <ShareBar lang={lang} />
+                <CaptureOpener lang={lang} on={on_capture.clone()} />
             </header>
             <div class="notices">
                 <Notices lang={lang} notices={s.notices.clone()} on_dismiss={on_dismiss} />
@@ -476,6 +485,9 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="notice warn" role="status">{ t(lang, Ui::Truncated) }</div>
                 }
             </div>
+            if let Some(view) = &s.capture {
+                <CapturePanel lang={lang} view={view.clone()} on={on_capture} />
+            }
             <div class="workspace">
                 <section class="stage" aria-label={t(lang, Ui::Ladder)}>
                     <Controls lang={lang} playing={s.playback.playing} playhead={p} wall={s.playback.wall}
@@ -506,9 +518,11 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="info" tabindex={embed.embed.then_some("0")} role={embed.embed.then_some("region")}
                      aria-label={embed.embed.then(|| t(lang, Ui::Explanation))}>
                     { learning_panels.0 }
+                    <CaptureFindings lang={lang} run={run.clone()} playhead={p} on_jump={on_jump.clone()} />
                     <Badges lang={lang} client={client} server={server}
                             client_timers={run.running_timers(Side::Client, p)}
-                            server_timers={run.running_timers(Side::Server, p)} />
+                            server_timers={run.running_timers(Side::Server, p)}
+                            certainty={crate::components::capture::badge_certainty(lang, run, p)} />
                     <div class={classes!("explain-row", learn.bilingual.then_some("bilingual"))}>
                         <ExplanationPanel lang={lang} run={run.clone()} focus={explained.clone()} playhead={p}
                                           numbers={s.numbers} />

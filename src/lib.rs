@@ -9,6 +9,7 @@ use tcp_lab_model::url::UrlOptions;
 pub use tcp_lab_model::numtext;
 
 pub mod app;
+pub mod capture_platform;
 pub mod components;
 pub mod i18n;
 pub mod lab;

@@ -51,6 +51,14 @@
   }
   function opaque() { try { return self.origin === 'null'; } catch (e) { return true; } }
   function base() { var h = location.href; var i = h.search(/[?#]/); return i < 0 ? h : h.slice(0, i); }
+  /** While a capture is on the ladder: that the link does not hold it (else empty). */
+  function captureNote() { var f = lab().tcp_lab_capture_note; return (f && f(zh() ? 'zh' : 'en')) || ''; }
+  /** The capture on the ladder, for its exports: { bytes, conn }, or null for a simulated run. */
+  function capture() {
+    var c = lab().tcp_lab_capture_connection;
+    var n = c ? c() : -1;
+    return n >= 0 ? { bytes: lab().tcp_lab_capture_bytes(), conn: n } : null;
+  }
   function query() { var f = lab().tcp_lab_query; return (f && f()) || location.search || '?'; }
   function stem() {
     var f = lab().tcp_lab_scenario;
@@ -83,8 +91,10 @@
     var url = base() + query();
     var input = el('input', { type: 'text', readonly: '', 'data-testid': 'share-link', value: url });
     var hint = el('p', { class: 'hint', role: 'status' }, ['']);
-    show('share', T('shareTitle'), [
-      el('label', {}, [T('shareLinkLabel'), input]), hint]);
+    var kids = [el('label', {}, [T('shareLinkLabel'), input]), hint];
+    var note = captureNote();
+    if (note) kids.push(el('p', { class: 'hint', 'data-testid': 'share-capture-note' }, [note]));
+    show('share', T('shareTitle'), kids);
     input.focus();
     input.select();
     var fallback = function () { hint.textContent = T('copyLinkHint'); input.select(); };
@@ -226,9 +236,10 @@
     show('export', T('exportTitle'), [
       el('div', { class: 'export-row' }, [
         button('pcap', 'pcap', function () {
-          var q = query(), o = omit.checked;
+          var q = query(), o = omit.checked, c = capture();
           withExport(function (x) {
-            save(stem() + '.pcap', new Blob([x.pcap(q, o)], { type: 'application/vnd.tcpdump.pcap' }), links);
+            var bytes = c ? x.capture_pcap(c.bytes, c.conn, o) : x.pcap(q, o);
+            save(stem() + '.pcap', new Blob([bytes], { type: 'application/vnd.tcpdump.pcap' }), links);
           }, status);
         }),
         el('label', {}, [omit, T('omitLost')])]),
@@ -254,9 +265,10 @@
         el('label', {}, [print, T('printColors')])]),
       el('div', { class: 'export-row' }, [
         button('json', T('traceJson'), function () {
-          var q = query();
+          var q = query(), c = capture();
           withExport(function (x) {
-            save(stem() + '.json', new Blob([x.trace_json(q)], { type: 'application/json' }), links);
+            var json = c ? x.capture_trace_json(c.bytes, c.conn) : x.trace_json(q);
+            save(stem() + '.json', new Blob([json], { type: 'application/json' }), links);
           }, status);
         })]),
       status,

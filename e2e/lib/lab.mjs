@@ -157,3 +157,21 @@ export function finalStates(trace) {
   const last = (xs) => (xs && xs.length ? xs[xs.length - 1].to : 'CLOSED');
   return { client: last(trace.states?.client), server: last(trace.states?.server) };
 }
+
+/**
+ * The core's reading of a capture file: `tcp-sim replay FILE --json` (the connection list), or
+ * with `conn`, `--conn N --json` (that connection's reconstructed trace).
+ */
+export function coreReplay(file, conn = null) {
+  const args = ['replay', file, '--json', ...(conn === null ? [] : ['--conn', String(conn)])];
+  const out = process.env.TCP_SIM_BIN
+    ? execFileSync(process.env.TCP_SIM_BIN, args, { encoding: 'utf8', maxBuffer: 256 << 20 })
+    : execFileSync('cargo', ['run', '-q', '-p', 'tcp-sim', '--bin', 'tcp-sim', '--', ...args], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        maxBuffer: 256 << 20,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        timeout: 15 * 60 * 1000,
+      });
+  return JSON.parse(out);
+}

@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { labTest } from '../lib/harness.mjs';
+import path from 'node:path';
+import { labTest, OUT } from '../lib/harness.mjs';
+import { capture } from '../lib/pcapgen.mjs';
 import { settle } from '../lib/browser.mjs';
 import { clickAction } from '../lib/lab.mjs';
 
@@ -116,6 +118,25 @@ labTest('axe: lost, duplicated and in-flight segments, dark', TIMEOUT, async (t,
   await clickAction(w.page, 'end');
   assert.ok((await w.page.locator('[data-segment][data-fate="lost"]').count()) > 0, 'a lost segment is drawn');
   await assertNoViolations(t, w.page, 'lost/duplicate at the end, dark');
+});
+
+labTest('axe: a capture, its connection list and one connection on the ladder, light and dark', TIMEOUT, async (t, open) => {
+  const w = await open({ query: { lang: 'zh' } });
+  const file = path.join(OUT, 'a11y-capture.pcap');
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(file, capture({ n: 4, udpEvery: 2 }));
+  await w.page.locator('input[data-capture-input]').setInputFiles(file);
+  await w.page.waitForSelector('[data-testid="capture"][data-capture-status="open"]');
+  await assertNoViolations(t, w.page, 'capture list');
+  await w.page.locator('[data-action="view-connection"][data-conn="1"]').click();
+  await w.page.waitForSelector('[data-testid="capture-findings"]');
+  await clickAction(w.page, 'end');
+  await assertNoViolations(t, w.page, 'capture connection');
+  await w.page.emulateMedia({ colorScheme: 'dark' });
+  await assertNoViolations(t, w.page, 'capture connection, dark');
+  await w.page.locator('input[data-capture-input]').setInputFiles({ name: 'x.pcap', mimeType: 'application/octet-stream', buffer: Buffer.from('not a capture') });
+  await w.page.waitForSelector('[data-capture-error]');
+  await assertNoViolations(t, w.page, 'capture error, dark');
 });
 
 // ---- keyboard -----------------------------------------------------------------------------

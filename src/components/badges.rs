@@ -15,6 +15,9 @@ pub struct BadgesProps {
     pub server: State,
     pub client_timers: Vec<RunningTimer>,
     pub server_timers: Vec<RunningTimer>,
+    /// For a run reconstructed from a capture: how sure each state (client, server) is, in words.
+    #[prop_or_default]
+    pub certainty: [Option<&'static str>; 2],
 }
 
 #[function_component(Badges)]
@@ -26,7 +29,11 @@ pub fn badges(p: &BadgesProps) -> Html {
                     <span class="marker" aria-hidden="true">{ if side == Side::Client { "C" } else { "S" } }</span>
                     <span class="who">{ side_name(p.lang, side) }</span>
                 </div>
-                <div class="state-name">{ state.rfc_name() }</div>
+                <div class="state-name">{ state.rfc_name() }
+                    if let Some(c) = p.certainty[side.index()] {
+                        <span class="certainty">{ format!(" ({c})") }</span>
+                    }
+                </div>
                 <p class="gloss">{ state_gloss(state, p.lang) }</p>
                 { timer_list(p.lang, timers) }
             </div>

@@ -2,6 +2,7 @@
 //! them decides anything about the protocol: they only draw the run.
 
 pub mod badges;
+pub mod capture;
 pub mod controls;
 pub mod event_log;
 pub mod explanation;

@@ -42,6 +42,37 @@ pub fn tcp_lab_scenario() -> String {
     with_current(|s, _| s.run.scenario.name.clone()).unwrap_or_default()
 }
 
+/// While a capture's connection is on the ladder: the note that a shared link does not hold
+/// it, in `lang` (`en`/`zh`); empty otherwise.
+#[wasm_bindgen]
+pub fn tcp_lab_capture_note(lang: &str) -> String {
+    let lang = Lang::parse(lang).unwrap_or(Lang::En);
+    with_current(|s, _| {
+        s.viewing_capture()
+            .then(|| crate::components::capture::not_in_link(lang))
+    })
+    .flatten()
+    .unwrap_or_default()
+    .to_string()
+}
+
+/// While a capture's connection is on the ladder: the capture file, for the pcap and JSON
+/// exports (`crates/tcp-lab-export`'s `capture_*`); empty otherwise.
+#[wasm_bindgen]
+pub fn tcp_lab_capture_bytes() -> Vec<u8> {
+    with_current(|s, _| s.viewed_capture().map(|(o, _)| o.bytes.clone()))
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// The connection of the capture on the ladder, or -1.
+#[wasm_bindgen]
+pub fn tcp_lab_capture_connection() -> i32 {
+    with_current(|s, _| s.viewed_capture().map(|(_, i)| i as i32))
+        .flatten()
+        .unwrap_or(-1)
+}
+
 /// The label of an embeddable control (`play`, `step`, …) in `lang` (`en`/`zh`), for the
 /// Embed panel's checkboxes; empty for an unknown control or language.
 #[wasm_bindgen]

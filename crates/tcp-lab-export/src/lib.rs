@@ -8,6 +8,7 @@
 
 use tcp_lab_model::url::parse_query;
 use tcp_lab_model::LabState;
+use tcp_sim::capture::Capture;
 use tcp_sim::{to_pcap, LostSegments, PcapOptions};
 use wasm_bindgen::prelude::*;
 
@@ -35,6 +36,37 @@ pub fn pcap(query: &str, omit_lost: bool) -> Vec<u8> {
     to_pcap(&lab(query).run.trace, &opts)
 }
 
+/// Connection `conn` of a capture file, reconstructed as the ladder shows it, in the format of
+/// `tcp-sim replay FILE --conn N --json`; empty if the file or connection cannot be read.
+#[wasm_bindgen]
+pub fn capture_trace_json(bytes: &[u8], conn: usize) -> String {
+    observed(bytes, conn)
+        .map(|t| serde_json::to_string_pretty(&t.to_json()).unwrap_or_default() + "\n")
+        .unwrap_or_default()
+}
+
+/// Connection `conn` of a capture file as the lab's own libpcap export of that trace.
+#[wasm_bindgen]
+pub fn capture_pcap(bytes: &[u8], conn: usize, omit_lost: bool) -> Vec<u8> {
+    let opts = PcapOptions {
+        lost: if omit_lost {
+            LostSegments::Omit
+        } else {
+            LostSegments::Include
+        },
+        ..PcapOptions::default()
+    };
+    observed(bytes, conn)
+        .map(|t| to_pcap(&t, &opts))
+        .unwrap_or_default()
+}
+
+fn observed(bytes: &[u8], conn: usize) -> Option<tcp_sim::Trace> {
+    let cap = Capture::read(bytes).ok()?;
+    let c = cap.connections().into_iter().nth(conn)?;
+    Some(tcp_sim::observe(&cap, &c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,5 +81,21 @@ mod tests {
         assert_eq!(trace_json("?v=1&scenario=synack_lost&profile=linux"), want);
         let p = pcap("?v=1&scenario=synack_lost&profile=linux", false);
         assert_eq!(&p[..4], &0xa1b2_3c4du32.to_le_bytes());
+    }
+
+    #[test]
+    fn test_capture_exports_are_the_replay_of_the_connection() {
+        let file = pcap("?v=1&scenario=normal&profile=linux", false);
+        let cap = Capture::read(&file).unwrap();
+        let c = &cap.connections()[0];
+        let want =
+            serde_json::to_string_pretty(&tcp_sim::observe(&cap, c).to_json()).unwrap() + "\n";
+        assert_eq!(capture_trace_json(&file, 0), want);
+        assert_eq!(capture_trace_json(&file, 1), "");
+        assert_eq!(capture_trace_json(b"not a capture", 0), "");
+        assert_eq!(
+            &capture_pcap(&file, 0, false)[..4],
+            &0xa1b2_3c4du32.to_le_bytes()
+        );
     }
 }

@@ -12,6 +12,7 @@
 //!    (which plays a run) and [`learn`];
 //! 4. the root: [`state`], whose `LabState::reduce` is the app's reducer.
 
+pub mod capture;
 pub mod faults;
 pub mod flight;
 pub mod layout;

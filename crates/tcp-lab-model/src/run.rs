@@ -39,6 +39,12 @@ impl Run {
     /// its way, so the loss is seen on the wire, not at the sender).
     pub fn new(scenario: Scenario, drawn_losses: &[(usize, Instant)]) -> Run {
         let trace = tcp_sim::run(&scenario);
+        Run::from_trace(scenario, trace, drawn_losses)
+    }
+
+    /// A trace made elsewhere (a capture's, see [`super::capture`]); the scenario's link delays
+    /// set the ladder's pace.
+    pub fn from_trace(scenario: Scenario, trace: Trace, drawn_losses: &[(usize, Instant)]) -> Run {
         let flights: Vec<Flight> = trace
             .segments
             .iter()
@@ -111,7 +117,7 @@ impl Run {
 
     pub fn state_at(&self, side: Side, p: Playhead) -> State {
         match p {
-            Playhead::Start => State::Closed,
+            Playhead::Start => self.trace.initial_state(side),
             Playhead::At(t) => self.trace.state_at(side, t),
         }
     }

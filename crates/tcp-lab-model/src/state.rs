@@ -47,6 +47,8 @@ pub struct LabState {
     pub notices: Vec<Notice>,
     /// Lessons, quiz, plain language, glossary, bilingual view.
     pub learn: Learn,
+    /// A capture file the learner opened (see `crate::capture`).
+    pub capture: Option<crate::capture::CaptureView>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -83,6 +85,8 @@ pub enum Action {
     SetReducedMotion(bool),
     /// The learning modes (see `crate::learn`).
     Learn(LearnAction),
+    /// Opening a capture and showing its connections (see `crate::capture`).
+    Capture(crate::capture::CaptureAction),
 }
 
 impl LabState {
@@ -108,6 +112,7 @@ impl LabState {
             arm_refused: None,
             notices: options.notices.clone(),
             learn: Default::default(),
+            capture: None,
         }
         .restored(options)
     }
@@ -359,6 +364,7 @@ impl LabState {
             }
             Action::SetReducedMotion(on) => self.playback.reduced_motion = on,
             Action::Learn(a) => self.learn_apply(a),
+            Action::Capture(a) => self.capture_apply(a),
         }
     }
 
@@ -408,6 +414,9 @@ impl LabState {
             return self;
         }
         let mut next = (*self).clone();
+        if next.capture_before(&action) {
+            return Rc::new(next);
+        }
         if next.learn_before(&action) {
             // Taken over by the learning modes: nothing else to do.
             if next.same(&self) {
@@ -417,6 +426,7 @@ impl LabState {
         }
         next.apply(action.clone());
         next.learn_after(&action, self.playback.wall);
+        next.capture_after();
         Rc::new(next)
     }
 }

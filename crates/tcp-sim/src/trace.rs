@@ -332,19 +332,28 @@ impl Trace {
         chain
     }
 
+    /// A side's state before its first transition: CLOSED, or, for a capture that starts after
+    /// the SYN, the state the observer takes it to be in ([`Observation::initial`]).
+    pub fn initial_state(&self, side: Side) -> State {
+        self.observation
+            .as_ref()
+            .and_then(|o| o.initial[side.index()])
+            .unwrap_or(State::Closed)
+    }
+
     /// A side's state at time `t` (after every transition at or before `t`).
     pub fn state_at(&self, side: Side, t: Instant) -> State {
         self.transitions_of(side)
             .take_while(|tr| tr.t <= t)
             .last()
-            .map_or(State::Closed, |tr| tr.to)
+            .map_or(self.initial_state(side), |tr| tr.to)
     }
 
     /// The final state of each side.
     pub fn final_state(&self, side: Side) -> State {
         self.transitions_of(side)
             .last()
-            .map_or(State::Closed, |t| t.to)
+            .map_or(self.initial_state(side), |t| t.to)
     }
 
     /// A compact summary like the reference README's: `c:S, s:SA, c:A, c:PA5`.
