@@ -225,6 +225,91 @@ ui_texts!(
     Microseconds,
     Minutes,
     Hours,
+    CaptureOpen,
+    CaptureOpenHint,
+    CaptureDropHere,
+    CaptureHeading,
+    CaptureStaysLocal,
+    CaptureClose,
+    CaptureClient,
+    CaptureServer,
+    CapturePackets,
+    CaptureBytes,
+    CaptureDuration,
+    CaptureEnded,
+    CaptureShow,
+    CaptureMoreRows,
+    CaptureRolesGuessed,
+    CaptureReconstructed,
+    CaptureNotesHeading,
+    CaptureConnections,
+    CaptureFindings,
+    CaptureNoNotes,
+    CaptureNotInLink,
+    CaptureEndFin,
+    CaptureEndHalfClosed,
+    CaptureEndRst,
+    CaptureEndOpen,
+    CertaintyObserved,
+    CertaintyInferred,
+    CertaintyAssumed,
+    /// `{side}`: the side it is about.
+    NoteRetransmission,
+    NoteProbablyLost,
+    /// `{side}`: the side it is about.
+    NoteDuplicateAck,
+    /// `{side}`: the side it is about.
+    NoteZeroWindow,
+    /// `{side}`: the side it is about.
+    NoteRst,
+    /// `{side}`: the side it is about.
+    NoteChallengeAck,
+    NoteThreeSegmentClose,
+    NoteFourSegmentClose,
+    NoteSimultaneous,
+    NoteMidConnection,
+    /// `{side}`: the side it is about.
+    NoteNoAnswer,
+    /// `{side}`: the side it is about.
+    NoteStillOpen,
+    /// `{n}`.
+    CaptureByteCount,
+    /// `{size}`, `{limit}`.
+    CaptureTooLarge,
+    CaptureEmpty,
+    CaptureReadFailed,
+    /// `{frames}`.
+    CaptureNoTcp,
+    CaptureBadMagic,
+    /// `{offset}`.
+    CaptureTruncated,
+    /// `{offset}`, `{len}`.
+    CaptureBadLength,
+    /// `{offset}`.
+    CaptureBadSection,
+    /// `{offset}`, `{interface}`.
+    CaptureUnknownInterface,
+    CaptureOneFrame,
+    /// `{n}`.
+    CaptureFrames,
+    CaptureOneSegment,
+    /// `{n}`.
+    CaptureSegments,
+    CaptureOneConnection,
+    /// `{n}`.
+    CaptureConnectionCount,
+    /// `{format}` (pcap or pcapng), `{size}`, and the three counts.
+    CaptureSummary,
+    /// `{frames}`: a count of frames.
+    CaptureSkipped,
+    /// `{frames}`: a count of frames.
+    CaptureSnaplenCut,
+    /// `{error}`, `{n}`.
+    CaptureStoppedEarly,
+    /// `{name}`, `{percent}`.
+    CaptureReading,
+    /// `{i}`.
+    CaptureShowConnection,
 );
 
 /// The name of a language in that language, for the language switch: each

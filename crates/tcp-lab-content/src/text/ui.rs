@@ -704,5 +704,253 @@ pub(crate) fn text(ui: Ui, lang: Lang) -> &'static str {
             En => "h",
             Zh => "小时",
         },
+        Ui::CaptureOpen => match lang {
+            En => "Open capture",
+            Zh => "打开抓包文件",
+        },
+        Ui::CaptureOpenHint => match lang {
+            En => "Open a .pcap or .pcapng file from Wireshark or tcpdump, or drop one on the page. It is read in this browser and never uploaded.",
+            Zh => "打开 Wireshark 或 tcpdump 保存的 .pcap / .pcapng 文件，也可以直接拖到页面上。文件只在本浏览器中读取，不会上传。",
+        },
+        Ui::CaptureDropHere => match lang {
+            En => "Drop the capture file to open it",
+            Zh => "松开鼠标即可打开抓包文件",
+        },
+        Ui::CaptureHeading => match lang {
+            En => "Capture",
+            Zh => "抓包文件",
+        },
+        Ui::CaptureStaysLocal => match lang {
+            En => "Read in this browser: nothing is uploaded.",
+            Zh => "只在本浏览器中读取，不会上传任何内容。",
+        },
+        Ui::CaptureClose => match lang {
+            En => "Back to the simulator",
+            Zh => "返回模拟器",
+        },
+        Ui::CaptureClient => match lang {
+            En => "Client",
+            Zh => "客户端",
+        },
+        Ui::CaptureServer => match lang {
+            En => "Server",
+            Zh => "服务器",
+        },
+        Ui::CapturePackets => match lang {
+            En => "Segments (c→s / s→c)",
+            Zh => "报文段（客→服 / 服→客）",
+        },
+        Ui::CaptureBytes => match lang {
+            En => "Payload bytes (c→s / s→c)",
+            Zh => "载荷字节（客→服 / 服→客）",
+        },
+        Ui::CaptureDuration => match lang {
+            En => "Duration",
+            Zh => "时长",
+        },
+        Ui::CaptureEnded => match lang {
+            En => "Ended by",
+            Zh => "结束方式",
+        },
+        Ui::CaptureShow => match lang {
+            En => "Show",
+            Zh => "查看",
+        },
+        Ui::CaptureMoreRows => match lang {
+            En => "Show more connections",
+            Zh => "显示更多连接",
+        },
+        Ui::CaptureRolesGuessed => match lang {
+            En => "no SYN seen: client and server guessed from the ports",
+            Zh => "未看到 SYN：客户端与服务器是按端口猜测的",
+        },
+        Ui::CaptureReconstructed => match lang {
+            En => "The states on the ladder are reconstructed from the segments, not observed. Each change is marked observed (the side's own segment shows it), inferred (the side later acknowledged what caused it) or assumed (it follows from the rules, nothing proves it). A capture is taken at one point of the path: a segment seen leaving one host may never have reached the other. If the capture starts mid-connection, states are shown from where the segments make them certain.",
+            Zh => "梯形图上的状态是根据报文段重建的，并非直接观察到。每次状态变化都标明：已观察（该端自己发出的报文段表明了它）、推断（该端随后确认了引起变化的报文段）或假定（按规则应当如此，但没有报文段证明）。抓包只在路径上的一个位置进行：看到从一台主机发出的报文段，未必到达了另一台。如果抓包从连接中途开始，状态只从报文段能确定的地方开始显示。",
+        },
+        Ui::CaptureNotesHeading => match lang {
+            En => "What this capture shows that the textbook does not",
+            Zh => "这次抓包里有、教科书图上没有的内容",
+        },
+        Ui::CaptureConnections => match lang {
+            En => "Connections in the capture",
+            Zh => "抓包中的连接",
+        },
+        Ui::CaptureFindings => match lang {
+            En => "Reconstructed from the capture",
+            Zh => "根据抓包重建",
+        },
+        Ui::CaptureNoNotes => match lang {
+            En => "Nothing unusual: this connection looks like the textbook's.",
+            Zh => "没有特别之处：这个连接和教科书上的一样。",
+        },
+        Ui::CaptureNotInLink => match lang {
+            En => "You are viewing a capture. A shared link never holds its packets: the file stays on your computer, and the link opens the lab's own simulated scenario.",
+            Zh => "你正在查看抓包文件。分享链接绝不包含其中的报文：文件留在你的电脑上，链接打开的是实验室自己模拟的场景。",
+        },
+        Ui::CaptureEndFin => match lang {
+            En => "FIN from both sides",
+            Zh => "双方都发了 FIN",
+        },
+        Ui::CaptureEndHalfClosed => match lang {
+            En => "one FIN only (half-closed)",
+            Zh => "只有一方发了 FIN（半关闭）",
+        },
+        Ui::CaptureEndRst => match lang {
+            En => "RST (reset)",
+            Zh => "RST（重置）",
+        },
+        Ui::CaptureEndOpen => match lang {
+            En => "still open, or timed out silently",
+            Zh => "仍未关闭，或已悄然超时",
+        },
+        Ui::CertaintyObserved => match lang {
+            En => "observed",
+            Zh => "已观察",
+        },
+        Ui::CertaintyInferred => match lang {
+            En => "inferred",
+            Zh => "推断",
+        },
+        Ui::CertaintyAssumed => match lang {
+            En => "assumed",
+            Zh => "假定",
+        },
+        Ui::NoteRetransmission => match lang {
+            En => "Retransmission: the {side} sends bytes it already sent, because no acknowledgment came in time (its retransmission timer ran out) or duplicate ACKs reported a gap.",
+            Zh => "重传：{side}再次发送已经发过的数据，因为没有及时收到确认（重传计时器超时），或重复 ACK 报告了缺口。",
+        },
+        Ui::NoteProbablyLost => match lang {
+            En => "Probably lost: the same bytes were sent again before anything acknowledged them, so this copy most likely never arrived (or arrived late).",
+            Zh => "可能丢失：在收到任何确认之前，同样的数据又被发送了一次，所以这一份很可能没有到达（或迟到了）。",
+        },
+        Ui::NoteDuplicateAck => match lang {
+            En => "Duplicate ACK: the {side} repeats its last acknowledgment while data is outstanding. It tells the sender a segment is missing; three in a row trigger a fast retransmit.",
+            Zh => "重复 ACK：{side}在还有数据未确认时重复上一个确认号，告诉发送方有报文段缺失；连续三个会触发快速重传。",
+        },
+        Ui::NoteZeroWindow => match lang {
+            En => "Zero window: the {side}'s receive buffer is full. The peer must stop sending data until the window opens again (it probes with window probes meanwhile).",
+            Zh => "零窗口：{side}的接收缓冲区满了。对方必须停止发送数据，直到窗口重新打开（期间用窗口探测报文询问）。",
+        },
+        Ui::NoteRst => match lang {
+            En => "Reset: the {side} sends RST. The connection ends at once, without the FIN exchange; data not yet delivered is thrown away.",
+            Zh => "重置：{side}发送 RST。连接立即结束，不经过 FIN 交换；尚未交付的数据被丢弃。",
+        },
+        Ui::NoteChallengeAck => match lang {
+            En => "Challenge ACK: the {side} answers a SYN or RST that does not fit with a plain ACK instead of acting on it (RFC 5961), so a forged segment cannot tear the connection down.",
+            Zh => "挑战 ACK：{side}收到不合时宜的 SYN 或 RST 时，只回一个 ACK 而不照办（RFC 5961），这样伪造的报文段无法拆掉连接。",
+        },
+        Ui::NoteThreeSegmentClose => match lang {
+            En => "Three-segment close: the ACK of the first FIN rides on the second FIN. The peer had nothing left to send and delayed its ACK briefly, so both went out in one segment; the textbook draws four.",
+            Zh => "三次挥手式关闭：对第一个 FIN 的确认搭载在第二个 FIN 上。对方已无数据要发，又把 ACK 稍作延迟，于是两者合成一个报文段；教科书画的是四个。",
+        },
+        Ui::NoteFourSegmentClose => match lang {
+            En => "Four-segment close, as in the textbook: the first FIN is acknowledged on its own, and the second FIN follows later.",
+            Zh => "四次挥手，和教科书一样：第一个 FIN 单独得到确认，第二个 FIN 随后才发。",
+        },
+        Ui::NoteSimultaneous => match lang {
+            En => "Simultaneous open or close: both sides sent a SYN, or FINs that crossed on the way.",
+            Zh => "同时打开或同时关闭：双方都发了 SYN，或者双方的 FIN 在途中交错。",
+        },
+        Ui::NoteMidConnection => match lang {
+            En => "The capture starts after the SYN: what came before is not in the file. The states are shown from the first state the segments make certain.",
+            Zh => "抓包从 SYN 之后才开始：之前发生的事不在文件里。状态从报文段能够确定的第一个状态开始显示。",
+        },
+        Ui::NoteNoAnswer => match lang {
+            En => "No answer: nothing came back to the {side}'s SYN.",
+            Zh => "无应答：{side}的 SYN 没有得到任何回应。",
+        },
+        Ui::NoteStillOpen => match lang {
+            En => "When the capture ends, the {side} is not yet CLOSED; what happens next is not in the file (a TIME-WAIT is taken to end after Linux's 60 s).",
+            Zh => "抓包结束时，{side}还没有进入 CLOSED；之后的事不在文件里（TIME-WAIT 按 Linux 的 60 秒结束来假定）。",
+        },
+        Ui::CaptureByteCount => match lang {
+            En => "{n} bytes",
+            Zh => "{n} 字节",
+        },
+        Ui::CaptureTooLarge => match lang {
+            En => "This file is {size}: too large for the lab, which reads captures up to {limit}. Was it picked by mistake? To look at part of it, cut it first, e.g. editcap -c 100000 big.pcapng part.pcapng.",
+            Zh => "这个文件有 {size}，太大了：实验室最多读取 {limit} 的抓包文件。是不是选错了文件？如果只想看其中一部分，请先截取，例如 editcap -c 100000 big.pcapng part.pcapng。",
+        },
+        Ui::CaptureEmpty => match lang {
+            En => "This file is empty.",
+            Zh => "这个文件是空的。",
+        },
+        Ui::CaptureReadFailed => match lang {
+            En => "The browser could not read this file. Was it moved or deleted meanwhile? Try opening it again.",
+            Zh => "浏览器无法读取这个文件。它是否在此期间被移动或删除了？请重新打开。",
+        },
+        Ui::CaptureNoTcp => match lang {
+            En => "No TCP segment in this file ({frames} frames read): the lab shows TCP connections only.",
+            Zh => "这个文件里没有 TCP 报文段（读取了 {frames} 帧）：实验室只显示 TCP 连接。",
+        },
+        Ui::CaptureBadMagic => match lang {
+            En => "This is not a pcap or pcapng capture: it does not begin like one. In Wireshark, save the capture as .pcap or .pcapng.",
+            Zh => "这不是 pcap 或 pcapng 抓包文件：文件开头不对。请在 Wireshark 中把抓包另存为 .pcap 或 .pcapng。",
+        },
+        Ui::CaptureTruncated => match lang {
+            En => "The file is cut off: it ends inside the record that starts at byte {offset} (an interrupted download or copy?).",
+            Zh => "文件被截断了：它在从第 {offset} 字节开始的记录中间结束（下载或复制被中断了吗？）。",
+        },
+        Ui::CaptureBadLength => match lang {
+            En => "The file is damaged: the record at byte {offset} claims an impossible length ({len} bytes).",
+            Zh => "文件已损坏：第 {offset} 字节处的记录声称的长度（{len} 字节）不可能成立。",
+        },
+        Ui::CaptureBadSection => match lang {
+            En => "The pcapng section at byte {offset} has a version or byte order this lab cannot read.",
+            Zh => "第 {offset} 字节处的 pcapng 节使用了本实验室无法读取的版本或字节序。",
+        },
+        Ui::CaptureUnknownInterface => match lang {
+            En => "The file is damaged: the packet at byte {offset} names interface {interface}, which the file never describes.",
+            Zh => "文件已损坏：第 {offset} 字节处的数据包引用了接口 {interface}，而文件从未描述过这个接口。",
+        },
+        Ui::CaptureOneFrame => match lang {
+            En => "1 frame",
+            Zh => "1 帧",
+        },
+        Ui::CaptureFrames => match lang {
+            En => "{n} frames",
+            Zh => "{n} 帧",
+        },
+        Ui::CaptureOneSegment => match lang {
+            En => "1 TCP segment",
+            Zh => "1 个 TCP 报文段",
+        },
+        Ui::CaptureSegments => match lang {
+            En => "{n} TCP segments",
+            Zh => "{n} 个 TCP 报文段",
+        },
+        Ui::CaptureOneConnection => match lang {
+            En => "1 connection",
+            Zh => "1 个连接",
+        },
+        Ui::CaptureConnectionCount => match lang {
+            En => "{n} connections",
+            Zh => "{n} 个连接",
+        },
+        Ui::CaptureSummary => match lang {
+            En => "{format}, {size}: {frames}, {segments}, {connections}.",
+            Zh => "{format}，{size}：{frames}，{segments}，{connections}。",
+        },
+        Ui::CaptureSkipped => match lang {
+            En => "{frames} not TCP (ARP, UDP, IP fragments, …) or could not be decoded, and left out.",
+            Zh => "有 {frames}不是 TCP（ARP、UDP、IP 分片等）或无法解码，已略过。",
+        },
+        Ui::CaptureSnaplenCut => match lang {
+            En => "{frames} cut short when captured (the snapshot length): payload is counted from the TCP header, and frames cut inside the headers are left out.",
+            Zh => "有 {frames}在抓包时被截短（快照长度限制）：其载荷长度按 TCP 首部计算，首部就被截断的帧已略过。",
+        },
+        Ui::CaptureStoppedEarly => match lang {
+            En => "Reading stopped early. {error} The {n} frames before it are shown.",
+            Zh => "读取提前停止。{error}之前的 {n} 帧照常显示。",
+        },
+        Ui::CaptureReading => match lang {
+            En => "Reading {name}: {percent}%",
+            Zh => "正在读取 {name}：{percent}%",
+        },
+        Ui::CaptureShowConnection => match lang {
+            En => "Show connection {i} on the ladder",
+            Zh => "在梯形图上查看连接 {i}",
+        },
     }
 }
