@@ -348,13 +348,11 @@ pub fn capture_panel(p: &CapturePanelProps) -> Html {
     let (status, body) = match &v.status {
         CaptureStatus::Reading { done, total } => {
             let pct = if *total == 0 { 0 } else { done * 100 / total };
-            let label = match lang {
-                _ => tf(
-                    lang,
-                    Ui::CaptureReading,
-                    &[("name", &v.name), ("percent", &pct.to_string())],
-                ),
-            };
+            let label = tf(
+                lang,
+                Ui::CaptureReading,
+                &[("name", &v.name), ("percent", &pct.to_string())],
+            );
             (
                 "reading",
                 html! {
@@ -408,9 +406,7 @@ fn connection_table(lang: Lang, o: &Opened, v: &CaptureView, on: &Callback<Captu
         let on = on.clone();
         let show = Callback::from(move |_| on.emit(CaptureAction::View(i)));
         let current = viewing == Some(i);
-        let label = match lang {
-            _ => tf(lang, Ui::CaptureShowConnection, &[("i", &i.to_string())]),
-        };
+        let label = tf(lang, Ui::CaptureShowConnection, &[("i", &i.to_string())]);
         html! {
             <tr key={i} data-conn={i.to_string()} data-client={c.client.to_string()} data-server={c.server.to_string()}
                 data-segments={(c.segments[0] + c.segments[1]).to_string()}
