@@ -184,6 +184,14 @@ fn test_time_wait_newer_syn_opens_a_new_connection() {
     assert_eq!(causes(&t, Cause::TimeWaitNewSyn), 1);
     assert_eq!(t.connections.len(), 2);
     assert_eq!(t.connections[0].client_port, t.connections[1].client_port);
+    // Each connection's ladder on its own: a handshake, then its data and close.
+    for c in 0..2 {
+        let flags: Vec<String> = t.segments_of_conn(c).map(|s| s.flags_str()).collect();
+        assert_eq!(flags[..3], ["S", "SA", "A"], "conn {c}: {flags:?}");
+        assert!(t
+            .transitions_of_conn(c)
+            .all(|tr| tr.socket == tcp_sim::Socket::Connection));
+    }
     // The new ISN lies above everything the old connection sent.
     let old = t.connections[0].server_isn.unwrap();
     let new = t.connections[1].server_isn.unwrap();
