@@ -325,6 +325,25 @@ fn test_server_fields_errors_name_the_field() {
     }
 }
 
+#[test]
+fn test_listen_syn_without_cookies_keeps_last_quarter_of_max_syn_backlog() {
+    // tcp_max_syn_backlog 16 and no cookies: once fewer than 16 / 4 places are left, new SYNs
+    // are dropped even though the backlog (200) would allow more.
+    let sc = Scenario::from_json(
+        r#"{"profile": "linux", "one_way_delay_ms": 10,
+            "listener": {"backlog": 200, "max_syn_backlog": 16, "syncookies": 0},
+            "server": ["listen"],
+            "flood": {"rate_per_s": 1000, "count": 50}}"#,
+    )
+    .unwrap();
+    let t = run(&sc);
+    let l = t.listener.as_ref().unwrap();
+    assert_eq!(l.peak_queues().0, 13);
+    assert_eq!(l.count(K::SynDroppedMaxSynBacklog), 37);
+    assert_eq!(l.count(K::SynQueued), 13);
+    assert_legal(&t);
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
