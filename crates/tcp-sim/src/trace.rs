@@ -297,6 +297,18 @@ impl Trace {
         self.transitions.iter().filter(move |t| t.side == side)
     }
 
+    /// In a run with many connections: one connection's segments, in sending order (its ladder).
+    pub fn segments_of_conn(&self, conn: usize) -> impl Iterator<Item = &SegmentRecord> {
+        self.segments.iter().filter(move |s| s.conn == Some(conn))
+    }
+
+    /// In a run with many connections: one connection's transitions, both ends, in order.
+    pub fn transitions_of_conn(&self, conn: usize) -> impl Iterator<Item = &TransitionRecord> {
+        self.transitions
+            .iter()
+            .filter(move |t| t.conn == Some(conn))
+    }
+
     /// The arrivals of segments going `dir` with exactly these `flags`, in order.
     pub fn arrivals_matching(
         &self,

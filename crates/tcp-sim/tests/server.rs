@@ -184,6 +184,14 @@ fn test_time_wait_newer_syn_opens_a_new_connection() {
     assert_eq!(causes(&t, Cause::TimeWaitNewSyn), 1);
     assert_eq!(t.connections.len(), 2);
     assert_eq!(t.connections[0].client_port, t.connections[1].client_port);
+    // Each connection's ladder on its own: a handshake, then its data and close.
+    for c in 0..2 {
+        let flags: Vec<String> = t.segments_of_conn(c).map(|s| s.flags_str()).collect();
+        assert_eq!(flags[..3], ["S", "SA", "A"], "conn {c}: {flags:?}");
+        assert!(t
+            .transitions_of_conn(c)
+            .all(|tr| tr.socket == tcp_sim::Socket::Connection));
+    }
     // The new ISN lies above everything the old connection sent.
     let old = t.connections[0].server_isn.unwrap();
     let new = t.connections[1].server_isn.unwrap();
@@ -315,6 +323,25 @@ fn test_server_fields_errors_name_the_field() {
         let e = Scenario::from_json(text).unwrap_err();
         assert!(e.field.starts_with(field), "{text}: {e}");
     }
+}
+
+#[test]
+fn test_listen_syn_without_cookies_keeps_last_quarter_of_max_syn_backlog() {
+    // tcp_max_syn_backlog 16 and no cookies: once fewer than 16 / 4 places are left, new SYNs
+    // are dropped even though the backlog (200) would allow more.
+    let sc = Scenario::from_json(
+        r#"{"profile": "linux", "one_way_delay_ms": 10,
+            "listener": {"backlog": 200, "max_syn_backlog": 16, "syncookies": 0},
+            "server": ["listen"],
+            "flood": {"rate_per_s": 1000, "count": 50}}"#,
+    )
+    .unwrap();
+    let t = run(&sc);
+    let l = t.listener.as_ref().unwrap();
+    assert_eq!(l.peak_queues().0, 13);
+    assert_eq!(l.count(K::SynDroppedMaxSynBacklog), 37);
+    assert_eq!(l.count(K::SynQueued), 13);
+    assert_legal(&t);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -91,7 +91,8 @@ pub struct ClientSpec {
 pub const DEFAULT_PORT_RANGE: (u16, u16) = (32768, 60999);
 
 impl ClientSpec {
-    /// A client at `10.0.1.N` (N counting from 1 by index) with ephemeral ports.
+    /// Client number `index` (from 0) at an address of its own: 10.0.1.2, 10.0.1.3, … and on
+    /// into 10.0.2.x and beyond; ephemeral ports.
     pub fn numbered(index: usize, steps: &[Step]) -> ClientSpec {
         let n = index + 1;
         ClientSpec {
