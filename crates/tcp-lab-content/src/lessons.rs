@@ -24,8 +24,9 @@
 //! ```
 
 use tcp_sim::{
-    named, run, Dir, Duration, Fate, Fault, FaultAction, Flags, Instant, PcapOptions, ProfileName,
-    Scenario, SegmentRecord, SendReason, Side, State, Step, Trace, Trigger,
+    named, run_one_connection, Dir, Duration, Fate, Fault, FaultAction, Flags, Instant,
+    PcapOptions, ProfileName, Scenario, SegmentRecord, SendReason, Side, State, Step, Trace,
+    Trigger,
 };
 
 use crate::analogies::AnalogyTopic;
@@ -233,7 +234,7 @@ impl Lesson {
 
     /// Runs the lesson's scenario.
     pub fn trace(&self) -> Trace {
-        run(&self.scenario())
+        run_one_connection(&self.scenario())
     }
 
     pub fn title(&self, lang: Lang) -> &'static str {
@@ -451,6 +452,7 @@ fn placeholder(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tcp_sim::run;
 
     #[test]
     fn test_stop_time_finds_events_in_the_normal_trace() {

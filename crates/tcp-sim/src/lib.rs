@@ -62,7 +62,7 @@ pub use scenario::{
     ScenarioError, Step, StepError, STEP_VERBS,
 };
 pub use segment::{Flags, Segment, SynOptions, Timestamps};
-pub use sim::{run, FateError, Simulation};
+pub use sim::{run, run_one_connection, FateError, Simulation};
 pub use state::{Dir, Side, Socket, State};
 pub use symbols::{Symbol, SymbolicNumber, Symbols};
 pub use time::{Duration, Instant};
