@@ -3,7 +3,7 @@
 
 use gloo_events::{EventListener, EventListenerOptions};
 use tcp_lab_content::{explain_transition, Lang};
-use tcp_sim::{FaultAction, ProfileName, Side};
+use tcp_sim::Side;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
@@ -22,17 +22,14 @@ use crate::components::setup::{ProfilePicker, ScenarioPicker, SetupPanel};
 use crate::components::share::ShareBar;
 use crate::components::state_diagram::StateDiagram;
 use crate::i18n::{language_name, t, transition_line, Ui};
-use crate::lab::Lab;
+use crate::lab::{callback, Dispatch, Lab};
 use crate::platform;
 use crate::playback::{self, Clock};
 use crate::share_platform;
-use tcp_lab_model::faults::ArmTarget;
 use tcp_lab_model::learn::{LearnAction, TextStatus};
 use tcp_lab_model::log::LogKind;
 use tcp_lab_model::notices::Notice;
-use tcp_lab_model::setup::DraftField;
 use tcp_lab_model::url::UrlOptions;
-use tcp_lab_model::view::NumberMode;
 use tcp_lab_model::view::CONTROLS;
 use tcp_lab_model::{Action, LabState, Playhead};
 
@@ -42,25 +39,9 @@ pub struct AppProps {
     pub reduced_motion: bool,
 }
 
-/// A callback that turns its input into an action, taken where the learner
-/// sees the playhead (see [`playback::sync`]).
-fn action<T: 'static>(
-    dispatcher: &UseReducerDispatcher<Lab>,
-    make: fn(T) -> Action,
-) -> Callback<T> {
-    let dispatcher = dispatcher.clone();
-    Callback::from(move |input: T| {
-        playback::sync(&dispatcher);
-        dispatcher.dispatch(make(input))
-    })
-}
-
 /// A callback that first makes sure the language's explanations are loaded
 /// (see [`crate::text_packs`]), then dispatches; a failure becomes a notice.
-fn with_text_pack(
-    dispatcher: &UseReducerDispatcher<Lab>,
-    make: fn(Lang) -> Action,
-) -> Callback<Lang> {
+fn with_text_pack(dispatcher: &Dispatch, make: fn(Lang) -> Action) -> Callback<Lang> {
     let dispatcher = dispatcher.clone();
     Callback::from(move |lang: Lang| {
         let dispatcher = dispatcher.clone();
@@ -72,61 +53,6 @@ fn with_text_pack(
             }
         })
     })
-}
-
-/// Every callback the views get, made once (see [`App`]) so that views
-/// whose other props did not change can skip re-rendering.
-#[derive(Clone)]
-struct Handlers {
-    on_toggle_play: Callback<()>,
-    on_step_back: Callback<()>,
-    on_step_forward: Callback<()>,
-    on_reset: Callback<()>,
-    on_end: Callback<()>,
-    on_fast_forward: Callback<()>,
-    on_scrub: Callback<f64>,
-    on_speed: Callback<f64>,
-    on_numbers: Callback<NumberMode>,
-    on_open_segment: Callback<usize>,
-    on_close_menu: Callback<()>,
-    on_arm: Callback<(ArmTarget, FaultAction)>,
-    on_remove_fault: Callback<usize>,
-    on_clear_faults: Callback<()>,
-    on_scenario: Callback<String>,
-    on_profile: Callback<ProfileName>,
-    on_edit: Callback<(DraftField, String)>,
-    on_apply: Callback<()>,
-    on_jump: Callback<usize>,
-    on_dismiss: Callback<usize>,
-    on_lang: Callback<Lang>,
-}
-
-impl Handlers {
-    fn new(d: &UseReducerDispatcher<Lab>) -> Handlers {
-        Handlers {
-            on_toggle_play: action(d, |_| Action::TogglePlay),
-            on_step_back: action(d, |_| Action::StepBack),
-            on_step_forward: action(d, |_| Action::StepForward),
-            on_reset: action(d, |_| Action::Reset),
-            on_end: action(d, |_| Action::End),
-            on_fast_forward: action(d, |_| Action::FastForward),
-            on_scrub: action(d, Action::Scrub),
-            on_speed: action(d, Action::SetSpeed),
-            on_numbers: action(d, Action::SetNumbers),
-            on_open_segment: action(d, Action::OpenSegment),
-            on_close_menu: action(d, |_| Action::CloseMenu),
-            on_arm: action(d, |(target, fate)| Action::ArmFate(target, fate)),
-            on_remove_fault: action(d, Action::RemoveFault),
-            on_clear_faults: action(d, |_| Action::ClearFaults),
-            on_scenario: action(d, Action::ChooseScenario),
-            on_profile: action(d, Action::ChooseProfile),
-            on_edit: action(d, |(field, value)| Action::EditDraft(field, value)),
-            on_apply: action(d, |_| Action::ApplyDraft),
-            on_jump: action(d, Action::JumpToLog),
-            on_dismiss: action(d, Action::DismissNotice),
-            on_lang: with_text_pack(d, Action::SetLang),
-        }
-    }
 }
 
 /// True when a key press belongs to the focused control rather than to the
@@ -157,7 +83,7 @@ pub fn app(props: &AppProps) -> Html {
             props.reduced_motion,
         )))
     });
-    let dispatcher = state.dispatcher();
+    let dispatcher = Dispatch(state.dispatcher());
 
     // While playing, the model hears the time at each event; in between the
     // browser animates, and the clock and countdowns are written directly.
@@ -190,7 +116,6 @@ pub fn app(props: &AppProps) -> Html {
                     _ => return,
                 };
                 e.prevent_default();
-                playback::sync(&dispatcher);
                 dispatcher.dispatch(action);
             });
             move || drop(listener)
@@ -331,9 +256,15 @@ pub fn app(props: &AppProps) -> Html {
         }
     }
 
-    let handlers = {
+    // The views dispatch through the context; only what loads text first, and
+    // the ladder's segments, get a callback.
+    let on_lang = {
         let dispatcher = dispatcher.clone();
-        use_memo((), move |_| Handlers::new(&dispatcher))
+        (*use_memo((), move |_| with_text_pack(&dispatcher, Action::SetLang))).clone()
+    };
+    let on_open_segment = {
+        let dispatcher = dispatcher.clone();
+        (*use_memo((), move |_| callback(&dispatcher, Action::OpenSegment))).clone()
     };
 
     // Issue 4: the learning modes. The bilingual view first loads the other
@@ -342,7 +273,7 @@ pub fn app(props: &AppProps) -> Html {
         let dispatcher = dispatcher.clone();
         let lang = state.lang;
         (*use_memo(lang, move |&lang| {
-            let learn = action(&dispatcher, Action::Learn);
+            let learn = callback(&dispatcher, Action::Learn);
             let bilingual = with_text_pack(&dispatcher, |_| {
                 Action::Learn(LearnAction::SetBilingual(true))
             });
@@ -377,31 +308,11 @@ pub fn app(props: &AppProps) -> Html {
     }
     let on_capture = {
         let dispatcher = dispatcher.clone();
-        (*use_memo((), move |_| action(&dispatcher, Action::Capture))).clone()
+        (*use_memo((), move |_| {
+            crate::lab::callback(&dispatcher, Action::Capture)
+        }))
+        .clone()
     };
-    let Handlers {
-        on_toggle_play,
-        on_step_back,
-        on_step_forward,
-        on_reset,
-        on_end,
-        on_fast_forward,
-        on_scrub,
-        on_speed,
-        on_numbers,
-        on_open_segment,
-        on_close_menu,
-        on_arm,
-        on_remove_fault,
-        on_clear_faults,
-        on_scenario,
-        on_profile,
-        on_edit,
-        on_apply,
-        on_jump,
-        on_dismiss,
-        on_lang,
-    } = (*handlers).clone();
 
     let s: &LabState = &state;
     let lang = s.lang;
@@ -419,15 +330,10 @@ pub fn app(props: &AppProps) -> Html {
     });
     let fate_menu = s.menu.and_then(|id| {
         let seg = run.trace.segments.get(id)?;
-        let on_apply = {
-            let dispatcher = dispatcher.clone();
-            Callback::from(move |fate: FaultAction| dispatcher.dispatch(Action::SetSegmentFate(id, fate)))
-        };
         Some(html! {
             <FateMenu lang={lang} segment={id}
                       summary={format!("{} {}", seg.flags_str(), segment_numbers(seg, s.numbers, &run.symbols))}
-                      in_flight={run.flights[id].in_flight(p)}
-                      on_apply={on_apply} on_close={on_close_menu.clone()} />
+                      in_flight={run.flights[id].in_flight(p)} />
         })
     });
     let announcement = run
@@ -445,7 +351,7 @@ pub fn app(props: &AppProps) -> Html {
     let announcement = crate::components::learning_modes::learn_announcement(lang, &s.learn, run)
         .unwrap_or(announcement);
     let learn = &s.learn;
-    let learning_panels = learning_panels(lang, s, &on_learn, &dispatcher, focus);
+    let learning_panels = learning_panels(lang, s, focus);
     let lang_button = |l: Lang| {
         let on_lang = on_lang.clone();
         html! {
@@ -455,6 +361,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     html! {
+        <ContextProvider<Dispatch> context={dispatcher.clone()}>
         <main id="lab" class={lab_class} data-ready="true" data-time-ms={crate::numtext::fixed(p.as_ms(), 3)}
               data-lang={lang.code()} data-playing={s.playback.playing.to_string()}>
             // The embed hides the page header; the page still needs its title
@@ -468,8 +375,8 @@ pub fn app(props: &AppProps) -> Html {
                     <p class="tagline">{ t(lang, Ui::Tagline) }</p>
                 </div>
                 <div class="pickers">
-                    <ScenarioPicker lang={lang} name={s.setup.name.clone()} on_choose={on_scenario} />
-                    <ProfilePicker lang={lang} profile={s.setup.profile} on_choose={on_profile} />
+                    <ScenarioPicker lang={lang} name={s.setup.name.clone()} />
+                    <ProfilePicker lang={lang} profile={s.setup.profile} />
                 </div>
                 <div class="lang-switch" role="group" aria-label={t(lang, Ui::LanguageSwitch)}>
                     { lang_button(Lang::En) }
@@ -480,7 +387,7 @@ pub fn app(props: &AppProps) -> Html {
                 <CaptureOpener lang={lang} on={on_capture.clone()} />
             </header>
             <div class="notices">
-                <Notices lang={lang} notices={s.notices.clone()} on_dismiss={on_dismiss} />
+                <Notices lang={lang} notices={s.notices.clone()} />
                 if run.trace.truncated {
                     <div class="notice warn" role="status">{ t(lang, Ui::Truncated) }</div>
                 }
@@ -494,14 +401,9 @@ pub fn app(props: &AppProps) -> Html {
                               wall_total={run.schedule.total()} speed={s.playback.speed}
                               can_step_back={p != Playhead::Start}
                               can_step_forward={!s.at_end() && !s.learn.question_open()}
-                              can_fast_forward={s.can_fast_forward() && !s.learn.question_open()} numbers={s.numbers}
-                              on_toggle_play={on_toggle_play} on_step_back={on_step_back}
-                              on_step_forward={on_step_forward} on_reset={on_reset} on_end={on_end}
-                              on_fast_forward={on_fast_forward} on_scrub={on_scrub} on_speed={on_speed}
-                              on_numbers={on_numbers} />
-                    <BreakIt lang={lang} faults={s.learner_faults.clone()} on_arm={on_arm}
-                             targets={run.sent_kinds()} refused={s.arm_refused}
-                             on_remove={on_remove_fault} on_clear={on_clear_faults} />
+                              can_fast_forward={s.can_fast_forward() && !s.learn.question_open()} numbers={s.numbers} />
+                    <BreakIt lang={lang} faults={s.learner_faults.clone()}
+                             targets={run.sent_kinds()} refused={s.arm_refused} />
                     <div class="ladder-wrap">
                         <Ladder lang={lang} run={run.clone()} playhead={p} numbers={s.numbers}
                                 selected_segment={selected_segment} on_open_segment={on_open_segment}
@@ -518,7 +420,8 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="info" tabindex={embed.embed.then_some("0")} role={embed.embed.then_some("region")}
                      aria-label={embed.embed.then(|| t(lang, Ui::Explanation))}>
                     { learning_panels.0 }
-                    <CaptureFindings lang={lang} run={run.clone()} playhead={p} on_jump={on_jump.clone()} />
+                    <CaptureFindings lang={lang} run={run.clone()} playhead={p}
+                                     on_jump={crate::lab::callback(&dispatcher, Action::JumpToLog)} />
                     <Badges lang={lang} client={client} server={server}
                             client_timers={run.running_timers(Side::Client, p)}
                             server_timers={run.running_timers(Side::Server, p)}
@@ -540,13 +443,13 @@ pub fn app(props: &AppProps) -> Html {
                     </section>
                     <EventLog lang={lang} run={run.clone()} current={s.selection.or(run.log_position(p))} selected={s.selection}
                               reached={run.log_position(p)} hide_future={learn.hide_future()}
-                              numbers={s.numbers} on_jump={on_jump} />
-                    <SetupPanel lang={lang} draft={s.draft.clone()} errors={s.draft_errors.clone()}
-                                on_edit={on_edit} on_apply={on_apply} />
+                              numbers={s.numbers} />
+                    <SetupPanel lang={lang} draft={s.draft.clone()} errors={s.draft_errors.clone()} />
                 </div>
             </div>
             <div class="sr-only" data-testid="announcer" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </main>
+        </ContextProvider<Dispatch>>
     }
 }
 
@@ -591,34 +494,20 @@ fn opened_panels(s: &LabState) -> Vec<(String, &'static str, &'static str)> {
 
 /// The learning panels above the badges, and the analogy below the
 /// explanation.
-fn learning_panels(
-    lang: Lang,
-    s: &LabState,
-    on_learn: &Callback<LearnAction>,
-    dispatcher: &UseReducerDispatcher<Lab>,
-    focus: Option<usize>,
-) -> (Html, Html) {
+fn learning_panels(lang: Lang, s: &LabState, focus: Option<usize>) -> (Html, Html) {
     use crate::components::learning_modes::{
         analogy_panel, analogy_topic, AnalogyProps, GlossaryPanel, LessonPanel, QuizPanel,
     };
     use tcp_lab_model::view::LearnView;
     let learn = &s.learn;
     let run = &s.run;
-    let on_quiz_continue = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |_| {
-            playback::sync(&dispatcher);
-            dispatcher.dispatch(Action::TogglePlay)
-        })
-    };
     let top = html! {
         <>
             if learn.view == LearnView::Lessons || learn.lesson.is_some() || learn.unknown_lesson.is_some() {
-                <LessonPanel lang={lang} learn={learn.clone()} run={run.clone()} on={on_learn.clone()} />
+                <LessonPanel lang={lang} learn={learn.clone()} run={run.clone()} />
             }
             if learn.quiz {
-                <QuizPanel lang={lang} learn={learn.clone()} run={run.clone()} on={on_learn.clone()}
-                           on_continue={on_quiz_continue} />
+                <QuizPanel lang={lang} learn={learn.clone()} run={run.clone()} />
             }
             if learn.view == LearnView::Glossary {
                 <GlossaryPanel lang={lang} learn={learn.clone()} />

@@ -8,8 +8,9 @@ use yew::prelude::*;
 use super::icons::{icon, Icon};
 use super::{num, playhead_text};
 use crate::i18n::{t, Ui};
+use crate::lab::{use_dispatch, Dispatch};
 use tcp_lab_model::view::{NumberMode, SPEEDS, SPEED_TEXT};
-use tcp_lab_model::Playhead;
+use tcp_lab_model::{Action, Playhead};
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
@@ -24,25 +25,24 @@ pub struct ControlsProps {
     pub can_step_forward: bool,
     pub can_fast_forward: bool,
     pub numbers: NumberMode,
-    pub on_toggle_play: Callback<()>,
-    pub on_step_back: Callback<()>,
-    pub on_step_forward: Callback<()>,
-    pub on_reset: Callback<()>,
-    pub on_end: Callback<()>,
-    pub on_fast_forward: Callback<()>,
-    pub on_scrub: Callback<f64>,
-    pub on_speed: Callback<f64>,
-    pub on_numbers: Callback<NumberMode>,
 }
 
 /// A transport button. It is never `disabled`: at the ends of the run it
 /// only looks idle and does nothing, so clicking it again is harmless and
 /// keyboard focus is not lost.
-fn button(action: &'static str, label: &str, which: Icon, useful: bool, on: &Callback<()>) -> Html {
-    let on = on.clone();
+fn button(
+    action: &'static str,
+    label: &str,
+    which: Icon,
+    useful: bool,
+    dispatch: &Dispatch,
+    does: Action,
+) -> Html {
+    let dispatch = dispatch.clone();
     html! {
         <button type="button" class={classes!("tool", (!useful).then_some("idle"))} data-action={action}
-                aria-label={label.to_string()} title={label.to_string()} onclick={move |_| on.emit(())}>
+                aria-label={label.to_string()} title={label.to_string()}
+                onclick={move |_| dispatch.dispatch(does.clone())}>
             { icon(which) }
         </button>
     }
@@ -52,52 +52,56 @@ fn button(action: &'static str, label: &str, which: Icon, useful: bool, on: &Cal
 pub fn controls(p: &ControlsProps) -> Html {
     let lang = p.lang;
     let play_label = t(lang, if p.playing { Ui::Pause } else { Ui::Play });
-    let on_toggle = p.on_toggle_play.clone();
+    let dispatch = use_dispatch();
+    let on_toggle = {
+        let d = dispatch.clone();
+        move |_| d.dispatch(Action::TogglePlay)
+    };
     let on_scrub = {
-        let cb = p.on_scrub.clone();
+        let d = dispatch.clone();
         move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let v = input.value_as_number();
             if v.is_finite() {
-                cb.emit(v);
+                d.dispatch(Action::Scrub(v));
             }
         }
     };
     let on_speed = {
-        let cb = p.on_speed.clone();
+        let d = dispatch.clone();
         move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             let value = select.value();
             if let Some(i) = SPEED_TEXT.iter().position(|&s| s == value) {
-                cb.emit(SPEEDS[i]);
+                d.dispatch(Action::SetSpeed(SPEEDS[i]));
             }
         }
     };
     let on_numbers = {
-        let cb = p.on_numbers.clone();
+        let d = dispatch.clone();
         move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            cb.emit(match select.value().as_str() {
+            d.dispatch(Action::SetNumbers(match select.value().as_str() {
                 "absolute" => NumberMode::Absolute,
                 "symbolic" => NumberMode::Symbolic,
                 _ => NumberMode::Relative,
-            });
+            }));
         }
     };
     let time = playhead_text(lang, p.playhead);
     html! {
         <div class="controls" role="toolbar" aria-label={t(lang, Ui::Controls)}>
             <div class="buttons">
-                { button("reset", t(lang, Ui::Reset), Icon::Reset, p.can_step_back, &p.on_reset) }
-                { button("step-back", t(lang, Ui::StepBack), Icon::StepBack, p.can_step_back, &p.on_step_back) }
+                { button("reset", t(lang, Ui::Reset), Icon::Reset, p.can_step_back, &dispatch, Action::Reset) }
+                { button("step-back", t(lang, Ui::StepBack), Icon::StepBack, p.can_step_back, &dispatch, Action::StepBack) }
                 <button type="button" class="tool play" data-action="play" aria-label={play_label}
                         title={play_label} aria-pressed={p.playing.to_string()}
-                        onclick={move |_| on_toggle.emit(())}>
+                        onclick={on_toggle}>
                     { icon(if p.playing { Icon::Pause } else { Icon::Play }) }
                 </button>
-                { button("step-forward", t(lang, Ui::StepForward), Icon::StepForward, p.can_step_forward, &p.on_step_forward) }
-                { button("fast-forward", t(lang, Ui::FastForward), Icon::FastForward, p.can_fast_forward, &p.on_fast_forward) }
-                { button("end", t(lang, Ui::JumpToEnd), Icon::End, p.can_step_forward, &p.on_end) }
+                { button("step-forward", t(lang, Ui::StepForward), Icon::StepForward, p.can_step_forward, &dispatch, Action::StepForward) }
+                { button("fast-forward", t(lang, Ui::FastForward), Icon::FastForward, p.can_fast_forward, &dispatch, Action::FastForward) }
+                { button("end", t(lang, Ui::JumpToEnd), Icon::End, p.can_step_forward, &dispatch, Action::End) }
             </div>
             <input type="range" class="scrubber" data-action="scrub" min="0" max={num(p.wall_total)}
                    step="any" value={num(p.wall)} aria-label={t(lang, Ui::Scrubber)}

@@ -11,9 +11,10 @@ use super::segment_numbers;
 use crate::i18n::{
     dir_name, failure_line, fmt_time, lost_line, t, timer_fired_line, transition_line, Ui,
 };
+use crate::lab::{callback, use_dispatch};
 use tcp_lab_model::log::{LogEntry, LogKind};
 use tcp_lab_model::view::NumberMode;
-use tcp_lab_model::RunRef;
+use tcp_lab_model::{Action, RunRef};
 
 /// One line of the log, in the chosen language.
 pub fn entry_text(lang: Lang, run: &RunRef, entry: &LogEntry, numbers: NumberMode) -> String {
@@ -71,12 +72,12 @@ pub struct EventLogProps {
     /// Predict mode: show nothing after the playhead.
     pub hide_future: bool,
     pub numbers: NumberMode,
-    pub on_jump: Callback<usize>,
 }
 
 #[function_component(EventLog)]
 pub fn event_log(p: &EventLogProps) -> Html {
     let list_ref = use_node_ref();
+    let on_jump = callback(&use_dispatch(), Action::JumpToLog);
     // Keep the current entry in view, scrolling only the log itself.
     {
         let list_ref = list_ref.clone();
@@ -131,7 +132,7 @@ pub fn event_log(p: &EventLogProps) -> Html {
             (p.current == Some(i)).then_some("current"),
             (p.selected == Some(i)).then_some("selected"),
         );
-        let on_jump = p.on_jump.clone();
+        let on_jump = on_jump.clone();
         html! {
             <li class={class} key={i}>
                 <button type="button" data-log-index={i.to_string()}

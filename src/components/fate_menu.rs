@@ -9,7 +9,9 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, S
 use yew::prelude::*;
 
 use crate::i18n::{arm_label, dir_name, fault_text, flags_name, t, Ui};
+use crate::lab::{callback, use_dispatch};
 use tcp_lab_model::faults::{ArmTarget, LearnerFault};
+use tcp_lab_model::Action;
 
 const DEFAULT_DELAY_MS: f64 = 500.0;
 /// The same default, as first shown in the delay fields.
@@ -22,8 +24,6 @@ pub struct FateMenuProps {
     /// "SA seq=0 ack=1", for the heading.
     pub summary: String,
     pub in_flight: bool,
-    pub on_apply: Callback<FaultAction>,
-    pub on_close: Callback<()>,
 }
 
 /// Gives the keyboard focus back to the segment whose menu this is (when
@@ -65,15 +65,18 @@ pub fn fate_menu(p: &FateMenuProps) -> Html {
         });
     }
     let segment = p.segment;
+    let dispatch = use_dispatch();
+    let on_apply = callback(&dispatch, move |fate| Action::SetSegmentFate(segment, fate));
+    let on_close_menu = callback(&dispatch, |()| Action::CloseMenu);
     let apply = |action: FaultAction| {
-        let cb = p.on_apply.clone();
+        let cb = on_apply.clone();
         move |_: MouseEvent| {
             focus_segment(segment);
             cb.emit(action)
         }
     };
     let on_delay = {
-        let cb = p.on_apply.clone();
+        let cb = on_apply.clone();
         let delay = delay.clone();
         move |_: MouseEvent| {
             focus_segment(segment);
@@ -88,14 +91,14 @@ pub fn fate_menu(p: &FateMenuProps) -> Html {
         }
     };
     let on_close = {
-        let cb = p.on_close.clone();
+        let cb = on_close_menu.clone();
         move |_: MouseEvent| {
             focus_segment(segment);
             cb.emit(())
         }
     };
     let on_keydown = {
-        let cb = p.on_close.clone();
+        let cb = on_close_menu;
         move |e: KeyboardEvent| {
             if e.key() == "Escape" {
                 e.stop_propagation();
@@ -144,9 +147,6 @@ pub struct BreakItProps {
     pub targets: Vec<ArmTarget>,
     /// A fate just refused because the run sends no more of that kind.
     pub refused: Option<ArmTarget>,
-    pub on_arm: Callback<(ArmTarget, FaultAction)>,
-    pub on_remove: Callback<usize>,
-    pub on_clear: Callback<()>,
 }
 
 fn target_label(lang: Lang, target: &ArmTarget) -> String {
@@ -164,6 +164,7 @@ pub fn break_it(p: &BreakItProps) -> Html {
     // The chosen kind by its key (`s2c:SA`), so that it survives a new list of kinds.
     let target = use_state(String::new);
     let delay = use_state(|| DEFAULT_DELAY_TEXT.to_string());
+    let dispatch = use_dispatch();
     let on_action = {
         let action = action.clone();
         move |e: Event| action.set(e.target_unchecked_into::<HtmlSelectElement>().value())
@@ -188,7 +189,7 @@ pub fn break_it(p: &BreakItProps) -> Html {
         .or(p.targets.first())
         .copied();
     let on_arm = {
-        let cb = p.on_arm.clone();
+        let cb = callback(&dispatch, |(target, fate)| Action::ArmFate(target, fate));
         let (action, delay) = (action.clone(), delay.clone());
         move |e: SubmitEvent| {
             e.prevent_default();
@@ -203,9 +204,10 @@ pub fn break_it(p: &BreakItProps) -> Html {
         }
     };
     let on_clear = {
-        let cb = p.on_clear.clone();
-        move |_: MouseEvent| cb.emit(())
+        let dispatch = dispatch.clone();
+        move |_: MouseEvent| dispatch.dispatch(Action::ClearFaults)
     };
+    let on_remove = callback(&dispatch, Action::RemoveFault);
     html! {
         <section class="panel break-it" aria-label={t(lang, Ui::BreakIt)}>
             <form class="arm" onsubmit={on_arm} aria-label={arm_label(lang)}>
@@ -237,7 +239,7 @@ pub fn break_it(p: &BreakItProps) -> Html {
                     <span class="faults-title">{ t(lang, Ui::YourFaults) }</span>
                     <ul>
                         { for p.faults.iter().enumerate().map(|(i, f)| {
-                            let on_remove = p.on_remove.clone();
+                            let on_remove = on_remove.clone();
                             let text = fault_text(lang, &f.fault);
                             html! {
                                 <li key={text.clone()}>

@@ -10,10 +10,11 @@ use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::i18n::{t, Ui};
+use crate::lab::{callback, use_dispatch};
 use crate::learn_text;
 use tcp_lab_model::learn::{Learn, LearnAction, LessonPhase, TextStatus};
 use tcp_lab_model::log::LogKind;
-use tcp_lab_model::RunRef;
+use tcp_lab_model::{Action, RunRef};
 
 /// The languages to show: the current one, then the other in bilingual view.
 fn shown(lang: Lang, bilingual: bool) -> Vec<Lang> {
@@ -126,7 +127,6 @@ pub struct LessonPanelProps {
     pub lang: Lang,
     pub learn: Learn,
     pub run: RunRef,
-    pub on: Callback<LearnAction>,
 }
 
 /// The lesson picker and the open lesson: goal, narration at each stop,
@@ -134,6 +134,7 @@ pub struct LessonPanelProps {
 #[function_component(LessonPanel)]
 pub fn lesson_panel(p: &LessonPanelProps) -> Html {
     let lang = p.lang;
+    let on = callback(&use_dispatch(), Action::Learn);
     let learn = &p.learn;
     let langs = shown(lang, learn.bilingual);
     let continue_ref = use_node_ref();
@@ -159,7 +160,7 @@ pub fn lesson_panel(p: &LessonPanelProps) -> Html {
     });
 
     let on_pick = {
-        let on = p.on.clone();
+        let on = on.clone();
         Callback::from(move |e: Event| {
             let v = e
                 .target_dyn_into::<web_sys::HtmlSelectElement>()
@@ -187,7 +188,7 @@ pub fn lesson_panel(p: &LessonPanelProps) -> Html {
     let body = learn.lesson.as_ref().map(|a| {
         let lesson: &Lesson = a.lesson;
         let id = lesson.id;
-        let on = p.on.clone();
+        let on = on.clone();
         let cont = {
             let on = on.clone();
             Callback::from(move |_| on.emit(LearnAction::Continue))
@@ -373,15 +374,16 @@ pub struct QuizPanelProps {
     pub lang: Lang,
     pub learn: Learn,
     pub run: RunRef,
-    pub on: Callback<LearnAction>,
-    /// Continue playing after the answer.
-    pub on_continue: Callback<()>,
 }
 
 /// Predict mode: the score, the question, the choices and the feedback.
 #[function_component(QuizPanel)]
 pub fn quiz_panel(p: &QuizPanelProps) -> Html {
     let lang = p.lang;
+    let dispatch = use_dispatch();
+    let on = callback(&dispatch, Action::Learn);
+    // Continue playing after the answer.
+    let on_continue = callback(&dispatch, |_: MouseEvent| Action::TogglePlay);
     let learn = &p.learn;
     let first_ref = use_node_ref();
     let asking = learn.asking;
@@ -403,7 +405,7 @@ pub fn quiz_panel(p: &QuizPanelProps) -> Html {
                 <div class="choices" role="radiogroup" aria-label={t(lang, Ui::Answer)}
                      onkeydown={Callback::from(radio_keys)}>
                     { for q.choices.iter().enumerate().map(|(n, c)| {
-                        let on = p.on.clone();
+                        let on = on.clone();
                         let node_ref = if n == 0 && chosen.is_none() { first_ref.clone() } else { NodeRef::default() };
                         Choice { n, label: c.clone(), checked: chosen == Some(n), disabled: chosen.is_some(),
                                  focusable: n == 0, right: chosen.map(|_| n == q.correct) }
@@ -415,7 +417,7 @@ pub fn quiz_panel(p: &QuizPanelProps) -> Html {
                         <p><strong>{ t(lang, if right { Ui::Right } else { Ui::Wrong }) }</strong>{ " " }{ &q.choices[q.correct] }</p>
                         <p>{ &q.explanation }</p>
                         <button type="button" class="primary" data-action="quiz-continue" ref={first_ref.clone()}
-                                onclick={p.on_continue.reform(|_| ())}>{ t(lang, Ui::Continue) }</button>
+                                onclick={on_continue}>{ t(lang, Ui::Continue) }</button>
                     </div>
                 }
             </div>

@@ -4,21 +4,23 @@ use tcp_lab_content::Lang;
 use yew::prelude::*;
 
 use crate::i18n::{notice_text, t, Ui};
+use crate::lab::{callback, use_dispatch};
 use tcp_lab_model::notices::Notice;
+use tcp_lab_model::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
     pub lang: Lang,
     pub notices: Vec<Notice>,
-    pub on_dismiss: Callback<usize>,
 }
 
 #[function_component(Notices)]
 pub fn notices(p: &NoticesProps) -> Html {
+    let on_dismiss = callback(&use_dispatch(), Action::DismissNotice);
     html! {
         <>
             { for p.notices.iter().enumerate().map(|(i, n)| {
-                let cb = p.on_dismiss.clone();
+                let cb = on_dismiss.clone();
                 let text = notice_text(p.lang, n);
                 html! {
                     <div class="notice" key={text.clone()} data-testid="notice" role="status">

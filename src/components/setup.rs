@@ -7,21 +7,23 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::i18n::{profile_name, step_error_text, t, Ui};
+use crate::lab::{callback, use_dispatch};
 use tcp_lab_model::setup::{DraftErrors, DraftField, SetupDraft, StepError, CUSTOM};
+use tcp_lab_model::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ScenarioPickerProps {
     pub lang: Lang,
     /// A name from `tcp_sim::named::NAMES`, or `custom`.
     pub name: String,
-    pub on_choose: Callback<String>,
 }
 
 #[function_component(ScenarioPicker)]
 pub fn scenario_picker(p: &ScenarioPickerProps) -> Html {
     let lang = p.lang;
+    let on_choose = callback(&use_dispatch(), Action::ChooseScenario);
     let onchange = {
-        let cb = p.on_choose.clone();
+        let cb = on_choose;
         move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
     };
     html! {
@@ -41,14 +43,14 @@ pub fn scenario_picker(p: &ScenarioPickerProps) -> Html {
 pub struct ProfilePickerProps {
     pub lang: Lang,
     pub profile: ProfileName,
-    pub on_choose: Callback<ProfileName>,
 }
 
 #[function_component(ProfilePicker)]
 pub fn profile_picker(p: &ProfilePickerProps) -> Html {
     let lang = p.lang;
+    let on_choose = callback(&use_dispatch(), Action::ChooseProfile);
     let onchange = {
-        let cb = p.on_choose.clone();
+        let cb = on_choose;
         move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(profile) = ProfileName::parse(&v) {
@@ -78,8 +80,6 @@ pub struct SetupPanelProps {
     pub lang: Lang,
     pub draft: SetupDraft,
     pub errors: DraftErrors,
-    pub on_edit: Callback<(DraftField, String)>,
-    pub on_apply: Callback<()>,
 }
 
 /// One field of the form: its label, the control, and its error line.
@@ -134,12 +134,11 @@ fn field(f: Field, on_edit: &Callback<(DraftField, String)>) -> Html {
 #[function_component(SetupPanel)]
 pub fn setup_panel(p: &SetupPanelProps) -> Html {
     let lang = p.lang;
-    let onsubmit = {
-        let cb = p.on_apply.clone();
-        move |e: SubmitEvent| {
-            e.prevent_default();
-            cb.emit(());
-        }
+    let dispatch = use_dispatch();
+    let on_edit = callback(&dispatch, |(field, value)| Action::EditDraft(field, value));
+    let onsubmit = move |e: SubmitEvent| {
+        e.prevent_default();
+        dispatch.dispatch(Action::ApplyDraft);
     };
     let e = &p.errors;
     let d = &p.draft;
@@ -158,7 +157,7 @@ pub fn setup_panel(p: &SetupPanelProps) -> Html {
                 field: field_kind,
                 multiline: false,
             },
-            &p.on_edit,
+            &on_edit,
         )
     };
     let steps =
@@ -176,7 +175,7 @@ pub fn setup_panel(p: &SetupPanelProps) -> Html {
                     field: field_kind,
                     multiline: true,
                 },
-                &p.on_edit,
+                &on_edit,
             )
         };
     html! {
