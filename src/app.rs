@@ -9,7 +9,7 @@ use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::badges::Badges;
-use crate::components::capture::{CaptureFindings, CaptureOpener, CapturePanel};
+use crate::components::capture::{CaptureCompare, CaptureFindings, CaptureOpener, CapturePanel};
 use crate::components::controls::Controls;
 use crate::components::event_log::EventLog;
 use crate::components::explanation::ExplanationPanel;
@@ -422,6 +422,9 @@ pub fn app(props: &AppProps) -> Html {
                     { learning_panels.0 }
                     <CaptureFindings lang={lang} run={run.clone()} playhead={p}
                                      on_jump={crate::lab::callback(&dispatcher, Action::JumpToLog)} />
+                    if s.viewing_capture() {
+                        <CaptureCompare lang={lang} run={run.clone()} />
+                    }
                     <Badges lang={lang} client={client} server={server}
                             client_timers={run.running_timers(Side::Client, p)}
                             server_timers={run.running_timers(Side::Server, p)}

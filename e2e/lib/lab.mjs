@@ -162,8 +162,8 @@ export function finalStates(trace) {
  * The core's reading of a capture file: `tcp-sim replay FILE --json` (the connection list), or
  * with `conn`, `--conn N --json` (that connection's reconstructed trace).
  */
-export function coreReplay(file, conn = null) {
-  const args = ['replay', file, '--json', ...(conn === null ? [] : ['--conn', String(conn)])];
+export function coreReplay(file, conn = null, extra = []) {
+  const args = ['replay', file, '--json', ...(conn === null ? [] : ['--conn', String(conn)]), ...extra];
   const out = process.env.TCP_SIM_BIN
     ? execFileSync(process.env.TCP_SIM_BIN, args, { encoding: 'utf8', maxBuffer: 256 << 20 })
     : execFileSync('cargo', ['run', '-q', '-p', 'tcp-sim', '--bin', 'tcp-sim', '--', ...args], {

@@ -282,3 +282,36 @@ labTest("Export while a capture is on the ladder: JSON is the CLI's replay of th
   assert.deepEqual(back.segments.map((x) => `${x.dir} ${x.flags}`), coreReplay(mixed, 1).segments.map((x) => `${x.dir} ${x.flags}`),
     'the exported pcap reads back as the same segments');
 });
+
+// Compare with the simulator: the page lists, for each profile, as many differences as the core's
+// `tcp-sim replay FILE --conn N --compare --json` finds; running the derived steps puts exactly
+// the run the CLI made for that profile on the ladder.
+for (const lang of ['en', 'zh']) {
+  labTest(`compare a capture with the simulator, then run its steps (${lang})`, LONG, async (t, open) => {
+    const fin = path.join(REFS, 'fin_lost.pcap');
+    const cli = coreReplay(fin, 0, ['--compare']).compare;
+    const w = await open({ query: { lang, scenario: 'normal' }, viewport: { width: 1280, height: 800 } });
+    const { page } = w;
+    await openCapture(page, fin, 'input');
+    await page.locator('[data-action="view-connection"][data-conn="0"]').click();
+    await settle(page);
+    await page.locator('[data-action="compare-capture"]').click();
+    await page.waitForSelector('[data-compare-profile="rfc"]');
+    for (const c of cli) {
+      const shown = await page.locator(`[data-compare-profile="${c.profile}"]`).getAttribute('data-differences');
+      assert.equal(Number(shown), c.differences.length, `${c.profile}: differences`);
+    }
+    const steps = await page.locator('[data-testid="derived-steps"]').innerText();
+    assert.ok(steps.includes(cli[0].scenario.client.join(', ')), `client steps shown: ${steps}`);
+    if (lang === 'zh') assert.ok(CJK.test(steps), steps);
+    await page.locator('[data-testid="capture-compare"]').screenshot({ path: path.join(OUT, `capture-compare-${lang}.png`) });
+    await page.locator('[data-action="run-derived"][data-profile="rfc"]').click();
+    await settle(page);
+    await page.waitForSelector('[data-testid="capture-findings"]', { state: 'detached' });
+    await clickAction(page, 'end');
+    const s = await snapshot(page);
+    const summary = inSendOrder(s.segments).map((g) => `${g.dir === "c2s" ? "c" : "s"}:${g.flags}`).join(", ");
+    const expected = cli[1].run.split(', ').map((x) => x.replace(/\[LOST\]$/, '').replace(/\d+$/, '')).join(', ');
+    assert.equal(summary, expected, 'the rfc run of the derived steps, as the CLI ran it');
+  });
+}

@@ -10,13 +10,15 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::i18n::{fmt_time, side_name, t, tf, Ui};
+use crate::i18n::{fmt_time, profile_name, side_name, t, tf, Ui};
 use tcp_lab_model::capture::{
     certainty_at, CaptureAction, CaptureProblem, CaptureStatus, CaptureView, Opened,
     MAX_CAPTURE_BYTES,
 };
 use tcp_lab_model::log::LogKind;
+use tcp_lab_model::Action;
 use tcp_lab_model::{Playhead, RunRef};
+use tcp_sim::compare::{Comparison, Difference};
 
 /// The share panel's note while a capture is on the ladder (read by `static/tools.js`).
 pub fn not_in_link(lang: Lang) -> &'static str {
@@ -519,3 +521,128 @@ pub fn capture_findings(p: &CaptureFindingsProps) -> Html {
         </section>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct CaptureCompareProps {
+    pub lang: Lang,
+    /// The connection on the ladder, as the core reconstructed it.
+    pub run: RunRef,
+}
+
+/// **Compare with the simulator**: the steps the core reads from the capture, run under each
+/// profile (`tcp_sim::compare`), the differences, and a button that runs them in the simulator.
+#[function_component(CaptureCompare)]
+pub fn capture_compare(p: &CaptureCompareProps) -> Html {
+    let lang = p.lang;
+    let shown = use_state(|| false);
+    let dispatch = crate::lab::use_dispatch();
+    let comparisons = use_memo((p.run.clone(), *shown), |(run, shown)| {
+        shown.then(|| PROFILES.map(|profile| tcp_sim::compare::compare(&run.trace, profile)))
+    });
+    let Some(comparisons) = comparisons.as_ref() else {
+        let show = shown.clone();
+        return html! {
+            <section class="panel capture-compare" data-testid="capture-compare">
+                <button type="button" data-action="compare-capture" onclick={move |_| show.set(true)}>
+                    { t(lang, Ui::CompareShow) }
+                </button>
+            </section>
+        };
+    };
+    let steps = |steps: &[tcp_sim::Step]| {
+        if steps.is_empty() {
+            t(lang, Ui::CompareNoSteps).to_string()
+        } else {
+            steps
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let chain = |states: &[tcp_sim::State]| {
+        states
+            .iter()
+            .map(|s| s.rfc_name())
+            .collect::<Vec<_>>()
+            .join(" → ")
+    };
+    let difference = |d: &Difference| {
+        let text = match d {
+            Difference::OnlyInTrace { index, segment } => tf(
+                lang,
+                Ui::CompareOnlyInCapture,
+                &[("index", &index.to_string()), ("segment", segment)],
+            ),
+            Difference::OnlyInRun { index, segment } => tf(
+                lang,
+                Ui::CompareOnlyInRun,
+                &[("index", &index.to_string()), ("segment", segment)],
+            ),
+            Difference::States {
+                side,
+                socket,
+                trace,
+                run,
+            } => tf(
+                lang,
+                Ui::CompareStates,
+                &[
+                    ("side", side_name(lang, *side)),
+                    (
+                        "socket",
+                        t(
+                            lang,
+                            match socket {
+                                tcp_sim::Socket::Connection => Ui::CompareConnectionSocket,
+                                tcp_sim::Socket::Listener => Ui::CompareListenerSocket,
+                            },
+                        ),
+                    ),
+                    ("capture", &chain(trace)),
+                    ("run", &chain(run)),
+                ],
+            ),
+        };
+        html! { <li>{ text }</li> }
+    };
+    let profile = |c: &Comparison| {
+        let run_it = {
+            let dispatch = dispatch.clone();
+            let profile = c.profile;
+            move |_| dispatch.dispatch(Action::Capture(CaptureAction::RunDerived(profile)))
+        };
+        html! {
+            <section data-compare-profile={c.profile.key()} data-differences={c.differences.len().to_string()}>
+                <h4>{ profile_name(lang, c.profile) }</h4>
+                if c.differences.is_empty() {
+                    <p>{ t(lang, Ui::CompareSame) }</p>
+                } else {
+                    <ul class="capture-differences">{ for c.differences.iter().map(difference) }</ul>
+                }
+                <button type="button" data-action="run-derived" data-profile={c.profile.key()} onclick={run_it}>
+                    { tf(lang, Ui::CompareRunIt, &[("profile", profile_name(lang, c.profile))]) }
+                </button>
+            </section>
+        }
+    };
+    html! {
+        <section class="panel capture-compare" data-testid="capture-compare" aria-label={t(lang, Ui::CompareHeading)}>
+            <h3>{ t(lang, Ui::CompareHeading) }</h3>
+            <p class="hint">{ t(lang, Ui::CompareHint) }</p>
+            <p data-testid="derived-steps">{ tf(
+                lang,
+                Ui::CompareSteps,
+                &[
+                    ("client", &steps(&comparisons[0].scenario.client)),
+                    ("server", &steps(&comparisons[0].scenario.server)),
+                ],
+            ) }</p>
+            { for comparisons.iter().map(profile) }
+        </section>
+    }
+}
+
+/// The profiles a capture is compared with, Linux first: the captures are of real stacks.
+const PROFILES: [tcp_sim::ProfileName; 2] =
+    [tcp_sim::ProfileName::Linux, tcp_sim::ProfileName::Rfc];

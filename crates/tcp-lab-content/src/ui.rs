@@ -310,6 +310,23 @@ ui_texts!(
     CaptureReading,
     /// `{i}`.
     CaptureShowConnection,
+    CompareHeading,
+    CompareHint,
+    CompareShow,
+    /// `{client}`, `{server}`: the steps, as the custom scenario's form writes them.
+    CompareSteps,
+    CompareNoSteps,
+    CompareSame,
+    /// `{index}`, `{segment}` (direction, flags and length, e.g. s:A).
+    CompareOnlyInCapture,
+    /// `{index}`, `{segment}`.
+    CompareOnlyInRun,
+    /// `{side}`, `{socket}`, `{capture}`, `{run}`: chains of states.
+    CompareStates,
+    CompareConnectionSocket,
+    CompareListenerSocket,
+    /// `{profile}`: the profile's name.
+    CompareRunIt,
 );
 
 /// The name of a language in that language, for the language switch: each

@@ -169,6 +169,9 @@ pub enum CaptureAction {
     MoreRows,
     /// Back to the simulator.
     Close,
+    /// Back to the simulator, running the steps read from the connection on the ladder
+    /// (see `tcp_sim::compare`) under this profile, with its losses as the learner's faults.
+    RunDerived(ProfileName),
 }
 
 impl CaptureProblem {
@@ -292,6 +295,7 @@ impl LabState {
                     c.rows += ROWS_PER_PAGE;
                 }
             }
+            CaptureAction::RunDerived(profile) => self.run_derived(profile),
             CaptureAction::Close => {
                 self.leave_capture();
                 self.capture = None;
@@ -318,6 +322,35 @@ impl LabState {
         if let Some(c) = &mut self.capture {
             c.viewing = Some((index, run));
         }
+    }
+
+    /// The connection on the ladder, as the simulator's own setup: its applications' steps, its
+    /// one-way delay and, as the learner's faults, the segments it lost.
+    fn run_derived(&mut self, profile: ProfileName) {
+        let Some((_, run)) = self.capture.as_ref().and_then(|c| c.viewing.as_ref()) else {
+            return;
+        };
+        let derived = tcp_sim::compare::derive_scenario(&run.trace);
+        self.capture = None;
+        self.start_over(crate::setup::Setup {
+            name: crate::setup::CUSTOM.to_string(),
+            profile,
+            delay_ms: derived.one_way_delay[0].as_ms(),
+            loss_pct: 0.0,
+            seed: derived.seed,
+            client: derived.client,
+            server: derived.server,
+        });
+        self.learner_faults = derived
+            .faults
+            .into_iter()
+            .rev()
+            .map(|fault| crate::faults::LearnerFault {
+                fault,
+                dropped_at: None,
+            })
+            .collect();
+        self.rerun();
     }
 
     /// Puts the simulator's run back if a capture's is on the ladder.
@@ -351,7 +384,7 @@ mod tests {
     }
 
     fn refs(name: &str) -> Vec<u8> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/refs/pcap/");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/refs/pcap/");
         std::fs::read(format!("{dir}{name}"))
             .unwrap_or_else(|_| to_pcap(&tcp_sim::run(&named::normal()), &PcapOptions::default()))
     }
@@ -389,6 +422,24 @@ mod tests {
         assert!(s.capture.is_none());
         assert!(s.run.trace.observation.is_none());
         assert_eq!(s.run.trace.summary(), simulated.trace.summary());
+    }
+
+    #[test]
+    fn test_run_derived_puts_the_capture_s_steps_and_losses_in_the_simulator() {
+        let mut s = lab();
+        open(&mut s, &refs("fin_lost.pcap"));
+        s.apply(Action::Capture(CaptureAction::View(0)));
+        let observed = s.run.trace.summary();
+        s.apply(Action::Capture(CaptureAction::RunDerived(
+            ProfileName::Linux,
+        )));
+        assert!(s.capture.is_none());
+        assert_eq!(s.setup.name, crate::setup::CUSTOM);
+        assert_eq!(s.setup.profile, ProfileName::Linux);
+        assert!(!s.learner_faults.is_empty(), "the lost FIN is a fault");
+        // Linux's run of the steps read from a Linux capture sends what the capture shows.
+        assert_eq!(s.run.trace.summary(), observed);
+        assert!(s.run.trace.observation.is_none());
     }
 
     #[test]

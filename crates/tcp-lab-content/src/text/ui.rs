@@ -952,5 +952,53 @@ pub(crate) fn text(ui: Ui, lang: Lang) -> &'static str {
             En => "Show connection {i} on the ladder",
             Zh => "在梯形图上查看连接 {i}",
         },
+        Ui::CompareHeading => match lang {
+            En => "Compare with the simulator",
+            Zh => "与模拟器对比",
+        },
+        Ui::CompareHint => match lang {
+            En => "The lab reads each application's steps from the capture (who connected, who sent how much, who closed and when) and the segments the network lost, then runs them under both profiles. Where a run differs from the capture, the profile explains why: the textbook acknowledges a FIN on its own, Linux's timers are not the textbook's.",
+            Zh => "实验室从抓包中读出双方应用程序的步骤（谁发起连接、谁发送了多少数据、谁在何时关闭）以及网络丢失的报文段，再用两种配置分别运行。模拟运行与抓包不同的地方，由配置来解释：教科书单独确认 FIN，Linux 的计时器也与教科书不同。",
+        },
+        Ui::CompareShow => match lang {
+            En => "Compare with the simulator",
+            Zh => "与模拟器对比",
+        },
+        Ui::CompareSteps => match lang {
+            En => "Steps read from the capture: client {client}; server {server}",
+            Zh => "从抓包中读出的步骤：客户端 {client}；服务器 {server}",
+        },
+        Ui::CompareNoSteps => match lang {
+            En => "none",
+            Zh => "无",
+        },
+        Ui::CompareSame => match lang {
+            En => "The run sends the same segments and passes through the same states as the capture.",
+            Zh => "模拟运行发送的报文段、经过的状态都与抓包一致。",
+        },
+        Ui::CompareOnlyInCapture => match lang {
+            En => "Only in the capture: segment #{index} ({segment})",
+            Zh => "仅抓包中有：第 {index} 号报文段（{segment}）",
+        },
+        Ui::CompareOnlyInRun => match lang {
+            En => "Only in the simulator's run: segment #{index} ({segment})",
+            Zh => "仅模拟运行中有：第 {index} 号报文段（{segment}）",
+        },
+        Ui::CompareStates => match lang {
+            En => "{side}, {socket}: capture {capture}; simulator {run}",
+            Zh => "{side}的{socket}：抓包中为 {capture}；模拟中为 {run}",
+        },
+        Ui::CompareConnectionSocket => match lang {
+            En => "connection",
+            Zh => "连接套接字",
+        },
+        Ui::CompareListenerSocket => match lang {
+            En => "listener",
+            Zh => "监听套接字",
+        },
+        Ui::CompareRunIt => match lang {
+            En => "Run these steps in the simulator ({profile})",
+            Zh => "在模拟器中运行这些步骤（{profile}）",
+        },
     }
 }
