@@ -33,6 +33,7 @@ pub mod cause;
 pub mod compare;
 pub mod endpoint;
 pub mod knowledge;
+mod link;
 pub mod named;
 pub mod observe;
 pub mod pcap;

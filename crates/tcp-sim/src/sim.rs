@@ -5,8 +5,8 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use crate::endpoint::{ConnError, Endpoint, EndpointEvent};
-use crate::rng::Rng;
-use crate::scenario::{FaultAction, FaultMatch, Scenario, Step};
+use crate::link::LinkFates;
+use crate::scenario::{Scenario, Step};
 use crate::segment::{Flags, Segment};
 use crate::seq;
 use crate::state::{Dir, Side, State};
@@ -89,8 +89,7 @@ pub struct Simulation {
     apps: [AppRunner; 2],
     in_flight: BinaryHeap<InFlight>,
     wire: Vec<Segment>,
-    fault_seen: Vec<u32>,
-    loss_rng: Rng,
+    link: LinkFates,
     first_isn: [u32; 2],
     injections_left: Vec<usize>,
     order: u64,
@@ -124,8 +123,7 @@ impl Simulation {
             ],
             in_flight: BinaryHeap::new(),
             wire: Vec::new(),
-            fault_seen: vec![0; scenario.faults.len()],
-            loss_rng: Rng::new(scenario.seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0xA5A5),
+            link: LinkFates::new(scenario),
             first_isn,
             injections_left,
             order: 0,
@@ -472,39 +470,7 @@ impl Simulation {
     }
 
     fn choose_fate(&mut self, id: usize, dir: Dir, flags: Flags) -> (Fate, FateSource) {
-        let mut chosen = None;
-        for (i, f) in self.scenario.faults.iter().enumerate() {
-            let hit = match f.matches {
-                FaultMatch::Id(want) => want == id,
-                FaultMatch::Flags {
-                    dir: d,
-                    flags: fl,
-                    nth,
-                } => {
-                    if d == dir && fl == flags {
-                        self.fault_seen[i] += 1;
-                        nth.is_none_or(|n| n == self.fault_seen[i])
-                    } else {
-                        false
-                    }
-                }
-            };
-            if hit && chosen.is_none() {
-                let fate = match f.action {
-                    FaultAction::Drop => Fate::Lost,
-                    FaultAction::Delay(d) => Fate::Delayed(d),
-                    FaultAction::Duplicate => Fate::Duplicated,
-                };
-                chosen = Some((fate, FateSource::Fault(i)));
-            }
-        }
-        if let Some(c) = chosen {
-            return c;
-        }
-        if self.scenario.loss_pct > 0.0 && self.loss_rng.percent() < self.scenario.loss_pct {
-            return (Fate::Lost, FateSource::RandomLoss);
-        }
-        (Fate::Delivered, FateSource::Link)
+        self.link.choose(id, dir, flags)
     }
 
     // ----- applications ----------------------------------------------------

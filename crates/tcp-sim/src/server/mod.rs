@@ -20,9 +20,10 @@ use serde_json::{json, Value};
 
 use crate::cause::{Cause, SendReason};
 use crate::endpoint::{ConnError, Endpoint, EndpointEvent};
+use crate::link::LinkFates;
 use crate::profile::{ListenModel, Profile, ProfileName};
 use crate::rng::Rng;
-use crate::scenario::{FaultAction, FaultMatch, Scenario, Step};
+use crate::scenario::{Scenario, Step};
 use crate::segment::{Flags, Segment, SynOptions, Timestamps};
 use crate::seq;
 use crate::state::{Dir, Side, Socket, State};
@@ -167,8 +168,7 @@ struct Server {
     order: u64,
     events: u64,
     wire: Vec<(Segment, usize)>,
-    fault_seen: Vec<u32>,
-    loss_rng: Rng,
+    link: LinkFates,
     flood_rng: Rng,
     current_arrival: Option<usize>,
     trace: Trace,
@@ -240,8 +240,7 @@ impl Server {
             order: 0,
             events: 0,
             wire: Vec::new(),
-            fault_seen: vec![0; sc.faults.len()],
-            loss_rng: Rng::new(sc.seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0xA5A5),
+            link: LinkFates::new(sc),
             flood_rng: Rng::new(sc.seed ^ 0xF100D),
             current_arrival: None,
             trace: Trace {
@@ -641,39 +640,7 @@ impl Server {
     }
 
     fn choose_fate(&mut self, id: usize, dir: Dir, flags: Flags) -> (Fate, FateSource) {
-        let mut chosen = None;
-        for (i, f) in self.sc.faults.iter().enumerate() {
-            let hit = match f.matches {
-                FaultMatch::Id(want) => want == id,
-                FaultMatch::Flags {
-                    dir: d,
-                    flags: fl,
-                    nth,
-                } => {
-                    if d == dir && fl == flags {
-                        self.fault_seen[i] += 1;
-                        nth.is_none_or(|n| n == self.fault_seen[i])
-                    } else {
-                        false
-                    }
-                }
-            };
-            if hit && chosen.is_none() {
-                let fate = match f.action {
-                    FaultAction::Drop => Fate::Lost,
-                    FaultAction::Delay(d) => Fate::Delayed(d),
-                    FaultAction::Duplicate => Fate::Duplicated,
-                };
-                chosen = Some((fate, FateSource::Fault(i)));
-            }
-        }
-        if let Some(c) = chosen {
-            return c;
-        }
-        if self.sc.loss_pct > 0.0 && self.loss_rng.percent() < self.sc.loss_pct {
-            return (Fate::Lost, FateSource::RandomLoss);
-        }
-        (Fate::Delivered, FateSource::Link)
+        self.link.choose(id, dir, flags)
     }
 
     fn deliver(&mut self, id: usize) {
