@@ -67,6 +67,7 @@ fn note_text(lang: Lang, kind: NoteKind, side: &str) -> String {
         NoteKind::Retransmission => Ui::NoteRetransmission,
         NoteKind::ProbablyLost => Ui::NoteProbablyLost,
         NoteKind::DuplicateAck => Ui::NoteDuplicateAck,
+        NoteKind::DelayedAck => Ui::NoteDelayedAck,
         NoteKind::ZeroWindow => Ui::NoteZeroWindow,
         NoteKind::Rst => Ui::NoteRst,
         NoteKind::ChallengeAck => Ui::NoteChallengeAck,

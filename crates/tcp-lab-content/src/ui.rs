@@ -259,6 +259,8 @@ ui_texts!(
     /// `{side}`: the side it is about.
     NoteDuplicateAck,
     /// `{side}`: the side it is about.
+    NoteDelayedAck,
+    /// `{side}`: the side it is about.
     NoteZeroWindow,
     /// `{side}`: the side it is about.
     NoteRst,

@@ -69,6 +69,9 @@ pub enum NoteKind {
     ProbablyLost,
     /// A pure ACK repeating the previous acknowledgment while data is outstanding.
     DuplicateAck,
+    /// A pure ACK sent well after the data or FIN it acknowledges (RFC 1122 §4.2.3.2): the
+    /// receiver waited for something to send it with.
+    DelayedAck,
     /// A window of zero: the receiver's buffer is full.
     ZeroWindow,
     /// A reset.
@@ -97,6 +100,7 @@ impl NoteKind {
             NoteKind::Retransmission => "retransmission",
             NoteKind::ProbablyLost => "probably_lost",
             NoteKind::DuplicateAck => "duplicate_ack",
+            NoteKind::DelayedAck => "delayed_ack",
             NoteKind::ZeroWindow => "zero_window",
             NoteKind::Rst => "rst",
             NoteKind::ChallengeAck => "challenge_ack",
@@ -166,6 +170,26 @@ impl Observation {
 /// `a >= b` in sequence space (RFC 9293 §3.4).
 fn seq_ge(a: u32, b: u32) -> bool {
     (a.wrapping_sub(b) as i32) >= 0
+}
+
+/// A pure ACK held back less than this beyond a round trip is not called delayed: Linux's
+/// shortest delayed-ACK timeout is 40 ms (TCP_DELACK_MIN), and scheduling adds a little.
+const DELAYED_ACK_MIN_MS: f64 = 30.0;
+
+/// The client's SYN to its ACK of the SYN-ACK, in ms (0 without a handshake): one round trip,
+/// wherever on the path the capture was taken.
+fn handshake_round_trip(b: &Builder) -> f64 {
+    let n = b.pkts.len();
+    let Some(syn) = (0..n).find(|&i| b.pkts[i].syn() && !b.pkts[i].ack_flag()) else {
+        return 0.0;
+    };
+    let client = b.dirs[syn].sender();
+    let Some(synack) = (syn..n).find(|&i| b.dirs[i].sender() != client && b.pkts[i].syn()) else {
+        return 0.0;
+    };
+    (synack..n)
+        .find(|&i| b.dirs[i].sender() == client && b.pkts[i].ack_flag())
+        .map_or(0.0, |ack| (b.t(ack) - b.t(syn)).as_ms())
 }
 
 /// `a < b` in sequence space.
@@ -903,6 +927,41 @@ pub fn observe(cap: &Capture, conn: &Connection) -> Trace {
                 b.trace.segments[i].reason = SendReason::AckDuplicate;
             }
             last = Some((p.ack, p.window));
+        }
+    }
+
+    // Delayed ACKs: a pure ACK of the peer's data or FIN that the side held back, sending
+    // nothing in between, longer than a round trip plus DELAYED_ACK_MIN_MS (so a capture
+    // taken at the data's sender, which sees every ACK a round trip late, does not flag
+    // prompt ones).
+    let round_trip = handshake_round_trip(&b);
+    for i in 0..n {
+        let p = b.pkts[i];
+        let pure = p.ack_flag() && p.len == 0 && !p.syn() && !p.fin() && !p.rst();
+        let reason = b.trace.segments[i].reason;
+        if !pure || reason == SendReason::AckDuplicate || reason == SendReason::ChallengeAck {
+            continue;
+        }
+        let side = b.dirs[i].sender();
+        let Some(j) = (0..i)
+            .rev()
+            .find(|&j| b.dirs[j].sender() == side || b.pkts[j].seg_len() > 0)
+        else {
+            continue;
+        };
+        let covered = b.dirs[j].sender() == side.peer() && seq_ge(p.ack, b.pkts[j].end_seq());
+        let held = (b.t(i) - b.t(j)).as_ms() - round_trip;
+        if covered && held >= DELAYED_ACK_MIN_MS {
+            b.note(
+                Some(i),
+                Some(side),
+                NoteKind::DelayedAck,
+                format!(
+                    "the {side} acknowledges after {} ms: a delayed ACK",
+                    crate::time::trimmed(held, 0)
+                ),
+            );
+            b.trace.segments[i].reason = SendReason::AckDelayed;
         }
     }
 

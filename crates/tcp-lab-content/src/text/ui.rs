@@ -824,6 +824,10 @@ pub(crate) fn text(ui: Ui, lang: Lang) -> &'static str {
             En => "Probably lost: the same bytes were sent again before anything acknowledged them, so this copy most likely never arrived (or arrived late).",
             Zh => "可能丢失：在收到任何确认之前，同样的数据又被发送了一次，所以这一份很可能没有到达（或迟到了）。",
         },
+        Ui::NoteDelayedAck => match lang {
+            En => "Delayed ACK: the {side} waited before acknowledging, in case it had data or a FIN to carry the ACK (RFC 1122 §4.2.3.2 allows up to 500 ms; Linux waits at least 40 ms). Nothing came, so the ACK went out alone when its timer ran out.",
+            Zh => "延迟确认：{side}没有立即确认，而是等一会儿，看有没有数据或 FIN 可以捎带这个 ACK（RFC 1122 §4.2.3.2 允许最多 500 毫秒；Linux 至少等 40 毫秒）。结果没有可捎带的，计时器到期后 ACK 单独发出。",
+        },
         Ui::NoteDuplicateAck => match lang {
             En => "Duplicate ACK: the {side} repeats its last acknowledgment while data is outstanding. It tells the sender a segment is missing; three in a row trigger a fast retransmit.",
             Zh => "重复 ACK：{side}在还有数据未确认时重复上一个确认号，告诉发送方有报文段缺失；连续三个会触发快速重传。",

@@ -360,3 +360,37 @@ fn test_established_long_one_way_capture_is_read_to_the_end() {
     assert_eq!(t.segments.len(), 30_003);
     assert_eq!(t.final_state(Side::Client), State::Established);
 }
+
+#[test]
+fn test_established_recv_data_delayed_ack_is_flagged() {
+    let mut segs = HANDSHAKE.to_vec();
+    segs.push((C2S, "PA", 1, 1, 100));
+    segs.push((S2C, "A", 1, 101, 0));
+    // The server's ACK leaves 40 ms after the data, as Linux's delayed-ACK timer sends it.
+    let late = |k: usize, p: &mut TcpPacket| {
+        if k == 4 {
+            p.ts_ns += 40_000_000;
+        }
+    };
+    let (cap, conn) = capture_with(&segs, late);
+    let t = observe(&cap, &conn);
+    let notes = &t.observation.as_ref().unwrap().notes;
+    let delayed: Vec<_> = notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::DelayedAck)
+        .collect();
+    assert_eq!(delayed.len(), 1, "{notes:?}");
+    assert_eq!(
+        (delayed[0].segment, delayed[0].side),
+        (Some(4), Some(Side::Server))
+    );
+    assert_eq!(t.segments[4].reason, SendReason::AckDelayed);
+    // The same ACK 1 ms after the data is prompt.
+    let (cap, conn) = capture(&segs);
+    let t = observe(&cap, &conn);
+    let notes = &t.observation.as_ref().unwrap().notes;
+    assert!(
+        notes.iter().all(|n| n.kind != NoteKind::DelayedAck),
+        "{notes:?}"
+    );
+}
