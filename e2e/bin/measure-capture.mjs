@@ -8,7 +8,7 @@
 // with its rows), split at the end of reading (the last slice read: `data-capture-status` leaves
 // "reading").
 //
-//   node e2e/bin/measure-capture.mjs           (after trunk build --release --offline)
+//   node e2e/bin/measure-capture.mjs           (after node scripts/build.mjs)
 // Environment: MEASURE_CAPTURE_RUNS [5], MEASURE_CAPTURE_CONNECTIONS [10000], MEASURE_DIST [dist/].
 import fs from 'node:fs';
 import os from 'node:os';
