@@ -21,8 +21,9 @@ use crate::components::segment_numbers;
 use crate::components::setup::{ProfilePicker, ScenarioPicker, SetupPanel};
 use crate::components::share::ShareBar;
 use crate::components::state_diagram::StateDiagram;
+use crate::dispatch::{callback, Dispatch};
 use crate::i18n::{language_name, t, transition_line, Ui};
-use crate::lab::{callback, Dispatch, Lab};
+use crate::lab::Lab;
 use crate::platform;
 use crate::playback::{self, Clock};
 use crate::share_platform;
@@ -309,7 +310,7 @@ pub fn app(props: &AppProps) -> Html {
     let on_capture = {
         let dispatcher = dispatcher.clone();
         (*use_memo((), move |_| {
-            crate::lab::callback(&dispatcher, Action::Capture)
+            crate::dispatch::callback(&dispatcher, Action::Capture)
         }))
         .clone()
     };
@@ -421,7 +422,7 @@ pub fn app(props: &AppProps) -> Html {
                      aria-label={embed.embed.then(|| t(lang, Ui::Explanation))}>
                     { learning_panels.0 }
                     <CaptureFindings lang={lang} run={run.clone()} playhead={p}
-                                     on_jump={crate::lab::callback(&dispatcher, Action::JumpToLog)} />
+                                     on_jump={crate::dispatch::callback(&dispatcher, Action::JumpToLog)} />
                     if s.viewing_capture() {
                         <CaptureCompare lang={lang} run={run.clone()} />
                     }

@@ -11,6 +11,7 @@ pub use tcp_lab_model::numtext;
 pub mod app;
 pub mod capture_platform;
 pub mod components;
+pub mod dispatch;
 pub mod i18n;
 pub mod lab;
 pub mod learn_text;

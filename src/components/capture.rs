@@ -536,7 +536,7 @@ pub struct CaptureCompareProps {
 pub fn capture_compare(p: &CaptureCompareProps) -> Html {
     let lang = p.lang;
     let shown = use_state(|| false);
-    let dispatch = crate::lab::use_dispatch();
+    let dispatch = crate::dispatch::use_dispatch();
     let comparisons = use_memo((p.run.clone(), *shown), |(run, shown)| {
         shown.then(|| PROFILES.map(|profile| tcp_sim::compare::compare(&run.trace, profile)))
     });

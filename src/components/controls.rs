@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::icons::{icon, Icon};
 use super::{num, playhead_text};
+use crate::dispatch::{use_dispatch, Dispatch};
 use crate::i18n::{t, Ui};
-use crate::lab::{use_dispatch, Dispatch};
 use tcp_lab_model::view::{NumberMode, SPEEDS, SPEED_TEXT};
 use tcp_lab_model::{Action, Playhead};
 

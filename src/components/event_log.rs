@@ -8,10 +8,10 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::segment_numbers;
+use crate::dispatch::{callback, use_dispatch};
 use crate::i18n::{
     dir_name, failure_line, fmt_time, lost_line, t, timer_fired_line, transition_line, Ui,
 };
-use crate::lab::{callback, use_dispatch};
 use tcp_lab_model::log::{LogEntry, LogKind};
 use tcp_lab_model::view::NumberMode;
 use tcp_lab_model::{Action, RunRef};

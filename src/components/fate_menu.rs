@@ -8,8 +8,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, SvgElement};
 use yew::prelude::*;
 
+use crate::dispatch::{callback, use_dispatch};
 use crate::i18n::{arm_label, dir_name, fault_text, flags_name, t, Ui};
-use crate::lab::{callback, use_dispatch};
 use tcp_lab_model::faults::{ArmTarget, LearnerFault};
 use tcp_lab_model::Action;
 

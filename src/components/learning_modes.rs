@@ -9,8 +9,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::dispatch::{callback, use_dispatch};
 use crate::i18n::{t, Ui};
-use crate::lab::{callback, use_dispatch};
 use crate::learn_text;
 use tcp_lab_model::learn::{Learn, LearnAction, LessonPhase, TextStatus};
 use tcp_lab_model::log::LogKind;

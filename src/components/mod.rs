@@ -11,7 +11,6 @@ pub mod icons;
 pub mod ladder;
 pub mod learn;
 pub mod learning_modes;
-pub mod motion;
 pub mod notices;
 pub mod setup;
 pub mod share;

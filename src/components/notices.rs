@@ -3,8 +3,8 @@
 use tcp_lab_content::Lang;
 use yew::prelude::*;
 
+use crate::dispatch::{callback, use_dispatch};
 use crate::i18n::{notice_text, t, Ui};
-use crate::lab::{callback, use_dispatch};
 use tcp_lab_model::notices::Notice;
 use tcp_lab_model::Action;
 

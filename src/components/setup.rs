@@ -6,8 +6,8 @@ use tcp_sim::{named, ProfileName};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::dispatch::{callback, use_dispatch};
 use crate::i18n::{profile_name, step_error_text, t, Ui};
-use crate::lab::{callback, use_dispatch};
 use tcp_lab_model::setup::{DraftErrors, DraftField, SetupDraft, StepError, CUSTOM};
 use tcp_lab_model::Action;
 

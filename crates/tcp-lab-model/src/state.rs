@@ -24,6 +24,7 @@ use crate::timeline::Playhead;
 use crate::url::UrlOptions;
 use crate::view::NumberMode;
 
+mod capture;
 mod learning;
 mod link;
 

@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::ladder::{arrow_transform, growth, packet_range, Geometry, Path};
+use super::geometry::{arrow_transform, growth, packet_range, Geometry, Path};
 use crate::numtext::{clamp, push_fixed};
 use crate::playback::Clock;
 use tcp_lab_model::{Playhead, RunRef};
@@ -368,8 +368,8 @@ pub fn start(motion: &Motion, playhead: Option<&Element>, layer: &Element) -> Ru
 
 #[cfg(test)]
 mod tests {
+    use super::super::geometry::WIDE;
     use super::*;
-    use crate::components::ladder::WIDE;
     use std::rc::Rc;
     use tcp_lab_model::run::Run;
     use tcp_sim::named;
