@@ -21,7 +21,7 @@ use crate::segment::Flags;
 use crate::state::{Dir, Side, Socket, State};
 use crate::time::{Duration, Instant};
 use crate::trace::{Fate, SegmentRecord, Trace};
-use crate::{run, ProfileName};
+use crate::{run_one_connection, ProfileName};
 
 /// An application that waits longer than this before its next step is given
 /// a `sleep`. Kept small: on a fast link a few tens of microseconds decide
@@ -355,7 +355,9 @@ pub struct Comparison {
 pub fn compare(trace: &Trace, profile: ProfileName) -> Comparison {
     let mut scenario = derive_scenario(trace);
     scenario.profile = profile;
-    let run = run(&scenario);
+    // A derived scenario is one client and one server; this keeps the server simulation out
+    // of the web app, which compares captures too.
+    let run = run_one_connection(&scenario);
     let mut differences = segment_differences(&tokens(trace), &tokens(&run));
     for side in [Side::Client, Side::Server] {
         for socket in [Socket::Connection, Socket::Listener] {
