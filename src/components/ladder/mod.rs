@@ -675,10 +675,11 @@ fn segment_markup(out: &mut String, v: &SegmentView) {
     if arrow_end {
         arrow_head(out, x0, y0, x1, y1);
     }
-    // Words and boxes drawn on the segment besides its label ("×2", "lost",
-    // the packet with its flags) go in a sibling group after it: the
-    // accessible name says all that, and the name must contain every text
-    // inside the button (WCAG 2.5.3, label in name).
+    // Words drawn on the segment besides its label ("×2", "lost") go in a
+    // sibling group after it: the accessible name says all that, and the name
+    // must contain every text inside the button (WCAG 2.5.3, label in name).
+    // The packet's box stays inside, since it moves with the segment; its
+    // flags begin the name.
     let mut marks = String::new();
     if seg.fate == Fate::Duplicated {
         let growing = in_flight && v.moving;
