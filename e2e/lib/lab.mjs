@@ -137,17 +137,7 @@ const traceCache = new Map();
 export function coreTrace(name, { profile = 'linux' } = {}) {
   const key = `${name}/${profile}`;
   if (traceCache.has(key)) return traceCache.get(key);
-  const args = ['named', name, '--json', '--profile', profile];
-  const out = process.env.TCP_SIM_BIN
-    ? execFileSync(process.env.TCP_SIM_BIN, args, { encoding: 'utf8', maxBuffer: 64 << 20 })
-    : execFileSync('cargo', ['run', '-q', '-p', 'tcp-sim', '--bin', 'tcp-sim', '--', ...args], {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-        maxBuffer: 64 << 20,
-        stdio: ['ignore', 'pipe', 'inherit'],
-        timeout: 15 * 60 * 1000,
-      });
-  const trace = JSON.parse(out);
+  const trace = JSON.parse(tcpSim(['named', name, '--json', '--profile', profile]));
   traceCache.set(key, trace);
   return trace;
 }
@@ -158,20 +148,24 @@ export function finalStates(trace) {
   return { client: last(trace.states?.client), server: last(trace.states?.server) };
 }
 
+/** The core's CLI with `args`, its standard output ($TCP_SIM_BIN, or cargo run). */
+function tcpSim(args) {
+  const maxBuffer = 256 << 20;
+  return process.env.TCP_SIM_BIN
+    ? execFileSync(process.env.TCP_SIM_BIN, args, { encoding: 'utf8', maxBuffer })
+    : execFileSync('cargo', ['run', '-q', '-p', 'tcp-sim', '--bin', 'tcp-sim', '--', ...args], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        maxBuffer,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        timeout: 15 * 60 * 1000,
+      });
+}
+
 /**
  * The core's reading of a capture file: `tcp-sim replay FILE --json` (the connection list), or
  * with `conn`, `--conn N --json` (that connection's reconstructed trace).
  */
 export function coreReplay(file, conn = null, extra = []) {
-  const args = ['replay', file, '--json', ...(conn === null ? [] : ['--conn', String(conn)]), ...extra];
-  const out = process.env.TCP_SIM_BIN
-    ? execFileSync(process.env.TCP_SIM_BIN, args, { encoding: 'utf8', maxBuffer: 256 << 20 })
-    : execFileSync('cargo', ['run', '-q', '-p', 'tcp-sim', '--bin', 'tcp-sim', '--', ...args], {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-        maxBuffer: 256 << 20,
-        stdio: ['ignore', 'pipe', 'inherit'],
-        timeout: 15 * 60 * 1000,
-      });
-  return JSON.parse(out);
+  return JSON.parse(tcpSim(['replay', file, '--json', ...(conn === null ? [] : ['--conn', String(conn)]), ...extra]));
 }

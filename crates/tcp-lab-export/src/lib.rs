@@ -22,18 +22,22 @@ pub fn trace_json(query: &str) -> String {
     serde_json::to_string_pretty(&lab(query).run.trace.to_json()).unwrap_or_default() + "\n"
 }
 
-/// The run as a libpcap file; lost segments left out, or marked with IP TTL 1.
-#[wasm_bindgen]
-pub fn pcap(query: &str, omit_lost: bool) -> Vec<u8> {
-    let opts = PcapOptions {
+/// Lost segments left out, or marked with IP TTL 1.
+fn pcap_options(omit_lost: bool) -> PcapOptions {
+    PcapOptions {
         lost: if omit_lost {
             LostSegments::Omit
         } else {
             LostSegments::Include
         },
         ..PcapOptions::default()
-    };
-    to_pcap(&lab(query).run.trace, &opts)
+    }
+}
+
+/// The run as a libpcap file; lost segments left out, or marked with IP TTL 1.
+#[wasm_bindgen]
+pub fn pcap(query: &str, omit_lost: bool) -> Vec<u8> {
+    to_pcap(&lab(query).run.trace, &pcap_options(omit_lost))
 }
 
 /// Connection `conn` of a capture file, reconstructed as the ladder shows it, in the format of
@@ -48,16 +52,8 @@ pub fn capture_trace_json(bytes: &[u8], conn: usize) -> String {
 /// Connection `conn` of a capture file as the lab's own libpcap export of that trace.
 #[wasm_bindgen]
 pub fn capture_pcap(bytes: &[u8], conn: usize, omit_lost: bool) -> Vec<u8> {
-    let opts = PcapOptions {
-        lost: if omit_lost {
-            LostSegments::Omit
-        } else {
-            LostSegments::Include
-        },
-        ..PcapOptions::default()
-    };
     observed(bytes, conn)
-        .map(|t| to_pcap(&t, &opts))
+        .map(|t| to_pcap(&t, &pcap_options(omit_lost)))
         .unwrap_or_default()
 }
 

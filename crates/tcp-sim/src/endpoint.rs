@@ -314,6 +314,17 @@ impl Endpoint {
     pub fn error(&self) -> Option<ConnError> {
         self.error
     }
+    /// How an opening connection stands, as a blocked `connect()` or `accept()` sees it:
+    /// established, failed (with its error), or `None` while the handshake goes on.
+    pub fn handshake_outcome(&self) -> Option<Result<(), ConnError>> {
+        if self.state().is_synchronized() {
+            Some(Ok(()))
+        } else if self.state() == State::Closed {
+            Some(Err(self.error.unwrap_or(ConnError::NotConnected)))
+        } else {
+            None
+        }
+    }
     /// The current retransmission timeout.
     pub fn rto(&self) -> Duration {
         self.rto

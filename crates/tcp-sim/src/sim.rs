@@ -4,12 +4,12 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use crate::endpoint::{ConnError, Endpoint, EndpointEvent};
+use crate::endpoint::{Endpoint, EndpointEvent};
 use crate::link::LinkFates;
 use crate::scenario::{Scenario, Step};
 use crate::segment::{Flags, Segment};
 use crate::seq;
-use crate::state::{Dir, Side, State};
+use crate::state::{Dir, Side};
 use crate::time::{Duration, Instant};
 use crate::trace::{
     AppFailure, AppOutcome, AppRecord, ArrivalRecord, ErrorRecord, Fate, FateSource, SegmentRecord,
@@ -521,28 +521,12 @@ impl Simulation {
                         } else {
                             None
                         }
-                    } else if ep.state().is_synchronized() {
-                        Some(Ok(()))
-                    } else if ep.state() == State::Closed {
-                        Some(Err(AppFailure::Conn(
-                            ep.error().unwrap_or(ConnError::NotConnected),
-                        )))
                     } else {
-                        None
+                        ep.handshake_outcome().map(|r| r.map_err(AppFailure::Conn))
                     }
                 }
                 // One connection: accept returns once the handshake is complete.
-                Step::Accept => {
-                    if ep.state().is_synchronized() {
-                        Some(Ok(()))
-                    } else if ep.state() == State::Closed {
-                        Some(Err(AppFailure::Conn(
-                            ep.error().unwrap_or(ConnError::NotConnected),
-                        )))
-                    } else {
-                        None
-                    }
-                }
+                Step::Accept => ep.handshake_outcome().map(|r| r.map_err(AppFailure::Conn)),
                 Step::Send(n) => {
                     let r = ep.send(now, n).map_err(AppFailure::Conn);
                     if r.is_ok() {

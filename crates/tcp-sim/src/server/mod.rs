@@ -1280,15 +1280,7 @@ impl Server {
         let ep = self.apps[a]
             .current
             .and_then(|c| self.conns[c].ends[0].as_deref())?;
-        if ep.state().is_synchronized() {
-            Some(Ok(()))
-        } else if ep.state() == State::Closed {
-            Some(Err(AppFailure::Conn(
-                ep.error().unwrap_or(ConnError::NotConnected),
-            )))
-        } else {
-            None
-        }
+        ep.handshake_outcome().map(|r| r.map_err(AppFailure::Conn))
     }
 
     fn wake_if_due(&mut self, a: usize) -> Option<Result<(), AppFailure>> {
