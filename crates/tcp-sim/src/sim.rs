@@ -8,12 +8,11 @@ use crate::endpoint::{Endpoint, EndpointEvent};
 use crate::link::LinkFates;
 use crate::scenario::{Scenario, Step};
 use crate::segment::{Flags, Segment};
-use crate::seq;
 use crate::state::{Dir, Side};
 use crate::time::{Duration, Instant};
 use crate::trace::{
-    AppFailure, AppOutcome, AppRecord, ArrivalRecord, ErrorRecord, Fate, FateSource, SegmentRecord,
-    TimerRecord, Trace, TransitionRecord, Trigger,
+    relative_numbers, AppFailure, AppOutcome, AppRecord, ArrivalRecord, ErrorRecord, Fate,
+    FateSource, HighestSent, SegmentRecord, TimerRecord, Trace, TransitionRecord, Trigger,
 };
 
 /// Safety limits so that no scenario, however odd, runs forever.
@@ -95,7 +94,7 @@ pub struct Simulation {
     order: u64,
     events: u64,
     /// Per direction, the end of the highest sequence range sent so far.
-    highest_end: [Option<u32>; 2],
+    highest_sent: [HighestSent; 2],
     /// While an arrival is being processed: its index in `trace.arrivals`.
     current_arrival: Option<usize>,
     trace: Trace,
@@ -128,7 +127,7 @@ impl Simulation {
             injections_left,
             order: 0,
             events: 0,
-            highest_end: [None; 2],
+            highest_sent: [HighestSent::default(); 2],
             current_arrival: None,
             trace: Trace {
                 profile: Some(scenario.profile),
@@ -421,24 +420,9 @@ impl Simulation {
         let receiver_isn = self.endpoints[sender.peer().index()]
             .iss()
             .or(injected.then_some(self.first_isn[sender.peer().index()]));
-        let seq_rel = sender_isn.map(|isn| seq::diff(segment.seq, isn));
-        let ack_rel = if segment.flags.ack() {
-            Some(receiver_isn.map_or(segment.ack as i64, |isn| seq::diff(segment.ack, isn)))
-        } else {
-            None
-        };
-        // Sequence space only grows, so anything below the highest end already
-        // sent in this direction is a repeat.
-        let retransmission = !injected
-            && segment.seg_len() > 0
-            && self.highest_end[dir.index()].is_some_and(|h| seq::lt(segment.seq, h));
-        if !injected && segment.seg_len() > 0 && !segment.flags.rst() {
-            let end = segment.end_seq();
-            let h = &mut self.highest_end[dir.index()];
-            if h.is_none_or(|h| seq::gt(end, h) || segment.flags.syn()) {
-                *h = Some(end);
-            }
-        }
+        let (seq_rel, ack_rel) = relative_numbers(&segment, sender_isn, receiver_isn);
+        // An injected old duplicate is not this connection's sending.
+        let retransmission = !injected && self.highest_sent[dir.index()].note(&segment);
         self.trace.segments.push(SegmentRecord {
             id,
             dir,

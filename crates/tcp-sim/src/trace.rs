@@ -115,6 +115,46 @@ impl SegmentRecord {
     }
 }
 
+/// Sequence and acknowledgment numbers relative to the ISNs the two sides chose: the sender's
+/// ISN for the sequence number, the receiver's for the acknowledgment (absolute while the
+/// receiver has none yet, as Wireshark shows them).
+pub(crate) fn relative_numbers(
+    segment: &Segment,
+    sender_isn: Option<u32>,
+    receiver_isn: Option<u32>,
+) -> (Option<i64>, Option<i64>) {
+    let seq_rel = sender_isn.map(|isn| crate::seq::diff(segment.seq, isn));
+    let ack_rel = segment.flags.ack().then(|| {
+        receiver_isn.map_or(i64::from(segment.ack), |isn| {
+            crate::seq::diff(segment.ack, isn)
+        })
+    });
+    (seq_rel, ack_rel)
+}
+
+/// The highest sequence number sent in one direction. Sequence space only grows, so a segment
+/// that starts below it repeats what was sent before.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct HighestSent(Option<u32>);
+
+impl HighestSent {
+    /// Notes a segment sent; true when it is a retransmission.
+    pub(crate) fn note(&mut self, segment: &Segment) -> bool {
+        let repeat =
+            segment.seg_len() > 0 && self.0.is_some_and(|h| crate::seq::lt(segment.seq, h));
+        if segment.seg_len() > 0 && !segment.flags.rst() {
+            let end = segment.end_seq();
+            if self
+                .0
+                .is_none_or(|h| crate::seq::gt(end, h) || segment.flags.syn())
+            {
+                self.0 = Some(end);
+            }
+        }
+        repeat
+    }
+}
+
 /// What set off a transition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Trigger {
@@ -322,6 +362,8 @@ impl Trace {
     }
 
     /// The chain of states a side went through, all its sockets together, starting from CLOSED.
+    /// In a run with many connections this strings every connection together: read one
+    /// connection through [`Trace::transitions_of_conn`] instead.
     pub fn state_chain(&self, side: Side) -> Vec<State> {
         Self::chain(self.transitions_of(side))
     }

@@ -29,8 +29,8 @@ use crate::seq;
 use crate::state::{Dir, Side, Socket, State};
 use crate::time::{Duration, Instant};
 use crate::trace::{
-    AppFailure, AppOutcome, AppRecord, ArrivalRecord, ErrorRecord, Fate, FateSource, SegmentRecord,
-    TimerRecord, Trace, TransitionRecord, Trigger,
+    relative_numbers, AppFailure, AppOutcome, AppRecord, ArrivalRecord, ErrorRecord, Fate,
+    FateSource, HighestSent, SegmentRecord, TimerRecord, Trace, TransitionRecord, Trigger,
 };
 use cookie::Tuple;
 pub use listener::{ListenerCounters, ListenerEvent, ListenerEventKind, ListenerRecord};
@@ -107,7 +107,7 @@ struct Conn {
     /// Boxed: most flood connections never get an endpoint, and a `Conn` stays small.
     ends: [Option<Box<Endpoint>>; 2],
     scheduled: [Option<Instant>; 2],
-    highest_end: [Option<u32>; 2],
+    highest_sent: [HighestSent; 2],
     queued: Queued,
     /// When the client end entered TIME-WAIT, for `tcp_tw_reuse`.
     client_tw_since: Option<Instant>,
@@ -387,7 +387,7 @@ impl Server {
             tuple,
             ends: [None, None],
             scheduled: [None; 2],
-            highest_end: [None; 2],
+            highest_sent: [HighestSent::default(); 2],
             queued: Queued::None,
             client_tw_since: None,
         });
@@ -596,19 +596,8 @@ impl Server {
         } else {
             (rec.server_isn, rec.client_isn)
         };
-        let seq_rel = sender_isn.map(|isn| seq::diff(segment.seq, isn));
-        let ack_rel = segment
-            .flags
-            .ack()
-            .then(|| receiver_isn.map_or(segment.ack as i64, |isn| seq::diff(segment.ack, isn)));
-        let h = &mut self.conns[c].highest_end[dir.index()];
-        let retransmission = segment.seg_len() > 0 && h.is_some_and(|h| seq::lt(segment.seq, h));
-        if segment.seg_len() > 0 && !segment.flags.rst() {
-            let end = segment.end_seq();
-            if h.is_none_or(|x| seq::gt(end, x) || segment.flags.syn()) {
-                *h = Some(end);
-            }
-        }
+        let (seq_rel, ack_rel) = relative_numbers(&segment, sender_isn, receiver_isn);
+        let retransmission = self.conns[c].highest_sent[dir.index()].note(&segment);
         self.trace.segments.push(SegmentRecord {
             id,
             dir,
@@ -637,6 +626,19 @@ impl Server {
         if let Some(a) = duplicate_arrive {
             self.push(a, Ev::Arrive(id, true));
         }
+    }
+
+    /// Answers segment `id` of connection `c` with the RST RFC 9293 §3.10.7.1 builds from it.
+    fn answer_with_rst(
+        &mut self,
+        id: usize,
+        c: usize,
+        dir: Dir,
+        seg: &Segment,
+        reason: SendReason,
+    ) {
+        let rst = Endpoint::rst_for(seg);
+        self.record_segment(c, dir, rst, reason, Some(Trigger::Segment(id)));
     }
 
     fn choose_fate(&mut self, id: usize, dir: Dir, flags: Flags) -> (Fate, FateSource) {
@@ -719,14 +721,7 @@ impl Server {
             Some(k) => self.hand_to_endpoint(id, c, k, 0, seg),
             None if !seg.flags.rst() => {
                 // A closed port (RFC 9293 §3.10.7.1).
-                let rst = Endpoint::rst_for(&seg);
-                self.record_segment(
-                    c,
-                    Dir::C2S,
-                    rst,
-                    SendReason::RstNoConnection,
-                    Some(Trigger::Segment(id)),
-                );
+                self.answer_with_rst(id, c, Dir::C2S, &seg, SendReason::RstNoConnection);
             }
             None => {}
         }
@@ -762,14 +757,7 @@ impl Server {
         }
         if !self.listening {
             if !f.rst() {
-                let rst = Endpoint::rst_for(&seg);
-                self.record_segment(
-                    c,
-                    Dir::S2C,
-                    rst,
-                    SendReason::RstNoListener,
-                    Some(Trigger::Segment(id)),
-                );
+                self.answer_with_rst(id, c, Dir::S2C, &seg, SendReason::RstNoListener);
             }
             return;
         }
@@ -835,14 +823,7 @@ impl Server {
                 return;
             }
             // An ACK in LISTEN acknowledges nothing we sent.
-            let rst = Endpoint::rst_for(&seg);
-            self.record_segment(
-                c,
-                Dir::S2C,
-                rst,
-                SendReason::RstBadAck,
-                Some(Trigger::Segment(id)),
-            );
+            self.answer_with_rst(id, c, Dir::S2C, &seg, SendReason::RstBadAck);
             return;
         }
         if !f.syn() {
