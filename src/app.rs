@@ -389,6 +389,7 @@ pub fn app(props: &AppProps) -> Html {
             </header>
             <div class="notices">
                 <Notices lang={lang} notices={s.notices.clone()} />
+                { crate::components::capture::derived_from_notice(lang, s.derived_from.as_ref()) }
                 if run.trace.truncated {
                     <div class="notice warn" role="status">{ t(lang, Ui::Truncated) }</div>
                 }

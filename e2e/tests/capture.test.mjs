@@ -128,18 +128,44 @@ for (const c of CASES) {
   });
 }
 
-labTest('a shared link while viewing a capture says it does not hold the packets', LONG, async (t, open) => {
-  const { page } = await open({ query: { lang: 'en' } });
-  const mixed = MIXED();
-  await openCapture(page, mixed, 'input');
-  await page.locator('[data-action="view-connection"][data-conn="0"]').click();
-  await settle(page);
-  await clickAction(page, 'share');
-  const note = await page.waitForSelector('[data-testid="share-capture-note"]');
-  assert.match(await note.textContent(), /never holds its packets/);
-  const link = await page.inputValue('[data-testid="share-link"]');
-  assert.doesNotMatch(link, /capture|pcap|10\.0\.0\./, 'the link carries nothing of the capture');
-});
+// Sharing while a capture is on the ladder: the link holds the steps derived from the connection
+// (`tcp-sim replay FILE --conn N --compare --json` gives them) and names the connection; the
+// page that link opens runs those steps in the simulator, as the CLI's linux run of them.
+for (const lang of ['en', 'zh']) {
+  labTest(`a shared link while viewing a capture replays its derived steps, never its packets (${lang})`, LONG, async (t, open) => {
+    const { page } = await open({ query: { lang } });
+    const mixed = MIXED();
+    await openCapture(page, mixed, 'input');
+    await page.locator('[data-action="view-connection"][data-conn="0"]').click();
+    await settle(page);
+    const conn = coreReplay(mixed).connections[0];
+    const linux = coreReplay(mixed, 0, ['--compare']).compare.find((c) => c.profile === 'linux');
+    await clickAction(page, 'share');
+    const note = await (await page.waitForSelector('[data-testid="share-capture-note"]')).textContent();
+    assert.match(note, lang === 'en' ? /stays on your computer; this link replays the steps derived from it/ : /抓包文件留在你的电脑上；这个链接在模拟器中重放从中推导出的步骤/);
+    assert.ok(note.includes(conn.client) && note.includes(conn.server), note);
+    const link = await page.inputValue('[data-testid="share-link"]');
+    const params = new URL(link).searchParams;
+    assert.equal(params.get('capture'), `0,${conn.client},${conn.server}`, 'the connection, by index and endpoints');
+    assert.equal(params.get('c'), linux.scenario.client.join(','), 'the client steps derived from the capture');
+    assert.equal(params.get('s'), linux.scenario.server.join(','), 'the server steps derived from the capture');
+    assert.equal(params.get('step'), '0');
+    assert.doesNotMatch(link, /pcap|mixed/, 'nothing of the file itself');
+    // The link opens the derived run in the simulator, and says where it came from.
+    const v = await open({ url: link });
+    const from = await v.page.waitForSelector('[data-testid="derived-from"]');
+    assert.equal(await from.getAttribute('data-capture-conn'), '0');
+    const said = await from.textContent();
+    assert.ok(said.includes(conn.client) && said.includes(conn.server), said);
+    if (lang === 'zh') assert.match(said, CJK);
+    assert.equal(await v.page.$('[data-testid="capture"]'), null, 'no capture in the opened page');
+    await clickAction(v.page, 'end');
+    const s = await snapshot(v.page);
+    const summary = inSendOrder(s.segments).map((g) => `${g.dir === 'c2s' ? 'c' : 's'}:${g.flags}${g.fate === 'lost' ? '[LOST]' : ''}`).join(', ');
+    const expected = linux.run.split(', ').map((x) => x.replace(/\d+(\[LOST\])?$/, '$1')).join(', ');
+    assert.equal(summary, expected, 'the linux run of the derived steps, as the CLI ran it');
+  });
+}
 
 const BAD = [
   { name: 'not-a-capture.pcap', bytes: () => Buffer.from('GIF89a: this is a picture, not a capture'), key: 'bad_magic' },

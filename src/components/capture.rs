@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::i18n::{fmt_time, profile_name, side_name, t, tf, Ui};
 use tcp_lab_model::capture::{
-    certainty_at, CaptureAction, CaptureProblem, CaptureStatus, CaptureView, Opened,
+    certainty_at, CaptureAction, CaptureOrigin, CaptureProblem, CaptureStatus, CaptureView, Opened,
     MAX_CAPTURE_BYTES,
 };
 use tcp_lab_model::log::LogKind;
@@ -20,9 +20,34 @@ use tcp_lab_model::Action;
 use tcp_lab_model::{Playhead, RunRef};
 use tcp_sim::compare::{Comparison, Difference};
 
-/// The share panel's note while a capture is on the ladder (read by `static/tools.js`).
-pub fn not_in_link(lang: Lang) -> &'static str {
-    t(lang, Ui::CaptureNotInLink)
+fn origin_text(lang: Lang, text: Ui, origin: &CaptureOrigin) -> String {
+    tf(
+        lang,
+        text,
+        &[
+            ("conn", &format!("#{}", origin.index)),
+            ("client", &origin.client),
+            ("server", &origin.server),
+        ],
+    )
+}
+
+/// The share panel's note while a capture is on the ladder (read by `static/tools.js`): what
+/// the link holds instead of the capture.
+pub fn link_note(lang: Lang, origin: &CaptureOrigin) -> String {
+    origin_text(lang, Ui::CaptureLinkNote, origin)
+}
+
+/// Over a run whose steps were derived from a capture: which connection they came from.
+pub fn derived_from_notice(lang: Lang, origin: Option<&CaptureOrigin>) -> Html {
+    let Some(origin) = origin else {
+        return Html::default();
+    };
+    html! {
+        <div class="notice" role="status" data-testid="derived-from" data-capture-conn={origin.index.to_string()}>
+            <span>{ origin_text(lang, Ui::DerivedFromCapture, origin) }</span>
+        </div>
+    }
 }
 
 fn ending_text(lang: Lang, end: Ending) -> &'static str {

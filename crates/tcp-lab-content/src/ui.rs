@@ -245,7 +245,19 @@ ui_texts!(
     CaptureConnections,
     CaptureFindings,
     CaptureNoNotes,
-    CaptureNotInLink,
+    /// `{conn}`, `{client}`, `{server}`: the connection on the ladder.
+    CaptureLinkNote,
+    /// `{conn}`, `{client}`, `{server}`: the connection the steps were derived from.
+    DerivedFromCapture,
+    /// `{name}`: the file.
+    CaptureHeadingNamed,
+    /// `{name}`, `{problem}`.
+    CaptureNamedProblem,
+    /// `{percent}`, `{name}`.
+    CaptureDecoding,
+    /// `{side}`, `{state}`, `{certainty}`.
+    CertaintySideState,
+    CaptureOnLadderPickers,
     CaptureEndFin,
     CaptureEndHalfClosed,
     CaptureEndRst,
@@ -253,6 +265,16 @@ ui_texts!(
     CertaintyObserved,
     CertaintyInferred,
     CertaintyAssumed,
+    CertaintyUnknown,
+    CertaintyLegend,
+    /// `{mark}`, `{word}`, `{meaning}`.
+    CertaintyLegendItem,
+    CertaintyObservedMeaning,
+    CertaintyInferredMeaning,
+    CertaintyAssumedMeaning,
+    CertaintyUnknownMeaning,
+    /// `{state}`, `{certainty}`: a state's name and how sure it is, for a screen reader.
+    CertaintyStateLabel,
     /// `{side}`: the side it is about.
     NoteRetransmission,
     NoteProbablyLost,

@@ -143,6 +143,9 @@ pub struct CaptureView {
     pub status: CaptureStatus,
     /// The connection on the ladder, and its run (the state's run while it is shown).
     pub viewing: Option<(usize, RunRef)>,
+    /// The connection on the ladder as the simulator's setup: what "Run it" runs and what a
+    /// share link holds.
+    pub derived: Option<DerivedSetup>,
     /// How many rows of the connection list are shown (a capture can hold thousands).
     pub rows: usize,
 }
@@ -195,6 +198,67 @@ impl CaptureProblem {
 impl fmt::Display for CaptureProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.key())
+    }
+}
+
+/// Which connection of a capture a run was derived from, as a share link names it: its index
+/// in the capture and its two endpoints, as text. A link never holds the capture itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaptureOrigin {
+    pub index: usize,
+    /// `10.0.0.1:40000` or `[2001:db8::1]:40000`.
+    pub client: String,
+    pub server: String,
+}
+
+/// A capture's connection as the simulator's setup (see `LabState::derived_setup`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DerivedSetup {
+    pub setup: crate::setup::Setup,
+    /// Newest first, as in the state.
+    pub faults: Vec<crate::faults::LearnerFault>,
+    pub origin: CaptureOrigin,
+}
+
+/// An endpoint as text is at most this long (`[` + 39 + `]:` + 5).
+const ENDPOINT_CHARS: usize = 47;
+
+impl CaptureOrigin {
+    pub fn of(c: &Connection) -> CaptureOrigin {
+        CaptureOrigin {
+            index: c.index,
+            client: c.client.to_string(),
+            server: c.server.to_string(),
+        }
+    }
+
+    /// The value of `?capture=`: `INDEX,CLIENT,SERVER`.
+    pub fn param(&self) -> String {
+        format!("{},{},{}", self.index, self.client, self.server)
+    }
+
+    /// Reads [`CaptureOrigin::param`]. The endpoints are only shown, never used: they are kept
+    /// when they look like an address and port (hex digits, dots, colons, brackets).
+    pub fn parse(value: &str) -> Option<CaptureOrigin> {
+        let mut parts = value.split(',');
+        let index = parts.next()?.trim();
+        let (client, server) = (parts.next()?.trim(), parts.next()?.trim());
+        if parts.next().is_some() || index.len() > 9 {
+            return None;
+        }
+        let endpoint = |s: &str| {
+            (!s.is_empty()
+                && s.len() <= ENDPOINT_CHARS
+                && s.contains(':')
+                && s.chars()
+                    .all(|c| c.is_ascii_hexdigit() || matches!(c, '.' | ':' | '[' | ']')))
+            .then(|| s.to_string())
+        };
+        Some(CaptureOrigin {
+            index: index.parse().ok()?,
+            client: endpoint(client)?,
+            server: endpoint(server)?,
+        })
     }
 }
 
