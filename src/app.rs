@@ -430,7 +430,7 @@ pub fn app(props: &AppProps) -> Html {
                     <Badges lang={lang} client={client} server={server}
                             client_timers={run.running_timers(Side::Client, p)}
                             server_timers={run.running_timers(Side::Server, p)}
-                            certainty={crate::components::capture::badge_certainty(lang, run, p)} />
+                            certainty={crate::components::capture::badge_certainty(run, p)} />
                     <div class={classes!("explain-row", learn.bilingual.then_some("bilingual"))}>
                         <ExplanationPanel lang={lang} run={run.clone()} focus={explained.clone()} playhead={p}
                                           numbers={s.numbers} />

@@ -86,6 +86,16 @@ async function viewAndCompare(page, filePath, n) {
     const mark = await page.getAttribute(`[data-certainty-side="${side}"]`, 'data-certainty');
     assert.equal(mark, chain.length ? chain[chain.length - 1].certainty : null, `${side}: certainty of its last change`);
   }
+  // The marks on the ladder: each state change with its transition's certainty, and each side's
+  // state before the capture shows it change marked unknown; the badges carry the last one.
+  for (const side of ['client', 'server']) {
+    const chain = trace.states[side];
+    const marks = await page.$$eval(`.state-change[data-side="${side}"]:not(.start)`, (els) => els.map((e) => e.dataset.certainty));
+    assert.deepEqual(marks, chain.map((x) => x.certainty), `${side}: a mark per state change on the ladder`);
+    assert.equal(await page.getAttribute(`.state-change.start[data-side="${side}"]`, 'data-certainty'), 'unknown');
+    assert.equal(await page.getAttribute(`[data-endpoint="${side}"]`, 'data-certainty'),
+      chain.length ? chain[chain.length - 1].certainty : 'unknown', `${side}: the badge's mark`);
+  }
   const notes = await page.$$eval('[data-note]', (els) => els.map((e) => e.dataset.note));
   assert.deepEqual(notes, trace.observation.notes.map((x) => x.kind), 'the flagged facts, in order');
 }
@@ -166,6 +176,40 @@ for (const lang of ['en', 'zh']) {
     assert.equal(summary, expected, 'the linux run of the derived steps, as the CLI ran it');
   });
 }
+
+labTest('a capture that starts mid-connection marks the states before its first change unknown (en, zh)', LONG, async (t, open) => {
+  // The generated connection without its handshake: the first three records dropped.
+  const full = capture({ n: 1 });
+  const parts = [full.subarray(0, 24)];
+  for (let off = 24, k = 0; off < full.length; k++) {
+    const end = off + 16 + full.readUInt32LE(off + 8);
+    if (k >= 3) parts.push(full.subarray(off, end));
+    off = end;
+  }
+  const mid = file('capture-mid-connection.pcap', Buffer.concat(parts));
+  const trace = coreReplay(mid, 0);
+  assert.deepEqual(trace.observation.initial, { client: 'ESTABLISHED', server: 'ESTABLISHED' });
+  for (const lang of ['en', 'zh']) {
+    const { page } = await open({ query: { lang } });
+    await openCapture(page, mid, 'input');
+    await page.locator('[data-action="view-connection"][data-conn="0"]').click();
+    await settle(page);
+    for (const side of ['client', 'server']) {
+      const badge = page.locator(`[data-endpoint="${side}"]`);
+      assert.equal(await badge.getAttribute('data-certainty'), 'unknown', `${side}: unknown before its first change`);
+      assert.equal(await badge.getAttribute('data-state'), 'ESTABLISHED');
+      assert.match(await badge.locator('.state-name').textContent(), /\?/);
+      const start = page.locator(`.state-change.start[data-side="${side}"]`);
+      assert.match(await start.textContent(), /\? ESTABLISHED/);
+    }
+    const legend = await page.locator('[data-testid="certainty-legend"]').textContent();
+    if (lang === 'zh') assert.match(legend, CJK);
+    else assert.doesNotMatch(legend, CJK);
+    assert.deepEqual(await page.$$eval('[data-certainty-legend]', (els) => els.map((e) => e.dataset.certaintyLegend)),
+      ['observed', 'inferred', 'assumed', 'unknown']);
+    await page.screenshot({ path: path.join(OUT, `capture-mid-connection-${lang}.png`) });
+  }
+});
 
 const BAD = [
   { name: 'not-a-capture.pcap', bytes: () => Buffer.from('GIF89a: this is a picture, not a capture'), key: 'bad_magic' },

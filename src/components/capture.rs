@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::i18n::{fmt_time, profile_name, side_name, t, tf, Ui};
 use tcp_lab_model::capture::{
     certainty_at, CaptureAction, CaptureOrigin, CaptureProblem, CaptureStatus, CaptureView, Opened,
-    MAX_CAPTURE_BYTES,
+    StateCertainty, MAX_CAPTURE_BYTES,
 };
 use tcp_lab_model::log::LogKind;
 use tcp_lab_model::Action;
@@ -73,17 +73,63 @@ fn certainty_text(lang: Lang, c: Certainty) -> &'static str {
     )
 }
 
-/// For the endpoint badges: how sure each side's state (client, server) is at the playhead, in
-/// words; nothing for a simulated run. A state no change has led to yet is the observer's
-/// starting assumption.
-pub fn badge_certainty(lang: Lang, run: &RunRef, p: Playhead) -> [Option<&'static str>; 2] {
-    if run.trace.observation.is_none() {
-        return [None, None];
+/// For the endpoint badges: how sure each side's state (client, server) is at the playhead;
+/// nothing for a simulated run.
+pub fn badge_certainty(run: &RunRef, p: Playhead) -> [Option<StateCertainty>; 2] {
+    Side::BOTH.map(|s| StateCertainty::at(run, s, p))
+}
+
+/// How sure a reconstructed state is, in a word.
+pub fn certainty_word(lang: Lang, c: StateCertainty) -> &'static str {
+    match c {
+        StateCertainty::Known(c) => certainty_text(lang, c),
+        StateCertainty::Unknown => t(lang, Ui::CertaintyUnknown),
     }
-    Side::BOTH.map(|s| {
-        let c = certainty_at(run, s, p).unwrap_or(Certainty::Assumed);
-        Some(certainty_text(lang, c))
-    })
+}
+
+/// A state's name and how sure it is, for a screen reader.
+pub fn certainty_label(lang: Lang, state: &str, c: StateCertainty) -> String {
+    tf(
+        lang,
+        Ui::CertaintyStateLabel,
+        &[("state", state), ("certainty", certainty_word(lang, c))],
+    )
+}
+
+/// What the marks on the ladder's and badges' states mean.
+fn certainty_legend(lang: Lang) -> Html {
+    let item = |c: StateCertainty| {
+        let meaning = match c {
+            StateCertainty::Known(Certainty::Observed) => Ui::CertaintyObservedMeaning,
+            StateCertainty::Known(Certainty::Inferred) => Ui::CertaintyInferredMeaning,
+            StateCertainty::Known(Certainty::Assumed) => Ui::CertaintyAssumedMeaning,
+            StateCertainty::Unknown => Ui::CertaintyUnknownMeaning,
+        };
+        let text = tf(
+            lang,
+            Ui::CertaintyLegendItem,
+            &[
+                ("word", certainty_word(lang, c)),
+                ("meaning", t(lang, meaning)),
+            ],
+        );
+        html! {
+            <li data-certainty-legend={c.key()}>
+                <span class={classes!("certainty-sample", format!("certainty-{}", c.key()))} aria-hidden="true">
+                    { if c.mark().is_empty() { "\u{00a0}" } else { c.mark() } }
+                </span>
+                { text }
+            </li>
+        }
+    };
+    html! {
+        <>
+            <h3>{ t(lang, Ui::CertaintyLegend) }</h3>
+            <ul class="certainty-legend" data-testid="certainty-legend">
+                { for StateCertainty::ALL.into_iter().map(item) }
+            </ul>
+        </>
+    }
 }
 
 /// A flagged fact, explained. `side` is the side it is about, named in the language.
@@ -505,12 +551,20 @@ pub fn capture_findings(p: &CaptureFindingsProps) -> Html {
     let side = |s: Side| {
         let state = run.state_at(s, p);
         let certainty = certainty_at(run, s, p);
-        let words = certainty.map(|c| certainty_text(lang, c));
+        let shown = StateCertainty::at(run, s, p).unwrap_or(StateCertainty::Unknown);
+        let line = tf(
+            lang,
+            Ui::CertaintySideState,
+            &[
+                ("side", side_name(lang, s)),
+                ("state", &format!("{} {}", shown.mark(), state.rfc_name())),
+                ("certainty", certainty_word(lang, shown)),
+            ],
+        );
         html! {
             <li data-certainty-side={s.name()} data-state={state.rfc_name()}
                 data-certainty={certainty.map(|c| c.key())}>
-                <strong>{ side_name(lang, s) }</strong>{ ": " }{ state.rfc_name() }
-                if let Some(w) = words { <span class="certainty">{ format!(" ({w})") }</span> }
+                { line.replace("  ", " ") }
             </li>
         }
     };
@@ -538,6 +592,7 @@ pub fn capture_findings(p: &CaptureFindingsProps) -> Html {
             <p class="capture-endpoints">{ format!("{} → {}", obs.client, obs.server) }</p>
             <ul class="capture-certainty">{ side(Side::Client) }{ side(Side::Server) }</ul>
             <p class="hint">{ t(lang, Ui::CaptureReconstructed) }</p>
+            { certainty_legend(lang) }
             <h3>{ t(lang, Ui::CaptureNotesHeading) }</h3>
             if obs.notes.is_empty() {
                 <p>{ t(lang, Ui::CaptureNoNotes) }</p>

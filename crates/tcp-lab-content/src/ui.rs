@@ -267,7 +267,7 @@ ui_texts!(
     CertaintyAssumed,
     CertaintyUnknown,
     CertaintyLegend,
-    /// `{mark}`, `{word}`, `{meaning}`.
+    /// `{word}`, `{meaning}`.
     CertaintyLegendItem,
     CertaintyObservedMeaning,
     CertaintyInferredMeaning,

@@ -9,7 +9,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use tcp_sim::capture::{Capture, CaptureError, Connection, Format};
-use tcp_sim::{Dir, Duration, ProfileName, Scenario, Side, Trace};
+use tcp_sim::{Certainty, Dir, Duration, ProfileName, Scenario, Side, Trace};
 
 use crate::run::{Run, RunRef};
 use crate::timeline::Playhead;
@@ -267,4 +267,57 @@ pub fn certainty_at(run: &Run, side: Side, p: Playhead) -> Option<tcp_sim::Certa
     run.trace.observation.as_ref()?;
     run.last_transition(side, p)
         .and_then(|(_, tr)| tr.certainty)
+}
+
+/// How sure a reconstructed state is, as the ladder and the badges mark it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StateCertainty {
+    /// The certainty of the transition that led to it.
+    Known(Certainty),
+    /// No transition of the side has led to it yet: the state before the capture shows the
+    /// side change state is only the observer's starting guess (CLOSED and LISTEN before a
+    /// handshake, ESTABLISHED when the capture starts mid-connection).
+    Unknown,
+}
+
+impl StateCertainty {
+    /// A side's state at the playhead; `None` for a simulated run.
+    pub fn at(run: &Run, side: Side, p: Playhead) -> Option<StateCertainty> {
+        run.trace.observation.as_ref()?;
+        Some(Self::of(run.last_transition(side, p).map(|(_, tr)| tr)))
+    }
+
+    /// The state a transition leads to (`None`: the starting state).
+    pub fn of(transition: Option<&tcp_sim::TransitionRecord>) -> StateCertainty {
+        match transition.and_then(|tr| tr.certainty) {
+            Some(c) => StateCertainty::Known(c),
+            None => StateCertainty::Unknown,
+        }
+    }
+
+    /// `observed`, `inferred`, `assumed` or `unknown` (`data-certainty`).
+    pub fn key(self) -> &'static str {
+        match self {
+            StateCertainty::Known(c) => c.key(),
+            StateCertainty::Unknown => "unknown",
+        }
+    }
+
+    /// The mark written before the state's name: none for an observed state.
+    pub fn mark(self) -> &'static str {
+        match self {
+            StateCertainty::Known(Certainty::Observed) => "",
+            StateCertainty::Known(Certainty::Inferred) => "≈",
+            StateCertainty::Known(Certainty::Assumed) => "≈?",
+            StateCertainty::Unknown => "?",
+        }
+    }
+
+    /// Every kind, for the legend.
+    pub const ALL: [StateCertainty; 4] = [
+        StateCertainty::Known(Certainty::Observed),
+        StateCertainty::Known(Certainty::Inferred),
+        StateCertainty::Known(Certainty::Assumed),
+        StateCertainty::Unknown,
+    ];
 }

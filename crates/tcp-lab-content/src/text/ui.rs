@@ -849,8 +849,8 @@ pub(crate) fn text(ui: Ui, lang: Lang) -> &'static str {
             Zh => "状态上的标记",
         },
         Ui::CertaintyLegendItem => match lang {
-            En => "{mark} {word}: {meaning}",
-            Zh => "{mark} {word}：{meaning}",
+            En => "{word}: {meaning}",
+            Zh => "{word}：{meaning}",
         },
         Ui::CertaintyObservedMeaning => match lang {
             En => "no mark, solid outline; the side's own segment shows it",

@@ -358,6 +358,50 @@ mod tests {
         assert_eq!((o.capture, o.notices.len()), (None, 1));
     }
 
+    /// A pcap without its first `n` records: a capture that starts later.
+    fn without_first_frames(pcap: &[u8], n: usize) -> Vec<u8> {
+        let mut out = pcap[..24].to_vec();
+        let (mut at, mut k) = (24, 0);
+        while at + 16 <= pcap.len() {
+            let incl = u32::from_le_bytes(pcap[at + 8..at + 12].try_into().unwrap()) as usize;
+            let end = at + 16 + incl;
+            if k >= n {
+                out.extend_from_slice(&pcap[at..end]);
+            }
+            (at, k) = (end, k + 1);
+        }
+        out
+    }
+
+    #[test]
+    fn test_states_before_the_capture_shows_a_change_are_unknown() {
+        assert_eq!(
+            StateCertainty::at(&lab().run, Side::Client, Playhead::Start),
+            None,
+            "a simulated run has no marks"
+        );
+        let full = to_pcap(&tcp_sim::run(&named::normal()), &PcapOptions::default());
+        let mut s = lab();
+        open(&mut s, &without_first_frames(&full, 3));
+        s.apply(Action::Capture(CaptureAction::View(0)));
+        for side in Side::BOTH {
+            assert_eq!(s.run.state_at(side, Playhead::Start), State::Established);
+            assert_eq!(
+                StateCertainty::at(&s.run, side, Playhead::Start),
+                Some(StateCertainty::Unknown),
+                "{side:?}: mid-connection, the starting state is a guess"
+            );
+        }
+        s.apply(Action::End);
+        for side in Side::BOTH {
+            let (_, last) = s.run.last_transition(side, s.playback.playhead).unwrap();
+            assert_eq!(
+                StateCertainty::at(&s.run, side, s.playback.playhead),
+                Some(StateCertainty::Known(last.certainty.unwrap()))
+            );
+        }
+    }
+
     #[test]
     fn test_capture_problems_are_named() {
         let mut s = lab();
