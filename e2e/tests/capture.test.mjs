@@ -45,7 +45,7 @@ async function openCapture(page, filePath, how) {
     await page.waitForSelector('[data-testid="drop-overlay"]');
     await page.dispatchEvent('main#lab', 'drop', { dataTransfer: dt });
   }
-  await page.waitForSelector('[data-testid="capture"]:not([data-capture-status="reading"])');
+  await page.waitForSelector('[data-testid="capture"]:not([data-capture-status="reading"]):not([data-capture-status="decoding"])');
   await settle(page);
 }
 
@@ -208,6 +208,55 @@ labTest('a capture that starts mid-connection marks the states before its first 
     assert.deepEqual(await page.$$eval('[data-certainty-legend]', (els) => els.map((e) => e.dataset.certaintyLegend)),
       ['observed', 'inferred', 'assumed', 'unknown']);
     await page.screenshot({ path: path.join(OUT, `capture-mid-connection-${lang}.png`) });
+  }
+});
+
+// A large file: first read in slices, then decoded a batch of frames at a time, each with its
+// progress in the page's language; closing it meanwhile stops it (nothing comes back later), and
+// the tab answers throughout.
+labTest('a large capture shows reading then decoding progress, and closing it while it decodes leaves the simulator for good (en, zh)', LONG, async (t, open) => {
+  const big = file('capture-large.pcap', capture({ n: 60000, ends: ['fin'], payload: 150 }));
+  try {
+    for (const lang of ['en', 'zh']) {
+      const { page } = await open({ query: { lang } });
+      await page.evaluate(() => {
+        const seen = (window.__captureStatuses = []);
+        new MutationObserver(() => {
+          const status = document.querySelector('[data-testid="capture"]')?.getAttribute('data-capture-status');
+          const text = document.querySelector('.capture-progress')?.textContent ?? '';
+          if (status && seen.at(-1)?.[0] !== status) seen.push([status, text]);
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+      await page.locator('input[data-capture-input]').setInputFiles(big);
+      await page.waitForSelector('[data-capture-status="open"]', { timeout: 60000 });
+      const seen = await page.evaluate(() => window.__captureStatuses);
+      assert.deepEqual(seen.map(([s]) => s), ['reading', 'decoding', 'open']);
+      assert.match(seen[0][1], lang === 'en' ? /^Reading capture-large\.pcap: \d+%$/ : /^正在读取 capture-large\.pcap：\d+%$/);
+      assert.match(seen[1][1], lang === 'en' ? /^Decoding capture-large\.pcap: \d+%$/ : /^正在解析 capture-large\.pcap：\d+%$/);
+      assert.equal(await page.getAttribute('[data-testid="capture-connections"]', 'data-connections'), '60000');
+      // Again, closed as soon as it decodes (the page clicks Close when the status shows it).
+      await page.evaluate(() => {
+        window.__closedWhile = null;
+        const watch = new MutationObserver(() => {
+          const status = document.querySelector('[data-testid="capture"]')?.getAttribute('data-capture-status');
+          if (status === 'decoding') {
+            watch.disconnect();
+            window.__closedWhile = status;
+            document.querySelector('[data-action="close-capture"]').click();
+          }
+        });
+        watch.observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+      await page.locator('input[data-capture-input]').setInputFiles(big);
+      await page.waitForFunction(() => window.__closedWhile !== null, null, { timeout: 60000 });
+      await page.waitForSelector('[data-testid="capture"]', { state: 'detached' });
+      await page.waitForTimeout(1500);
+      assert.equal(await page.$('[data-testid="capture"]'), null, 'nothing comes back once closed');
+      await clickAction(page, 'end');
+      assert.equal((await snapshot(page)).client, 'CLOSED', 'the simulator runs');
+    }
+  } finally {
+    fs.rmSync(big, { force: true });
   }
 });
 

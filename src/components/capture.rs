@@ -417,32 +417,39 @@ pub fn capture_panel(p: &CapturePanelProps) -> Html {
     let v = &p.view;
     let close = {
         let on = p.on.clone();
-        Callback::from(move |_| on.emit(CaptureAction::Close))
+        Callback::from(move |_| {
+            // Reading or decoding stops too.
+            crate::capture_platform::cancel();
+            on.emit(CaptureAction::Close)
+        })
+    };
+    let progress = |text: Ui, done: u64, total: u64| {
+        let pct = if total == 0 { 0 } else { done * 100 / total };
+        let label = tf(
+            lang,
+            text,
+            &[("name", &v.name), ("percent", &pct.to_string())],
+        );
+        html! {
+            <p role="status" class="capture-progress">
+                <label>{ label.clone() }
+                    <progress max={total.to_string()} value={done.to_string()} aria-label={label} />
+                </label>
+            </p>
+        }
     };
     let (status, body) = match &v.status {
         CaptureStatus::Reading { done, total } => {
-            let pct = if *total == 0 { 0 } else { done * 100 / total };
-            let label = tf(
-                lang,
-                Ui::CaptureReading,
-                &[("name", &v.name), ("percent", &pct.to_string())],
-            );
-            (
-                "reading",
-                html! {
-                    <p role="status" class="capture-progress">
-                        <label>{ label.clone() }
-                            <progress max={total.to_string()} value={done.to_string()} aria-label={label} />
-                        </label>
-                    </p>
-                },
-            )
+            ("reading", progress(Ui::CaptureReading, *done, *total))
+        }
+        CaptureStatus::Decoding { done, total } => {
+            ("decoding", progress(Ui::CaptureDecoding, *done, *total))
         }
         CaptureStatus::Failed(problem) => (
             "failed",
             html! {
                 <p class="notice warn" role="alert" data-capture-error={problem.key()}>
-                    <strong>{ v.name.clone() }{ ": " }</strong>{ problem_text(lang, problem) }
+                    { tf(lang, Ui::CaptureNamedProblem, &[("name", &v.name), ("problem", &problem_text(lang, problem))]) }
                 </p>
             },
         ),
@@ -464,7 +471,7 @@ pub fn capture_panel(p: &CapturePanelProps) -> Html {
         <section class="panel capture" data-testid="capture" aria-label={t(lang, Ui::CaptureHeading)}
                  data-capture-status={status} data-capture-viewing={viewing.map(|i| i.to_string())}>
             <div class="capture-head">
-                <h2>{ t(lang, Ui::CaptureHeading) }{ ": " }<span class="capture-name">{ v.name.clone() }</span></h2>
+                <h2>{ tf(lang, Ui::CaptureHeadingNamed, &[("name", &v.name)]) }</h2>
                 <button type="button" data-action="close-capture" onclick={close}>{ t(lang, Ui::CaptureClose) }</button>
             </div>
             <p class="hint">{ t(lang, Ui::CaptureStaysLocal) }</p>

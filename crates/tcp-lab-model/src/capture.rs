@@ -8,7 +8,7 @@
 use std::fmt;
 use std::rc::Rc;
 
-use tcp_sim::capture::{Capture, CaptureError, Connection, Format};
+use tcp_sim::capture::{Capture, CaptureError, CaptureReader, Connection, Format};
 use tcp_sim::{Certainty, Dir, Duration, ProfileName, Scenario, Side, Trace};
 
 use crate::run::{Run, RunRef};
@@ -48,13 +48,42 @@ pub struct Opened {
     pub connections: Vec<Connection>,
 }
 
-impl Opened {
-    /// Decodes a whole file (the core's reader) and lists its connections.
-    pub fn read(name: &str, bytes: Vec<u8>) -> Result<Opened, CaptureProblem> {
+/// A file being decoded a batch of frames at a time (the core's [`CaptureReader`]), so that a
+/// large one leaves the tab free to paint its progress and to answer a click in between.
+#[derive(Debug)]
+pub struct Decoding {
+    name: String,
+    bytes: Vec<u8>,
+    reader: CaptureReader,
+}
+
+impl Decoding {
+    /// Reads the file's header.
+    pub fn new(name: &str, bytes: Vec<u8>) -> Result<Decoding, CaptureProblem> {
         if bytes.is_empty() {
             return Err(CaptureProblem::Empty);
         }
-        let capture = Capture::read(&bytes).map_err(CaptureProblem::Unreadable)?;
+        let reader = CaptureReader::new(&bytes).map_err(CaptureProblem::Unreadable)?;
+        Ok(Decoding {
+            name: name.to_string(),
+            bytes,
+            reader,
+        })
+    }
+
+    /// Decodes up to `frames` more frames; true while some may remain.
+    pub fn advance(&mut self, frames: usize) -> bool {
+        self.reader.advance(&self.bytes, frames)
+    }
+
+    /// Bytes decoded so far, and the file's size.
+    pub fn progress(&self) -> (u64, u64) {
+        (self.reader.offset() as u64, self.bytes.len() as u64)
+    }
+
+    /// The file and its connections, once [`Decoding::advance`] has said it is done.
+    pub fn finish(self) -> Result<Opened, CaptureProblem> {
+        let (capture, connections) = self.reader.finish();
         if capture.packets.is_empty() {
             // Damage before the first segment says more than "no TCP".
             return Err(match capture.error {
@@ -64,14 +93,22 @@ impl Opened {
                 },
             });
         }
-        let connections = capture.connections();
         Ok(Opened {
-            name: name.to_string(),
-            size: bytes.len() as u64,
-            bytes,
+            name: self.name,
+            size: self.bytes.len() as u64,
+            bytes: self.bytes,
             capture,
             connections,
         })
+    }
+}
+
+impl Opened {
+    /// Decodes a whole file (the core's reader) and lists its connections, in one go.
+    pub fn read(name: &str, bytes: Vec<u8>) -> Result<Opened, CaptureProblem> {
+        let mut decoding = Decoding::new(name, bytes)?;
+        while decoding.advance(usize::MAX) {}
+        decoding.finish()
     }
 
     pub fn format(&self) -> Option<Format> {
@@ -131,7 +168,15 @@ impl std::ops::Deref for OpenedRef {
 /// Where the file is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CaptureStatus {
-    Reading { done: u64, total: u64 },
+    Reading {
+        done: u64,
+        total: u64,
+    },
+    /// Read; its frames are being decoded (bytes of them done).
+    Decoding {
+        done: u64,
+        total: u64,
+    },
     Failed(CaptureProblem),
     Open(OpenedRef),
 }
@@ -161,6 +206,11 @@ pub enum CaptureAction {
         size: u64,
     },
     Progress {
+        done: u64,
+        total: u64,
+    },
+    /// Read; decoding has got this far (bytes).
+    Decoded {
         done: u64,
         total: u64,
     },

@@ -102,6 +102,16 @@ impl LabState {
                     }
                 }
             }
+            CaptureAction::Decoded { done, total } => {
+                if let Some(c) = &mut self.capture {
+                    if matches!(
+                        c.status,
+                        CaptureStatus::Reading { .. } | CaptureStatus::Decoding { .. }
+                    ) {
+                        c.status = CaptureStatus::Decoding { done, total };
+                    }
+                }
+            }
             CaptureAction::Read(opened) => {
                 if let Some(c) = &mut self.capture {
                     c.status = CaptureStatus::Open(opened);
