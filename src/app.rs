@@ -376,8 +376,8 @@ pub fn app(props: &AppProps) -> Html {
                     <p class="tagline">{ t(lang, Ui::Tagline) }</p>
                 </div>
                 <div class="pickers">
-                    <ScenarioPicker lang={lang} name={s.setup.name.clone()} />
-                    <ProfilePicker lang={lang} profile={s.setup.profile} />
+                    <ScenarioPicker lang={lang} name={s.setup.name.clone()} capture={s.viewing_capture()} />
+                    <ProfilePicker lang={lang} profile={s.setup.profile} capture={s.viewing_capture()} />
                 </div>
                 <div class="lang-switch" role="group" aria-label={t(lang, Ui::LanguageSwitch)}>
                     { lang_button(Lang::En) }

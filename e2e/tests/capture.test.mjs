@@ -121,6 +121,16 @@ for (const c of CASES) {
     if (c.lang === 'zh') assert.match(text, CJK, 'the list is in Chinese');
     else assert.doesNotMatch(text, CJK, 'the list is in English');
     for (const n of [0, 1]) await viewAndCompare(page, mixed, n);
+    // The setup pickers say a capture is shown, not the simulator's scenario.
+    for (const picker of ['scenario', 'profile']) {
+      assert.equal(await page.locator(`select[data-action="${picker}"]`).inputValue(), '', `${picker}: no simulator setup shown`);
+    }
+    const pickersNote = await page.locator('[data-testid="pickers-capture-note"]').textContent();
+    if (c.lang === 'zh') assert.match(pickersNote, CJK);
+    else assert.doesNotMatch(pickersNote, CJK);
+    // The heading names the file with the language's own colon.
+    const heading = await page.locator('[data-testid="capture"] h2').textContent();
+    assert.equal(heading, c.lang === 'zh' ? '抓包文件：capture-mixed.pcap' : 'Capture: capture-mixed.pcap');
     await page.screenshot({ path: path.join(OUT, `capture-${tag}.png`) });
     // A real Linux capture, opened the same way.
     const normal = path.join(REFS, 'normal.pcap');
@@ -134,6 +144,8 @@ for (const c of CASES) {
     // Back to the simulator.
     await clickAction(page, 'close-capture');
     assert.equal(await page.$('[data-testid="capture"]'), null);
+    assert.equal(await page.locator('select[data-action="scenario"]').inputValue(), 'normal', 'the simulator\'s setup again');
+    assert.equal(await page.$('[data-testid="pickers-capture-note"]'), null);
     assert.equal(await page.$('[data-testid="capture-findings"]'), null);
   });
 }

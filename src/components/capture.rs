@@ -87,6 +87,14 @@ pub fn certainty_word(lang: Lang, c: StateCertainty) -> &'static str {
     }
 }
 
+/// A state's name after its mark, if it has one.
+pub fn marked(c: StateCertainty, state: &str) -> String {
+    match c.mark() {
+        "" => state.to_string(),
+        mark => format!("{mark} {state}"),
+    }
+}
+
 /// A state's name and how sure it is, for a screen reader.
 pub fn certainty_label(lang: Lang, state: &str, c: StateCertainty) -> String {
     tf(
@@ -495,7 +503,7 @@ fn connection_table(lang: Lang, o: &Opened, v: &CaptureView, on: &Callback<Captu
                 data-end={c.end.key()} aria-current={current.then_some("true")}>
                 <td>{ i }</td>
                 <td class="addr">{ c.client.to_string() }
-                    if c.roles_guessed { <span class="hint">{ " (" }{ t(lang, Ui::CaptureRolesGuessed) }{ ")" }</span> }
+                    if c.roles_guessed { <br /><span class="hint">{ t(lang, Ui::CaptureRolesGuessed) }</span> }
                 </td>
                 <td class="addr">{ c.server.to_string() }</td>
                 <td>{ format!("{} / {}", c.segments[0], c.segments[1]) }</td>
@@ -564,14 +572,14 @@ pub fn capture_findings(p: &CaptureFindingsProps) -> Html {
             Ui::CertaintySideState,
             &[
                 ("side", side_name(lang, s)),
-                ("state", &format!("{} {}", shown.mark(), state.rfc_name())),
+                ("state", &marked(shown, state.rfc_name())),
                 ("certainty", certainty_word(lang, shown)),
             ],
         );
         html! {
             <li data-certainty-side={s.name()} data-state={state.rfc_name()}
                 data-certainty={certainty.map(|c| c.key())}>
-                { line.replace("  ", " ") }
+                { line }
             </li>
         }
     };

@@ -27,7 +27,7 @@ mod geometry;
 mod motion;
 
 use super::{coords, fate_key, fate_words, num, segment_numbers};
-use crate::components::capture::certainty_label;
+use crate::components::capture::{certainty_label, marked};
 use crate::i18n::{fmt_time, segment_label, side_name, t, Ui};
 use geometry::{arrow_transform, growth, packet_range, Path, PACKET_HALF_W};
 pub use geometry::{Geometry, NARROW, WIDE};
@@ -436,12 +436,7 @@ fn state_change(out: &mut String, lang: Lang, m: StateMark) {
     let _ = write!(out, "<g class=\"state-change {}{}", m.side.name(), m.class);
     match m.certainty {
         Some(c) => {
-            let mark = c.mark();
-            let shown = if mark.is_empty() {
-                name.to_string()
-            } else {
-                format!("{mark} {name}")
-            };
+            let shown = marked(c, name);
             let _ = write!(
                 out,
                 " certainty-{key}\" data-side=\"{side}\" data-certainty=\"{key}\"><title>{label}</title>",
