@@ -432,7 +432,7 @@ pub fn capture_panel(p: &CapturePanelProps) -> Html {
         })
     };
     let progress = |text: Ui, done: u64, total: u64| {
-        let pct = if total == 0 { 0 } else { done * 100 / total };
+        let pct = (done * 100).checked_div(total).unwrap_or(0);
         let label = tf(
             lang,
             text,
