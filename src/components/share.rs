@@ -47,9 +47,20 @@ pub fn tcp_lab_scenario() -> String {
 #[wasm_bindgen]
 pub fn tcp_lab_capture_note(lang: &str) -> String {
     let lang = Lang::parse(lang).unwrap_or(Lang::En);
-    with_current(|s, _| {
+    with_current(|s, embed| {
         let derived = s.derived_setup(None)?;
-        Some(crate::components::capture::link_note(lang, &derived.origin))
+        let note = crate::components::capture::link_note(lang, &derived.origin);
+        if s.link_is_whole(embed) {
+            return Some(note);
+        }
+        Some(crate::i18n::tf(
+            lang,
+            Ui::TwoSentences,
+            &[
+                ("first", &note),
+                ("second", t(lang, Ui::CaptureLinkNotWhole)),
+            ],
+        ))
     })
     .flatten()
     .unwrap_or_default()

@@ -247,6 +247,10 @@ ui_texts!(
     CaptureNoNotes,
     /// `{conn}`, `{client}`, `{server}`: the connection on the ladder.
     CaptureLinkNote,
+    CaptureLinkNotWhole,
+    /// `{first}`, `{second}`: two sentences, one after the other (a space between them in
+    /// English, none in Chinese).
+    TwoSentences,
     /// `{conn}`, `{client}`, `{server}`: the connection the steps were derived from.
     DerivedFromCapture,
     /// `{name}`: the file.

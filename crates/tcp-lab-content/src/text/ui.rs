@@ -788,6 +788,14 @@ pub(crate) fn text(ui: Ui, lang: Lang) -> &'static str {
             En => "You are viewing connection {conn} of a capture ({client} → {server}). The capture file stays on your computer; this link replays the steps derived from it in the simulator, and never holds its packets.",
             Zh => "你正在查看抓包文件中的连接 {conn}（{client} → {server}）。抓包文件留在你的电脑上；这个链接在模拟器中重放从中推导出的步骤，绝不包含其中的报文。",
         },
+        Ui::CaptureLinkNotWhole => match lang {
+            En => "This connection has more steps or losses than a link holds: the page the link opens leaves part of them out, and says which.",
+            Zh => "这个连接的步骤或丢包超出了链接能容纳的数量：链接打开的页面会省略其中一部分，并说明省略了哪些。",
+        },
+        Ui::TwoSentences => match lang {
+            En => "{first} {second}",
+            Zh => "{first}{second}",
+        },
         Ui::DerivedFromCapture => match lang {
             En => "This run replays the steps derived from connection {conn} of a capture ({client} → {server}), simulated. The capture itself is not in the link.",
             Zh => "这次运行在模拟器中重放从抓包文件的连接 {conn}（{client} → {server}）推导出的步骤。链接中不包含抓包文件本身。",

@@ -350,6 +350,40 @@ mod tests {
     }
 
     #[test]
+    fn test_a_capture_with_more_steps_than_a_link_holds_is_said() {
+        let mut s = lab();
+        open(&mut s, &refs("fin_lost.pcap"));
+        s.apply(Action::Capture(CaptureAction::View(0)));
+        assert!(s.link_is_whole(&EmbedOptions::default()));
+        // A client that sends 70 times, pausing between: 140 steps derived, more than a link
+        // reads for one side.
+        let mut long = tcp_sim::Scenario::new(ProfileName::Linux);
+        long.client = std::iter::once(tcp_sim::Step::Connect)
+            .chain((0..70).flat_map(|_| {
+                [
+                    tcp_sim::Step::Send(10),
+                    tcp_sim::Step::Sleep(tcp_sim::Duration::from_ms(50.0)),
+                ]
+            }))
+            .chain([tcp_sim::Step::Close])
+            .collect();
+        long.server = vec![
+            tcp_sim::Step::Listen,
+            tcp_sim::Step::RecvEof,
+            tcp_sim::Step::Close,
+        ];
+        let mut s = lab();
+        open(
+            &mut s,
+            &to_pcap(&tcp_sim::run(&long), &PcapOptions::default()),
+        );
+        s.apply(Action::Capture(CaptureAction::View(0)));
+        let derived = s.derived_setup(None).unwrap();
+        assert!(derived.setup.client.len() > crate::url::MAX_STEPS);
+        assert!(!s.link_is_whole(&EmbedOptions::default()));
+    }
+
+    #[test]
     fn test_capture_origin_reads_only_addresses() {
         let read = |v: &str| CaptureOrigin::parse(v);
         let v6 = read("3,[2001:db8::1]:443,[2001:db8::2]:80").unwrap();

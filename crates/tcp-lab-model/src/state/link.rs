@@ -47,6 +47,15 @@ impl LabState {
 }
 
 impl LabState {
+    /// Whether the share link reads back whole: false when it holds more than a link is read
+    /// up to (the steps or losses derived from a long capture), so the page it opens would
+    /// leave part of it out, and say so.
+    pub fn link_is_whole(&self, embed: &EmbedOptions) -> bool {
+        crate::url::parse_query(&self.link(embed).query(), None)
+            .notices
+            .is_empty()
+    }
+
     /// Applies what the URL asked for beyond the scenario: custom steps, link,
     /// faults, numbers and the step to land on.
     pub(super) fn restore(&mut self, o: &UrlOptions) {
