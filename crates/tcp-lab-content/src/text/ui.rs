@@ -765,8 +765,8 @@ pub(crate) fn text(ui: Ui, lang: Lang) -> &'static str {
             Zh => "未看到 SYN：客户端与服务器是按端口猜测的",
         },
         Ui::CaptureReconstructed => match lang {
-            En => "The states on the ladder are reconstructed from the segments, not observed. Each change is marked observed (the side's own segment shows it), inferred (the side later acknowledged what caused it) or assumed (it follows from the rules, nothing proves it). A capture is taken at one point of the path: a segment seen leaving one host may never have reached the other. If the capture starts mid-connection, states are shown from where the segments make them certain.",
-            Zh => "梯形图上的状态是根据报文段重建的，并非直接观察到。每次状态变化都标明：已观察（该端自己发出的报文段表明了它）、推断（该端随后确认了引起变化的报文段）或假定（按规则应当如此，但没有报文段证明）。抓包只在路径上的一个位置进行：看到从一台主机发出的报文段，未必到达了另一台。如果抓包从连接中途开始，状态只从报文段能确定的地方开始显示。",
+            En => "The states on the ladder are reconstructed from the segments, not observed. Each change is marked observed (the side's own segment shows it), inferred (the side later acknowledged what caused it) or assumed (it follows from the rules, nothing proves it). A capture is taken at one point of the path: a segment seen leaving one host may never have reached the other. Before the capture shows a side change state, its state is only the reconstruction's starting guess, marked unknown (for a capture that starts mid-connection, ESTABLISHED).",
+            Zh => "梯形图上的状态是根据报文段重建的，并非直接观察到。每次状态变化都标明：已观察（该端自己发出的报文段表明了它）、推断（该端随后确认了引起变化的报文段）或假定（按规则应当如此，但没有报文段证明）。抓包只在路径上的一个位置进行：看到从一台主机发出的报文段，未必到达了另一台。在抓包显示某一端的状态变化之前，它的状态只是重建时的起始猜测，标为未知（抓包从连接中途开始时为 ESTABLISHED）。",
         },
         Ui::CaptureNotesHeading => match lang {
             En => "What this capture shows that the textbook does not",
