@@ -376,8 +376,8 @@ pub fn app(props: &AppProps) -> Html {
                     <p class="tagline">{ t(lang, Ui::Tagline) }</p>
                 </div>
                 <div class="pickers">
-                    <ScenarioPicker lang={lang} name={s.setup.name.clone()} />
-                    <ProfilePicker lang={lang} profile={s.setup.profile} />
+                    <ScenarioPicker lang={lang} name={s.setup.name.clone()} capture={s.viewing_capture()} />
+                    <ProfilePicker lang={lang} profile={s.setup.profile} capture={s.viewing_capture()} />
                 </div>
                 <div class="lang-switch" role="group" aria-label={t(lang, Ui::LanguageSwitch)}>
                     { lang_button(Lang::En) }
@@ -389,6 +389,7 @@ pub fn app(props: &AppProps) -> Html {
             </header>
             <div class="notices">
                 <Notices lang={lang} notices={s.notices.clone()} />
+                { crate::components::capture::derived_from_notice(lang, s.derived_from.as_ref()) }
                 if run.trace.truncated {
                     <div class="notice warn" role="status">{ t(lang, Ui::Truncated) }</div>
                 }
@@ -429,7 +430,7 @@ pub fn app(props: &AppProps) -> Html {
                     <Badges lang={lang} client={client} server={server}
                             client_timers={run.running_timers(Side::Client, p)}
                             server_timers={run.running_timers(Side::Server, p)}
-                            certainty={crate::components::capture::badge_certainty(lang, run, p)} />
+                            certainty={crate::components::capture::badge_certainty(run, p)} />
                     <div class={classes!("explain-row", learn.bilingual.then_some("bilingual"))}>
                         <ExplanationPanel lang={lang} run={run.clone()} focus={explained.clone()} playhead={p}
                                           numbers={s.numbers} />

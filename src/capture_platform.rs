@@ -1,5 +1,6 @@
-//! Reading a capture file the learner picked or dropped: in slices ([`File.slice`]), so a
-//! large file shows progress instead of freezing the tab, then decoded by the core.
+//! Reading a capture file the learner picked or dropped: in slices ([`File.slice`]), then
+//! decoded by the core a batch of frames at a time, so a large file shows its progress and the
+//! tab answers clicks (the Close button among them) instead of freezing.
 //!
 //! [`File.slice`]: https://developer.mozilla.org/docs/Web/API/Blob/slice
 
@@ -11,12 +12,29 @@ use wasm_bindgen_futures::JsFuture;
 use yew::Callback;
 
 use tcp_lab_model::capture::{
-    CaptureAction, CaptureProblem, Opened, OpenedRef, MAX_CAPTURE_BYTES, READ_CHUNK_BYTES,
+    CaptureAction, CaptureProblem, Decoding, OpenedRef, MAX_CAPTURE_BYTES, READ_CHUNK_BYTES,
 };
 
 thread_local! {
-    /// Counts files opened, so a file still being read gives way to one opened after it.
+    /// Counts files opened and closed, so a file still being read gives way to one opened
+    /// after it, and stops when the learner closes it.
     static OPENING: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Decoding holds the thread for about this long at a time, then lets the browser paint and
+/// handle input. About 5 MB of capture per second of slices here (e2e/bin/measure-capture.mjs):
+/// a 64 MB file takes some 50 slices, each well under a frame's 16 ms.
+const DECODE_SLICE_MS: f64 = 12.0;
+
+/// The decoding progress is shown again after this long.
+const PROGRESS_EVERY_MS: f64 = 100.0;
+
+/// Frames decoded between two looks at the clock.
+const DECODE_BATCH_FRAMES: usize = 256;
+
+/// Stops reading or decoding the file being opened (the learner closed it).
+pub fn cancel() {
+    OPENING.with(|g| g.set(g.get() + 1));
 }
 
 /// Reads `file` and reports through `report`: `Started`, `Progress` after each slice, then
@@ -46,12 +64,36 @@ pub fn open(file: web_sys::File, report: Callback<CaptureAction>) {
             }
             None => return,
         };
-        // Let the last progress paint before decoding holds the thread.
-        next_task().await;
-        if !current() {
-            return;
+        let mut decoding = match Decoding::new(&name, bytes) {
+            Ok(d) => d,
+            Err(problem) => {
+                report.emit(CaptureAction::Failed(problem));
+                return;
+            }
+        };
+        let mut reported = f64::NEG_INFINITY;
+        loop {
+            // The progress, now and then: each report renders the page again.
+            if js_sys::Date::now() - reported >= PROGRESS_EVERY_MS {
+                let (done, total) = decoding.progress();
+                report.emit(CaptureAction::Decoded { done, total });
+                reported = js_sys::Date::now();
+            }
+            // Let the browser paint, and handle a click, before the next slice.
+            next_task().await;
+            if !current() {
+                return;
+            }
+            let started = js_sys::Date::now();
+            let mut more = true;
+            while more && js_sys::Date::now() - started < DECODE_SLICE_MS {
+                more = decoding.advance(DECODE_BATCH_FRAMES);
+            }
+            if !more {
+                break;
+            }
         }
-        match Opened::read(&name, bytes) {
+        match decoding.finish() {
             Ok(opened) => report.emit(CaptureAction::Read(OpenedRef(Rc::new(opened)))),
             Err(problem) => report.emit(CaptureAction::Failed(problem)),
         }

@@ -45,7 +45,7 @@ async function openCapture(page, filePath, how) {
     await page.waitForSelector('[data-testid="drop-overlay"]');
     await page.dispatchEvent('main#lab', 'drop', { dataTransfer: dt });
   }
-  await page.waitForSelector('[data-testid="capture"]:not([data-capture-status="reading"])');
+  await page.waitForSelector('[data-testid="capture"]:not([data-capture-status="reading"]):not([data-capture-status="decoding"])');
   await settle(page);
 }
 
@@ -86,6 +86,16 @@ async function viewAndCompare(page, filePath, n) {
     const mark = await page.getAttribute(`[data-certainty-side="${side}"]`, 'data-certainty');
     assert.equal(mark, chain.length ? chain[chain.length - 1].certainty : null, `${side}: certainty of its last change`);
   }
+  // The marks on the ladder: each state change with its transition's certainty, and each side's
+  // state before the capture shows it change marked unknown; the badges carry the last one.
+  for (const side of ['client', 'server']) {
+    const chain = trace.states[side];
+    const marks = await page.$$eval(`.state-change[data-side="${side}"]:not(.start)`, (els) => els.map((e) => e.dataset.certainty));
+    assert.deepEqual(marks, chain.map((x) => x.certainty), `${side}: a mark per state change on the ladder`);
+    assert.equal(await page.getAttribute(`.state-change.start[data-side="${side}"]`, 'data-certainty'), 'unknown');
+    assert.equal(await page.getAttribute(`[data-endpoint="${side}"]`, 'data-certainty'),
+      chain.length ? chain[chain.length - 1].certainty : 'unknown', `${side}: the badge's mark`);
+  }
   const notes = await page.$$eval('[data-note]', (els) => els.map((e) => e.dataset.note));
   assert.deepEqual(notes, trace.observation.notes.map((x) => x.kind), 'the flagged facts, in order');
 }
@@ -111,6 +121,16 @@ for (const c of CASES) {
     if (c.lang === 'zh') assert.match(text, CJK, 'the list is in Chinese');
     else assert.doesNotMatch(text, CJK, 'the list is in English');
     for (const n of [0, 1]) await viewAndCompare(page, mixed, n);
+    // The setup pickers say a capture is shown, not the simulator's scenario.
+    for (const picker of ['scenario', 'profile']) {
+      assert.equal(await page.locator(`select[data-action="${picker}"]`).inputValue(), '', `${picker}: no simulator setup shown`);
+    }
+    const pickersNote = await page.locator('[data-testid="pickers-capture-note"]').textContent();
+    if (c.lang === 'zh') assert.match(pickersNote, CJK);
+    else assert.doesNotMatch(pickersNote, CJK);
+    // The heading names the file with the language's own colon.
+    const heading = await page.locator('[data-testid="capture"] h2').textContent();
+    assert.equal(heading, c.lang === 'zh' ? '抓包文件：capture-mixed.pcap' : 'Capture: capture-mixed.pcap');
     await page.screenshot({ path: path.join(OUT, `capture-${tag}.png`) });
     // A real Linux capture, opened the same way.
     const normal = path.join(REFS, 'normal.pcap');
@@ -124,21 +144,132 @@ for (const c of CASES) {
     // Back to the simulator.
     await clickAction(page, 'close-capture');
     assert.equal(await page.$('[data-testid="capture"]'), null);
+    assert.equal(await page.locator('select[data-action="scenario"]').inputValue(), 'normal', 'the simulator\'s setup again');
+    assert.equal(await page.$('[data-testid="pickers-capture-note"]'), null);
     assert.equal(await page.$('[data-testid="capture-findings"]'), null);
   });
 }
 
-labTest('a shared link while viewing a capture says it does not hold the packets', LONG, async (t, open) => {
-  const { page } = await open({ query: { lang: 'en' } });
-  const mixed = MIXED();
-  await openCapture(page, mixed, 'input');
-  await page.locator('[data-action="view-connection"][data-conn="0"]').click();
-  await settle(page);
-  await clickAction(page, 'share');
-  const note = await page.waitForSelector('[data-testid="share-capture-note"]');
-  assert.match(await note.textContent(), /never holds its packets/);
-  const link = await page.inputValue('[data-testid="share-link"]');
-  assert.doesNotMatch(link, /capture|pcap|10\.0\.0\./, 'the link carries nothing of the capture');
+// Sharing while a capture is on the ladder: the link holds the steps derived from the connection
+// (`tcp-sim replay FILE --conn N --compare --json` gives them) and names the connection; the
+// page that link opens runs those steps in the simulator, as the CLI's linux run of them.
+for (const lang of ['en', 'zh']) {
+  labTest(`a shared link while viewing a capture replays its derived steps, never its packets (${lang})`, LONG, async (t, open) => {
+    const { page } = await open({ query: { lang } });
+    const mixed = MIXED();
+    await openCapture(page, mixed, 'input');
+    await page.locator('[data-action="view-connection"][data-conn="0"]').click();
+    await settle(page);
+    const conn = coreReplay(mixed).connections[0];
+    const linux = coreReplay(mixed, 0, ['--compare']).compare.find((c) => c.profile === 'linux');
+    await clickAction(page, 'share');
+    const note = await (await page.waitForSelector('[data-testid="share-capture-note"]')).textContent();
+    assert.match(note, lang === 'en' ? /stays on your computer; this link replays the steps derived from it/ : /抓包文件留在你的电脑上；这个链接在模拟器中重放从中推导出的步骤/);
+    assert.ok(note.includes(conn.client) && note.includes(conn.server), note);
+    const link = await page.inputValue('[data-testid="share-link"]');
+    const params = new URL(link).searchParams;
+    assert.equal(params.get('capture'), `0,${conn.client},${conn.server}`, 'the connection, by index and endpoints');
+    assert.equal(params.get('c'), linux.scenario.client.join(','), 'the client steps derived from the capture');
+    assert.equal(params.get('s'), linux.scenario.server.join(','), 'the server steps derived from the capture');
+    assert.equal(params.get('step'), '0');
+    assert.doesNotMatch(link, /pcap|mixed/, 'nothing of the file itself');
+    // The link opens the derived run in the simulator, and says where it came from.
+    const v = await open({ url: link });
+    const from = await v.page.waitForSelector('[data-testid="derived-from"]');
+    assert.equal(await from.getAttribute('data-capture-conn'), '0');
+    const said = await from.textContent();
+    assert.ok(said.includes(conn.client) && said.includes(conn.server), said);
+    if (lang === 'zh') assert.match(said, CJK);
+    assert.equal(await v.page.$('[data-testid="capture"]'), null, 'no capture in the opened page');
+    await clickAction(v.page, 'end');
+    const s = await snapshot(v.page);
+    const summary = inSendOrder(s.segments).map((g) => `${g.dir === 'c2s' ? 'c' : 's'}:${g.flags}${g.fate === 'lost' ? '[LOST]' : ''}`).join(', ');
+    const expected = linux.run.split(', ').map((x) => x.replace(/\d+(\[LOST\])?$/, '$1')).join(', ');
+    assert.equal(summary, expected, 'the linux run of the derived steps, as the CLI ran it');
+  });
+}
+
+labTest('a capture that starts mid-connection marks the states before its first change unknown (en, zh)', LONG, async (t, open) => {
+  // The generated connection without its handshake: the first three records dropped.
+  const full = capture({ n: 1 });
+  const parts = [full.subarray(0, 24)];
+  for (let off = 24, k = 0; off < full.length; k++) {
+    const end = off + 16 + full.readUInt32LE(off + 8);
+    if (k >= 3) parts.push(full.subarray(off, end));
+    off = end;
+  }
+  const mid = file('capture-mid-connection.pcap', Buffer.concat(parts));
+  const trace = coreReplay(mid, 0);
+  assert.deepEqual(trace.observation.initial, { client: 'ESTABLISHED', server: 'ESTABLISHED' });
+  for (const lang of ['en', 'zh']) {
+    const { page } = await open({ query: { lang } });
+    await openCapture(page, mid, 'input');
+    await page.locator('[data-action="view-connection"][data-conn="0"]').click();
+    await settle(page);
+    for (const side of ['client', 'server']) {
+      const badge = page.locator(`[data-endpoint="${side}"]`);
+      assert.equal(await badge.getAttribute('data-certainty'), 'unknown', `${side}: unknown before its first change`);
+      assert.equal(await badge.getAttribute('data-state'), 'ESTABLISHED');
+      assert.match(await badge.locator('.state-name').textContent(), /\?/);
+      const start = page.locator(`.state-change.start[data-side="${side}"]`);
+      assert.match(await start.textContent(), /\? ESTABLISHED/);
+    }
+    const legend = await page.locator('[data-testid="certainty-legend"]').textContent();
+    if (lang === 'zh') assert.match(legend, CJK);
+    else assert.doesNotMatch(legend, CJK);
+    assert.deepEqual(await page.$$eval('[data-certainty-legend]', (els) => els.map((e) => e.dataset.certaintyLegend)),
+      ['observed', 'inferred', 'assumed', 'unknown']);
+    await page.screenshot({ path: path.join(OUT, `capture-mid-connection-${lang}.png`) });
+  }
+});
+
+// A large file: first read in slices, then decoded a batch of frames at a time, each with its
+// progress in the page's language; closing it meanwhile stops it (nothing comes back later), and
+// the tab answers throughout.
+labTest('a large capture shows reading then decoding progress, and closing it while it decodes leaves the simulator for good (en, zh)', LONG, async (t, open) => {
+  const big = file('capture-large.pcap', capture({ n: 60000, ends: ['fin'], payload: 150 }));
+  try {
+    for (const lang of ['en', 'zh']) {
+      const { page } = await open({ query: { lang } });
+      await page.evaluate(() => {
+        const seen = (window.__captureStatuses = []);
+        new MutationObserver(() => {
+          const status = document.querySelector('[data-testid="capture"]')?.getAttribute('data-capture-status');
+          const text = document.querySelector('.capture-progress')?.textContent ?? '';
+          if (status && seen.at(-1)?.[0] !== status) seen.push([status, text]);
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+      await page.locator('input[data-capture-input]').setInputFiles(big);
+      await page.waitForSelector('[data-capture-status="open"]', { timeout: 60000 });
+      const seen = await page.evaluate(() => window.__captureStatuses);
+      assert.deepEqual(seen.map(([s]) => s), ['reading', 'decoding', 'open']);
+      assert.match(seen[0][1], lang === 'en' ? /^Reading capture-large\.pcap: \d+%$/ : /^正在读取 capture-large\.pcap：\d+%$/);
+      assert.match(seen[1][1], lang === 'en' ? /^Decoding capture-large\.pcap: \d+%$/ : /^正在解析 capture-large\.pcap：\d+%$/);
+      assert.equal(await page.getAttribute('[data-testid="capture-connections"]', 'data-connections'), '60000');
+      // Again, closed as soon as it decodes (the page clicks Close when the status shows it).
+      await page.evaluate(() => {
+        window.__closedWhile = null;
+        const watch = new MutationObserver(() => {
+          const status = document.querySelector('[data-testid="capture"]')?.getAttribute('data-capture-status');
+          if (status === 'decoding') {
+            watch.disconnect();
+            window.__closedWhile = status;
+            document.querySelector('[data-action="close-capture"]').click();
+          }
+        });
+        watch.observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+      await page.locator('input[data-capture-input]').setInputFiles(big);
+      await page.waitForFunction(() => window.__closedWhile !== null, null, { timeout: 60000 });
+      await page.waitForSelector('[data-testid="capture"]', { state: 'detached' });
+      await page.waitForTimeout(1500);
+      assert.equal(await page.$('[data-testid="capture"]'), null, 'nothing comes back once closed');
+      await clickAction(page, 'end');
+      assert.equal((await snapshot(page)).client, 'CLOSED', 'the simulator runs');
+    }
+  } finally {
+    fs.rmSync(big, { force: true });
+  }
 });
 
 const BAD = [

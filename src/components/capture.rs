@@ -12,17 +12,42 @@ use yew::prelude::*;
 
 use crate::i18n::{fmt_time, profile_name, side_name, t, tf, Ui};
 use tcp_lab_model::capture::{
-    certainty_at, CaptureAction, CaptureProblem, CaptureStatus, CaptureView, Opened,
-    MAX_CAPTURE_BYTES,
+    certainty_at, CaptureAction, CaptureOrigin, CaptureProblem, CaptureStatus, CaptureView, Opened,
+    StateCertainty, MAX_CAPTURE_BYTES,
 };
 use tcp_lab_model::log::LogKind;
 use tcp_lab_model::Action;
 use tcp_lab_model::{Playhead, RunRef};
 use tcp_sim::compare::{Comparison, Difference};
 
-/// The share panel's note while a capture is on the ladder (read by `static/tools.js`).
-pub fn not_in_link(lang: Lang) -> &'static str {
-    t(lang, Ui::CaptureNotInLink)
+fn origin_text(lang: Lang, text: Ui, origin: &CaptureOrigin) -> String {
+    tf(
+        lang,
+        text,
+        &[
+            ("conn", &format!("#{}", origin.index)),
+            ("client", &origin.client),
+            ("server", &origin.server),
+        ],
+    )
+}
+
+/// The share panel's note while a capture is on the ladder (read by `static/tools.js`): what
+/// the link holds instead of the capture.
+pub fn link_note(lang: Lang, origin: &CaptureOrigin) -> String {
+    origin_text(lang, Ui::CaptureLinkNote, origin)
+}
+
+/// Over a run whose steps were derived from a capture: which connection they came from.
+pub fn derived_from_notice(lang: Lang, origin: Option<&CaptureOrigin>) -> Html {
+    let Some(origin) = origin else {
+        return Html::default();
+    };
+    html! {
+        <div class="notice" role="status" data-testid="derived-from" data-capture-conn={origin.index.to_string()}>
+            <span>{ origin_text(lang, Ui::DerivedFromCapture, origin) }</span>
+        </div>
+    }
 }
 
 fn ending_text(lang: Lang, end: Ending) -> &'static str {
@@ -48,17 +73,71 @@ fn certainty_text(lang: Lang, c: Certainty) -> &'static str {
     )
 }
 
-/// For the endpoint badges: how sure each side's state (client, server) is at the playhead, in
-/// words; nothing for a simulated run. A state no change has led to yet is the observer's
-/// starting assumption.
-pub fn badge_certainty(lang: Lang, run: &RunRef, p: Playhead) -> [Option<&'static str>; 2] {
-    if run.trace.observation.is_none() {
-        return [None, None];
+/// For the endpoint badges: how sure each side's state (client, server) is at the playhead;
+/// nothing for a simulated run.
+pub fn badge_certainty(run: &RunRef, p: Playhead) -> [Option<StateCertainty>; 2] {
+    Side::BOTH.map(|s| StateCertainty::at(run, s, p))
+}
+
+/// How sure a reconstructed state is, in a word.
+pub fn certainty_word(lang: Lang, c: StateCertainty) -> &'static str {
+    match c {
+        StateCertainty::Known(c) => certainty_text(lang, c),
+        StateCertainty::Unknown => t(lang, Ui::CertaintyUnknown),
     }
-    Side::BOTH.map(|s| {
-        let c = certainty_at(run, s, p).unwrap_or(Certainty::Assumed);
-        Some(certainty_text(lang, c))
-    })
+}
+
+/// A state's name after its mark, if it has one.
+pub fn marked(c: StateCertainty, state: &str) -> String {
+    match c.mark() {
+        "" => state.to_string(),
+        mark => format!("{mark} {state}"),
+    }
+}
+
+/// A state's name and how sure it is, for a screen reader.
+pub fn certainty_label(lang: Lang, state: &str, c: StateCertainty) -> String {
+    tf(
+        lang,
+        Ui::CertaintyStateLabel,
+        &[("state", state), ("certainty", certainty_word(lang, c))],
+    )
+}
+
+/// What the marks on the ladder's and badges' states mean.
+fn certainty_legend(lang: Lang) -> Html {
+    let item = |c: StateCertainty| {
+        let meaning = match c {
+            StateCertainty::Known(Certainty::Observed) => Ui::CertaintyObservedMeaning,
+            StateCertainty::Known(Certainty::Inferred) => Ui::CertaintyInferredMeaning,
+            StateCertainty::Known(Certainty::Assumed) => Ui::CertaintyAssumedMeaning,
+            StateCertainty::Unknown => Ui::CertaintyUnknownMeaning,
+        };
+        let text = tf(
+            lang,
+            Ui::CertaintyLegendItem,
+            &[
+                ("word", certainty_word(lang, c)),
+                ("meaning", t(lang, meaning)),
+            ],
+        );
+        html! {
+            <li data-certainty-legend={c.key()}>
+                <span class={classes!("certainty-sample", format!("certainty-{}", c.key()))} aria-hidden="true">
+                    { if c.mark().is_empty() { "\u{00a0}" } else { c.mark() } }
+                </span>
+                { text }
+            </li>
+        }
+    };
+    html! {
+        <>
+            <h3>{ t(lang, Ui::CertaintyLegend) }</h3>
+            <ul class="certainty-legend" data-testid="certainty-legend">
+                { for StateCertainty::ALL.into_iter().map(item) }
+            </ul>
+        </>
+    }
 }
 
 /// A flagged fact, explained. `side` is the side it is about, named in the language.
@@ -346,32 +425,39 @@ pub fn capture_panel(p: &CapturePanelProps) -> Html {
     let v = &p.view;
     let close = {
         let on = p.on.clone();
-        Callback::from(move |_| on.emit(CaptureAction::Close))
+        Callback::from(move |_| {
+            // Reading or decoding stops too.
+            crate::capture_platform::cancel();
+            on.emit(CaptureAction::Close)
+        })
+    };
+    let progress = |text: Ui, done: u64, total: u64| {
+        let pct = (done * 100).checked_div(total).unwrap_or(0);
+        let label = tf(
+            lang,
+            text,
+            &[("name", &v.name), ("percent", &pct.to_string())],
+        );
+        html! {
+            <p role="status" class="capture-progress">
+                <label>{ label.clone() }
+                    <progress max={total.to_string()} value={done.to_string()} aria-label={label} />
+                </label>
+            </p>
+        }
     };
     let (status, body) = match &v.status {
         CaptureStatus::Reading { done, total } => {
-            let pct = if *total == 0 { 0 } else { done * 100 / total };
-            let label = tf(
-                lang,
-                Ui::CaptureReading,
-                &[("name", &v.name), ("percent", &pct.to_string())],
-            );
-            (
-                "reading",
-                html! {
-                    <p role="status" class="capture-progress">
-                        <label>{ label.clone() }
-                            <progress max={total.to_string()} value={done.to_string()} aria-label={label} />
-                        </label>
-                    </p>
-                },
-            )
+            ("reading", progress(Ui::CaptureReading, *done, *total))
+        }
+        CaptureStatus::Decoding { done, total } => {
+            ("decoding", progress(Ui::CaptureDecoding, *done, *total))
         }
         CaptureStatus::Failed(problem) => (
             "failed",
             html! {
                 <p class="notice warn" role="alert" data-capture-error={problem.key()}>
-                    <strong>{ v.name.clone() }{ ": " }</strong>{ problem_text(lang, problem) }
+                    { tf(lang, Ui::CaptureNamedProblem, &[("name", &v.name), ("problem", &problem_text(lang, problem))]) }
                 </p>
             },
         ),
@@ -393,7 +479,7 @@ pub fn capture_panel(p: &CapturePanelProps) -> Html {
         <section class="panel capture" data-testid="capture" aria-label={t(lang, Ui::CaptureHeading)}
                  data-capture-status={status} data-capture-viewing={viewing.map(|i| i.to_string())}>
             <div class="capture-head">
-                <h2>{ t(lang, Ui::CaptureHeading) }{ ": " }<span class="capture-name">{ v.name.clone() }</span></h2>
+                <h2>{ tf(lang, Ui::CaptureHeadingNamed, &[("name", &v.name)]) }</h2>
                 <button type="button" data-action="close-capture" onclick={close}>{ t(lang, Ui::CaptureClose) }</button>
             </div>
             <p class="hint">{ t(lang, Ui::CaptureStaysLocal) }</p>
@@ -417,7 +503,7 @@ fn connection_table(lang: Lang, o: &Opened, v: &CaptureView, on: &Callback<Captu
                 data-end={c.end.key()} aria-current={current.then_some("true")}>
                 <td>{ i }</td>
                 <td class="addr">{ c.client.to_string() }
-                    if c.roles_guessed { <span class="hint">{ " (" }{ t(lang, Ui::CaptureRolesGuessed) }{ ")" }</span> }
+                    if c.roles_guessed { <br /><span class="hint">{ t(lang, Ui::CaptureRolesGuessed) }</span> }
                 </td>
                 <td class="addr">{ c.server.to_string() }</td>
                 <td>{ format!("{} / {}", c.segments[0], c.segments[1]) }</td>
@@ -480,12 +566,20 @@ pub fn capture_findings(p: &CaptureFindingsProps) -> Html {
     let side = |s: Side| {
         let state = run.state_at(s, p);
         let certainty = certainty_at(run, s, p);
-        let words = certainty.map(|c| certainty_text(lang, c));
+        let shown = StateCertainty::at(run, s, p).unwrap_or(StateCertainty::Unknown);
+        let line = tf(
+            lang,
+            Ui::CertaintySideState,
+            &[
+                ("side", side_name(lang, s)),
+                ("state", &marked(shown, state.rfc_name())),
+                ("certainty", certainty_word(lang, shown)),
+            ],
+        );
         html! {
             <li data-certainty-side={s.name()} data-state={state.rfc_name()}
                 data-certainty={certainty.map(|c| c.key())}>
-                <strong>{ side_name(lang, s) }</strong>{ ": " }{ state.rfc_name() }
-                if let Some(w) = words { <span class="certainty">{ format!(" ({w})") }</span> }
+                { line }
             </li>
         }
     };
@@ -513,6 +607,7 @@ pub fn capture_findings(p: &CaptureFindingsProps) -> Html {
             <p class="capture-endpoints">{ format!("{} → {}", obs.client, obs.server) }</p>
             <ul class="capture-certainty">{ side(Side::Client) }{ side(Side::Server) }</ul>
             <p class="hint">{ t(lang, Ui::CaptureReconstructed) }</p>
+            { certainty_legend(lang) }
             <h3>{ t(lang, Ui::CaptureNotesHeading) }</h3>
             if obs.notes.is_empty() {
                 <p>{ t(lang, Ui::CaptureNoNotes) }</p>

@@ -16,6 +16,20 @@ pub struct ScenarioPickerProps {
     pub lang: Lang,
     /// A name from `tcp_sim::named::NAMES`, or `custom`.
     pub name: String,
+    /// A capture is on the ladder, not the simulator's run: the picker says so.
+    #[prop_or_default]
+    pub capture: bool,
+}
+
+/// The first option of a picker while a capture is on the ladder: picking anything else goes
+/// back to the simulator.
+fn capture_option(lang: Lang, capture: bool) -> Html {
+    if !capture {
+        return Html::default();
+    }
+    html! {
+        <option value="" selected=true disabled=true data-capture-option="">{ t(lang, Ui::CaptureHeading) }</option>
+    }
 }
 
 #[function_component(ScenarioPicker)]
@@ -30,10 +44,11 @@ pub fn scenario_picker(p: &ScenarioPickerProps) -> Html {
         <label class="picker">
             <span>{ t(lang, Ui::Scenario) }</span>
             <select data-action="scenario" onchange={onchange}>
+                { capture_option(lang, p.capture) }
                 { for named::NAMES.iter().map(|&name| html! {
-                    <option value={name} selected={p.name == name}>{ scenario_title(name, lang).unwrap_or(name) }</option>
+                    <option value={name} selected={!p.capture && p.name == name}>{ scenario_title(name, lang).unwrap_or(name) }</option>
                 }) }
-                <option value={CUSTOM} selected={p.name == CUSTOM}>{ t(lang, Ui::CustomScenario) }</option>
+                <option value={CUSTOM} selected={!p.capture && p.name == CUSTOM}>{ t(lang, Ui::CustomScenario) }</option>
             </select>
         </label>
     }
@@ -43,6 +58,9 @@ pub fn scenario_picker(p: &ScenarioPickerProps) -> Html {
 pub struct ProfilePickerProps {
     pub lang: Lang,
     pub profile: ProfileName,
+    /// A capture is on the ladder, not the simulator's run: the picker says so.
+    #[prop_or_default]
+    pub capture: bool,
 }
 
 #[function_component(ProfilePicker)]
@@ -63,14 +81,19 @@ pub fn profile_picker(p: &ProfilePickerProps) -> Html {
             <label class="picker">
                 <span>{ t(lang, Ui::Profile) }</span>
                 <select data-action="profile" onchange={onchange}>
+                    { capture_option(lang, p.capture) }
                     { for ProfileName::ALL.iter().map(|&profile| html! {
-                        <option value={profile.key()} selected={p.profile == profile}>{ profile_name(lang, profile) }</option>
+                        <option value={profile.key()} selected={!p.capture && p.profile == profile}>{ profile_name(lang, profile) }</option>
                     }) }
                 </select>
             </label>
-            <p class="profile-note" data-testid="profile-note" data-profile={p.profile.key()}>
-                { crate::i18n::profile_note(lang, p.profile) }
-            </p>
+            if p.capture {
+                <p class="profile-note" data-testid="pickers-capture-note">{ t(lang, Ui::CaptureOnLadderPickers) }</p>
+            } else {
+                <p class="profile-note" data-testid="profile-note" data-profile={p.profile.key()}>
+                    { crate::i18n::profile_note(lang, p.profile) }
+                </p>
+            }
         </>
     }
 }

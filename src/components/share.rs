@@ -42,18 +42,28 @@ pub fn tcp_lab_scenario() -> String {
     with_current(|s, _| s.run.scenario.name.clone()).unwrap_or_default()
 }
 
-/// While a capture's connection is on the ladder: the note that a shared link does not hold
-/// it, in `lang` (`en`/`zh`); empty otherwise.
+/// While a capture's connection is on the ladder: what a shared link holds instead of the
+/// capture, in `lang` (`en`/`zh`); empty otherwise.
 #[wasm_bindgen]
 pub fn tcp_lab_capture_note(lang: &str) -> String {
     let lang = Lang::parse(lang).unwrap_or(Lang::En);
-    with_current(|s, _| {
-        s.viewing_capture()
-            .then(|| crate::components::capture::not_in_link(lang))
+    with_current(|s, embed| {
+        let derived = s.derived_setup(None)?;
+        let note = crate::components::capture::link_note(lang, &derived.origin);
+        if s.link_is_whole(embed) {
+            return Some(note);
+        }
+        Some(crate::i18n::tf(
+            lang,
+            Ui::TwoSentences,
+            &[
+                ("first", &note),
+                ("second", t(lang, Ui::CaptureLinkNotWhole)),
+            ],
+        ))
     })
     .flatten()
     .unwrap_or_default()
-    .to_string()
 }
 
 /// While a capture's connection is on the ladder: the capture file, for the pcap and JSON

@@ -245,7 +245,23 @@ ui_texts!(
     CaptureConnections,
     CaptureFindings,
     CaptureNoNotes,
-    CaptureNotInLink,
+    /// `{conn}`, `{client}`, `{server}`: the connection on the ladder.
+    CaptureLinkNote,
+    CaptureLinkNotWhole,
+    /// `{first}`, `{second}`: two sentences, one after the other (a space between them in
+    /// English, none in Chinese).
+    TwoSentences,
+    /// `{conn}`, `{client}`, `{server}`: the connection the steps were derived from.
+    DerivedFromCapture,
+    /// `{name}`: the file.
+    CaptureHeadingNamed,
+    /// `{name}`, `{problem}`.
+    CaptureNamedProblem,
+    /// `{percent}`, `{name}`.
+    CaptureDecoding,
+    /// `{side}`, `{state}`, `{certainty}`.
+    CertaintySideState,
+    CaptureOnLadderPickers,
     CaptureEndFin,
     CaptureEndHalfClosed,
     CaptureEndRst,
@@ -253,6 +269,16 @@ ui_texts!(
     CertaintyObserved,
     CertaintyInferred,
     CertaintyAssumed,
+    CertaintyUnknown,
+    CertaintyLegend,
+    /// `{word}`, `{meaning}`.
+    CertaintyLegendItem,
+    CertaintyObservedMeaning,
+    CertaintyInferredMeaning,
+    CertaintyAssumedMeaning,
+    CertaintyUnknownMeaning,
+    /// `{state}`, `{certainty}`: a state's name and how sure it is, for a screen reader.
+    CertaintyStateLabel,
     /// `{side}`: the side it is about.
     NoteRetransmission,
     NoteProbablyLost,

@@ -8,15 +8,15 @@
 use std::fmt;
 use std::rc::Rc;
 
-use tcp_sim::capture::{Capture, CaptureError, Connection, Format};
-use tcp_sim::{Dir, Duration, ProfileName, Scenario, Side, Trace};
+use tcp_sim::capture::{Capture, CaptureError, CaptureReader, Connection, Format};
+use tcp_sim::{Certainty, Dir, Duration, ProfileName, Scenario, Side, Trace};
 
 use crate::run::{Run, RunRef};
 use crate::timeline::Playhead;
 
 /// Larger files are refused before reading: a capture that size is almost always picked by
-/// mistake, and decoding it would hold the tab for many seconds (the decoder reads about
-/// 10 MB in well under a second: `e2e/bin/measure-capture.mjs`).
+/// mistake, and the file and its segments are held in memory while it is open (decoding is
+/// fast: a 64 MB file in well under a second, in slices, `e2e/bin/measure-capture.mjs`).
 pub const MAX_CAPTURE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Files are read in slices of this size, so the page shows progress and stays responsive.
@@ -48,13 +48,42 @@ pub struct Opened {
     pub connections: Vec<Connection>,
 }
 
-impl Opened {
-    /// Decodes a whole file (the core's reader) and lists its connections.
-    pub fn read(name: &str, bytes: Vec<u8>) -> Result<Opened, CaptureProblem> {
+/// A file being decoded a batch of frames at a time (the core's [`CaptureReader`]), so that a
+/// large one leaves the tab free to paint its progress and to answer a click in between.
+#[derive(Debug)]
+pub struct Decoding {
+    name: String,
+    bytes: Vec<u8>,
+    reader: CaptureReader,
+}
+
+impl Decoding {
+    /// Reads the file's header.
+    pub fn new(name: &str, bytes: Vec<u8>) -> Result<Decoding, CaptureProblem> {
         if bytes.is_empty() {
             return Err(CaptureProblem::Empty);
         }
-        let capture = Capture::read(&bytes).map_err(CaptureProblem::Unreadable)?;
+        let reader = CaptureReader::new(&bytes).map_err(CaptureProblem::Unreadable)?;
+        Ok(Decoding {
+            name: name.to_string(),
+            bytes,
+            reader,
+        })
+    }
+
+    /// Decodes up to `frames` more frames; true while some may remain.
+    pub fn advance(&mut self, frames: usize) -> bool {
+        self.reader.advance(&self.bytes, frames)
+    }
+
+    /// Bytes decoded so far, and the file's size.
+    pub fn progress(&self) -> (u64, u64) {
+        (self.reader.offset() as u64, self.bytes.len() as u64)
+    }
+
+    /// The file and its connections, once [`Decoding::advance`] has said it is done.
+    pub fn finish(self) -> Result<Opened, CaptureProblem> {
+        let (capture, connections) = self.reader.finish();
         if capture.packets.is_empty() {
             // Damage before the first segment says more than "no TCP".
             return Err(match capture.error {
@@ -64,14 +93,22 @@ impl Opened {
                 },
             });
         }
-        let connections = capture.connections();
         Ok(Opened {
-            name: name.to_string(),
-            size: bytes.len() as u64,
-            bytes,
+            name: self.name,
+            size: self.bytes.len() as u64,
+            bytes: self.bytes,
             capture,
             connections,
         })
+    }
+}
+
+impl Opened {
+    /// Decodes a whole file (the core's reader) and lists its connections, in one go.
+    pub fn read(name: &str, bytes: Vec<u8>) -> Result<Opened, CaptureProblem> {
+        let mut decoding = Decoding::new(name, bytes)?;
+        while decoding.advance(usize::MAX) {}
+        decoding.finish()
     }
 
     pub fn format(&self) -> Option<Format> {
@@ -131,7 +168,15 @@ impl std::ops::Deref for OpenedRef {
 /// Where the file is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CaptureStatus {
-    Reading { done: u64, total: u64 },
+    Reading {
+        done: u64,
+        total: u64,
+    },
+    /// Read; its frames are being decoded (bytes of them done).
+    Decoding {
+        done: u64,
+        total: u64,
+    },
     Failed(CaptureProblem),
     Open(OpenedRef),
 }
@@ -143,6 +188,9 @@ pub struct CaptureView {
     pub status: CaptureStatus,
     /// The connection on the ladder, and its run (the state's run while it is shown).
     pub viewing: Option<(usize, RunRef)>,
+    /// The connection on the ladder as the simulator's setup: what "Run it" runs and what a
+    /// share link holds.
+    pub derived: Option<DerivedSetup>,
     /// How many rows of the connection list are shown (a capture can hold thousands).
     pub rows: usize,
 }
@@ -158,6 +206,11 @@ pub enum CaptureAction {
         size: u64,
     },
     Progress {
+        done: u64,
+        total: u64,
+    },
+    /// Read; decoding has got this far (bytes).
+    Decoded {
         done: u64,
         total: u64,
     },
@@ -198,9 +251,123 @@ impl fmt::Display for CaptureProblem {
     }
 }
 
+/// Which connection of a capture a run was derived from, as a share link names it: its index
+/// in the capture and its two endpoints, as text. A link never holds the capture itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaptureOrigin {
+    pub index: usize,
+    /// `10.0.0.1:40000` or `[2001:db8::1]:40000`.
+    pub client: String,
+    pub server: String,
+}
+
+/// A capture's connection as the simulator's setup (see `LabState::derived_setup`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DerivedSetup {
+    pub setup: crate::setup::Setup,
+    /// Newest first, as in the state.
+    pub faults: Vec<crate::faults::LearnerFault>,
+    pub origin: CaptureOrigin,
+}
+
+/// An endpoint as text is at most this long (`[` + 39 + `]:` + 5).
+const ENDPOINT_CHARS: usize = 47;
+
+impl CaptureOrigin {
+    pub fn of(c: &Connection) -> CaptureOrigin {
+        CaptureOrigin {
+            index: c.index,
+            client: c.client.to_string(),
+            server: c.server.to_string(),
+        }
+    }
+
+    /// The value of `?capture=`: `INDEX,CLIENT,SERVER`.
+    pub fn param(&self) -> String {
+        format!("{},{},{}", self.index, self.client, self.server)
+    }
+
+    /// Reads [`CaptureOrigin::param`]. The endpoints are only shown, never used: they are kept
+    /// when they look like an address and port (hex digits, dots, colons, brackets).
+    pub fn parse(value: &str) -> Option<CaptureOrigin> {
+        let mut parts = value.split(',');
+        let index = parts.next()?.trim();
+        let (client, server) = (parts.next()?.trim(), parts.next()?.trim());
+        if parts.next().is_some() || index.len() > 9 {
+            return None;
+        }
+        let endpoint = |s: &str| {
+            (!s.is_empty()
+                && s.len() <= ENDPOINT_CHARS
+                && s.contains(':')
+                && s.chars()
+                    .all(|c| c.is_ascii_hexdigit() || matches!(c, '.' | ':' | '[' | ']')))
+            .then(|| s.to_string())
+        };
+        Some(CaptureOrigin {
+            index: index.parse().ok()?,
+            client: endpoint(client)?,
+            server: endpoint(server)?,
+        })
+    }
+}
+
 /// The side's certainty at the playhead: that of its last transition, if any.
 pub fn certainty_at(run: &Run, side: Side, p: Playhead) -> Option<tcp_sim::Certainty> {
     run.trace.observation.as_ref()?;
     run.last_transition(side, p)
         .and_then(|(_, tr)| tr.certainty)
+}
+
+/// How sure a reconstructed state is, as the ladder and the badges mark it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StateCertainty {
+    /// The certainty of the transition that led to it.
+    Known(Certainty),
+    /// No transition of the side has led to it yet: the state before the capture shows the
+    /// side change state is only the observer's starting guess (CLOSED and LISTEN before a
+    /// handshake, ESTABLISHED when the capture starts mid-connection).
+    Unknown,
+}
+
+impl StateCertainty {
+    /// A side's state at the playhead; `None` for a simulated run.
+    pub fn at(run: &Run, side: Side, p: Playhead) -> Option<StateCertainty> {
+        run.trace.observation.as_ref()?;
+        Some(Self::of(run.last_transition(side, p).map(|(_, tr)| tr)))
+    }
+
+    /// The state a transition leads to (`None`: the starting state).
+    pub fn of(transition: Option<&tcp_sim::TransitionRecord>) -> StateCertainty {
+        match transition.and_then(|tr| tr.certainty) {
+            Some(c) => StateCertainty::Known(c),
+            None => StateCertainty::Unknown,
+        }
+    }
+
+    /// `observed`, `inferred`, `assumed` or `unknown` (`data-certainty`).
+    pub fn key(self) -> &'static str {
+        match self {
+            StateCertainty::Known(c) => c.key(),
+            StateCertainty::Unknown => "unknown",
+        }
+    }
+
+    /// The mark written before the state's name: none for an observed state.
+    pub fn mark(self) -> &'static str {
+        match self {
+            StateCertainty::Known(Certainty::Observed) => "",
+            StateCertainty::Known(Certainty::Inferred) => "≈",
+            StateCertainty::Known(Certainty::Assumed) => "≈?",
+            StateCertainty::Unknown => "?",
+        }
+    }
+
+    /// Every kind, for the legend.
+    pub const ALL: [StateCertainty; 4] = [
+        StateCertainty::Known(Certainty::Observed),
+        StateCertainty::Known(Certainty::Inferred),
+        StateCertainty::Known(Certainty::Assumed),
+        StateCertainty::Unknown,
+    ];
 }

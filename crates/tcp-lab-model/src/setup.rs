@@ -11,7 +11,7 @@ pub const DEFAULT_SCENARIO: &str = "normal";
 /// run closes with four segments; real Linux is one switch away.
 pub const DEFAULT_PROFILE: ProfileName = ProfileName::Rfc;
 /// The longest one-way delay the form accepts.
-const MAX_DELAY_MS: f64 = 10_000.0;
+pub const MAX_DELAY_MS: f64 = 10_000.0;
 
 /// The applied setup, from which the scenario is built.
 #[derive(Clone, Debug, PartialEq)]

@@ -50,6 +50,9 @@ pub struct LabState {
     pub learn: Learn,
     /// A capture file the learner opened (see `crate::capture`).
     pub capture: Option<crate::capture::CaptureView>,
+    /// The connection of a capture whose derived steps are the setup (from a link, or from
+    /// running them); any new setup forgets it.
+    pub derived_from: Option<crate::capture::CaptureOrigin>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -114,6 +117,7 @@ impl LabState {
             notices: options.notices.clone(),
             learn: Default::default(),
             capture: None,
+            derived_from: None,
         }
         .restored(options)
     }
@@ -196,6 +200,7 @@ impl LabState {
     /// A new scenario or profile: start over without the learner's faults.
     pub(crate) fn start_over(&mut self, setup: Setup) {
         self.arm_refused = None;
+        self.derived_from = None;
         self.setup = setup;
         self.draft = self.setup.draft();
         self.draft_errors = DraftErrors::default();

@@ -20,9 +20,10 @@ use tcp_sim::{
     named, Dir, Duration, Fault, FaultAction, FaultMatch, Flags, Instant, ProfileName, Step,
 };
 
+use crate::capture::CaptureOrigin;
 use crate::faults::LearnerFault;
 use crate::notices::{bound_notices, clip, Notice};
-use crate::setup::{Setup, CUSTOM};
+use crate::setup::{Setup, CUSTOM, MAX_DELAY_MS};
 use crate::view::{
     EmbedOptions, LearnSwitches, LearnView, NumberMode, CONTROLS, SPEEDS, SPEED_TEXT,
 };
@@ -58,6 +59,8 @@ pub struct UrlOptions {
     pub lesson: Option<String>,
     /// `?learn=`, `?quiz=`, `?plain=`, `?bi=`.
     pub learn: LearnSwitches,
+    /// `?capture=INDEX,CLIENT,SERVER`: the steps come from this connection of a capture.
+    pub capture: Option<CaptureOrigin>,
 }
 
 impl Default for UrlOptions {
@@ -77,6 +80,7 @@ impl Default for UrlOptions {
             step: None,
             lesson: None,
             learn: LearnSwitches::default(),
+            capture: None,
             numbers: NumberMode::Relative,
             embed: EmbedOptions::default(),
         }
@@ -138,7 +142,11 @@ fn read_param(o: &mut UrlOptions, key: &str, value: String) {
             }
             None => bad(o, &value),
         },
-        "delay_ms" => match ms(&value, 10_000.0) {
+        "capture" => match CaptureOrigin::parse(&value) {
+            Some(origin) => o.capture = Some(origin),
+            None => bad(o, &value),
+        },
+        "delay_ms" => match ms(&value, MAX_DELAY_MS) {
             Some(v) => o.delay_ms = Some(v),
             None => bad(o, &value),
         },
@@ -353,6 +361,8 @@ pub struct Link {
     pub lesson: Option<&'static str>,
     pub learn: LearnSwitches,
     pub embed: EmbedOptions,
+    /// The connection of a capture the steps were derived from (never its packets).
+    pub capture: Option<CaptureOrigin>,
 }
 
 impl Link {
@@ -374,6 +384,9 @@ impl Link {
             p.push(("s", steps(&setup.server)));
         }
         p.push(("profile", setup.profile.key().to_string()));
+        if let Some(origin) = &self.capture {
+            p.push(("capture", origin.param()));
+        }
         let base = named.filter(|sc| setup.name != CUSTOM && sc.client == setup.client);
         let default_delay = base.as_ref().map(|sc| sc.one_way_delay[0].as_ms());
         if default_delay != Some(setup.delay_ms) {

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use tcp_sim::capture::{Capture, CaptureError, Format, Frames, TcpPacket};
+use tcp_sim::capture::{Capture, CaptureError, CaptureReader, Format, Frames, TcpPacket};
 
 fn refs_dir() -> PathBuf {
     if let Ok(p) = std::env::var("TCP_LAB_REFS") {
@@ -250,6 +250,43 @@ fn test_simple_packet_block_and_damaged_blocks() {
     let cap = Capture::read(&cut).unwrap();
     assert!(matches!(cap.error, Some(CaptureError::Truncated { .. })));
     assert_eq!(cap.packets.len(), fr.len() - 1);
+}
+
+/// Every container, damaged or whole, read a batch at a time: the same capture and the same
+/// connections as in one go, whatever the batch size.
+#[test]
+fn test_reading_in_batches_gives_what_reading_at_once_gives() {
+    for (name, bytes) in ref_pcaps() {
+        let fr = frames(&bytes);
+        let mut two_sections = pcapng(&fr, false);
+        two_sections.extend(pcapng(&fr, true));
+        let mut cut = bytes.clone();
+        cut.truncate(bytes.len() - 3);
+        for (what, b) in [
+            ("pcap", bytes.clone()),
+            ("pcapng, two sections", two_sections),
+            ("cut", cut),
+        ] {
+            let want = Capture::read(&b).unwrap();
+            for batch in [1, 2, 7, 1000] {
+                let mut reader = CaptureReader::new(&b).unwrap();
+                let mut calls = 0;
+                while reader.advance(&b, batch) {
+                    calls += 1;
+                    assert!(calls <= fr.len() * 2 + 2, "{name} {what}: ends");
+                }
+                assert!(!reader.advance(&b, batch), "{name} {what}: stays ended");
+                assert!(reader.offset() <= b.len());
+                let (got, conns) = reader.finish();
+                assert_eq!(got, want, "{name} {what}, batches of {batch}");
+                assert_eq!(
+                    conns,
+                    want.connections(),
+                    "{name} {what}, batches of {batch}"
+                );
+            }
+        }
+    }
 }
 
 #[test]

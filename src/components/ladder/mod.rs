@@ -18,7 +18,7 @@ use std::fmt::Write;
 use std::rc::Rc;
 
 use tcp_lab_content::Lang;
-use tcp_sim::{Fate, Instant, SegmentRecord, Side, Symbols};
+use tcp_sim::{Fate, Instant, SegmentRecord, Side, State, Symbols};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, SvgElement};
 use yew::prelude::*;
@@ -27,9 +27,11 @@ mod geometry;
 mod motion;
 
 use super::{coords, fate_key, fate_words, num, segment_numbers};
+use crate::components::capture::{certainty_label, marked};
 use crate::i18n::{fmt_time, segment_label, side_name, t, Ui};
 use geometry::{arrow_transform, growth, packet_range, Path, PACKET_HALF_W};
 pub use geometry::{Geometry, NARROW, WIDE};
+use tcp_lab_model::capture::StateCertainty;
 use tcp_lab_model::layout::{
     place_labels, text_width_em, wrap_words, LabelBox, LabelRequest, START_Y,
 };
@@ -360,6 +362,10 @@ fn landed_layer(p: &LandedLayerProps) -> Html {
         time_labels(&mut out, p.lang, run, &ids);
     }
     out.push_str("<g class=\"state-changes\">");
+    let observed = run.trace.observation.is_some();
+    if observed && first == 0 {
+        start_states(&mut out, p.lang, run, geo);
+    }
     for (k, tr) in reached[first..last].iter().enumerate() {
         let i = first + k;
         // Several changes of one side at one instant are stacked.
@@ -374,15 +380,19 @@ fn landed_layer(p: &LandedLayerProps) -> Html {
             Side::Client => (geo.client_x - STATE_GAP, "end"),
             Side::Server => (geo.server_x + STATE_GAP, "start"),
         };
-        let _ = write!(
-            out,
-            "<g class=\"state-change {}\"><circle cx=\"{}\" cy=\"{}\" r=\"3.5\"/><text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text></g>",
-            tr.side.name(),
-            num(geo.x_of(tr.side)),
-            num(y - 4.0),
-            num(x),
-            num(y),
-            tr.to.rfc_name()
+        let certainty = observed.then(|| StateCertainty::of(Some(tr)));
+        state_change(
+            &mut out,
+            p.lang,
+            StateMark {
+                side: tr.side,
+                state: tr.to,
+                certainty,
+                circle: (geo.x_of(tr.side), y - 4.0),
+                text: (x, y),
+                anchor,
+                class: "",
+            },
         );
     }
     out.push_str("</g><g class=\"segments\">");
@@ -404,6 +414,82 @@ fn landed_layer(p: &LandedLayerProps) -> Html {
     }
     out.push_str("</g>");
     html! { <MarkupLayer class="landed" markup={AttrValue::from(out)} /> }
+}
+
+/// A state's name beside its timeline, with the dot where it changed.
+struct StateMark {
+    side: Side,
+    state: State,
+    /// For a run reconstructed from a capture: how sure the state is (its mark, and the
+    /// dot's outline).
+    certainty: Option<StateCertainty>,
+    circle: (f64, f64),
+    text: (f64, f64),
+    anchor: &'static str,
+    /// More classes (with a leading space).
+    class: &'static str,
+}
+
+fn state_change(out: &mut String, lang: Lang, m: StateMark) {
+    let name = m.state.rfc_name();
+    let (circle, text) = (m.circle, m.text);
+    let _ = write!(out, "<g class=\"state-change {}{}", m.side.name(), m.class);
+    match m.certainty {
+        Some(c) => {
+            let shown = marked(c, name);
+            let _ = write!(
+                out,
+                " certainty-{key}\" data-side=\"{side}\" data-certainty=\"{key}\"><title>{label}</title>",
+                key = c.key(),
+                side = m.side.name(),
+                label = certainty_label(lang, name, c),
+            );
+            let _ = write!(
+                out,
+                "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\"/><text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{shown}</text></g>",
+                num(circle.0),
+                num(circle.1),
+                num(text.0),
+                num(text.1),
+                m.anchor,
+            );
+        }
+        None => {
+            let _ = write!(
+                out,
+                "\"><circle cx=\"{}\" cy=\"{}\" r=\"3.5\"/><text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{name}</text></g>",
+                num(circle.0),
+                num(circle.1),
+                num(text.0),
+                num(text.1),
+                m.anchor,
+            );
+        }
+    }
+}
+
+/// For a run reconstructed from a capture: each side's state before the capture shows it
+/// change, at the top of its timeline, marked unknown.
+fn start_states(out: &mut String, lang: Lang, run: &RunRef, geo: Geometry) {
+    for side in Side::BOTH {
+        let (x, anchor) = match side {
+            Side::Client => (geo.client_x - STATE_GAP, "end"),
+            Side::Server => (geo.server_x + STATE_GAP, "start"),
+        };
+        state_change(
+            out,
+            lang,
+            StateMark {
+                side,
+                state: run.state_at(side, Playhead::Start),
+                certainty: Some(StateCertainty::Unknown),
+                circle: (geo.x_of(side), START_Y),
+                text: (x, START_Y - 8.0),
+                anchor,
+                class: " start",
+            },
+        );
+    }
 }
 
 /// The part of the ladder its scroll box shows: the first and last block

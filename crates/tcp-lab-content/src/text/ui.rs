@@ -765,8 +765,8 @@ pub(crate) fn text(ui: Ui, lang: Lang) -> &'static str {
             Zh => "未看到 SYN：客户端与服务器是按端口猜测的",
         },
         Ui::CaptureReconstructed => match lang {
-            En => "The states on the ladder are reconstructed from the segments, not observed. Each change is marked observed (the side's own segment shows it), inferred (the side later acknowledged what caused it) or assumed (it follows from the rules, nothing proves it). A capture is taken at one point of the path: a segment seen leaving one host may never have reached the other. If the capture starts mid-connection, states are shown from where the segments make them certain.",
-            Zh => "梯形图上的状态是根据报文段重建的，并非直接观察到。每次状态变化都标明：已观察（该端自己发出的报文段表明了它）、推断（该端随后确认了引起变化的报文段）或假定（按规则应当如此，但没有报文段证明）。抓包只在路径上的一个位置进行：看到从一台主机发出的报文段，未必到达了另一台。如果抓包从连接中途开始，状态只从报文段能确定的地方开始显示。",
+            En => "The states on the ladder are reconstructed from the segments, not observed. Each change is marked observed (the side's own segment shows it), inferred (the side later acknowledged what caused it) or assumed (it follows from the rules, nothing proves it). A capture is taken at one point of the path: a segment seen leaving one host may never have reached the other. Before the capture shows a side change state, its state is only the reconstruction's starting guess, marked unknown (for a capture that starts mid-connection, ESTABLISHED).",
+            Zh => "梯形图上的状态是根据报文段重建的，并非直接观察到。每次状态变化都标明：已观察（该端自己发出的报文段表明了它）、推断（该端随后确认了引起变化的报文段）或假定（按规则应当如此，但没有报文段证明）。抓包只在路径上的一个位置进行：看到从一台主机发出的报文段，未必到达了另一台。在抓包显示某一端的状态变化之前，它的状态只是重建时的起始猜测，标为未知（抓包从连接中途开始时为 ESTABLISHED）。",
         },
         Ui::CaptureNotesHeading => match lang {
             En => "What this capture shows that the textbook does not",
@@ -784,9 +784,41 @@ pub(crate) fn text(ui: Ui, lang: Lang) -> &'static str {
             En => "Nothing unusual: this connection looks like the textbook's.",
             Zh => "没有特别之处：这个连接和教科书上的一样。",
         },
-        Ui::CaptureNotInLink => match lang {
-            En => "You are viewing a capture. A shared link never holds its packets: the file stays on your computer, and the link opens the lab's own simulated scenario.",
-            Zh => "你正在查看抓包文件。分享链接绝不包含其中的报文：文件留在你的电脑上，链接打开的是实验室自己模拟的场景。",
+        Ui::CaptureLinkNote => match lang {
+            En => "You are viewing connection {conn} of a capture ({client} → {server}). The capture file stays on your computer; this link replays the steps derived from it in the simulator, and never holds its packets.",
+            Zh => "你正在查看抓包文件中的连接 {conn}（{client} → {server}）。抓包文件留在你的电脑上；这个链接在模拟器中重放从中推导出的步骤，绝不包含其中的报文。",
+        },
+        Ui::CaptureLinkNotWhole => match lang {
+            En => "This connection has more steps or losses than a link holds: the page the link opens leaves part of them out, and says which.",
+            Zh => "这个连接的步骤或丢包超出了链接能容纳的数量：链接打开的页面会省略其中一部分，并说明省略了哪些。",
+        },
+        Ui::TwoSentences => match lang {
+            En => "{first} {second}",
+            Zh => "{first}{second}",
+        },
+        Ui::DerivedFromCapture => match lang {
+            En => "This run replays the steps derived from connection {conn} of a capture ({client} → {server}), simulated. The capture itself is not in the link.",
+            Zh => "这次运行在模拟器中重放从抓包文件的连接 {conn}（{client} → {server}）推导出的步骤。链接中不包含抓包文件本身。",
+        },
+        Ui::CaptureHeadingNamed => match lang {
+            En => "Capture: {name}",
+            Zh => "抓包文件：{name}",
+        },
+        Ui::CaptureNamedProblem => match lang {
+            En => "{name}: {problem}",
+            Zh => "{name}：{problem}",
+        },
+        Ui::CaptureDecoding => match lang {
+            En => "Decoding {name}: {percent}%",
+            Zh => "正在解析 {name}：{percent}%",
+        },
+        Ui::CertaintySideState => match lang {
+            En => "{side}: {state} ({certainty})",
+            Zh => "{side}：{state}（{certainty}）",
+        },
+        Ui::CaptureOnLadderPickers => match lang {
+            En => "A capture is on the ladder. Choosing a scenario or profile goes back to the simulator.",
+            Zh => "梯形图上显示的是抓包。选择场景或配置会回到模拟器。",
         },
         Ui::CaptureEndFin => match lang {
             En => "FIN from both sides",
@@ -815,6 +847,38 @@ pub(crate) fn text(ui: Ui, lang: Lang) -> &'static str {
         Ui::CertaintyAssumed => match lang {
             En => "assumed",
             Zh => "假定",
+        },
+        Ui::CertaintyUnknown => match lang {
+            En => "unknown",
+            Zh => "未知",
+        },
+        Ui::CertaintyLegend => match lang {
+            En => "Marks on the states",
+            Zh => "状态上的标记",
+        },
+        Ui::CertaintyLegendItem => match lang {
+            En => "{word}: {meaning}",
+            Zh => "{word}：{meaning}",
+        },
+        Ui::CertaintyObservedMeaning => match lang {
+            En => "no mark, solid outline; the side's own segment shows it",
+            Zh => "无标记，实线框；该端自己发出的报文段表明了它",
+        },
+        Ui::CertaintyInferredMeaning => match lang {
+            En => "dashed outline; the side later acknowledged the segment that caused it",
+            Zh => "虚线框；该端随后确认了引起变化的报文段",
+        },
+        Ui::CertaintyAssumedMeaning => match lang {
+            En => "dotted outline; it follows from the rules, but no segment proves it",
+            Zh => "点线框；按规则应当如此，但没有报文段证明",
+        },
+        Ui::CertaintyUnknownMeaning => match lang {
+            En => "greyed; before the capture shows this side change state, the state is the observer's starting guess",
+            Zh => "灰色；在抓包显示该端的第一次状态变化之前，状态只是重建时的起始猜测",
+        },
+        Ui::CertaintyStateLabel => match lang {
+            En => "{state}, {certainty}",
+            Zh => "{state}，{certainty}",
         },
         Ui::NoteRetransmission => match lang {
             En => "Retransmission: the {side} sends bytes it already sent, because no acknowledgment came in time (its retransmission timer ran out) or duplicate ACKs reported a gap.",

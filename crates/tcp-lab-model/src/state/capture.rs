@@ -3,11 +3,17 @@
 
 use std::rc::Rc;
 
+use tcp_sim::capture::Connection;
+use tcp_sim::time::{parse_decimal, trimmed};
 use tcp_sim::ProfileName;
 
+use crate::faults::LearnerFault;
+use crate::run::Run;
+use crate::setup::{Setup, CUSTOM, MAX_DELAY_MS};
+
 use crate::capture::{
-    CaptureAction, CaptureProblem, CaptureStatus, CaptureView, Opened, MAX_CAPTURE_BYTES,
-    ROWS_PER_PAGE,
+    CaptureAction, CaptureOrigin, CaptureProblem, CaptureStatus, CaptureView, DerivedSetup, Opened,
+    MAX_CAPTURE_BYTES, ROWS_PER_PAGE,
 };
 use crate::run::RunRef;
 use crate::timeline::Playhead;
@@ -62,6 +68,7 @@ impl LabState {
         if let Some(c) = &mut self.capture {
             if c.viewing.as_ref().is_some_and(|(_, run)| *run != self.run) {
                 c.viewing = None;
+                c.derived = None;
             }
         }
     }
@@ -84,6 +91,7 @@ impl LabState {
                     name,
                     status,
                     viewing: None,
+                    derived: None,
                     rows: ROWS_PER_PAGE,
                 });
             }
@@ -91,6 +99,16 @@ impl LabState {
                 if let Some(c) = &mut self.capture {
                     if matches!(c.status, CaptureStatus::Reading { .. }) {
                         c.status = CaptureStatus::Reading { done, total };
+                    }
+                }
+            }
+            CaptureAction::Decoded { done, total } => {
+                if let Some(c) = &mut self.capture {
+                    if matches!(
+                        c.status,
+                        CaptureStatus::Reading { .. } | CaptureStatus::Decoding { .. }
+                    ) {
+                        c.status = CaptureStatus::Decoding { done, total };
                     }
                 }
             }
@@ -128,6 +146,10 @@ impl LabState {
         let Some(run) = opened.observed_run(index) else {
             return;
         };
+        let derived = opened
+            .connections
+            .get(index)
+            .map(|conn| derived_setup(&run, conn));
         let run = RunRef(Rc::new(run));
         self.pause();
         self.menu = None;
@@ -136,35 +158,29 @@ impl LabState {
         self.move_to(Playhead::Start);
         if let Some(c) = &mut self.capture {
             c.viewing = Some((index, run));
+            c.derived = derived;
         }
     }
 
-    /// The connection on the ladder, as the simulator's own setup: its applications' steps, its
-    /// one-way delay and, as the learner's faults, the segments it lost.
+    /// The connection on the ladder as the simulator's own setup (see [`derived_setup`]),
+    /// under `profile` (the capture's own without one).
+    pub fn derived_setup(&self, profile: Option<ProfileName>) -> Option<DerivedSetup> {
+        let mut derived = self.capture.as_ref()?.derived.clone()?;
+        if let Some(profile) = profile {
+            derived.setup.profile = profile;
+        }
+        Some(derived)
+    }
+
+    /// Back to the simulator, running the connection on the ladder under `profile`.
     fn run_derived(&mut self, profile: ProfileName) {
-        let Some((_, run)) = self.capture.as_ref().and_then(|c| c.viewing.as_ref()) else {
+        let Some(derived) = self.derived_setup(Some(profile)) else {
             return;
         };
-        let derived = tcp_sim::compare::derive_scenario(&run.trace);
         self.capture = None;
-        self.start_over(crate::setup::Setup {
-            name: crate::setup::CUSTOM.to_string(),
-            profile,
-            delay_ms: derived.one_way_delay[0].as_ms(),
-            loss_pct: 0.0,
-            seed: derived.seed,
-            client: derived.client,
-            server: derived.server,
-        });
-        self.learner_faults = derived
-            .faults
-            .into_iter()
-            .rev()
-            .map(|fault| crate::faults::LearnerFault {
-                fault,
-                dropped_at: None,
-            })
-            .collect();
+        self.start_over(derived.setup);
+        self.learner_faults = derived.faults;
+        self.derived_from = Some(derived.origin);
         self.rerun();
     }
 
@@ -173,6 +189,7 @@ impl LabState {
         if self.viewing_capture() {
             if let Some(c) = &mut self.capture {
                 c.viewing = None;
+                c.derived = None;
             }
             self.pause();
             self.playback.playhead = Playhead::Start;
@@ -181,11 +198,49 @@ impl LabState {
     }
 }
 
+/// A connection's observed run as the simulator's own setup (see `tcp_sim::compare`): its
+/// applications' steps, its one-way delay and, as the learner's faults (newest first), the
+/// segments it lost. Written as precisely as a link writes them (steps as text, the delay in
+/// microseconds), so that the run a link opens is this one.
+fn derived_setup(run: &Run, conn: &Connection) -> DerivedSetup {
+    let derived = tcp_sim::compare::derive_scenario(&run.trace);
+    let as_linked = |steps: Vec<tcp_sim::Step>| {
+        let text: Vec<String> = steps.iter().map(|s| s.to_string()).collect();
+        crate::url::parse_steps_param(&text.join(",")).unwrap_or(steps)
+    };
+    let delay_ms = derived.one_way_delay[0].as_ms().min(MAX_DELAY_MS);
+    let delay_ms = parse_decimal(&trimmed(delay_ms, 3)).unwrap_or(delay_ms);
+    let setup = Setup {
+        name: CUSTOM.to_string(),
+        profile: derived.profile,
+        delay_ms,
+        loss_pct: 0.0,
+        seed: derived.seed,
+        client: as_linked(derived.client),
+        server: as_linked(derived.server),
+    };
+    let faults = derived
+        .faults
+        .into_iter()
+        .rev()
+        .map(|fault| LearnerFault {
+            fault,
+            dropped_at: None,
+        })
+        .collect();
+    DerivedSetup {
+        setup,
+        faults,
+        origin: CaptureOrigin::of(conn),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::capture::*;
     use crate::url::parse_query;
+    use crate::view::EmbedOptions;
     use tcp_sim::Side;
     use tcp_sim::{named, to_pcap, PcapOptions, State};
 
@@ -250,6 +305,145 @@ mod tests {
         // Linux's run of the steps read from a Linux capture sends what the capture shows.
         assert_eq!(s.run.trace.summary(), observed);
         assert!(s.run.trace.observation.is_none());
+    }
+
+    #[test]
+    fn test_a_link_to_a_capture_holds_its_derived_steps_and_replays_them() {
+        let mut s = lab();
+        open(&mut s, &refs("fin_lost.pcap"));
+        s.apply(Action::Capture(CaptureAction::View(0)));
+        s.apply(Action::End);
+        let query = s.link(&EmbedOptions::default()).query();
+        let conn = s
+            .viewed_capture()
+            .map(|(o, i)| o.connections[i].clone())
+            .unwrap();
+        assert!(
+            query.contains(&format!("capture=0,{},{}", conn.client, conn.server)),
+            "{query}"
+        );
+        assert!(query.contains("&c=connect"), "the derived steps: {query}");
+        assert!(query.contains("step=0"), "from the start: {query}");
+        // What running the steps in the simulator puts on the ladder...
+        let mut ran = s.clone();
+        ran.apply(Action::Capture(CaptureAction::RunDerived(
+            ProfileName::Linux,
+        )));
+        // ...is what the link opens, and it names the connection.
+        let opened = LabState::new(&parse_query(&query, None), false);
+        assert!(opened.notices.is_empty(), "{:?}", opened.notices);
+        assert!(opened.capture.is_none(), "the link holds no capture");
+        assert_eq!(opened.run.trace.segments, ran.run.trace.segments);
+        assert_eq!(opened.learner_faults, ran.learner_faults);
+        let origin = Some(CaptureOrigin::of(&conn));
+        assert_eq!(opened.derived_from, origin);
+        assert_eq!(ran.derived_from, origin);
+        // Shared again, the link is the same; a new setup forgets where the steps came from.
+        assert_eq!(opened.link(&EmbedOptions::default()).query(), query);
+        let mut other = opened.clone();
+        other.apply(Action::ChooseScenario("normal".into()));
+        assert_eq!(other.derived_from, None);
+        assert!(!other
+            .link(&EmbedOptions::default())
+            .query()
+            .contains("capture="));
+    }
+
+    #[test]
+    fn test_a_capture_with_more_steps_than_a_link_holds_is_said() {
+        let mut s = lab();
+        open(&mut s, &refs("fin_lost.pcap"));
+        s.apply(Action::Capture(CaptureAction::View(0)));
+        assert!(s.link_is_whole(&EmbedOptions::default()));
+        // A client that sends 70 times, pausing between: 140 steps derived, more than a link
+        // reads for one side.
+        let mut long = tcp_sim::Scenario::new(ProfileName::Linux);
+        long.client = std::iter::once(tcp_sim::Step::Connect)
+            .chain((0..70).flat_map(|_| {
+                [
+                    tcp_sim::Step::Send(10),
+                    tcp_sim::Step::Sleep(tcp_sim::Duration::from_ms(50.0)),
+                ]
+            }))
+            .chain([tcp_sim::Step::Close])
+            .collect();
+        long.server = vec![
+            tcp_sim::Step::Listen,
+            tcp_sim::Step::RecvEof,
+            tcp_sim::Step::Close,
+        ];
+        let mut s = lab();
+        open(
+            &mut s,
+            &to_pcap(&tcp_sim::run(&long), &PcapOptions::default()),
+        );
+        s.apply(Action::Capture(CaptureAction::View(0)));
+        let derived = s.derived_setup(None).unwrap();
+        assert!(derived.setup.client.len() > crate::url::MAX_STEPS);
+        assert!(!s.link_is_whole(&EmbedOptions::default()));
+    }
+
+    #[test]
+    fn test_capture_origin_reads_only_addresses() {
+        let read = |v: &str| CaptureOrigin::parse(v);
+        let v6 = read("3,[2001:db8::1]:443,[2001:db8::2]:80").unwrap();
+        assert_eq!((v6.index, v6.server.as_str()), (3, "[2001:db8::2]:80"));
+        assert_eq!(read(&v6.param()), Some(v6));
+        for junk in [
+            "",
+            "1",
+            "x,1.2.3.4:1,1.2.3.4:2",
+            "1,<b>:1,1.2.3.4:2",
+            "1,1.2.3.4:1,1.2.3.4:2,4",
+        ] {
+            assert_eq!(read(junk), None, "{junk}");
+        }
+        let o = parse_query("?capture=1,<script>,x", None);
+        assert_eq!((o.capture, o.notices.len()), (None, 1));
+    }
+
+    /// A pcap without its first `n` records: a capture that starts later.
+    fn without_first_frames(pcap: &[u8], n: usize) -> Vec<u8> {
+        let mut out = pcap[..24].to_vec();
+        let (mut at, mut k) = (24, 0);
+        while at + 16 <= pcap.len() {
+            let incl = u32::from_le_bytes(pcap[at + 8..at + 12].try_into().unwrap()) as usize;
+            let end = at + 16 + incl;
+            if k >= n {
+                out.extend_from_slice(&pcap[at..end]);
+            }
+            (at, k) = (end, k + 1);
+        }
+        out
+    }
+
+    #[test]
+    fn test_states_before_the_capture_shows_a_change_are_unknown() {
+        assert_eq!(
+            StateCertainty::at(&lab().run, Side::Client, Playhead::Start),
+            None,
+            "a simulated run has no marks"
+        );
+        let full = to_pcap(&tcp_sim::run(&named::normal()), &PcapOptions::default());
+        let mut s = lab();
+        open(&mut s, &without_first_frames(&full, 3));
+        s.apply(Action::Capture(CaptureAction::View(0)));
+        for side in Side::BOTH {
+            assert_eq!(s.run.state_at(side, Playhead::Start), State::Established);
+            assert_eq!(
+                StateCertainty::at(&s.run, side, Playhead::Start),
+                Some(StateCertainty::Unknown),
+                "{side:?}: mid-connection, the starting state is a guess"
+            );
+        }
+        s.apply(Action::End);
+        for side in Side::BOTH {
+            let (_, last) = s.run.last_transition(side, s.playback.playhead).unwrap();
+            assert_eq!(
+                StateCertainty::at(&s.run, side, s.playback.playhead),
+                Some(StateCertainty::Known(last.certainty.unwrap()))
+            );
+        }
     }
 
     #[test]

@@ -18,12 +18,24 @@ impl LabState {
             .partition_point(|&t| self.playback.playhead.reached(t))
     }
 
-    /// What the share link of this state carries.
+    /// What the share link of this state carries. While a capture's connection is on the
+    /// ladder: the steps derived from it, from the start, and which connection it is; never
+    /// its packets (the file stays on the learner's computer).
     pub fn link(&self, embed: &EmbedOptions) -> Link {
+        let (setup, faults, step, capture) = match self.derived_setup(None) {
+            Some(d) => (d.setup, d.faults, 0, Some(d.origin)),
+            None => (
+                self.setup.clone(),
+                self.learner_faults.clone(),
+                self.step(),
+                self.derived_from.clone(),
+            ),
+        };
         Link {
-            setup: self.setup.clone(),
-            faults: self.learner_faults.clone(),
-            step: self.step(),
+            setup,
+            faults,
+            step,
+            capture,
             lang: self.lang,
             speed: self.playback.speed,
             numbers: self.numbers,
@@ -35,6 +47,15 @@ impl LabState {
 }
 
 impl LabState {
+    /// Whether the share link reads back whole: false when it holds more than a link is read
+    /// up to (the steps or losses derived from a long capture), so the page it opens would
+    /// leave part of it out, and say so.
+    pub fn link_is_whole(&self, embed: &EmbedOptions) -> bool {
+        crate::url::parse_query(&self.link(embed).query(), None)
+            .notices
+            .is_empty()
+    }
+
     /// Applies what the URL asked for beyond the scenario: custom steps, link,
     /// faults, numbers and the step to land on.
     pub(super) fn restore(&mut self, o: &UrlOptions) {
@@ -92,6 +113,7 @@ impl LabState {
                 self.notices.push(n);
             }
         }
+        self.derived_from = o.capture.clone();
         self.numbers = o.numbers;
         self.learn.set_switches(o.learn);
         if let Some(step) = o.step {

@@ -116,6 +116,19 @@ struct Interface {
     offset_s: i64,
 }
 
+/// Where a walk over a capture's frames stands, without the bytes ([`Frames::pause`],
+/// [`Frames::resume`]): a caller can decode a large file a batch of frames at a time and give
+/// the thread back in between.
+#[derive(Clone, Debug)]
+pub struct FramesState {
+    pos: usize,
+    format: Format,
+    interfaces: Vec<Interface>,
+    big_endian: bool,
+    index: usize,
+    done: bool,
+}
+
 /// An iterator over the frames of a capture held in memory.
 #[derive(Clone, Debug)]
 pub struct Frames<'a> {
@@ -198,6 +211,32 @@ impl<'a> Frames<'a> {
             offset_s: 0,
         });
         Ok(f)
+    }
+
+    /// Stops the walk, keeping where it is (see [`FramesState`]).
+    pub fn pause(self) -> FramesState {
+        FramesState {
+            pos: self.pos,
+            format: self.format,
+            interfaces: self.interfaces,
+            big_endian: self.big_endian,
+            index: self.index,
+            done: self.done,
+        }
+    }
+
+    /// Goes on from `state` over `data`, the bytes the paused walk read (or more of them:
+    /// the same file, read further).
+    pub fn resume(data: &'a [u8], state: FramesState) -> Frames<'a> {
+        Frames {
+            data,
+            pos: state.pos,
+            format: state.format,
+            interfaces: state.interfaces,
+            big_endian: state.big_endian,
+            index: state.index,
+            done: state.done,
+        }
     }
 
     /// The container format.

@@ -19,7 +19,7 @@ mod packet;
 use std::fmt;
 use std::net::IpAddr;
 
-pub use file::{CaptureError, Format, Frame, Frames, MAX_BLOCK, MAX_RECORD};
+pub use file::{CaptureError, Format, Frame, Frames, FramesState, MAX_BLOCK, MAX_RECORD};
 pub use packet::{
     decode, Skip, TcpOptions, TcpPacket, LINKTYPE_ETHERNET, LINKTYPE_IPV4, LINKTYPE_IPV6,
     LINKTYPE_LINUX_SLL, LINKTYPE_LINUX_SLL2, LINKTYPE_LOOP, LINKTYPE_NULL, LINKTYPE_RAW,
@@ -63,121 +63,204 @@ impl Capture {
         bytes: &[u8],
         mut progress: impl FnMut(usize, usize),
     ) -> Result<Capture, CaptureError> {
-        let mut frames = Frames::new(bytes)?;
-        let mut cap = Capture {
-            format: Some(frames.format()),
-            ..Capture::default()
-        };
-        let mut last_ts = 0;
-        while let Some(item) = frames.next() {
-            match item {
-                Ok(f) => {
-                    cap.frames += 1;
-                    if (f.data.len() as u64) < u64::from(f.orig_len) {
-                        cap.snaplen_cut += 1;
-                    }
-                    let ts = f.ts_ns.unwrap_or(last_ts);
-                    last_ts = ts;
-                    match decode(f.link_type, f.data, f.index, ts) {
-                        Ok(p) => cap.packets.push(p),
-                        Err(why) => cap.skipped.push(SkipNote {
-                            frame: f.index,
-                            why,
-                        }),
-                    }
-                }
-                Err(e) => cap.error = Some(e),
-            }
-            progress(frames.offset(), frames.len());
+        let mut reader = CaptureReader::new(bytes)?;
+        while reader.advance(bytes, 1) {
+            progress(reader.offset(), bytes.len());
         }
-        Ok(cap)
+        Ok(reader.finish().0)
     }
 
     /// The TCP connections, in order of their first segment: grouped by 4-tuple, and a SYN
     /// with a new sequence number on a 4-tuple already seen starts a new connection (port
     /// reuse).
     pub fn connections(&self) -> Vec<Connection> {
-        let mut conns: Vec<Connection> = Vec::new();
-        // The latest connection of each 4-tuple.
-        let mut latest: std::collections::HashMap<(Endpoint, Endpoint), usize> =
-            std::collections::HashMap::new();
+        let mut listing = Listing::default();
         for (i, p) in self.packets.iter().enumerate() {
-            let a = Endpoint {
-                addr: p.src,
-                port: p.src_port,
-            };
-            let b = Endpoint {
-                addr: p.dst,
-                port: p.dst_port,
-            };
-            let key = if a <= b { (a, b) } else { (b, a) };
-            let pure_syn = p.syn() && !p.ack_flag();
-            let reuse = latest.get(&key).is_some_and(|&c| {
-                let c = &conns[c];
-                // A new ISN from the client, or any SYN after the connection ended; a SYN from
-                // the server's side is a simultaneous open.
-                pure_syn && a == c.client && c.client_isn.is_some_and(|isn| isn != p.seq)
-                    || pure_syn && matches!(c.end, Ending::Fin | Ending::Rst)
-            });
-            let idx = match latest.get(&key) {
-                Some(&c) if !reuse => c,
-                _ => {
-                    // Who is the client: the sender of a SYN, else the receiver of a SYN-ACK,
-                    // else the side with the higher port (servers usually have the lower one).
-                    let (client, server, guessed) = if p.syn() {
-                        if p.ack_flag() {
-                            (b, a, false)
-                        } else {
-                            (a, b, false)
-                        }
-                    } else if a.port >= b.port {
-                        (a, b, true)
-                    } else {
-                        (b, a, true)
-                    };
-                    conns.push(Connection {
-                        index: conns.len(),
-                        client,
-                        server,
-                        roles_guessed: guessed,
-                        packets: Vec::new(),
-                        segments: [0; 2],
-                        bytes: [0; 2],
-                        first_ns: p.ts_ns,
-                        last_ns: p.ts_ns,
-                        end: Ending::Open,
-                        client_isn: None,
-                        fins: [false; 2],
-                    });
-                    latest.insert(key, conns.len() - 1);
-                    conns.len() - 1
-                }
-            };
-            let c = &mut conns[idx];
-            let from_client = a == c.client;
-            let d = usize::from(!from_client);
-            c.packets.push(i);
-            c.segments[d] += 1;
-            c.bytes[d] += u64::from(p.len);
-            c.first_ns = c.first_ns.min(p.ts_ns);
-            c.last_ns = c.last_ns.max(p.ts_ns);
-            if pure_syn && from_client {
-                c.client_isn = Some(p.seq);
-            }
-            if p.fin() {
-                c.fins[d] = true;
-            }
-            c.end = if p.rst() || c.end == Ending::Rst {
-                Ending::Rst
-            } else if c.fins[0] && c.fins[1] {
-                Ending::Fin
-            } else if c.fins[0] || c.fins[1] {
-                Ending::HalfClosed
-            } else {
-                Ending::Open
-            };
+            listing.add(i, p);
         }
-        conns
+        listing.conns
+    }
+}
+
+/// Reads a capture a batch of frames at a time, listing its connections as it goes: the same
+/// result as [`Capture::read`] and [`Capture::connections`], for a caller that must give the
+/// thread back between batches (a browser tab decoding a large file).
+///
+/// ```
+/// use tcp_sim::{capture::{Capture, CaptureReader}, named, run, to_pcap, PcapOptions};
+///
+/// let bytes = to_pcap(&run(&named::normal()), &PcapOptions::default());
+/// let mut reader = CaptureReader::new(&bytes).unwrap();
+/// while reader.advance(&bytes, 3) {}
+/// let (cap, conns) = reader.finish();
+/// assert_eq!(cap, Capture::read(&bytes).unwrap());
+/// assert_eq!(conns, cap.connections());
+/// ```
+#[derive(Clone, Debug)]
+pub struct CaptureReader {
+    frames: Option<FramesState>,
+    offset: usize,
+    capture: Capture,
+    listing: Listing,
+    last_ts: u64,
+}
+
+impl CaptureReader {
+    /// Reads the file header. Fails on an unknown magic number or a file too short for it.
+    pub fn new(bytes: &[u8]) -> Result<CaptureReader, CaptureError> {
+        let frames = Frames::new(bytes)?;
+        Ok(CaptureReader {
+            capture: Capture {
+                format: Some(frames.format()),
+                ..Capture::default()
+            },
+            offset: frames.offset(),
+            frames: Some(frames.pause()),
+            listing: Listing::default(),
+            last_ts: 0,
+        })
+    }
+
+    /// Reads up to `max_frames` more frames of `bytes` (the bytes given to [`CaptureReader::new`]).
+    /// True while frames may remain.
+    pub fn advance(&mut self, bytes: &[u8], max_frames: usize) -> bool {
+        let Some(state) = self.frames.take() else {
+            return false;
+        };
+        let mut frames = Frames::resume(bytes, state);
+        for _ in 0..max_frames {
+            let Some(item) = frames.next() else {
+                self.offset = frames.offset();
+                return false;
+            };
+            match item {
+                Ok(f) => self.frame(f),
+                Err(e) => self.capture.error = Some(e),
+            }
+        }
+        self.offset = frames.offset();
+        self.frames = Some(frames.pause());
+        true
+    }
+
+    fn frame(&mut self, f: Frame<'_>) {
+        let cap = &mut self.capture;
+        cap.frames += 1;
+        if (f.data.len() as u64) < u64::from(f.orig_len) {
+            cap.snaplen_cut += 1;
+        }
+        let ts = f.ts_ns.unwrap_or(self.last_ts);
+        self.last_ts = ts;
+        match decode(f.link_type, f.data, f.index, ts) {
+            Ok(p) => {
+                self.listing.add(cap.packets.len(), &p);
+                cap.packets.push(p);
+            }
+            Err(why) => cap.skipped.push(SkipNote {
+                frame: f.index,
+                why,
+            }),
+        }
+    }
+
+    /// Bytes of the file read so far.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// What was read, and its connections (see [`Capture::connections`]).
+    pub fn finish(self) -> (Capture, Vec<Connection>) {
+        (self.capture, self.listing.conns)
+    }
+}
+
+/// The connections of the segments added so far (see [`Capture::connections`]).
+#[derive(Clone, Debug, Default)]
+struct Listing {
+    conns: Vec<Connection>,
+    /// The latest connection of each 4-tuple.
+    latest: std::collections::HashMap<(Endpoint, Endpoint), usize>,
+}
+
+impl Listing {
+    /// Adds segment `i` of the capture.
+    fn add(&mut self, i: usize, p: &TcpPacket) {
+        let conns = &mut self.conns;
+        let latest = &mut self.latest;
+        let a = Endpoint {
+            addr: p.src,
+            port: p.src_port,
+        };
+        let b = Endpoint {
+            addr: p.dst,
+            port: p.dst_port,
+        };
+        let key = if a <= b { (a, b) } else { (b, a) };
+        let pure_syn = p.syn() && !p.ack_flag();
+        let reuse = latest.get(&key).is_some_and(|&c| {
+            let c = &conns[c];
+            // A new ISN from the client, or any SYN after the connection ended; a SYN from
+            // the server's side is a simultaneous open.
+            pure_syn && a == c.client && c.client_isn.is_some_and(|isn| isn != p.seq)
+                || pure_syn && matches!(c.end, Ending::Fin | Ending::Rst)
+        });
+        let idx = match latest.get(&key) {
+            Some(&c) if !reuse => c,
+            _ => {
+                // Who is the client: the sender of a SYN, else the receiver of a SYN-ACK,
+                // else the side with the higher port (servers usually have the lower one).
+                let (client, server, guessed) = if p.syn() {
+                    if p.ack_flag() {
+                        (b, a, false)
+                    } else {
+                        (a, b, false)
+                    }
+                } else if a.port >= b.port {
+                    (a, b, true)
+                } else {
+                    (b, a, true)
+                };
+                conns.push(Connection {
+                    index: conns.len(),
+                    client,
+                    server,
+                    roles_guessed: guessed,
+                    packets: Vec::new(),
+                    segments: [0; 2],
+                    bytes: [0; 2],
+                    first_ns: p.ts_ns,
+                    last_ns: p.ts_ns,
+                    end: Ending::Open,
+                    client_isn: None,
+                    fins: [false; 2],
+                });
+                latest.insert(key, conns.len() - 1);
+                conns.len() - 1
+            }
+        };
+        let c = &mut conns[idx];
+        let from_client = a == c.client;
+        let d = usize::from(!from_client);
+        c.packets.push(i);
+        c.segments[d] += 1;
+        c.bytes[d] += u64::from(p.len);
+        c.first_ns = c.first_ns.min(p.ts_ns);
+        c.last_ns = c.last_ns.max(p.ts_ns);
+        if pure_syn && from_client {
+            c.client_isn = Some(p.seq);
+        }
+        if p.fin() {
+            c.fins[d] = true;
+        }
+        c.end = if p.rst() || c.end == Ending::Rst {
+            Ending::Rst
+        } else if c.fins[0] && c.fins[1] {
+            Ending::Fin
+        } else if c.fins[0] || c.fins[1] {
+            Ending::HalfClosed
+        } else {
+            Ending::Open
+        };
     }
 }
 
