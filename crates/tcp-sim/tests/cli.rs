@@ -139,6 +139,12 @@ fn test_cli_unknown_command_and_named_scenarios() {
     let (code, out, _) = tcp_sim(&["list"]);
     assert_eq!(code, 0);
     assert!(out.lines().any(|l| l == "synack_lost"));
+    assert!(out.lines().any(|l| l == "syn_flood_cookies"));
+    let (code, out, _) = tcp_sim(&["named", "accept_queue_overflow", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["listener"]["settings"]["backlog"], 1);
+    assert_eq!(v["connections"].as_array().unwrap().len(), 3);
     let (code, _, err) = tcp_sim(&["named", "nope"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown scenario"));

@@ -61,13 +61,21 @@ fn cli(args: &[String]) -> Result<String, String> {
                 .map_err(|e| format!("{path}: cannot read the scenario file: {e}"))?;
             Scenario::from_json(&text).map_err(|e| format!("{path}: {e}"))?
         }
-        ["named", name] => named::by_name(name).ok_or_else(|| {
+        ["named", name] => named::any_by_name(name).ok_or_else(|| {
             format!(
-                "unknown scenario '{name}'; known: {}",
-                named::NAMES.join(", ")
+                "unknown scenario '{name}'; known: {}, {}",
+                named::NAMES.join(", "),
+                named::SERVER_NAMES.join(", ")
             )
         })?,
-        ["list"] => return Ok(named::NAMES.join("\n") + "\n"),
+        ["list"] => {
+            let names: Vec<&str> = named::NAMES
+                .iter()
+                .chain(&named::SERVER_NAMES)
+                .copied()
+                .collect();
+            return Ok(names.join("\n") + "\n");
+        }
         ["replay", path] => {
             let out = Replay {
                 conn,
