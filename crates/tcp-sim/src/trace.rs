@@ -309,6 +309,27 @@ impl Trace {
             .filter(move |t| t.conn == Some(conn))
     }
 
+    /// The ids of the segments [`Trace::connection_view`] shows for connection `conn`, in
+    /// sending order: the view's segment `i` is segment `ids[i]` of the whole run.
+    pub fn connection_segments(&self, conn: usize) -> Vec<usize> {
+        let mut wanted = vec![false; self.segments.len()];
+        for s in self.segments_of_conn(conn) {
+            wanted[s.id] = true;
+            if let Some(Trigger::Segment(id)) = s.trigger {
+                wanted[id] = true;
+            }
+        }
+        for t in self.transitions_of_conn(conn) {
+            if let Trigger::Segment(id) = t.trigger {
+                wanted[id] = true;
+            }
+        }
+        for k in self.corruptions.iter().filter(|k| k.into_conn == conn) {
+            wanted[k.segment] = true;
+        }
+        (0..wanted.len()).filter(|&id| wanted[id]).collect()
+    }
+
     /// In a run with many connections: connection `conn`'s trace in the format of a
     /// one-connection run, so that everything made for one connection (the ladder, the
     /// explanations, the knowledge panel) shows it unchanged. Times stay absolute, so one
@@ -325,29 +346,10 @@ impl Trace {
     pub fn connection_view(&self, conn: usize) -> Option<Trace> {
         let record = self.connections.get(conn)?;
         let mine = |c: Option<usize>| c == Some(conn);
-        // Global segment id -> id in the view.
-        let mut wanted = vec![false; self.segments.len()];
-        for s in self.segments_of_conn(conn) {
-            wanted[s.id] = true;
-            if let Some(Trigger::Segment(id)) = s.trigger {
-                wanted[id] = true;
-            }
-        }
-        for t in self.transitions_of_conn(conn) {
-            if let Trigger::Segment(id) = t.trigger {
-                wanted[id] = true;
-            }
-        }
-        for k in self.corruptions.iter().filter(|k| k.into_conn == conn) {
-            wanted[k.segment] = true;
-        }
+        let ids = self.connection_segments(conn);
         let mut seg_map: Vec<Option<usize>> = vec![None; self.segments.len()];
-        let mut next = 0;
-        for (id, w) in wanted.iter().enumerate() {
-            if *w {
-                seg_map[id] = Some(next);
-                next += 1;
-            }
+        for (view_id, &id) in ids.iter().enumerate() {
+            seg_map[id] = Some(view_id);
         }
         let mut arrival_map: Vec<Option<usize>> = vec![None; self.arrivals.len()];
         let mut arrivals = Vec::new();

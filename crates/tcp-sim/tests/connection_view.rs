@@ -43,6 +43,12 @@ fn test_every_server_file_is_a_named_server_scenario() {
 fn assert_view_is_consistent(t: &Trace, conn: usize) -> Trace {
     let v = t.connection_view(conn).unwrap();
     let own: Vec<_> = t.segments_of_conn(conn).collect();
+    let ids = t.connection_segments(conn);
+    assert_eq!(ids.len(), v.segments.len());
+    for (i, &id) in ids.iter().enumerate() {
+        assert_eq!(v.segments[i].segment, t.segments[id].segment);
+        assert_eq!(v.segments[i].sent, t.segments[id].sent);
+    }
     assert!(v.segments.len() >= own.len());
     for (i, s) in v.segments.iter().enumerate() {
         assert_eq!(s.id, i);
