@@ -133,6 +133,7 @@ impl LabState {
         self.menu = None;
         self.arm_refused = None;
         self.run = run.clone();
+        self.follow_connection(None);
         self.move_to(Playhead::Start);
         if let Some(c) = &mut self.capture {
             c.viewing = Some((index, run));
@@ -155,6 +156,7 @@ impl LabState {
             seed: derived.seed,
             client: derived.client,
             server: derived.server,
+            knobs: Default::default(),
         });
         self.learner_faults = derived
             .faults
