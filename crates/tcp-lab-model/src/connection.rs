@@ -34,9 +34,14 @@ impl ConnectionLadder {
         }
         scenario.time_wait = sc.time_wait;
         scenario.keepalive = sc.keepalive;
+        let mut run = Run::from_trace(scenario, view, &[]);
+        // Its rows are its own events, but it moves at the pace of the whole run, which the
+        // playback clock follows: the same events and schedule.
+        run.events = server_run.events.clone();
+        run.schedule = server_run.schedule.clone();
         Some(ConnectionLadder {
             conn,
-            run: RunRef(Rc::new(Run::from_trace(scenario, view, &[]))),
+            run: RunRef(Rc::new(run)),
             segment_ids: Rc::new(trace.connection_segments(conn)),
         })
     }
@@ -81,5 +86,7 @@ mod tests {
         assert!(ladder.run.scenario.clients.is_empty());
         assert_eq!(ladder.run.scenario.client, r.scenario.clients[0].steps);
         assert_eq!(ConnectionLadder::new(&r, r.trace.connections.len()), None);
+        assert_eq!(ladder.run.schedule, r.schedule);
+        assert_eq!(ladder.run.end(), r.end());
     }
 }

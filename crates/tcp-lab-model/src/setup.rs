@@ -36,6 +36,8 @@ pub const MAX_FLOOD: u32 = 20_000;
 pub const MAX_BACKLOG: u32 = 4096;
 /// The longest wait before each `accept()` the controls offer (ms).
 pub const MAX_ACCEPT_DELAY_MS: u32 = 10_000;
+/// SYNs of a flood the learner starts with one button.
+pub const DEFAULT_FLOOD: u32 = 5000;
 /// SYNs per second of a flood the learner starts in a scenario that has none.
 pub const FLOOD_RATE_PER_S: f64 = 1000.0;
 

@@ -1,11 +1,12 @@
-//! `tcp-sim run SCENARIO.json [--json] [--absolute]`: runs a scenario and prints its trace.
+//! `tcp-sim run SCENARIO.json [--json] [--absolute] [--conn N]`: runs a scenario and prints its
+//! trace (with `--conn`, one connection of a server run, as the lab's ladder shows it).
 
 use std::process::ExitCode;
 
 use tcp_sim::{capture::Capture, named, observe, run, Scenario};
 
-const USAGE: &str = "usage: tcp-sim run SCENARIO.json [--json] [--absolute]
-       tcp-sim named NAME [--json] [--absolute] [--profile rfc|linux]
+const USAGE: &str = "usage: tcp-sim run SCENARIO.json [--json] [--absolute] [--conn N]
+       tcp-sim named NAME [--json] [--absolute] [--profile rfc|linux] [--conn N]
        tcp-sim list
        tcp-sim replay CAPTURE.pcap|.pcapng [--conn N [--compare]] [--json] [--absolute]";
 
@@ -90,7 +91,13 @@ fn cli(args: &[String]) -> Result<String, String> {
     if let Some(p) = profile {
         scenario.profile = p;
     }
-    let trace = run(&scenario);
+    let mut trace = run(&scenario);
+    // A server run's connection N as the lab's ladder shows it (`Trace::connection_view`).
+    if let Some(n) = conn {
+        trace = trace
+            .connection_view(n)
+            .ok_or_else(|| format!("--conn: the run has no connection {n}"))?;
+    }
     Ok(if json {
         serde_json::to_string_pretty(&trace.to_json()).expect("a JSON value always serializes")
             + "\n"
