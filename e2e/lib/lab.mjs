@@ -154,6 +154,11 @@ export function coreConnection(name, conn, { profile = 'linux' } = {}) {
   return trace;
 }
 
+/** The core's trace of a scenario file: `tcp-sim run FILE --json` (with `extra` options). */
+export function coreRunFile(file, extra = []) {
+  return JSON.parse(tcpSim(['run', file, '--json', ...extra]));
+}
+
 /** Final state of each side in a core trace: { client, server }. */
 export function finalStates(trace) {
   const last = (xs) => (xs && xs.length ? xs[xs.length - 1].to : 'CLOSED');

@@ -33,13 +33,13 @@ pub struct ServerIndex {
     pub chart: Vec<[u32; 2]>,
     /// The longest queues of the whole run.
     pub peak: [u32; 2],
-    /// When the run ends: the chart's right edge.
-    pub end: Instant,
 }
 
 impl ServerIndex {
-    /// The index of a server run's trace; `None` for a one-connection trace.
-    pub fn new(trace: &Trace, end: Instant) -> Option<ServerIndex> {
+    /// The index of a server run's trace; `None` for a one-connection trace. `along` places an
+    /// instant on the chart, from 0 (the start) to 1 (the end): the app gives the playback's
+    /// pace, so that the chart reads like the run plays, quiet stretches short.
+    pub fn new(trace: &Trace, along: impl Fn(Instant) -> f64) -> Option<ServerIndex> {
         let listener = trace.listener.as_ref()?;
         let n = trace.connections.len();
         let mut transitions: Vec<[Vec<u32>; 2]> = vec![[Vec::new(), Vec::new()]; n];
@@ -71,7 +71,7 @@ impl ServerIndex {
             .iter()
             .filter(|c| c.origin == Origin::Flood)
             .count();
-        let (chart, peak) = chart(listener, end);
+        let (chart, peak) = chart(listener, along);
         Some(ServerIndex {
             transitions,
             clients,
@@ -79,7 +79,6 @@ impl ServerIndex {
             flood_states,
             chart,
             peak,
-            end,
         })
     }
 
@@ -127,29 +126,15 @@ impl ServerIndex {
             .map_or([0; State::ALL.len()], |i| self.flood_states[i].1)
     }
 
-    /// The chart column the playhead is in (0 before the start).
-    pub fn column_of(&self, p: Playhead) -> f64 {
-        match p {
-            Playhead::Start => 0.0,
-            Playhead::At(t) if self.end.0 == 0 => {
-                if t.0 == 0 {
-                    0.0
-                } else {
-                    CHART_COLUMNS as f64
-                }
-            }
-            Playhead::At(t) => {
-                t.0.min(self.end.0) as f64 / self.end.0 as f64 * CHART_COLUMNS as f64
-            }
-        }
+    /// The chart's x (in columns) of a point `along` the run (0 to 1).
+    pub fn column_at(along: f64) -> f64 {
+        crate::numtext::clamp(along, 0.0, 1.0) * CHART_COLUMNS as f64
     }
 }
 
 /// The longest queues in each slice of the run, and over the whole run.
-fn chart(listener: &ListenerRecord, end: Instant) -> (Vec<[u32; 2]>, [u32; 2]) {
-    let span = end.0.max(1) as f64;
-    let column =
-        |t: Instant| ((t.0 as f64 / span * CHART_COLUMNS as f64) as usize).min(CHART_COLUMNS - 1);
+fn chart(listener: &ListenerRecord, along: impl Fn(Instant) -> f64) -> (Vec<[u32; 2]>, [u32; 2]) {
+    let column = |t: Instant| (ServerIndex::column_at(along(t)) as usize).min(CHART_COLUMNS - 1);
     // The longest queues the events in each column left, and what the last of them left.
     let mut most = vec![[0u32; 2]; CHART_COLUMNS];
     let mut last: Vec<Option<[u32; 2]>> = vec![None; CHART_COLUMNS];
@@ -189,7 +174,8 @@ mod tests {
 
     fn run(name: &str) -> Indexed {
         let trace = tcp_sim::run(&named::server_by_name(name).unwrap());
-        let server = ServerIndex::new(&trace, trace.end);
+        let end = trace.end.0.max(1) as f64;
+        let server = ServerIndex::new(&trace, |t| t.0 as f64 / end);
         Indexed { trace, server }
     }
 

@@ -36,6 +36,8 @@ pub const MAX_FLOOD: u32 = 20_000;
 pub const MAX_BACKLOG: u32 = 4096;
 /// The longest wait before each `accept()` the controls offer (ms).
 pub const MAX_ACCEPT_DELAY_MS: u32 = 10_000;
+/// How long a reconnecting client waits after its last step before it connects again (ms).
+pub const RECONNECT_AFTER_MS: u64 = 100;
 /// SYNs of a flood the learner starts with one button.
 pub const DEFAULT_FLOOD: u32 = 5000;
 /// SYNs per second of a flood the learner starts in a scenario that has none.
@@ -54,8 +56,8 @@ pub struct ServerKnobs {
     pub flood: Option<u32>,
     /// The server's application waits this long (ms) before each `accept()`: a slow server.
     pub accept_delay_ms: Option<u32>,
-    /// This client (by index) connects again from the same local port once its steps are done,
-    /// and the server serves one more connection as it served the last.
+    /// This client (by index) connects again from the same local port [`RECONNECT_AFTER_MS`]
+    /// after its steps are done, and the server serves one more connection as it served the last.
     pub reconnect: Option<usize>,
 }
 
@@ -94,6 +96,13 @@ impl ServerKnobs {
                     .filter(|s| !matches!(s, Step::At(_)))
                     .copied()
                     .collect();
+                // A moment later, as a program that connects again would: its old socket has
+                // had the time to close, and the new SYN meets what is left of it (TIME-WAIT).
+                client
+                    .steps
+                    .push(Step::Sleep(tcp_sim::Duration::from_millis(
+                        RECONNECT_AFTER_MS,
+                    )));
                 client.steps.extend(again);
                 if let Some(last) = sc.server.iter().rposition(|s| *s == Step::Accept) {
                     let serve = sc.server[last..].to_vec();
@@ -389,6 +398,9 @@ mod tests {
         let c = &sc.clients[1];
         assert_eq!(c.port, Some(c.port_range.0));
         assert_eq!(c.steps.iter().filter(|s| **s == Step::Connect).count(), 2);
+        let second = c.steps.iter().rposition(|s| *s == Step::Connect).unwrap();
+        let wait = tcp_sim::Duration::from_millis(RECONNECT_AFTER_MS);
+        assert_eq!(c.steps[second - 1], Step::Sleep(wait));
         // Edited steps keep a server scenario a server scenario.
         let mut draft = setup.draft();
         draft.set(DraftField::ServerSteps, "listen\naccept\nclose".into());
