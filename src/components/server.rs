@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use super::{coords, num};
 use crate::dispatch::{callback, use_dispatch};
-use crate::i18n::{t, tf, Ui};
+use crate::i18n::{label_value, t, tf, Ui};
 use tcp_lab_model::server::{slot, ServerIndex, CHART_COLUMNS};
 use tcp_lab_model::setup::{
     ServerKnobs, DEFAULT_FLOOD, MAX_ACCEPT_DELAY_MS, MAX_BACKLOG, MAX_FLOOD,
@@ -130,7 +130,7 @@ pub fn server_panel(p: &ServerPanelProps) -> Html {
             let (label, text) = listener_event_text(e.kind, lang);
             html! {
                 <div class="listener-event" data-listener-event={e.kind.key()}>
-                    <h3>{ t(lang, Ui::LatestListenerEvent) }{ ": " }{ label }</h3>
+                    <h3>{ label_value(lang, t(lang, Ui::LatestListenerEvent), label) }</h3>
                     <p>{ text }</p>
                 </div>
             }
@@ -244,8 +244,8 @@ pub fn server_panel(p: &ServerPanelProps) -> Html {
                 <line class="playhead" data-column={num(x)} x1={num(x)} x2={num(x)} y1="0" y2={num(CHART_HEIGHT)} />
             </svg>
             <div class="chart-legend" aria-hidden="true">
-                <span class="swatch syn"></span>{ t(lang, Ui::SynQueue) }
-                <span class="swatch accept"></span>{ t(lang, Ui::AcceptQueue) }
+                <span><span class="swatch syn"></span>{ t(lang, Ui::SynQueue) }</span>
+                <span><span class="swatch accept"></span>{ t(lang, Ui::AcceptQueue) }</span>
             </div>
             { latest_html }
             <h3>{ t(lang, Ui::Counters) }</h3>

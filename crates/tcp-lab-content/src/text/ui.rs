@@ -1017,8 +1017,8 @@ pub(crate) fn text(ui: Ui, lang: Lang) -> &'static str {
             Zh => "全连接队列（accept 队列）",
         },
         Ui::QueueLength => match lang {
-            En => "{n} of {limit}",
-            Zh => "{n} / 上限 {limit}",
+            En => "{n}: full when more than {limit}",
+            Zh => "{n}：超过 {limit} 即为满",
         },
         Ui::QueueChart => match lang {
             En => "Both queues over the whole run (the tallest is {peak}); the line marks the playhead.",
