@@ -181,27 +181,20 @@ pub fn server_panel(p: &ServerPanelProps) -> Html {
     let opened = trace
         .connections
         .partition_point(|c| p.playhead.reached(c.opened));
-    let flood_rows: Vec<Html> = trace.connections[..opened]
+    let (flood_opened, flood_cookies) = index.flood_opened(trace, p.playhead);
+    let flood_rows: Vec<Html> = index.flood[..flood_opened]
         .iter()
-        .filter(|c| c.origin == Origin::Flood)
         .take(FLOOD_ROWS)
-        .map(row)
+        .map(|&id| row(&trace.connections[id]))
         .collect();
-    let listed = client_rows.len() + flood_rows.len();
-    let flood_opened = trace.connections[..opened]
-        .iter()
-        .filter(|c| c.origin == Origin::Flood)
-        .count();
+    // Connections opened by the playhead that have no row (a client's row is listed before it opens).
     let clients_opened = index.clients.partition_point(|&id| id < opened);
+    let listed = clients_opened.min(CLIENT_ROWS) + flood_rows.len();
     let unlisted = (clients_opened + flood_opened).saturating_sub(listed);
     let flood_html = (index.flood_connections > 0).then(|| {
         let counts = index.flood_states_at(p.playhead);
         let synrecv = counts[slot(State::SynReceived)];
         let gone = counts[slot(State::Closed)] + counts[slot(State::Listen)];
-        let cookies = trace.connections[..opened]
-            .iter()
-            .filter(|c| c.origin == Origin::Flood && c.cookie)
-            .count();
         html! {
             <p class="flood-aggregate" data-flood-aggregate="" data-flood-opened={flood_opened.to_string()}
                data-flood-syn-received={synrecv.to_string()}>
@@ -209,7 +202,7 @@ pub fn server_panel(p: &ServerPanelProps) -> Html {
                     ("n", &flood_opened.to_string()),
                     ("synrecv", &synrecv.to_string()),
                     ("gone", &gone.to_string()),
-                    ("cookies", &cookies.to_string()),
+                    ("cookies", &flood_cookies.to_string()),
                 ]) }
             </p>
         }

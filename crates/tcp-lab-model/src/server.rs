@@ -26,6 +26,10 @@ pub struct ServerIndex {
     pub clients: Vec<usize>,
     /// How many connections the flood opened.
     pub flood_connections: usize,
+    /// The flood's connections by id, in opening order.
+    pub flood: Vec<usize>,
+    /// How many of the first `i` flood connections were answered with a SYN cookie, for each `i`.
+    flood_cookies: Vec<u32>,
     /// How many flood connections' server ends are in each state (by [`slot`]), after each
     /// change, with its time: a step function over the run.
     flood_states: Vec<(Instant, [u32; State::ALL.len()])>,
@@ -66,16 +70,25 @@ impl ServerIndex {
             .filter(|c| matches!(c.origin, Origin::Client(_)))
             .map(|c| c.id)
             .collect();
-        let flood_connections = trace
+        let flood: Vec<usize> = trace
             .connections
             .iter()
             .filter(|c| c.origin == Origin::Flood)
-            .count();
+            .map(|c| c.id)
+            .collect();
+        let mut flood_cookies = Vec::with_capacity(flood.len() + 1);
+        flood_cookies.push(0);
+        for &id in &flood {
+            let last = *flood_cookies.last().unwrap_or(&0);
+            flood_cookies.push(last + u32::from(trace.connections[id].cookie));
+        }
         let (chart, peak) = chart(listener, along);
         Some(ServerIndex {
             transitions,
             clients,
-            flood_connections,
+            flood_connections: flood.len(),
+            flood,
+            flood_cookies,
             flood_states,
             chart,
             peak,
@@ -124,6 +137,15 @@ impl ServerIndex {
         let n = self.flood_states.partition_point(|(t, _)| p.reached(*t));
         n.checked_sub(1)
             .map_or([0; State::ALL.len()], |i| self.flood_states[i].1)
+    }
+
+    /// How many connections the flood has opened at the playhead, and how many of them were
+    /// answered with a SYN cookie (connections are numbered as they open).
+    pub fn flood_opened(&self, trace: &Trace, p: Playhead) -> (usize, u32) {
+        let n = self
+            .flood
+            .partition_point(|&id| p.reached(trace.connections[id].opened));
+        (n, self.flood_cookies[n])
     }
 
     /// The chart's x (in columns) of a point `along` the run (0 to 1).
@@ -255,5 +277,14 @@ mod tests {
         assert!(counts[slot(State::SynReceived)] <= syn_q);
         let end = s.flood_states_at(r.end());
         assert_eq!(end[slot(State::SynReceived)], 0, "every request ended");
+        assert_eq!(s.flood_opened(&r.trace, r.end()), (s.flood_connections, 0));
+        assert_eq!(s.flood_opened(&r.trace, Playhead::Start), (0, 0));
+        let r = run("syn_flood_cookies");
+        let s = r.server.as_ref().unwrap();
+        let cookies = r.trace.connections.iter().filter(|c| c.cookie).count() as u32;
+        let (n, c) = s.flood_opened(&r.trace, r.end());
+        assert_eq!(n, s.flood_connections);
+        // The clients' own cookie connections are not the flood's.
+        assert_eq!(c, cookies - 10);
     }
 }
