@@ -368,23 +368,19 @@ impl Trace {
             .iter()
             .filter_map(|s| {
                 let id = seg_map[s.id]?;
-                // Relative to this connection's ISNs, which the server run learns only once the
-                // first segment of each end is out.
-                let (seq_rel, ack_rel) = if s.conn == Some(conn) {
-                    let (mine, theirs) = match s.dir {
-                        Dir::C2S => (record.client_isn, record.server_isn),
-                        Dir::S2C => (record.server_isn, record.client_isn),
-                    };
-                    let seq_rel = mine.map(|isn| crate::seq::diff(s.segment.seq, isn));
-                    let ack_rel = s.segment.flags.ack().then(|| {
-                        theirs.map_or(s.segment.ack as i64, |isn| {
-                            crate::seq::diff(s.segment.ack, isn)
-                        })
-                    });
-                    (seq_rel, ack_rel)
-                } else {
-                    (s.seq_rel, s.ack_rel)
+                // Relative to this connection's ISNs (which the server run learns only once the
+                // first segment of each end is out), also for another connection's segment: a
+                // newer SYN then reads as how far above this connection's numbers it starts.
+                let (mine, theirs) = match s.dir {
+                    Dir::C2S => (record.client_isn, record.server_isn),
+                    Dir::S2C => (record.server_isn, record.client_isn),
                 };
+                let seq_rel = mine.map(|isn| crate::seq::diff(s.segment.seq, isn));
+                let ack_rel = s.segment.flags.ack().then(|| {
+                    theirs.map_or(s.segment.ack as i64, |isn| {
+                        crate::seq::diff(s.segment.ack, isn)
+                    })
+                });
                 Some(SegmentRecord {
                     id,
                     seq_rel,

@@ -155,4 +155,18 @@ fn test_connection_view_of_the_new_connection_shows_the_old_segment_it_took() {
     assert!(old.sent < v.segments[1].sent, "sent by the old connection");
     let old_conn = t.connection_view(k.from_conn).unwrap();
     assert!(old_conn.corruptions.is_empty());
+    // Numbered in the new connection's terms: it lies inside the new connection's window.
+    let rel = old.seq_rel.unwrap();
+    assert!(rel > 0 && rel < 65536 * 4, "{rel}");
+}
+
+#[test]
+fn test_connection_view_of_time_wait_shows_the_newer_syn_above_its_numbers() {
+    let t = run(&named::server_by_name("time_wait_new_syn").unwrap());
+    let v = t.connection_view(0).unwrap();
+    // The SYN of the next connection, which ended this one's TIME-WAIT, is in its ladder.
+    let syn = v.segments.iter().rfind(|s| s.flags_str() == "S").unwrap();
+    assert!(syn.id > 2, "after this connection's own handshake");
+    assert!(syn.seq_rel.unwrap() > 0, "newer: above this connection's sequence numbers");
+    assert_eq!(v.final_state(Side::Server), State::Closed);
 }
