@@ -9,7 +9,7 @@ use tcp_sim::Scenario;
 use crate::run::{Run, RunRef};
 
 /// The connection the ladder shows in a server run, with its own one-connection run.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct ConnectionLadder {
     /// The connection's id in the server run.
     pub conn: usize,
@@ -17,6 +17,14 @@ pub struct ConnectionLadder {
     pub run: RunRef,
     /// The view's segment `i` is segment `segment_ids[i]` of the server run.
     pub segment_ids: Rc<Vec<usize>>,
+}
+
+/// The same connection of the same run (the ids follow from the run): cheap enough for the
+/// reducer's state comparisons, which run every frame.
+impl PartialEq for ConnectionLadder {
+    fn eq(&self, other: &Self) -> bool {
+        self.conn == other.conn && self.run == other.run
+    }
 }
 
 impl ConnectionLadder {
