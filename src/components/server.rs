@@ -229,6 +229,15 @@ pub fn server_panel(p: &ServerPanelProps) -> Html {
                 { gauge("syn", Ui::SynQueue, queues[0]) }
                 { gauge("accept", Ui::AcceptQueue, queues[1]) }
             </div>
+            <p class="listener-settings" data-testid="listener-settings">
+                { tf(lang, Ui::ListenerSettings, &[
+                    ("backlog", &limits.backlog.to_string()),
+                    ("somaxconn", &limits.somaxconn.to_string()),
+                    ("max_syn", &limits.max_syn_backlog.to_string()),
+                    ("cookies", &limits.syncookies.to_string()),
+                    ("abort", &u8::from(limits.abort_on_overflow).to_string()),
+                ]) }
+            </p>
             <svg class="queue-chart" data-testid="queue-chart" role="img" aria-label={chart_label.clone()}
                  viewBox={format!("0 0 {CHART_COLUMNS} {}", num(CHART_HEIGHT))} preserveAspectRatio="none">
                 <title>{ chart_label }</title>

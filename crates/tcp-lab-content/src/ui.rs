@@ -366,6 +366,8 @@ ui_texts!(
     HintWholeNumber,
     OneConnectionScenarios,
     ServerScenarios,
+    /// The listener's settings in force: `{backlog}`, `{somaxconn}`, `{max_syn}`, `{cookies}`, `{abort}`.
+    ListenerSettings,
 );
 
 /// The name of a language in that language, for the language switch: each

@@ -844,4 +844,41 @@ mod tests {
         assert!(s.run.server.is_none() && s.connection.is_none());
         assert_eq!(s.setup.knobs, ServerKnobs::default());
     }
+
+    #[test]
+    fn test_dropping_a_segment_of_the_shown_connection_drops_it_in_the_server_run() {
+        let mut s = lab("?scenario=accept_queue_overflow");
+        // Step until the shown connection's SYN-ACK is in flight.
+        let synack = |s: &LabState| {
+            s.ladder()
+                .trace
+                .segments
+                .iter()
+                .find(|x| x.flags_str() == "SA")
+                .map(|x| x.id)
+        };
+        let id = synack(&s).unwrap();
+        while !s.ladder().flights[id].in_flight(s.playback.playhead) {
+            act(&mut s, Action::StepForward);
+        }
+        let global = s.connection.as_ref().unwrap().segment_ids[id];
+        act(&mut s, Action::SetSegmentFate(id, FaultAction::Drop));
+        assert_eq!(s.run.trace.segments[global].fate, Fate::Lost);
+        assert_eq!(s.ladder().trace.segments[id].fate, Fate::Lost);
+        assert_eq!(
+            s.learner_faults[0].fault.matches,
+            FaultMatch::Id(global),
+            "the fault names the run's segment"
+        );
+        // The server sends its SYN-ACK again, on the same connection's ladder.
+        act(&mut s, Action::End);
+        let synacks = s
+            .ladder()
+            .trace
+            .segments
+            .iter()
+            .filter(|x| x.flags_str() == "SA")
+            .count();
+        assert!(synacks >= 2);
+    }
 }

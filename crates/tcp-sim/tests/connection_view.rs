@@ -167,6 +167,9 @@ fn test_connection_view_of_time_wait_shows_the_newer_syn_above_its_numbers() {
     // The SYN of the next connection, which ended this one's TIME-WAIT, is in its ladder.
     let syn = v.segments.iter().rfind(|s| s.flags_str() == "S").unwrap();
     assert!(syn.id > 2, "after this connection's own handshake");
-    assert!(syn.seq_rel.unwrap() > 0, "newer: above this connection's sequence numbers");
+    assert!(
+        syn.seq_rel.unwrap() > 0,
+        "newer: above this connection's sequence numbers"
+    );
     assert_eq!(v.final_state(Side::Server), State::Closed);
 }

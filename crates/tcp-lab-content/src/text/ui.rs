@@ -1148,5 +1148,9 @@ pub(crate) fn text(ui: Ui, lang: Lang) -> &'static str {
             En => "A server with many connections",
             Zh => "多个连接的服务器",
         },
+        Ui::ListenerSettings => match lang {
+            En => "Listener settings: backlog {backlog} (somaxconn {somaxconn}), tcp_max_syn_backlog {max_syn}, tcp_syncookies {cookies}, tcp_abort_on_overflow {abort}.",
+            Zh => "监听套接字的设置：backlog {backlog}（somaxconn {somaxconn}），tcp_max_syn_backlog {max_syn}，tcp_syncookies {cookies}，tcp_abort_on_overflow {abort}。",
+        },
     }
 }
