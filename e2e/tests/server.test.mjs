@@ -114,6 +114,12 @@ labTest('each server scenario opens by URL and its numbers at the end are the co
       const first = clients[0];
       assert.equal(v.shown, first.id, `${name}: the first client's connection is on the ladder`);
       await assertLadderIsConnection(page, name, first.id);
+      // The settings in force are the core's.
+      const settings = await page.locator('[data-testid="listener-settings"]').textContent();
+      const l = trace.listener.settings;
+      for (const [k, v] of [['backlog', l.backlog], ['tcp_syncookies', l.syncookies], ['tcp_abort_on_overflow', Number(l.abort_on_overflow)]]) {
+        assert.ok(settings.includes(`${k} ${v}`), `${name}: "${k} ${v}" in "${settings}"`);
+      }
       // The panel's words are the page's language.
       const heading = await page.locator('[data-testid="server"] h2').textContent();
       assert.equal(/[\u4e00-\u9fff]/.test(heading), lang === 'zh', `${name}: heading in ${lang}`);
