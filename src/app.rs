@@ -18,6 +18,7 @@ use crate::components::ladder::Ladder;
 use crate::components::learn::{knowledge_panel, learn_bar, KnowledgeProps, LearnBarProps};
 use crate::components::notices::Notices;
 use crate::components::segment_numbers;
+use crate::components::server::ServerPanel;
 use crate::components::setup::{ProfilePicker, ScenarioPicker, SetupPanel};
 use crate::components::share::ShareBar;
 use crate::components::state_diagram::StateDiagram;
@@ -210,8 +211,12 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     {
-        let c = state.run.state_at(Side::Client, state.playback.playhead);
-        let sv = state.run.state_at(Side::Server, state.playback.playhead);
+        let c = state
+            .ladder()
+            .state_at(Side::Client, state.playback.playhead);
+        let sv = state
+            .ladder()
+            .state_at(Side::Server, state.playback.playhead);
         let fields = (
             state.playback.playhead.as_ms().max(0.0),
             state.setup.name.clone(),
@@ -317,7 +322,10 @@ pub fn app(props: &AppProps) -> Html {
 
     let s: &LabState = &state;
     let lang = s.lang;
-    let run = &s.run;
+    // Playback moves through the whole run; the ladder and the panels about it show the
+    // selected connection in a server run.
+    let whole = &s.run;
+    let run = s.ladder();
     let p = s.playback.playhead;
     let client = run.state_at(Side::Client, p);
     let server = run.state_at(Side::Server, p);
@@ -349,7 +357,7 @@ pub fn app(props: &AppProps) -> Html {
             )
         })
         .unwrap_or_default();
-    let announcement = crate::components::learning_modes::learn_announcement(lang, &s.learn, run)
+    let announcement = crate::components::learning_modes::learn_announcement(lang, &s.learn, whole)
         .unwrap_or(announcement);
     let learn = &s.learn;
     let learning_panels = learning_panels(lang, s, focus);
@@ -390,7 +398,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="notices">
                 <Notices lang={lang} notices={s.notices.clone()} />
                 { crate::components::capture::derived_from_notice(lang, s.derived_from.as_ref()) }
-                if run.trace.truncated {
+                if whole.trace.truncated {
                     <div class="notice warn" role="status">{ t(lang, Ui::Truncated) }</div>
                 }
             </div>
@@ -400,12 +408,12 @@ pub fn app(props: &AppProps) -> Html {
             <div class="workspace">
                 <section class="stage" aria-label={t(lang, Ui::Ladder)}>
                     <Controls lang={lang} playing={s.playback.playing} playhead={p} wall={s.playback.wall}
-                              wall_total={run.schedule.total()} speed={s.playback.speed}
+                              wall_total={whole.schedule.total()} speed={s.playback.speed}
                               can_step_back={p != Playhead::Start}
                               can_step_forward={!s.at_end() && !s.learn.question_open()}
                               can_fast_forward={s.can_fast_forward() && !s.learn.question_open()} numbers={s.numbers} />
                     <BreakIt lang={lang} faults={s.learner_faults.clone()}
-                             targets={run.sent_kinds()} refused={s.arm_refused} />
+                             targets={whole.sent_kinds()} refused={s.arm_refused} />
                     <div class="ladder-wrap">
                         <Ladder lang={lang} run={run.clone()} playhead={p} numbers={s.numbers}
                                 selected_segment={selected_segment} on_open_segment={on_open_segment}
@@ -422,6 +430,10 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="info" tabindex={embed.embed.then_some("0")} role={embed.embed.then_some("region")}
                      aria-label={embed.embed.then(|| t(lang, Ui::Explanation))}>
                     { learning_panels.0 }
+                    if whole.server.is_some() {
+                        <ServerPanel lang={lang} run={whole.clone()} playhead={p} knobs={s.setup.knobs}
+                                     shown={s.connection.as_ref().map(|c| c.conn)} />
+                    }
                     <CaptureFindings lang={lang} run={run.clone()} playhead={p}
                                      on_jump={crate::dispatch::callback(&dispatcher, Action::JumpToLog)} />
                     if s.viewing_capture() {
@@ -505,6 +517,7 @@ fn learning_panels(lang: Lang, s: &LabState, focus: Option<usize>) -> (Html, Htm
     };
     use tcp_lab_model::view::LearnView;
     let learn = &s.learn;
+    // Lessons and questions read the whole run.
     let run = &s.run;
     let top = html! {
         <>
@@ -523,7 +536,7 @@ fn learning_panels(lang: Lang, s: &LabState, focus: Option<usize>) -> (Html, Htm
         analogy_panel(&AnalogyProps {
             lang,
             learn: learn.clone(),
-            topic: analogy_topic(run, focus, learn),
+            topic: analogy_topic(s.ladder(), focus, learn),
         })
     } else {
         Html::default()

@@ -213,7 +213,12 @@ pub fn notice_text(lang: Lang, notice: &Notice) -> String {
         Notice::UnknownScenario(v) => (
             "scenario",
             v,
-            tcp_sim::named::NAMES.join(", "),
+            tcp_sim::named::NAMES
+                .iter()
+                .chain(&tcp_sim::named::SERVER_NAMES)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", "),
             DEFAULT_SCENARIO.into(),
         ),
         Notice::UnknownProfile(v) => (
@@ -293,6 +298,20 @@ pub fn param_hint(lang: Lang, key: &str) -> (String, bool) {
         "seed" => (said(Ui::HintSeed), false),
         "step" => (said(Ui::HintStep), false),
         "nums" => ("abs, rel".to_string(), false),
+        "backlog" | "flood" | "accept_delay" | "reconnect" | "conn" => {
+            use tcp_lab_model::setup::{MAX_ACCEPT_DELAY_MS, MAX_BACKLOG, MAX_FLOOD};
+            let max = match key {
+                "backlog" => MAX_BACKLOG as u64,
+                "flood" => MAX_FLOOD as u64,
+                "accept_delay" => MAX_ACCEPT_DELAY_MS as u64,
+                "reconnect" => 10_000,
+                _ => 10_000_000,
+            };
+            (
+                tf(lang, Ui::HintWholeNumber, &[("max", &max.to_string())]),
+                false,
+            )
+        }
         "controls" => (tcp_lab_model::view::CONTROLS.join(", "), false),
         "learn" => ("lessons, glossary".to_string(), false),
         // On/off switches: embed, compact, quiz, plain, bi.

@@ -100,12 +100,13 @@ pub enum Wake {
 }
 
 /// The next moment, after the playhead, at which something the views show
-/// changes: the next event, or a timer starting or stopping (its countdown
-/// comes or goes).
-pub fn next_change(run: &Run, p: Playhead) -> Instant {
+/// changes: the next event, or a timer of the ladder's run starting or stopping
+/// (its countdown comes or goes).
+pub fn next_change(run: &Run, ladder: &Run, p: Playhead) -> Instant {
     let next_event = run.events.next_after(p).unwrap_or(run.end_instant());
     let after = |t: Instant| !p.reached(t);
-    run.timers
+    ladder
+        .timers
         .iter()
         .flat_map(|s| [s.start, s.end])
         .filter(|&t| after(t))
@@ -127,7 +128,7 @@ pub fn next_wake(s: &LabState) -> Option<Wake> {
         let run = &s.run;
         let next = run.schedule.wall_of(
             &run.events,
-            Playhead::At(next_change(run, s.playback.playhead)),
+            Playhead::At(next_change(run, s.ladder(), s.playback.playhead)),
         );
         next - s.playback.wall
     };
@@ -186,6 +187,8 @@ pub fn use_playback(state: &UseReducerHandle<Lab>) {
 /// countdown (see `components::timers`).
 struct LiveText {
     run: RunRef,
+    /// Whose countdowns the badges show (a server run's selected connection).
+    ladder: RunRef,
     lang: Lang,
 }
 
@@ -207,7 +210,7 @@ impl LiveText {
             set_attr(&scrub, "aria-valuetext", &time);
         }
         for side in [Side::Client, Side::Server] {
-            for r in self.run.running_timers(side, p) {
+            for r in self.ladder.running_timers(side, p) {
                 let sel = format!(
                     "main#lab [data-endpoint=\"{}\"] [data-timer=\"{}\"]",
                     side.name(),
@@ -254,14 +257,16 @@ fn set_attr(el: &Element, name: &str, value: &str) {
 pub fn use_live_text(state: &LabState) {
     let deps = (
         state.run.clone(),
+        state.ladder().clone(),
         state.lang,
         state.playback.playhead,
         state.playback.wall,
         Clock::of(state),
     );
-    use_effect_with(deps, |(run, lang, playhead, wall, clock)| {
+    use_effect_with(deps, |(run, ladder, lang, playhead, wall, clock)| {
         let live = LiveText {
             run: run.clone(),
+            ladder: ladder.clone(),
             lang: *lang,
         };
         live.write(*playhead, *wall);

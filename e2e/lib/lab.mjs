@@ -142,6 +142,23 @@ export function coreTrace(name, { profile = 'linux' } = {}) {
   return trace;
 }
 
+/**
+ * One connection of a server scenario's run as the lab's ladder shows it:
+ * `tcp-sim named NAME --json --profile P --conn N` (the core's `Trace::connection_view`).
+ */
+export function coreConnection(name, conn, { profile = 'linux' } = {}) {
+  const key = `${name}/${profile}/conn${conn}`;
+  if (traceCache.has(key)) return traceCache.get(key);
+  const trace = JSON.parse(tcpSim(['named', name, '--json', '--profile', profile, '--conn', String(conn)]));
+  traceCache.set(key, trace);
+  return trace;
+}
+
+/** The core's trace of a scenario file: `tcp-sim run FILE --json` (with `extra` options). */
+export function coreRunFile(file, extra = []) {
+  return JSON.parse(tcpSim(['run', file, '--json', ...extra]));
+}
+
 /** Final state of each side in a core trace: { client, server }. */
 export function finalStates(trace) {
   const last = (xs) => (xs && xs.length ? xs[xs.length - 1].to : 'CLOSED');

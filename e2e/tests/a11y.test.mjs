@@ -103,6 +103,22 @@ labTest('axe: the compact embed (700x450)', TIMEOUT, async (t, open) => {
   await assertNoViolations(t, w.page, 'compact embed');
 });
 
+for (const [lang, scenario] of [['en', 'syn_flood_cookies'], ['zh', 'accept_queue_overflow']]) {
+  labTest(`axe: the server view (${scenario}, ${lang})`, TIMEOUT, async (t, open) => {
+    const w = await open({ query: { lang, scenario, step: 40 } });
+    await w.page.waitForSelector('[data-testid="server"] tr[data-conn]');
+    await w.page.locator('[data-testid="server"] details.counter-help summary').click();
+    await assertNoViolations(t, w.page, `server view (${scenario}, ${lang})`);
+    await w.page.emulateMedia({ colorScheme: 'dark' });
+    await assertNoViolations(t, w.page, `server view, dark (${scenario}, ${lang})`);
+  });
+}
+
+labTest('axe: the server view on a phone (390x844)', TIMEOUT, async (t, open) => {
+  const w = await open({ query: { lang: 'en', scenario: 'syn_flood_no_cookies', step: 40 }, viewport: { width: 390, height: 844 } });
+  await assertNoViolations(t, w.page, 'server view, phone');
+});
+
 labTest('axe: an open fate menu', TIMEOUT, async (t, open) => {
   const w = await open({ query: EN });
   const id = await untilInFlight(w.page);

@@ -12,6 +12,7 @@ pub mod ladder;
 pub mod learn;
 pub mod learning_modes;
 pub mod notices;
+pub mod server;
 pub mod setup;
 pub mod share;
 pub mod state_diagram;

@@ -14,7 +14,7 @@ use tcp_lab_model::Action;
 #[derive(Properties, PartialEq)]
 pub struct ScenarioPickerProps {
     pub lang: Lang,
-    /// A name from `tcp_sim::named::NAMES`, or `custom`.
+    /// A name from `tcp_sim::named::NAMES` or `SERVER_NAMES`, or `custom`.
     pub name: String,
     /// A capture is on the ladder, not the simulator's run: the picker says so.
     #[prop_or_default]
@@ -45,9 +45,16 @@ pub fn scenario_picker(p: &ScenarioPickerProps) -> Html {
             <span>{ t(lang, Ui::Scenario) }</span>
             <select data-action="scenario" onchange={onchange}>
                 { capture_option(lang, p.capture) }
-                { for named::NAMES.iter().map(|&name| html! {
-                    <option value={name} selected={!p.capture && p.name == name}>{ scenario_title(name, lang).unwrap_or(name) }</option>
-                }) }
+                <optgroup label={t(lang, Ui::OneConnectionScenarios)}>
+                    { for named::NAMES.iter().map(|&name| html! {
+                        <option value={name} selected={!p.capture && p.name == name}>{ scenario_title(name, lang).unwrap_or(name) }</option>
+                    }) }
+                </optgroup>
+                <optgroup label={t(lang, Ui::ServerScenarios)}>
+                    { for named::SERVER_NAMES.iter().map(|&name| html! {
+                        <option value={name} selected={!p.capture && p.name == name}>{ scenario_title(name, lang).unwrap_or(name) }</option>
+                    }) }
+                </optgroup>
                 <option value={CUSTOM} selected={!p.capture && p.name == CUSTOM}>{ t(lang, Ui::CustomScenario) }</option>
             </select>
         </label>

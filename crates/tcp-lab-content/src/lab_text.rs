@@ -21,9 +21,12 @@
 //! 3. the label of each [`TimerKind`] in [`TimerKind::ALL`] (`timer.<key>`);
 //! 4. the gloss of each [`State`] in [`State::ALL`] (`state.<RFC name>`,
 //!    e.g. `state.SYN-SENT`);
-//! 5. for each name in [`named::NAMES`]: its title, then its blurb
-//!    (`scenario.<name>.title`, `scenario.<name>.blurb`);
-//! 6. each interface text in [`Ui::ALL`] (`ui.<name>`).
+//! 5. for each name in [`named::NAMES`], then [`named::SERVER_NAMES`]: its title, then its
+//!    blurb (`scenario.<name>.title`, `scenario.<name>.blurb`);
+//! 6. each interface text in [`Ui::ALL`] (`ui.<name>`);
+//! 7. for each [`ListenerEventKind`] in its `ALL`, then each [`ListenerCounter`]: its label,
+//!    then its explanation (`listener.<key>.label`, `listener.<key>.text`,
+//!    `counter.<key>.label`, `counter.<key>.text`).
 //!
 //! `linux` is the only optional field: the pack stores `""` for `None`, and
 //! an empty `linux` reads back as `None`.
@@ -37,6 +40,7 @@ use std::sync::OnceLock;
 
 use crate::pack::{fnv1a_lines, Pack};
 
+use tcp_sim::server::listener::{ListenerCounter, ListenerEventKind};
 use tcp_sim::{named, Cause, SendReason, State, TimerKind};
 
 use crate::{Explanation, Lang, Ui};
@@ -60,8 +64,15 @@ const SEGMENTS: usize = TRANSITIONS + Cause::ALL.len() * FIELDS;
 const TIMERS: usize = SEGMENTS + SendReason::ALL.len() * FIELDS;
 const STATES: usize = TIMERS + TimerKind::ALL.len();
 const SCENARIOS: usize = STATES + State::ALL.len();
-const INTERFACE: usize = SCENARIOS + named::NAMES.len() * 2;
-const COUNT: usize = INTERFACE + Ui::ALL.len();
+const INTERFACE: usize = SCENARIOS + (named::NAMES.len() + named::SERVER_NAMES.len()) * 2;
+const LISTENER: usize = INTERFACE + Ui::ALL.len();
+const COUNTERS: usize = LISTENER + ListenerEventKind::ALL.len() * 2;
+const COUNT: usize = COUNTERS + ListenerCounter::ALL.len() * 2;
+
+/// Every scenario name with a title and blurb, in pack order.
+fn scenario_names() -> impl Iterator<Item = &'static str> {
+    named::NAMES.iter().chain(&named::SERVER_NAMES).copied()
+}
 
 #[cfg(feature = "text")]
 fn explanation_fields(e: &Explanation) -> [&'static str; FIELDS] {
@@ -104,8 +115,20 @@ fn state_at(state: State) -> Option<usize> {
 }
 /// The index of the scenario's title; its blurb follows.
 fn scenario_at(name: &str) -> Option<usize> {
-    let i = named::NAMES.iter().position(|&n| n == name)?;
+    let i = scenario_names().position(|n| n == name)?;
     Some(SCENARIOS + i * 2)
+}
+
+/// The index of a listener event's label; its explanation follows.
+fn listener_at(kind: ListenerEventKind) -> Option<usize> {
+    let i = ListenerEventKind::ALL.iter().position(|&k| k == kind)?;
+    Some(LISTENER + i * 2)
+}
+
+/// The index of a counter's label; its explanation follows.
+fn counter_at(counter: ListenerCounter) -> Option<usize> {
+    let i = ListenerCounter::ALL.iter().position(|&c| c == counter)?;
+    Some(COUNTERS + i * 2)
 }
 
 fn ui_at(ui: Ui) -> Option<usize> {
@@ -124,11 +147,19 @@ pub fn key_names() -> Vec<String> {
     }
     v.extend(TimerKind::ALL.map(|k| format!("timer.{}", k.key())));
     v.extend(State::ALL.map(|s| format!("state.{}", s.rfc_name())));
-    for n in named::NAMES {
+    for n in scenario_names() {
         v.push(format!("scenario.{n}.title"));
         v.push(format!("scenario.{n}.blurb"));
     }
     v.extend(Ui::ALL.iter().map(|u| format!("ui.{}", u.key())));
+    for k in ListenerEventKind::ALL {
+        v.push(format!("listener.{}.label", k.key()));
+        v.push(format!("listener.{}.text", k.key()));
+    }
+    for c in ListenerCounter::ALL {
+        v.push(format!("counter.{}.label", c.key()));
+        v.push(format!("counter.{}.text", c.key()));
+    }
     v
 }
 
@@ -158,12 +189,20 @@ pub fn entries(lang: Lang) -> Vec<&'static str> {
     }
     v.extend(TimerKind::ALL.map(|k| text::timers::label(k, lang)));
     v.extend(State::ALL.map(|s| text::states::gloss(s, lang)));
-    for n in named::NAMES {
+    for n in scenario_names() {
         // A name without text is caught by the tests (every text non-empty).
         v.push(text::scenarios::title(n, lang).unwrap_or(""));
         v.push(text::scenarios::blurb(n, lang).unwrap_or(""));
     }
     v.extend(Ui::ALL.iter().map(|&u| text::ui::text(u, lang)));
+    for k in ListenerEventKind::ALL {
+        let t = text::listener::event(k, lang);
+        v.extend([t.label, t.text]);
+    }
+    for c in ListenerCounter::ALL {
+        let t = text::listener::counter(c, lang);
+        v.extend([t.label, t.text]);
+    }
     v
 }
 
@@ -288,6 +327,28 @@ pub(crate) mod lookup {
     pub(crate) fn scenario_title(name: &str, lang: Lang) -> Option<&'static str> {
         scenario_title_in(installed(lang), name)
     }
+    /// A listener event's label (`field` 0) or explanation (1).
+    pub(crate) fn listener_in(
+        pack: Option<&[&'static str]>,
+        kind: ListenerEventKind,
+        field: usize,
+    ) -> &'static str {
+        text(pack, listener_at(kind).map(|i| i + field))
+    }
+    /// A counter's label (`field` 0) or explanation (1).
+    pub(crate) fn counter_in(
+        pack: Option<&[&'static str]>,
+        counter: ListenerCounter,
+        field: usize,
+    ) -> &'static str {
+        text(pack, counter_at(counter).map(|i| i + field))
+    }
+    pub(crate) fn listener(kind: ListenerEventKind, lang: Lang, field: usize) -> &'static str {
+        listener_in(installed(lang), kind, field)
+    }
+    pub(crate) fn counter(counter: ListenerCounter, lang: Lang, field: usize) -> &'static str {
+        counter_in(installed(lang), counter, field)
+    }
     pub(crate) fn scenario_blurb(name: &str, lang: Lang) -> Option<&'static str> {
         scenario_blurb_in(installed(lang), name)
     }
@@ -337,8 +398,20 @@ mod tests {
         for &u in Ui::ALL {
             assert_eq!(ui_at(u), Some(at(format!("ui.{}", u.key()))));
         }
-        for n in named::NAMES {
+        for n in scenario_names() {
             assert_eq!(scenario_at(n), Some(at(format!("scenario.{n}.title"))));
+        }
+        for k in ListenerEventKind::ALL {
+            assert_eq!(
+                listener_at(k),
+                Some(at(format!("listener.{}.label", k.key())))
+            );
+        }
+        for c in ListenerCounter::ALL {
+            assert_eq!(
+                counter_at(c),
+                Some(at(format!("counter.{}.label", c.key())))
+            );
         }
         assert_eq!(
             keys[transition_at(Cause::RecvSynAck).unwrap() + 2],
@@ -369,9 +442,23 @@ mod tests {
             for s in State::ALL {
                 assert_eq!(state(s, lang), text::states::gloss(s, lang));
             }
-            for n in named::NAMES {
+            for n in scenario_names() {
                 assert_eq!(scenario_title(n, lang), text::scenarios::title(n, lang));
                 assert_eq!(scenario_blurb(n, lang), text::scenarios::blurb(n, lang));
+            }
+            for k in ListenerEventKind::ALL {
+                let t = text::listener::event(k, lang);
+                assert_eq!(
+                    (listener(k, lang, 0), listener(k, lang, 1)),
+                    (t.label, t.text)
+                );
+            }
+            for c in ListenerCounter::ALL {
+                let t = text::listener::counter(c, lang);
+                assert_eq!(
+                    (counter(c, lang, 0), counter(c, lang, 1)),
+                    (t.label, t.text)
+                );
             }
             assert_eq!(scenario_title("no_such_scenario", lang), None);
             // Installing again keeps the first pack and says so quietly.

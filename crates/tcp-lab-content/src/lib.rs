@@ -181,7 +181,47 @@ pub fn state_gloss(state: State, lang: Lang) -> &'static str {
     }
 }
 
-/// The title of a named scenario (`tcp_sim::named::NAMES`), or `None` for an unknown name.
+/// What a kind of listener event is: its short label and its explanation, e.g. for
+/// `CookieSent`, "SYN cookie sent" and why the server sent one.
+pub fn listener_event_text(
+    kind: tcp_sim::server::listener::ListenerEventKind,
+    lang: Lang,
+) -> (&'static str, &'static str) {
+    #[cfg(feature = "text")]
+    {
+        let t = text::listener::event(kind, lang);
+        (t.label, t.text)
+    }
+    #[cfg(not(feature = "text"))]
+    {
+        (
+            lab_text::lookup::listener(kind, lang, 0),
+            lab_text::lookup::listener(kind, lang, 1),
+        )
+    }
+}
+
+/// What a listener counter counts: its short label and its explanation.
+pub fn listener_counter_text(
+    counter: tcp_sim::server::listener::ListenerCounter,
+    lang: Lang,
+) -> (&'static str, &'static str) {
+    #[cfg(feature = "text")]
+    {
+        let t = text::listener::counter(counter, lang);
+        (t.label, t.text)
+    }
+    #[cfg(not(feature = "text"))]
+    {
+        (
+            lab_text::lookup::counter(counter, lang, 0),
+            lab_text::lookup::counter(counter, lang, 1),
+        )
+    }
+}
+
+/// The title of a named scenario (`tcp_sim::named::NAMES` or `SERVER_NAMES`), or `None` for an
+/// unknown name.
 pub fn scenario_title(name: &str, lang: Lang) -> Option<&'static str> {
     #[cfg(feature = "text")]
     {

@@ -84,7 +84,17 @@ fn all_texts(lang: Lang) -> Vec<(String, &'static str)> {
     for &u in Ui::ALL {
         v.push((format!("interface text {u:?}"), ui_text(u, lang)));
     }
-    for n in named::NAMES {
+    for k in tcp_sim::server::listener::ListenerEventKind::ALL {
+        let (label, text) = tcp_lab_content::listener_event_text(k, lang);
+        v.push((format!("listener {k:?} label"), label));
+        v.push((format!("listener {k:?} text"), text));
+    }
+    for c in tcp_sim::server::listener::ListenerCounter::ALL {
+        let (label, text) = tcp_lab_content::listener_counter_text(c, lang);
+        v.push((format!("counter {c:?} label"), label));
+        v.push((format!("counter {c:?} text"), text));
+    }
+    for n in named::NAMES.iter().chain(&named::SERVER_NAMES) {
         v.push((
             format!("scenario {n} title"),
             scenario_title(n, lang).unwrap_or(""),

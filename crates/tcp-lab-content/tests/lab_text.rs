@@ -50,7 +50,7 @@ fn test_pack_order_matches_the_public_functions() {
         for s in State::ALL {
             expected.push((format!("state.{}", s.rfc_name()), state_gloss(s, lang)));
         }
-        for n in named::NAMES {
+        for n in named::NAMES.iter().chain(&named::SERVER_NAMES) {
             expected.push((
                 format!("scenario.{n}.title"),
                 scenario_title(n, lang).unwrap(),
@@ -62,6 +62,16 @@ fn test_pack_order_matches_the_public_functions() {
         }
         for &u in Ui::ALL {
             expected.push((format!("ui.{}", u.key()), ui_text(u, lang)));
+        }
+        for k in tcp_sim::server::listener::ListenerEventKind::ALL {
+            let (label, text) = tcp_lab_content::listener_event_text(k, lang);
+            expected.push((format!("listener.{}.label", k.key()), label));
+            expected.push((format!("listener.{}.text", k.key()), text));
+        }
+        for c in tcp_sim::server::listener::ListenerCounter::ALL {
+            let (label, text) = tcp_lab_content::listener_counter_text(c, lang);
+            expected.push((format!("counter.{}.label", c.key()), label));
+            expected.push((format!("counter.{}.text", c.key()), text));
         }
         let actual: Vec<(String, &str)> = key_names().into_iter().zip(entries(lang)).collect();
         assert_eq!(actual, expected, "{lang:?}");

@@ -8,11 +8,13 @@
 //! 1. leaves: [`numtext`], [`timeline`], [`flight`], [`faults`], [`notices`],
 //!    [`setup`], [`view`];
 //! 2. [`url`]: reading and writing the page's query, knowing no state;
-//! 3. sub-states: [`run`] (with its [`layout`] and [`log`]), [`playback`]
-//!    (which plays a run) and [`learn`];
+//! 3. sub-states: [`run`] (with its [`layout`] and [`log`], and [`server`]: a server run's
+//!    index), [`playback`] (which plays a run) and [`learn`]; then [`connection`] (a server
+//!    run's connection on the ladder, itself a run);
 //! 4. the root: [`state`], whose `LabState::reduce` is the app's reducer.
 
 pub mod capture;
+pub mod connection;
 pub mod faults;
 pub mod flight;
 pub mod layout;
@@ -22,6 +24,7 @@ pub mod notices;
 pub mod numtext;
 pub mod playback;
 pub mod run;
+pub mod server;
 pub mod setup;
 pub mod state;
 pub mod timeline;

@@ -30,6 +30,8 @@ pub struct Run {
     pub landed_times: Vec<Instant>,
     /// The textbook's names for the run's numbers (x, y, u, v, w), for `nums=sym`.
     pub symbols: tcp_sim::Symbols,
+    /// For a server run (a listener with many connections): the server view's index.
+    pub server: Option<crate::server::ServerIndex>,
 }
 
 impl Run {
@@ -38,7 +40,9 @@ impl Run {
     /// vanishing there instead of halfway (but never before it is well on
     /// its way, so the loss is seen on the wire, not at the sender).
     pub fn new(scenario: Scenario, drawn_losses: &[(usize, Instant)]) -> Run {
-        let trace = tcp_sim::run_one_connection(&scenario);
+        // A server run keeps its whole trace here (absolute times: playback and lesson stops
+        // work on it); the ladder shows one of its connections (`crate::server`).
+        let trace = tcp_sim::run(&scenario);
         Run::from_trace(scenario, trace, drawn_losses)
     }
 
@@ -100,7 +104,12 @@ impl Run {
         let mut landed_times: Vec<Instant> = flights.iter().map(|f| f.end).collect();
         landed_times.sort_unstable();
         let symbols = trace.symbols();
+        let total = schedule.total().max(f64::MIN_POSITIVE);
+        let server = crate::server::ServerIndex::new(&trace, |t| {
+            schedule.wall_of(&events, crate::timeline::Playhead::At(t)) / total
+        });
         Run {
+            server,
             scenario,
             symbols,
             trace,

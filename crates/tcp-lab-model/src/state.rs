@@ -10,6 +10,7 @@ use std::rc::Rc;
 use tcp_lab_content::Lang;
 use tcp_sim::{Fault, FaultAction, FaultMatch, Instant, ProfileName};
 
+use crate::connection::ConnectionLadder;
 use crate::faults::{ArmTarget, LearnerFault};
 use crate::learn::{Learn, LearnAction};
 use crate::log::LogKind;
@@ -18,7 +19,8 @@ use crate::numtext::clamp;
 use crate::playback::Playback;
 use crate::run::{Run, RunRef};
 use crate::setup::{
-    DraftErrors, DraftField, Setup, SetupDraft, CUSTOM, DEFAULT_PROFILE, DEFAULT_SCENARIO,
+    is_server_name, DraftErrors, DraftField, ServerKnobs, Setup, SetupDraft, CUSTOM,
+    DEFAULT_PROFILE, DEFAULT_SCENARIO,
 };
 use crate::timeline::Playhead;
 use crate::url::UrlOptions;
@@ -53,6 +55,8 @@ pub struct LabState {
     /// The connection of a capture whose derived steps are the setup (from a link, or from
     /// running them); any new setup forgets it.
     pub derived_from: Option<crate::capture::CaptureOrigin>,
+    /// In a server run: the connection whose ladder, log and explanations are shown.
+    pub connection: Option<ConnectionLadder>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -91,13 +95,20 @@ pub enum Action {
     Learn(LearnAction),
     /// Opening a capture and showing its connections (see `crate::capture`).
     Capture(crate::capture::CaptureAction),
+    /// In a server run: show this connection's ladder.
+    SelectConnection(usize),
+    /// In a server run: run again with these changes to the listener and its clients.
+    SetServerKnobs(ServerKnobs),
 }
 
 impl LabState {
     pub fn new(options: &UrlOptions, reduced_motion: bool) -> LabState {
         let name = options.scenario.as_deref().unwrap_or(DEFAULT_SCENARIO);
-        // A link without a profile gets the textbook's, whatever the scenario's own is.
-        let profile = Some(options.profile.unwrap_or(DEFAULT_PROFILE));
+        // A link without a profile gets the textbook's, whatever the scenario's own is; but a
+        // server scenario keeps its own, since its file sets the listener for that profile.
+        let profile = options
+            .profile
+            .or((!is_server_name(name)).then_some(DEFAULT_PROFILE));
         let setup = Setup::named(name, profile)
             .or_else(|| Setup::named(DEFAULT_SCENARIO, profile))
             .expect("the default scenario exists");
@@ -118,7 +129,9 @@ impl LabState {
             learn: Default::default(),
             capture: None,
             derived_from: None,
+            connection: None,
         }
+        .with_connection()
         .restored(options)
     }
 
@@ -126,6 +139,32 @@ impl LabState {
     fn restored(mut self, options: &UrlOptions) -> LabState {
         self.restore(options);
         self
+    }
+
+    fn with_connection(mut self) -> LabState {
+        self.follow_connection(None);
+        self
+    }
+
+    /// After a new run: in a server run, the ladder shows connection `wanted` if the run has it,
+    /// else the one it showed, else the first client's; otherwise there is none.
+    pub(crate) fn follow_connection(&mut self, wanted: Option<usize>) {
+        if self.run.server.is_none() {
+            self.connection = None;
+            return;
+        }
+        let n = self.run.trace.connections.len();
+        let conn = wanted
+            .or(self.connection.as_ref().map(|c| c.conn))
+            .filter(|&c| c < n)
+            .or_else(|| ConnectionLadder::default_conn(&self.run));
+        self.connection = conn.and_then(|c| ConnectionLadder::new(&self.run, c));
+    }
+
+    /// The run the ladder, the event log and the explanations show: in a server run, the selected
+    /// connection's; otherwise the run itself. Playback always moves through the whole run.
+    pub fn ladder(&self) -> &RunRef {
+        self.connection.as_ref().map_or(&self.run, |c| &c.run)
     }
 
     pub fn at_end(&self) -> bool {
@@ -150,13 +189,14 @@ impl LabState {
         if let Some(i) = self.selection {
             return vec![i];
         }
-        let Some(last) = self.run.log_position(self.playback.playhead) else {
+        let run = self.ladder();
+        let Some(last) = run.log_position(self.playback.playhead) else {
             return Vec::new();
         };
-        let t = self.run.log[last].t;
-        let first_of_moment = self.run.log[..=last].partition_point(|e| e.t < t);
+        let t = run.log[last].t;
+        let first_of_moment = run.log[..=last].partition_point(|e| e.t < t);
         let changes: Vec<usize> = (first_of_moment..=last)
-            .filter(|&i| matches!(self.run.log[i].kind, LogKind::Transition(_)))
+            .filter(|&i| matches!(run.log[i].kind, LogKind::Transition(_)))
             .collect();
         if changes.is_empty() {
             vec![last]
@@ -191,8 +231,9 @@ impl LabState {
             })
             .collect();
         self.run = RunRef(Rc::new(Run::new(scenario, &drawn)));
+        self.follow_connection(None);
         let p = self.playback.playhead.min(self.run.end());
-        let selection = self.selection.filter(|&i| i < self.run.log.len());
+        let selection = self.selection.filter(|&i| i < self.ladder().log.len());
         self.move_to(p);
         self.selection = selection;
     }
@@ -212,7 +253,7 @@ impl LabState {
     }
 
     fn log_index_of_segment(&self, id: usize) -> Option<usize> {
-        self.run
+        self.ladder()
             .log
             .iter()
             .position(|e| e.kind == LogKind::Sent(id))
@@ -329,8 +370,12 @@ impl LabState {
                 let setup = if name == CUSTOM {
                     Some(Setup {
                         name: CUSTOM.to_string(),
+                        knobs: ServerKnobs::default(),
                         ..self.setup.clone()
                     })
+                } else if is_server_name(&name) {
+                    // A server scenario's file sets its listener for its own profile.
+                    Setup::named(&name, None)
                 } else {
                     Setup::named(&name, Some(self.setup.profile))
                 };
@@ -351,7 +396,7 @@ impl LabState {
                 Err(errors) => self.draft_errors = *errors,
             },
             Action::JumpToLog(i) => {
-                if let Some(t) = self.run.log.get(i).map(|e| e.t) {
+                if let Some(t) = self.ladder().log.get(i).map(|e| e.t) {
                     self.pause();
                     self.menu = None;
                     self.move_to(Playhead::At(t));
@@ -371,16 +416,38 @@ impl LabState {
             Action::SetReducedMotion(on) => self.playback.reduced_motion = on,
             Action::Learn(a) => self.learn_apply(a),
             Action::Capture(a) => self.capture_apply(a),
+            Action::SelectConnection(conn) => {
+                if self.run.server.is_some() && conn < self.run.trace.connections.len() {
+                    self.menu = None;
+                    self.selection = None;
+                    self.follow_connection(Some(conn));
+                }
+            }
+            Action::SetServerKnobs(knobs) => {
+                if self.setup.is_server() && knobs != self.setup.knobs {
+                    self.setup.knobs = knobs;
+                    // The faults named segments of the old run; the playhead stays.
+                    self.learner_faults.clear();
+                    self.menu = None;
+                    self.rerun();
+                }
+            }
         }
     }
 
+    /// `id` is a segment of the ladder; in a server run, of the selected connection's.
     fn set_segment_fate(&mut self, id: usize, action: FaultAction) {
-        let Some(flight) = self.run.flights.get(id) else {
+        let Some(flight) = self.ladder().flights.get(id) else {
             return;
         };
         if !flight.in_flight(self.playback.playhead) {
             return;
         }
+        let shown = id;
+        let id = match &self.connection {
+            Some(c) => c.segment_ids[id],
+            None => id,
+        };
         let Playhead::At(now) = self.playback.playhead else {
             return;
         };
@@ -400,7 +467,7 @@ impl LabState {
         );
         self.menu = None;
         self.rerun();
-        self.selection = self.log_index_of_segment(id);
+        self.selection = self.log_index_of_segment(shown);
     }
 }
 
@@ -684,5 +751,139 @@ mod tests {
         assert!(matches!(s.run.log[i].kind, LogKind::Transition(_)));
         act(&mut s, Action::JumpToLog(0));
         assert_eq!(s.focus(), Some(0));
+    }
+
+    // Server runs: a listener with many connections.
+
+    #[test]
+    fn test_a_server_scenario_opens_by_name_with_its_own_profile() {
+        let s = lab("?scenario=syn_flood_cookies");
+        assert_eq!(s.setup.name, "syn_flood_cookies");
+        assert_eq!(s.run.scenario.profile, ProfileName::Linux, "the file's own");
+        assert!(s.run.server.is_some());
+        assert!(s.notices.is_empty(), "{:?}", s.notices);
+        // The whole trace is the run's; the ladder is the first client's connection.
+        assert!(s.run.trace.connections.len() > 5000);
+        let c = s.connection.as_ref().unwrap();
+        assert_eq!(
+            s.run.trace.connections[c.conn].origin,
+            tcp_sim::server::Origin::Client(0)
+        );
+        assert_eq!(s.ladder().trace.segments.len(), c.segment_ids.len());
+        assert!(s.ladder().trace.connections.is_empty());
+        let lab_rfc = lab("?scenario=time_wait_old_syn");
+        assert_eq!(lab_rfc.run.scenario.profile, ProfileName::Rfc);
+        // A one-connection scenario has no connection to pick.
+        assert!(lab("?scenario=normal").connection.is_none());
+    }
+
+    #[test]
+    fn test_selecting_a_connection_changes_the_ladder_not_the_playhead() {
+        let mut s = lab("?scenario=accept_queue_overflow");
+        act(&mut s, Action::StepForward);
+        act(&mut s, Action::StepForward);
+        let p = s.playback.playhead;
+        let first = s.connection.as_ref().unwrap().conn;
+        let third = s
+            .run
+            .trace
+            .connections
+            .iter()
+            .find(|c| c.origin == tcp_sim::server::Origin::Client(2))
+            .unwrap()
+            .id;
+        act(&mut s, Action::SelectConnection(third));
+        assert_eq!(s.connection.as_ref().unwrap().conn, third);
+        assert_ne!(third, first);
+        assert_eq!(s.playback.playhead, p);
+        let ids = &s.connection.as_ref().unwrap().segment_ids;
+        assert!(ids
+            .iter()
+            .all(|&id| s.run.trace.segments[id].conn == Some(third)));
+        // An unknown connection changes nothing.
+        act(&mut s, Action::SelectConnection(99));
+        assert_eq!(s.connection.as_ref().unwrap().conn, third);
+        // Stepping moves through the whole run; the focus is on the shown connection's log.
+        act(&mut s, Action::End);
+        let focus = s.focus_group();
+        assert!(focus.iter().all(|&i| i < s.ladder().log.len()));
+    }
+
+    #[test]
+    fn test_turning_syn_cookies_off_drops_syns_and_keeps_the_connection() {
+        let mut s = lab("?scenario=syn_flood_cookies");
+        let counters = |s: &LabState| s.run.trace.listener.as_ref().unwrap().counters;
+        assert_eq!(counters(&s).syns_dropped, 0);
+        let shown = s.connection.as_ref().unwrap().conn;
+        let knobs = ServerKnobs {
+            syncookies: Some(false),
+            ..s.setup.knobs
+        };
+        act(&mut s, Action::SetServerKnobs(knobs));
+        assert!(counters(&s).syns_dropped > 0);
+        assert_eq!(counters(&s).cookies_sent, 0);
+        assert_eq!(s.connection.as_ref().unwrap().conn, shown);
+        // Stopping the flood: only the clients' connections are left.
+        act(
+            &mut s,
+            Action::SetServerKnobs(ServerKnobs {
+                flood: Some(0),
+                ..knobs
+            }),
+        );
+        assert_eq!(s.run.trace.connections.len(), 10);
+        assert_eq!(counters(&s).syns_dropped, 0);
+        // A one-connection run has no knobs.
+        let mut n = lab("?scenario=normal");
+        let before = n.run.clone();
+        act(&mut n, Action::SetServerKnobs(knobs));
+        assert_eq!(n.run, before);
+    }
+
+    #[test]
+    fn test_choosing_a_server_scenario_and_back() {
+        let mut s = lab("?scenario=normal");
+        act(&mut s, Action::ChooseScenario("port_exhaustion".into()));
+        assert!(s.run.server.is_some() && s.connection.is_some());
+        act(&mut s, Action::ChooseScenario("normal".into()));
+        assert!(s.run.server.is_none() && s.connection.is_none());
+        assert_eq!(s.setup.knobs, ServerKnobs::default());
+    }
+
+    #[test]
+    fn test_dropping_a_segment_of_the_shown_connection_drops_it_in_the_server_run() {
+        let mut s = lab("?scenario=accept_queue_overflow");
+        // Step until the shown connection's SYN-ACK is in flight.
+        let synack = |s: &LabState| {
+            s.ladder()
+                .trace
+                .segments
+                .iter()
+                .find(|x| x.flags_str() == "SA")
+                .map(|x| x.id)
+        };
+        let id = synack(&s).unwrap();
+        while !s.ladder().flights[id].in_flight(s.playback.playhead) {
+            act(&mut s, Action::StepForward);
+        }
+        let global = s.connection.as_ref().unwrap().segment_ids[id];
+        act(&mut s, Action::SetSegmentFate(id, FaultAction::Drop));
+        assert_eq!(s.run.trace.segments[global].fate, Fate::Lost);
+        assert_eq!(s.ladder().trace.segments[id].fate, Fate::Lost);
+        assert_eq!(
+            s.learner_faults[0].fault.matches,
+            FaultMatch::Id(global),
+            "the fault names the run's segment"
+        );
+        // The server sends its SYN-ACK again, on the same connection's ladder.
+        act(&mut s, Action::End);
+        let synacks = s
+            .ladder()
+            .trace
+            .segments
+            .iter()
+            .filter(|x| x.flags_str() == "SA")
+            .count();
+        assert!(synacks >= 2);
     }
 }

@@ -7,6 +7,9 @@
 //!    &drop=s2c:SA:1&delay=c2s:S:1:40&dup=s2c:A:2&drop=seg:7
 //!    &step=7&lang=zh&speed=2&nums=abs
 //! ?v=1&c=connect,send 100,close&s=listen,recv_eof,close      (custom steps instead of a name)
+//! ?v=1&scenario=syn_flood_cookies&backlog=16&cookies=0&flood=10000&accept_delay=50
+//!    &reconnect=0&conn=5000                                  (a server run: its knobs, the
+//!                                                            connection on the ladder)
 //! &embed=1&compact=1&controls=play,step,scrub&autoplay=1     (embedding)
 //! ```
 //!
@@ -23,7 +26,10 @@ use tcp_sim::{
 use crate::capture::CaptureOrigin;
 use crate::faults::LearnerFault;
 use crate::notices::{bound_notices, clip, Notice};
-use crate::setup::{Setup, CUSTOM, MAX_DELAY_MS};
+use crate::setup::{
+    is_server_name, ServerKnobs, Setup, CUSTOM, MAX_ACCEPT_DELAY_MS, MAX_BACKLOG, MAX_DELAY_MS,
+    MAX_FLOOD,
+};
 use crate::view::{
     EmbedOptions, LearnSwitches, LearnView, NumberMode, CONTROLS, SPEEDS, SPEED_TEXT,
 };
@@ -61,6 +67,11 @@ pub struct UrlOptions {
     pub learn: LearnSwitches,
     /// `?capture=INDEX,CLIENT,SERVER`: the steps come from this connection of a capture.
     pub capture: Option<CaptureOrigin>,
+    /// A server run's knobs: `?backlog=`, `?cookies=`, `?flood=`, `?accept_delay=`,
+    /// `?reconnect=`.
+    pub knobs: ServerKnobs,
+    /// `?conn=ID`: the server run's connection on the ladder.
+    pub conn: Option<usize>,
 }
 
 impl Default for UrlOptions {
@@ -83,6 +94,8 @@ impl Default for UrlOptions {
             capture: None,
             numbers: NumberMode::Relative,
             embed: EmbedOptions::default(),
+            knobs: ServerKnobs::default(),
+            conn: None,
         }
     }
 }
@@ -158,6 +171,30 @@ fn read_param(o: &mut UrlOptions, key: &str, value: String) {
             Some(v) => o.seed = Some(v),
             None => bad(o, &value),
         },
+        "backlog" => match small(&value, MAX_BACKLOG as u64) {
+            Some(v) => o.knobs.backlog = Some(v as u32),
+            None => bad(o, &value),
+        },
+        "cookies" => match parse_switch(&value) {
+            Some(on) => o.knobs.syncookies = Some(on),
+            None => bad(o, &value),
+        },
+        "flood" => match small(&value, MAX_FLOOD as u64) {
+            Some(v) => o.knobs.flood = Some(v as u32),
+            None => bad(o, &value),
+        },
+        "accept_delay" => match small(&value, MAX_ACCEPT_DELAY_MS as u64) {
+            Some(v) => o.knobs.accept_delay_ms = Some(v as u32),
+            None => bad(o, &value),
+        },
+        "reconnect" => match small(&value, 10_000) {
+            Some(v) => o.knobs.reconnect = Some(v as usize),
+            None => bad(o, &value),
+        },
+        "conn" => match small(&value, 10_000_000) {
+            Some(v) => o.conn = Some(v as usize),
+            None => bad(o, &value),
+        },
         "step" => match small(&value, 1_000_000) {
             Some(v) => o.step = Some(v as usize),
             None => bad(o, &value),
@@ -204,7 +241,8 @@ fn read_param(o: &mut UrlOptions, key: &str, value: String) {
                     _ => o.notices.push(Notice::UnknownLang(value)),
                 },
                 "scenario" => {
-                    if named::by_name(&value).is_some() && named::NAMES.contains(&value.as_str()) {
+                    let one = named::NAMES.contains(&value.as_str());
+                    if one || is_server_name(&value) {
                         o.scenario = Some(value);
                     } else {
                         o.notices.push(Notice::UnknownScenario(value));
@@ -363,6 +401,8 @@ pub struct Link {
     pub embed: EmbedOptions,
     /// The connection of a capture the steps were derived from (never its packets).
     pub capture: Option<CaptureOrigin>,
+    /// In a server run: the connection on the ladder, when it is not the first client's.
+    pub conn: Option<usize>,
 }
 
 impl Link {
@@ -370,33 +410,60 @@ impl Link {
     pub fn pairs(&self) -> Vec<(&'static str, String)> {
         let setup = &self.setup;
         let mut p: Vec<(&'static str, String)> = vec![("v", URL_VERSION.to_string())];
-        let named = named::by_name(&setup.name);
-        if setup.name != CUSTOM && named.is_some() {
-            p.push(("scenario", setup.name.clone()));
-        } else {
-            let steps = |v: &[Step]| {
-                v.iter()
-                    .map(|x| x.to_string())
-                    .collect::<Vec<_>>()
-                    .join(",")
-            };
-            p.push(("c", steps(&setup.client)));
-            p.push(("s", steps(&setup.server)));
+        let file = Setup::named(&setup.name, None).filter(|_| setup.name != CUSTOM);
+        let steps = |v: &[Step]| {
+            v.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        match &file {
+            Some(f) => {
+                p.push(("scenario", setup.name.clone()));
+                // A server scenario with edited steps keeps its name and carries the steps.
+                if f.client != setup.client || f.server != setup.server {
+                    p.push(("c", steps(&setup.client)));
+                    p.push(("s", steps(&setup.server)));
+                }
+            }
+            None => {
+                p.push(("c", steps(&setup.client)));
+                p.push(("s", steps(&setup.server)));
+            }
         }
         p.push(("profile", setup.profile.key().to_string()));
         if let Some(origin) = &self.capture {
             p.push(("capture", origin.param()));
         }
-        let base = named.filter(|sc| setup.name != CUSTOM && sc.client == setup.client);
-        let default_delay = base.as_ref().map(|sc| sc.one_way_delay[0].as_ms());
+        let base = file.filter(|f| setup.is_server() || f.client == setup.client);
+        let default_delay = base.as_ref().map(|f| f.delay_ms);
         if default_delay != Some(setup.delay_ms) {
             p.push(("delay_ms", trimmed(setup.delay_ms, 3)));
         }
-        if setup.loss_pct != 0.0 || base.as_ref().is_some_and(|sc| sc.loss_pct != 0.0) {
+        if setup.loss_pct != 0.0 || base.as_ref().is_some_and(|f| f.loss_pct != 0.0) {
             p.push(("loss", trimmed(setup.loss_pct, 3)));
         }
-        if base.as_ref().map(|sc| sc.seed) != Some(setup.seed) || setup.loss_pct != 0.0 {
+        if base.as_ref().map(|f| f.seed) != Some(setup.seed) || setup.loss_pct != 0.0 {
             p.push(("seed", setup.seed.to_string()));
+        }
+        let k = setup.knobs;
+        if let Some(b) = k.backlog {
+            p.push(("backlog", b.to_string()));
+        }
+        if let Some(on) = k.syncookies {
+            p.push(("cookies", if on { "1" } else { "0" }.to_string()));
+        }
+        if let Some(n) = k.flood {
+            p.push(("flood", n.to_string()));
+        }
+        if let Some(ms) = k.accept_delay_ms {
+            p.push(("accept_delay", ms.to_string()));
+        }
+        if let Some(i) = k.reconnect {
+            p.push(("reconnect", i.to_string()));
+        }
+        if let Some(c) = self.conn {
+            p.push(("conn", c.to_string()));
         }
         // Oldest first, so that reading them back in order rebuilds the same list.
         for f in self.faults.iter().rev() {

@@ -67,6 +67,52 @@ pub fn by_name(name: &str) -> Option<Scenario> {
     })
 }
 
+/// The scenarios of a listener with many connections, in the order the app lists them. Each is
+/// a file in `scenarios/server`, compiled in, so the files stay the one source of them.
+pub const SERVER_NAMES: [&str; 9] = [
+    "accept_queue_overflow",
+    "accept_queue_overflow_reset",
+    "syn_flood_no_cookies",
+    "syn_flood_cookies",
+    "time_wait_new_syn",
+    "time_wait_old_syn",
+    "time_wait_cut_short_corruption",
+    "port_exhaustion",
+    "port_reuse_tw_reuse",
+];
+
+fn server_file(name: &str) -> Option<&'static str> {
+    macro_rules! file {
+        ($n:literal) => {
+            include_str!(concat!("../scenarios/server/", $n, ".json"))
+        };
+    }
+    Some(match name {
+        "accept_queue_overflow" => file!("accept_queue_overflow"),
+        "accept_queue_overflow_reset" => file!("accept_queue_overflow_reset"),
+        "syn_flood_no_cookies" => file!("syn_flood_no_cookies"),
+        "syn_flood_cookies" => file!("syn_flood_cookies"),
+        "time_wait_new_syn" => file!("time_wait_new_syn"),
+        "time_wait_old_syn" => file!("time_wait_old_syn"),
+        "time_wait_cut_short_corruption" => file!("time_wait_cut_short_corruption"),
+        "port_exhaustion" => file!("port_exhaustion"),
+        "port_reuse_tw_reuse" => file!("port_reuse_tw_reuse"),
+        _ => return None,
+    })
+}
+
+/// A server scenario (one of [`SERVER_NAMES`]) by name, or `None` if the name is unknown.
+pub fn server_by_name(name: &str) -> Option<Scenario> {
+    let sc = Scenario::from_json(server_file(name)?)
+        .expect("the compiled-in server scenario files are valid (tests/named.rs)");
+    Some(sc)
+}
+
+/// A scenario of either kind by name: one connection ([`NAMES`]) or a server ([`SERVER_NAMES`]).
+pub fn any_by_name(name: &str) -> Option<Scenario> {
+    by_name(name).or_else(|| server_by_name(name))
+}
+
 /// Every named scenario.
 pub fn all() -> Vec<Scenario> {
     NAMES.iter().filter_map(|n| by_name(n)).collect()

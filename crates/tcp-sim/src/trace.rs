@@ -349,6 +349,174 @@ impl Trace {
             .filter(move |t| t.conn == Some(conn))
     }
 
+    /// The ids of the segments [`Trace::connection_view`] shows for connection `conn`, in
+    /// sending order: the view's segment `i` is segment `ids[i]` of the whole run.
+    pub fn connection_segments(&self, conn: usize) -> Vec<usize> {
+        let mut wanted = vec![false; self.segments.len()];
+        for s in self.segments_of_conn(conn) {
+            wanted[s.id] = true;
+            if let Some(Trigger::Segment(id)) = s.trigger {
+                wanted[id] = true;
+            }
+        }
+        for t in self.transitions_of_conn(conn) {
+            if let Trigger::Segment(id) = t.trigger {
+                wanted[id] = true;
+            }
+        }
+        for k in self.corruptions.iter().filter(|k| k.into_conn == conn) {
+            wanted[k.segment] = true;
+        }
+        (0..wanted.len()).filter(|&id| wanted[id]).collect()
+    }
+
+    /// In a run with many connections: connection `conn`'s trace in the format of a
+    /// one-connection run, so that everything made for one connection (the ladder, the
+    /// explanations, the knowledge panel) shows it unchanged. Times stay absolute, so one
+    /// playhead serves the whole run and the view.
+    ///
+    /// It holds the connection's segments renumbered from 0 in sending order, with any segment of
+    /// another connection of the same four-tuple that moved it (a newer SYN that ended its
+    /// TIME-WAIT, an old one it answered, an old segment it took as data: the corruption TIME-WAIT
+    /// prevents), their arrivals,
+    /// its transitions with the listener's own (so the server end starts in LISTEN), its timers,
+    /// its application steps, its client's failed steps while it lived, and its ISNs. The byte
+    /// totals are the run's, not kept per connection, and left at 0. `None` when there is no such
+    /// connection.
+    pub fn connection_view(&self, conn: usize) -> Option<Trace> {
+        let record = self.connections.get(conn)?;
+        let mine = |c: Option<usize>| c == Some(conn);
+        let ids = self.connection_segments(conn);
+        let mut seg_map: Vec<Option<usize>> = vec![None; self.segments.len()];
+        for (view_id, &id) in ids.iter().enumerate() {
+            seg_map[id] = Some(view_id);
+        }
+        let mut arrival_map: Vec<Option<usize>> = vec![None; self.arrivals.len()];
+        let mut arrivals = Vec::new();
+        for (i, a) in self.arrivals.iter().enumerate() {
+            if let Some(id) = seg_map[a.segment] {
+                arrival_map[i] = Some(arrivals.len());
+                arrivals.push(ArrivalRecord { segment: id, ..*a });
+            }
+        }
+        let trigger = |t: Trigger| match t {
+            Trigger::Segment(id) => seg_map[id].map_or(t, Trigger::Segment),
+            other => other,
+        };
+        let segments: Vec<SegmentRecord> = self
+            .segments
+            .iter()
+            .filter_map(|s| {
+                let id = seg_map[s.id]?;
+                // Relative to this connection's ISNs (which the server run learns only once the
+                // first segment of each end is out), also for another connection's segment: a
+                // newer SYN then reads as how far above this connection's numbers it starts.
+                let (mine, theirs) = match s.dir {
+                    Dir::C2S => (record.client_isn, record.server_isn),
+                    Dir::S2C => (record.server_isn, record.client_isn),
+                };
+                let seq_rel = mine.map(|isn| crate::seq::diff(s.segment.seq, isn));
+                let ack_rel = s.segment.flags.ack().then(|| {
+                    theirs.map_or(s.segment.ack as i64, |isn| {
+                        crate::seq::diff(s.segment.ack, isn)
+                    })
+                });
+                Some(SegmentRecord {
+                    id,
+                    seq_rel,
+                    ack_rel,
+                    // A segment of another connection keeps no trigger outside the view.
+                    trigger: s.trigger.and_then(|t| match t {
+                        Trigger::Segment(id) => seg_map[id].map(Trigger::Segment),
+                        other => Some(other),
+                    }),
+                    in_reply_to: s.in_reply_to.and_then(|a| arrival_map[a]),
+                    conn: None,
+                    ..s.clone()
+                })
+            })
+            .collect();
+        let transitions: Vec<TransitionRecord> = self
+            .transitions
+            .iter()
+            .filter(|t| mine(t.conn) || (t.conn.is_none() && t.socket == Socket::Listener))
+            .map(|t| TransitionRecord {
+                trigger: trigger(t.trigger),
+                conn: None,
+                ..*t
+            })
+            .collect();
+        let timers: Vec<TimerRecord> = self
+            .timers
+            .iter()
+            .filter(|t| mine(t.conn))
+            .map(|t| TimerRecord { conn: None, ..*t })
+            .collect();
+        let app: Vec<AppRecord> = self
+            .app
+            .iter()
+            .filter(|a| mine(a.conn))
+            .map(|a| AppRecord {
+                client: None,
+                conn: None,
+                ..*a
+            })
+            .collect();
+        let end = segments
+            .iter()
+            .flat_map(|s| [Some(s.sent), s.arrive, s.duplicate_arrive])
+            .flatten()
+            .chain(transitions.iter().map(|t| t.t))
+            .chain(timers.iter().map(|t| t.t))
+            .chain(app.iter().map(|a| a.t))
+            .max()
+            .unwrap_or(record.opened);
+        let client = match record.origin {
+            crate::server::Origin::Client(i) => Some(i),
+            crate::server::Origin::Flood => None,
+        };
+        let errors: Vec<ErrorRecord> = self
+            .errors
+            .iter()
+            .filter(|e| {
+                client.is_some() && e.client == client && e.t >= record.opened && e.t <= end
+            })
+            .map(|e| ErrorRecord {
+                client: None,
+                ..e.clone()
+            })
+            .collect();
+        let corruptions = self
+            .corruptions
+            .iter()
+            .filter(|k| k.into_conn == conn)
+            .filter_map(|k| {
+                Some(crate::server::CorruptionRecord {
+                    segment: seg_map[k.segment]?,
+                    ..*k
+                })
+            })
+            .collect();
+        Some(Trace {
+            profile: self.profile,
+            isn: [record.client_isn, record.server_isn],
+            segments,
+            arrivals,
+            transitions,
+            timers,
+            app,
+            errors,
+            bytes_read: [0; 2],
+            bytes_sent: [0; 2],
+            end,
+            truncated: self.truncated,
+            observation: None,
+            connections: Vec::new(),
+            listener: None,
+            corruptions,
+        })
+    }
+
     /// The arrivals of segments going `dir` with exactly these `flags`, in order.
     pub fn arrivals_matching(
         &self,

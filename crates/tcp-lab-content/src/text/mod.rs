@@ -10,6 +10,8 @@ pub(crate) mod quiz;
 // The explanation tables are not compiled without `text`: the web app loads
 // them at run time as a text pack (see `crate::lab_text`).
 #[cfg(feature = "text")]
+pub(crate) mod listener;
+#[cfg(feature = "text")]
 pub(crate) mod page;
 #[cfg(feature = "text")]
 pub(crate) mod scenarios;

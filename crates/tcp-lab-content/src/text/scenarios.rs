@@ -1,5 +1,5 @@
 //! SCENARIOS: the title and a short description of each named scenario
-//! (the names in `tcp_sim::named::NAMES`, shown in the scenario menu).
+//! (the names in `tcp_sim::named::NAMES` and `SERVER_NAMES`, shown in the scenario menu).
 //!
 //! How to edit: find the scenario by its name in quotes (e.g. `"syn_lost"`),
 //! then the language, and change `title` or `blurb`. Do not change the name
@@ -257,6 +257,104 @@ fn scenario(name: &str, lang: Lang) -> Option<Scenario> {
             },
         },
 
+        "accept_queue_overflow" => match lang {
+            En => Scenario {
+                title: "Full accept queue: the ACK is dropped",
+                blurb: "Backlog 1 and a sleeping server: the third client's handshake ACK finds the accept queue full and is dropped (tcp_abort_on_overflow = 0). That client thinks it is connected; the server's SYN-ACK timer finishes the handshake later.",
+            },
+            Zh => Scenario {
+                title: "全连接队列已满：ACK 被丢弃",
+                blurb: "backlog 为 1，服务器在休眠：第三个客户端握手的 ACK 遇到全连接队列（accept 队列）已满，被丢弃（tcp_abort_on_overflow = 0）。这个客户端以为已经连上；服务器的 SYN-ACK 定时器稍后才完成握手。",
+            },
+        },
+
+        "accept_queue_overflow_reset" => match lang {
+            En => Scenario {
+                title: "Full accept queue: the ACK gets a RST",
+                blurb: "The same full accept queue with tcp_abort_on_overflow = 1: the third client's handshake ACK is answered with RST, and that client sees the connection reset.",
+            },
+            Zh => Scenario {
+                title: "全连接队列已满：ACK 换来 RST",
+                blurb: "同样是全连接队列已满，但 tcp_abort_on_overflow = 1：第三个客户端握手的 ACK 被回复 RST，这个客户端看到连接被重置。",
+            },
+        },
+
+        "syn_flood_no_cookies" => match lang {
+            En => Scenario {
+                title: "SYN flood without SYN cookies",
+                blurb: "1,000 spoofed SYNs per second fill the SYN queue with requests that never complete. With SYN cookies off, the real clients' SYNs are dropped until their retries outlast the flood.",
+            },
+            Zh => Scenario {
+                title: "没有 SYN cookie 的 SYN 洪泛",
+                blurb: "每秒 1000 个伪造的 SYN 用永远不会完成的请求占满半连接队列（SYN 队列）。关闭 SYN cookie 时，真正客户端的 SYN 都被丢弃，直到它们的重传熬过洪泛。",
+            },
+        },
+
+        "syn_flood_cookies" => match lang {
+            En => Scenario {
+                title: "SYN flood with SYN cookies",
+                blurb: "The same flood with SYN cookies on: once the SYN queue is full the server answers with cookies and queues nothing, so every real client gets in.",
+            },
+            Zh => Scenario {
+                title: "有 SYN cookie 的 SYN 洪泛",
+                blurb: "同样的洪泛，但开启了 SYN cookie：半连接队列满了以后，服务器用 cookie 回复、不再排队，每个真正的客户端都能连上。",
+            },
+        },
+
+        "time_wait_new_syn" => match lang {
+            En => Scenario {
+                title: "A newer SYN over TIME-WAIT",
+                blurb: "The server closed first and holds TIME-WAIT; the client reconnects from the same port. Its SYN is newer (a larger timestamp), so TIME-WAIT ends and a new connection opens (RFC 6191).",
+            },
+            Zh => Scenario {
+                title: "TIME-WAIT 上更新的 SYN",
+                blurb: "服务器先关闭并处于 TIME-WAIT；客户端用同一端口重新连接。它的 SYN 更新（时间戳更大），于是 TIME-WAIT 结束，新连接建立（RFC 6191）。",
+            },
+        },
+
+        "time_wait_old_syn" => match lang {
+            En => Scenario {
+                title: "An older SYN over TIME-WAIT",
+                blurb: "Without timestamps, the reconnecting client's SYN is not newer than what TIME-WAIT has seen, so TIME-WAIT answers it with an ACK; the client's RST ends TIME-WAIT and its next SYN gets in.",
+            },
+            Zh => Scenario {
+                title: "TIME-WAIT 上较旧的 SYN",
+                blurb: "没有时间戳时，重新连接的客户端发出的 SYN 并不比 TIME-WAIT 见过的更新，TIME-WAIT 用 ACK 回答它；客户端的 RST 结束了 TIME-WAIT，它的下一个 SYN 才连上。",
+            },
+        },
+
+        "time_wait_cut_short_corruption" => match lang {
+            En => Scenario {
+                title: "TIME-WAIT cut short: old data corrupts a new connection",
+                blurb: "TIME-WAIT lasts only 10 ms. A delayed data segment of the first connection arrives after the client has reconnected from the same port, and its bytes are taken as the new connection's data: what TIME-WAIT exists to prevent.",
+            },
+            Zh => Scenario {
+                title: "TIME-WAIT 被缩短：旧数据污染新连接",
+                blurb: "TIME-WAIT 只持续 10 毫秒。第一个连接的一个被延迟的数据报文段，在客户端用同一端口重新连接之后才到达，它的字节被当成新连接的数据：这正是 TIME-WAIT 要防止的。",
+            },
+        },
+
+        "port_exhaustion" => match lang {
+            En => Scenario {
+                title: "Ephemeral ports run out",
+                blurb: "A client with four ephemeral ports opens and closes connections quickly. Each closed connection keeps its port in TIME-WAIT, so the fifth connect() fails.",
+            },
+            Zh => Scenario {
+                title: "临时端口耗尽",
+                blurb: "一个只有四个临时端口的客户端快速地建立又关闭连接。每个关闭的连接都让端口停留在 TIME-WAIT，于是第五次 connect() 失败。",
+            },
+        },
+
+        "port_reuse_tw_reuse" => match lang {
+            En => Scenario {
+                title: "Ports reused with tcp_tw_reuse",
+                blurb: "The same client with tcp_tw_reuse = 1: a port in TIME-WAIT for more than a second may be taken over, with timestamps protecting the new connection, so every connect() succeeds.",
+            },
+            Zh => Scenario {
+                title: "用 tcp_tw_reuse 复用端口",
+                blurb: "同一个客户端，tcp_tw_reuse = 1：处于 TIME-WAIT 超过一秒的端口可以被接管，由时间戳保护新连接，于是每次 connect() 都成功。",
+            },
+        },
         _ => return None,
     })
 }

@@ -1068,5 +1068,153 @@ pub(crate) fn text(ui: Ui, lang: Lang) -> &'static str {
             En => "Run these steps in the simulator ({profile})",
             Zh => "在模拟器中运行这些步骤（{profile}）",
         },
+        Ui::ServerHeading => match lang {
+            En => "Server: one listener, many connections",
+            Zh => "服务器：一个监听套接字，多个连接",
+        },
+        Ui::SynQueue => match lang {
+            En => "SYN queue (half-open connections)",
+            Zh => "半连接队列（SYN 队列）",
+        },
+        Ui::AcceptQueue => match lang {
+            En => "Accept queue (completed, waiting for accept())",
+            Zh => "全连接队列（accept 队列）",
+        },
+        Ui::QueueLength => match lang {
+            En => "{n}: full when more than {limit}",
+            Zh => "{n}：超过 {limit} 即为满",
+        },
+        Ui::QueueChart => match lang {
+            En => "Both queues over the whole run (the tallest is {peak}); the line marks the playhead.",
+            Zh => "整个运行过程中两个队列的长度（最高为 {peak}）；竖线标出当前时刻。",
+        },
+        Ui::Counters => match lang {
+            En => "Counters at the listener",
+            Zh => "监听套接字的计数器",
+        },
+        Ui::CountersHelp => match lang {
+            En => "What the counters count",
+            Zh => "各计数器的含义",
+        },
+        Ui::LatestListenerEvent => match lang {
+            En => "Latest at the listener",
+            Zh => "监听套接字最近发生的事",
+        },
+        Ui::NoListenerEvent => match lang {
+            En => "Nothing has reached the listener yet.",
+            Zh => "还没有任何报文到达监听套接字。",
+        },
+        Ui::Connections => match lang {
+            En => "Connections",
+            Zh => "连接",
+        },
+        Ui::ConnAddress => match lang {
+            En => "Client address:port",
+            Zh => "客户端的地址和端口",
+        },
+        Ui::ConnOrigin => match lang {
+            En => "Opened by",
+            Zh => "发起方",
+        },
+        Ui::ConnClientEnd => match lang {
+            En => "Client end",
+            Zh => "客户端一侧",
+        },
+        Ui::ConnServerEnd => match lang {
+            En => "Server end",
+            Zh => "服务器一侧",
+        },
+        Ui::ConnCookie => match lang {
+            En => "SYN cookie",
+            Zh => "是否用 SYN cookie",
+        },
+        Ui::Yes => match lang {
+            En => "yes",
+            Zh => "是",
+        },
+        Ui::No => match lang {
+            En => "no",
+            Zh => "否",
+        },
+        Ui::OriginClient => match lang {
+            En => "client {n}",
+            Zh => "客户端 {n}",
+        },
+        Ui::OriginFlood => match lang {
+            En => "flood (spoofed address)",
+            Zh => "洪泛（伪造地址）",
+        },
+        Ui::FloodAggregate => match lang {
+            En => "{n} flood connections so far: {synrecv} request sockets in SYN-RECEIVED, {gone} request sockets gone, {cookies} SYNs answered with a cookie instead.",
+            Zh => "目前共 {n} 个洪泛连接：{synrecv} 个请求套接字处于 SYN-RECEIVED，{gone} 个请求套接字已被移除，另有 {cookies} 个 SYN 以 cookie 回复。",
+        },
+        Ui::MoreRows => match lang {
+            En => "{n} more connections are not listed; the counts above include them.",
+            Zh => "另有 {n} 个连接未列出；上面的统计包含它们。",
+        },
+        Ui::ShowConnection => match lang {
+            En => "Show connection {addr} on the ladder",
+            Zh => "在时序图中显示连接 {addr}",
+        },
+        Ui::ShownOnLadder => match lang {
+            En => "The ladder shows connection {addr} ({origin}). Pick another row to follow it.",
+            Zh => "时序图显示的是连接 {addr}（{origin}）。选择另一行即可切换。",
+        },
+        Ui::ServerControls => match lang {
+            En => "Change the server and run again",
+            Zh => "修改服务器设置并重新运行",
+        },
+        Ui::Backlog => match lang {
+            En => "listen() backlog",
+            Zh => "listen() 的 backlog",
+        },
+        Ui::SynCookies => match lang {
+            En => "SYN cookies (tcp_syncookies)",
+            Zh => "启用 SYN cookie（tcp_syncookies）",
+        },
+        Ui::FloodSyns => match lang {
+            En => "Flood SYNs (0: no flood)",
+            Zh => "洪泛 SYN 数（0 表示没有洪泛）",
+        },
+        Ui::StopFlood => match lang {
+            En => "Stop the flood",
+            Zh => "停止洪泛",
+        },
+        Ui::StartFlood => match lang {
+            En => "Start a flood",
+            Zh => "发起洪泛",
+        },
+        Ui::AcceptDelay => match lang {
+            En => "Wait before each accept() (ms)",
+            Zh => "每次 accept() 前等待（毫秒）",
+        },
+        Ui::Reconnect => match lang {
+            En => "This connection's client connects again from the same port",
+            Zh => "该连接的客户端用同一端口再连接一次",
+        },
+        Ui::ResetKnobs => match lang {
+            En => "Back to the scenario's own settings",
+            Zh => "恢复场景自己的设置",
+        },
+        Ui::BadWholeNumber => match lang {
+            En => "Enter a whole number from {min} to {max}.",
+            Zh => "请输入 {min} 到 {max} 之间的整数。",
+        },
+        Ui::HintWholeNumber => match lang {
+            En => "a whole number from 0 to {max}",
+            Zh => "0 到 {max} 之间的整数",
+        },
+        Ui::OneConnectionScenarios => match lang {
+            En => "One connection",
+            Zh => "单个连接",
+        },
+        Ui::ServerScenarios => match lang {
+            En => "A server with many connections",
+            Zh => "多个连接的服务器",
+        },
+        Ui::ListenerSettings => match lang {
+            En => "Listener settings: backlog {backlog} (somaxconn {somaxconn}), tcp_max_syn_backlog {max_syn}, tcp_syncookies {cookies}, tcp_abort_on_overflow {abort}.",
+            Zh => "监听套接字的设置：backlog {backlog}（somaxconn {somaxconn}），tcp_max_syn_backlog {max_syn}，tcp_syncookies {cookies}，tcp_abort_on_overflow {abort}。",
+        },
     }
 }

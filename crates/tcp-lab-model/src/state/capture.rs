@@ -155,6 +155,7 @@ impl LabState {
         self.menu = None;
         self.arm_refused = None;
         self.run = run.clone();
+        self.follow_connection(None);
         self.move_to(Playhead::Start);
         if let Some(c) = &mut self.capture {
             c.viewing = Some((index, run));
@@ -218,6 +219,7 @@ fn derived_setup(run: &Run, conn: &Connection) -> DerivedSetup {
         seed: derived.seed,
         client: as_linked(derived.client),
         server: as_linked(derived.server),
+        knobs: Default::default(),
     };
     let faults = derived
         .faults

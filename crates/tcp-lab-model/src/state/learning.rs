@@ -59,6 +59,7 @@ impl LabState {
             seed: sc.seed,
             client: sc.client.clone(),
             server: sc.server.clone(),
+            knobs: Default::default(),
         });
         self.learn.lesson = Some(ActiveLesson {
             lesson,

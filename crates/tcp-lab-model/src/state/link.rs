@@ -42,6 +42,9 @@ impl LabState {
             lesson: self.learn.lesson.as_ref().map(|a| a.lesson.id),
             learn: self.learn.switches(),
             embed: embed.clone(),
+            conn: self.connection.as_ref().map(|c| c.conn).filter(|&c| {
+                crate::connection::ConnectionLadder::default_conn(&self.run) != Some(c)
+            }),
         }
     }
 }
@@ -62,11 +65,18 @@ impl LabState {
         let mut changed = false;
         if let Some((c, s)) = &o.custom {
             if o.scenario.is_none() || !c.is_empty() || !s.is_empty() {
-                self.setup.name = CUSTOM.to_string();
+                // A server scenario keeps its clients and flood with the link's steps.
+                if !self.setup.is_server() || o.scenario.is_none() {
+                    self.setup.name = CUSTOM.to_string();
+                }
                 self.setup.client = c.clone();
                 self.setup.server = s.clone();
                 changed = true;
             }
+        }
+        if self.setup.is_server() && !o.knobs.is_default() {
+            self.setup.knobs = o.knobs;
+            changed = true;
         }
         if let Some(d) = o.delay_ms {
             self.setup.delay_ms = d;
@@ -87,6 +97,9 @@ impl LabState {
         if changed {
             self.draft = self.setup.draft();
             self.rerun();
+        }
+        if o.conn.is_some() {
+            self.follow_connection(o.conn);
         }
         // A fault from the link that the run never applies (the core's trace says which fault
         // decided each segment's fate) is said, not silently kept.
@@ -304,5 +317,40 @@ mod tests {
                 bounded(&o);
             }
         }
+    }
+
+    #[test]
+    fn test_a_server_link_carries_its_knobs_and_connection() {
+        let q = "?v=1&scenario=syn_flood_cookies&profile=linux&backlog=16&cookies=0&flood=300&accept_delay=20&reconnect=1&conn=7&step=0&lang=en";
+        let o = crate::url::parse_query(q, None);
+        assert!(o.notices.is_empty(), "{:?}", o.notices);
+        let s = lab(q);
+        let k = s.setup.knobs;
+        assert_eq!(
+            (
+                k.backlog,
+                k.syncookies,
+                k.flood,
+                k.accept_delay_ms,
+                k.reconnect
+            ),
+            (Some(16), Some(false), Some(300), Some(20), Some(1))
+        );
+        assert_eq!(s.run.scenario.listener.backlog, Some(16));
+        assert_eq!(s.connection.as_ref().unwrap().conn, 7);
+        assert_eq!(share_query(&s, &EmbedOptions::default()), q);
+        // Bad values are said, and ignored.
+        let s = lab("?scenario=syn_flood_cookies&backlog=lots&flood=999999");
+        assert_eq!(s.setup.knobs, Default::default());
+        assert_eq!(s.notices.len(), 2, "{:?}", s.notices);
+        // Edited steps in a server scenario's link keep it a server run.
+        let s = lab("?scenario=accept_queue_overflow&c=connect,close&s=listen,accept,close");
+        assert_eq!(s.setup.name, "accept_queue_overflow");
+        assert!(s.run.server.is_some());
+        let back = share_query(&s, &EmbedOptions::default());
+        assert!(
+            back.contains("scenario=accept_queue_overflow&c=connect,close&s=listen,accept,close"),
+            "{back}"
+        );
     }
 }

@@ -1,11 +1,12 @@
-//! `tcp-sim run SCENARIO.json [--json] [--absolute]`: runs a scenario and prints its trace.
+//! `tcp-sim run SCENARIO.json [--json] [--absolute] [--conn N]`: runs a scenario and prints its
+//! trace (with `--conn`, one connection of a server run, as the lab's ladder shows it).
 
 use std::process::ExitCode;
 
 use tcp_sim::{capture::Capture, named, observe, run, Scenario};
 
-const USAGE: &str = "usage: tcp-sim run SCENARIO.json [--json] [--absolute]
-       tcp-sim named NAME [--json] [--absolute] [--profile rfc|linux]
+const USAGE: &str = "usage: tcp-sim run SCENARIO.json [--json] [--absolute] [--conn N]
+       tcp-sim named NAME [--json] [--absolute] [--profile rfc|linux] [--conn N]
        tcp-sim list
        tcp-sim replay CAPTURE.pcap|.pcapng [--conn N [--compare]] [--json] [--absolute]";
 
@@ -61,13 +62,21 @@ fn cli(args: &[String]) -> Result<String, String> {
                 .map_err(|e| format!("{path}: cannot read the scenario file: {e}"))?;
             Scenario::from_json(&text).map_err(|e| format!("{path}: {e}"))?
         }
-        ["named", name] => named::by_name(name).ok_or_else(|| {
+        ["named", name] => named::any_by_name(name).ok_or_else(|| {
             format!(
-                "unknown scenario '{name}'; known: {}",
-                named::NAMES.join(", ")
+                "unknown scenario '{name}'; known: {}, {}",
+                named::NAMES.join(", "),
+                named::SERVER_NAMES.join(", ")
             )
         })?,
-        ["list"] => return Ok(named::NAMES.join("\n") + "\n"),
+        ["list"] => {
+            let names: Vec<&str> = named::NAMES
+                .iter()
+                .chain(&named::SERVER_NAMES)
+                .copied()
+                .collect();
+            return Ok(names.join("\n") + "\n");
+        }
         ["replay", path] => {
             let out = Replay {
                 conn,
@@ -82,7 +91,13 @@ fn cli(args: &[String]) -> Result<String, String> {
     if let Some(p) = profile {
         scenario.profile = p;
     }
-    let trace = run(&scenario);
+    let mut trace = run(&scenario);
+    // A server run's connection N as the lab's ladder shows it (`Trace::connection_view`).
+    if let Some(n) = conn {
+        trace = trace
+            .connection_view(n)
+            .ok_or_else(|| format!("--conn: the run has no connection {n}"))?;
+    }
     Ok(if json {
         serde_json::to_string_pretty(&trace.to_json()).expect("a JSON value always serializes")
             + "\n"

@@ -45,6 +45,24 @@ pub enum ListenerEventKind {
 }
 
 impl ListenerEventKind {
+    /// Every kind, in the order the app explains them.
+    pub const ALL: [ListenerEventKind; 14] = [
+        ListenerEventKind::SynQueued,
+        ListenerEventKind::SynDroppedAcceptQueueFull,
+        ListenerEventKind::SynDroppedSynQueueFull,
+        ListenerEventKind::SynDroppedMaxSynBacklog,
+        ListenerEventKind::CookieSent,
+        ListenerEventKind::CookieAccepted,
+        ListenerEventKind::CookieDroppedAcceptQueueFull,
+        ListenerEventKind::CookieInvalid,
+        ListenerEventKind::Completed,
+        ListenerEventKind::RequestDropped,
+        ListenerEventKind::AckDroppedAcceptQueueFull,
+        ListenerEventKind::ResetAcceptQueueFull,
+        ListenerEventKind::Accepted,
+        ListenerEventKind::TimeWaitRecycled,
+    ];
+
     /// A stable key, used in JSON traces.
     pub fn key(self) -> &'static str {
         match self {
@@ -85,6 +103,71 @@ pub struct ListenerCounters {
     pub requests_dropped: u32,
     /// Connections the application accepted.
     pub accepted: u32,
+}
+
+/// One of the listener's running totals, by name (see [`ListenerCounters`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ListenerCounter {
+    /// SYNs that reached the listener.
+    Syns,
+    /// SYNs dropped for any reason.
+    SynsDropped,
+    /// Drops because the accept queue was full.
+    ListenOverflows,
+    /// SYN-ACKs sent with a cookie.
+    CookiesSent,
+    /// ACKs with a valid cookie.
+    CookiesReceived,
+    /// ACKs that were not a valid cookie.
+    CookiesFailed,
+    /// Request sockets that ended without completing.
+    RequestsDropped,
+    /// Connections the application accepted.
+    Accepted,
+}
+
+impl ListenerCounter {
+    /// Every counter, in the order the app lists them.
+    pub const ALL: [ListenerCounter; 8] = [
+        ListenerCounter::Syns,
+        ListenerCounter::SynsDropped,
+        ListenerCounter::ListenOverflows,
+        ListenerCounter::CookiesSent,
+        ListenerCounter::CookiesReceived,
+        ListenerCounter::CookiesFailed,
+        ListenerCounter::RequestsDropped,
+        ListenerCounter::Accepted,
+    ];
+
+    /// The key of the counter in JSON traces (`listener.counters`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ListenerCounter::Syns => "syns",
+            ListenerCounter::SynsDropped => "syns_dropped",
+            ListenerCounter::ListenOverflows => "listen_overflows",
+            ListenerCounter::CookiesSent => "cookies_sent",
+            ListenerCounter::CookiesReceived => "cookies_received",
+            ListenerCounter::CookiesFailed => "cookies_failed",
+            ListenerCounter::RequestsDropped => "requests_dropped",
+            ListenerCounter::Accepted => "accepted",
+        }
+    }
+}
+
+impl ListenerCounters {
+    /// One counter's value.
+    pub fn get(&self, counter: ListenerCounter) -> u32 {
+        match counter {
+            ListenerCounter::Syns => self.syns,
+            ListenerCounter::SynsDropped => self.syns_dropped,
+            ListenerCounter::ListenOverflows => self.listen_overflows,
+            ListenerCounter::CookiesSent => self.cookies_sent,
+            ListenerCounter::CookiesReceived => self.cookies_received,
+            ListenerCounter::CookiesFailed => self.cookies_failed,
+            ListenerCounter::RequestsDropped => self.requests_dropped,
+            ListenerCounter::Accepted => self.accepted,
+        }
+    }
 }
 
 /// One change at the listener, with the queue lengths and counters after it.
@@ -159,8 +242,9 @@ impl ListenerRecord {
 }
 
 fn counters_json(c: &ListenerCounters) -> Value {
-    json!({"syns": c.syns, "syns_dropped": c.syns_dropped,
-           "listen_overflows": c.listen_overflows, "cookies_sent": c.cookies_sent,
-           "cookies_received": c.cookies_received, "cookies_failed": c.cookies_failed,
-           "requests_dropped": c.requests_dropped, "accepted": c.accepted})
+    let mut o = serde_json::Map::new();
+    for k in ListenerCounter::ALL {
+        o.insert(k.key().into(), json!(c.get(k)));
+    }
+    Value::Object(o)
 }
