@@ -67,6 +67,53 @@ pub fn by_name(name: &str) -> Option<Scenario> {
     })
 }
 
+/// The named server runs (one listener, many connections), in the order the app lists them.
+/// Their one source is the scenario files in `scenarios/server/`, compiled in.
+pub const SERVER_NAMES: [&str; 12] = [
+    "syn_and_accept_queues",
+    "accept_queue_overflow",
+    "accept_queue_overflow_reset",
+    "syn_flood_no_cookies",
+    "syn_flood_cookies",
+    "time_wait_new_syn",
+    "time_wait_old_syn",
+    "time_wait_cut_short_corruption",
+    "port_exhaustion",
+    "port_reuse_tw_reuse",
+    "port_exhaustion_tw_reuse",
+    "close_wait_leak",
+];
+
+/// A server run's scenario file by name, or `None` if the name is unknown.
+fn server_file(name: &str) -> Option<&'static str> {
+    macro_rules! file {
+        ($n:literal) => {
+            include_str!(concat!("../scenarios/server/", $n, ".json"))
+        };
+    }
+    Some(match name {
+        "syn_and_accept_queues" => file!("syn_and_accept_queues"),
+        "accept_queue_overflow" => file!("accept_queue_overflow"),
+        "accept_queue_overflow_reset" => file!("accept_queue_overflow_reset"),
+        "syn_flood_no_cookies" => file!("syn_flood_no_cookies"),
+        "syn_flood_cookies" => file!("syn_flood_cookies"),
+        "time_wait_new_syn" => file!("time_wait_new_syn"),
+        "time_wait_old_syn" => file!("time_wait_old_syn"),
+        "time_wait_cut_short_corruption" => file!("time_wait_cut_short_corruption"),
+        "port_exhaustion" => file!("port_exhaustion"),
+        "port_reuse_tw_reuse" => file!("port_reuse_tw_reuse"),
+        "port_exhaustion_tw_reuse" => file!("port_exhaustion_tw_reuse"),
+        "close_wait_leak" => file!("close_wait_leak"),
+        _ => return None,
+    })
+}
+
+/// A named server run (see [`SERVER_NAMES`]), read from its scenario file, or `None` if the
+/// name is unknown. The files are checked by `tests/server.rs`, so reading one cannot fail.
+pub fn server_by_name(name: &str) -> Option<Scenario> {
+    server_file(name).and_then(|text| Scenario::from_json(text).ok())
+}
+
 /// Every named scenario.
 pub fn all() -> Vec<Scenario> {
     NAMES.iter().filter_map(|n| by_name(n)).collect()
