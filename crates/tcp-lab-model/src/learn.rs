@@ -154,10 +154,11 @@ impl Learn {
     }
 
     /// The scenario to run instead of the setup's, while a lesson with a
-    /// scenario of its own (faults included) is open.
+    /// scenario of its own (faults included) or a server run (its clients,
+    /// listener and flood, which a setup does not hold) is open.
     pub fn scenario(&self) -> Option<Scenario> {
         let l = self.lesson.as_ref()?;
-        matches!(l.lesson.source, LessonScenario::Custom(_)).then(|| l.lesson.scenario())
+        (!matches!(l.lesson.source, LessonScenario::Named(_))).then(|| l.lesson.scenario())
     }
 
     /// The switches, as the URL writes them.

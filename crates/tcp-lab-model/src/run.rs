@@ -38,7 +38,9 @@ impl Run {
     /// vanishing there instead of halfway (but never before it is well on
     /// its way, so the loss is seen on the wire, not at the sender).
     pub fn new(scenario: Scenario, drawn_losses: &[(usize, Instant)]) -> Run {
-        let trace = tcp_sim::run_one_connection(&scenario);
+        // A server run (a server lesson's) needs the server simulation; every other scenario
+        // runs as one connection, as before.
+        let trace = tcp_sim::run(&scenario);
         Run::from_trace(scenario, trace, drawn_losses)
     }
 
