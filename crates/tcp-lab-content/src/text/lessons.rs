@@ -2657,8 +2657,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             Stop {
                 at: listener(ListenerEventKind::SynQueued, 1),
                 text: t(
-                    "The SYN of client {client_addr} reaches the listener on {server_addr}. The listener itself stays in LISTEN: Linux makes a small request socket for this one connection, in SYN-RECEIVED, and puts it in the SYN queue (the half-open queue). SYN queue {syn_queue}, accept queue {accept_queue}. It answers with a SYN-ACK, ISN {server_isn}, and the request keeps its own timer to send that SYN-ACK again.",
-                    "客户端 {client_addr} 的 SYN 到达 {server_addr} 上的监听套接字。监听套接字本身仍处于 LISTEN：Linux 为这一个连接建立一个很小的请求套接字（request socket），状态为 SYN-RECEIVED，放进 SYN 队列，也就是半连接队列。此刻半连接队列 {syn_queue} 个，全连接队列 {accept_queue} 个。它回复 SYN-ACK（ISN {server_isn}），这个请求还带着自己的计时器，准备在需要时再发一次 SYN-ACK。",
+                    "The SYN of client {client_addr} reaches the listener on {server_addr}. The listener itself stays in LISTEN: Linux makes a small request socket for this one connection, in SYN-RECEIVED (Linux's NEW_SYN_RECV), and puts it in the SYN queue (the half-open queue). SYN queue {syn_queue}, accept queue {accept_queue}. It answers with a SYN-ACK, ISN {server_isn}, and the request keeps its own timer to send that SYN-ACK again.",
+                    "客户端 {client_addr} 的 SYN 到达 {server_addr} 上的监听套接字。监听套接字本身仍处于 LISTEN：Linux 为这一个连接建立一个很小的请求套接字（request socket），状态为 SYN-RECEIVED（Linux 里叫 NEW_SYN_RECV），放进 SYN 队列，也就是半连接队列。此刻半连接队列 {syn_queue} 个，全连接队列 {accept_queue} 个。它回复 SYN-ACK（ISN {server_isn}），这个请求还带着自己的计时器，准备在需要时再发一次 SYN-ACK。",
                 ),
             },
             Stop {
@@ -2927,15 +2927,15 @@ pub(crate) static LESSONS: &[Lesson] = &[
             Stop {
                 at: listener(ListenerEventKind::SynQueued, 1),
                 text: t(
-                    "A flood of {flood_rate} SYNs a second begins, {flood_syns} in all, from forged addresses such as {client_addr} where no host answers. Each SYN makes a request in the SYN queue ({syn_queue} now), and each SYN-ACK goes nowhere, so no request ever completes: each one waits out its {linux_synack_retries} SYN-ACK retries, {linux_synack_give_up_s} s.",
-                    "每秒 {flood_rate} 个 SYN 的洪泛开始了，一共 {flood_syns} 个，源地址都是伪造的，比如 {client_addr}，那里没有任何主机会回应。每个 SYN 都在半连接队列里建立一个请求（此刻 {syn_queue} 个），而每个 SYN-ACK 都石沉大海，没有一个请求能完成：每个请求都要熬过 {linux_synack_retries} 次 SYN-ACK 重试，共 {linux_synack_give_up_s} 秒。",
+                    "A flood of {flood_rate} SYNs a second begins, {flood_syns} in all, from forged addresses such as {client_addr} where no host answers. Each SYN makes a request in the SYN queue ({syn_queue} now), and each SYN-ACK goes nowhere, so no request ever completes: each one stays until its SYN-ACK retries run out.",
+                    "每秒 {flood_rate} 个 SYN 的洪泛开始了，一共 {flood_syns} 个，源地址都是伪造的，比如 {client_addr}，那里没有任何主机会回应。每个 SYN 都在半连接队列里建立一个请求（此刻 {syn_queue} 个），而每个 SYN-ACK 都石沉大海，没有一个请求能完成：每个请求都要一直留到它的 SYN-ACK 重试用完为止。",
                 ),
             },
             Stop {
                 at: listener(ListenerEventKind::CookieSent, 1),
                 text: t(
-                    "The SYN queue is full: {syn_queue} requests, all that backlog {backlog} allows. With tcp_syncookies = 0 this SYN would be dropped, and so would every real client's. With tcp_syncookies = 1, Linux's default, the kernel logs \"Possible SYN flooding on port {server_port}. Sending cookies.\" and answers with a SYN cookie: it keeps nothing for this SYN, no request and no timer.",
-                    "半连接队列满了：{syn_queue} 个请求，已经是 backlog {backlog} 允许的全部。若 tcp_syncookies = 0，这个 SYN 会被丢掉，每个真正客户端的 SYN 也一样。在 Linux 默认的 tcp_syncookies = 1 下，内核记下“Possible SYN flooding on port {server_port}. Sending cookies.”，然后用 SYN Cookie 回答：它不为这个 SYN 保存任何东西，既没有请求，也没有计时器。",
+                    "The SYN queue is full: {syn_queue} requests, all that backlog {backlog} allows. With tcp_syncookies = 0 this SYN would be dropped, and so would every real client's. With tcp_syncookies = 1, Linux's default, the kernel logs a \"Possible SYN flooding\" warning, once, and answers with a SYN cookie: it keeps nothing for this SYN, no request and no timer.",
+                    "半连接队列满了：{syn_queue} 个请求，已经是 backlog {backlog} 允许的全部。若 tcp_syncookies = 0，这个 SYN 会被丢掉，每个真正客户端的 SYN 也一样。在 Linux 默认的 tcp_syncookies = 1 下，内核记下一条“Possible SYN flooding”警告（只记一次），然后用 SYN Cookie 回答：它不为这个 SYN 保存任何东西，既没有请求，也没有计时器。",
                 ),
             },
             Stop {
@@ -3034,8 +3034,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
                     "“把 backlog 调大就能挡住 SYN 洪泛。”",
                 ),
                 correction: t(
-                    "A bigger SYN queue only fills a little later: each forged request stays for its SYN-ACK retries, {linux_synack_give_up_s} s under Linux's defaults, so a flood of N SYNs a second keeps about N × {linux_synack_give_up_s} requests alive. RFC 4987 compares the defences; SYN cookies work because they keep no state at all.",
-                    "更大的半连接队列只是晚一点被填满：每个伪造的请求要熬过它的 SYN-ACK 重试，在 Linux 默认设置下是 {linux_synack_give_up_s} 秒，所以每秒 N 个 SYN 的洪泛会让大约 N × {linux_synack_give_up_s} 个请求同时存在。RFC 4987 比较了各种防御办法；SYN Cookie 之所以有效，是因为它根本不保存状态。",
+                    "A bigger SYN queue only fills a little later: a forged request never completes and stays until its SYN-ACK retries run out (up to {linux_synack_give_up_s} s under Linux's defaults; Linux cuts old requests short when the queue fills, but seconds still pass), so a flood of thousands of SYNs a second fills any queue. RFC 4987 compares the defences; SYN cookies work because they keep no state at all.",
+                    "更大的半连接队列只是晚一点被填满：伪造的请求永远完成不了，要一直留到 SYN-ACK 重试用完（Linux 默认设置下最长 {linux_synack_give_up_s} 秒；队列变满时 Linux 会提前结束旧的请求，但仍要过好几秒），所以每秒成千上万个 SYN 的洪泛能填满任何队列。RFC 4987 比较了各种防御办法；SYN Cookie 之所以有效，是因为它根本不保存状态。",
                 ),
             },
         ],
@@ -3208,8 +3208,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             Stop {
                 at: StopAt::End,
                 text: t(
-                    "The run ends when the last TIME-WAIT expires. SO_REUSEADDR would not have saved the first host: it lets a socket bind() to a local address and port that connections in TIME-WAIT still use, as a restarted server does, but connect() still refuses a four-tuple that is in TIME-WAIT. Only tcp_tw_reuse lets the connecting side take one over.",
-                    "最后一个 TIME-WAIT 到期，运行结束。SO_REUSEADDR 救不了第一台主机：它让套接字可以 bind() 到仍被 TIME-WAIT 连接使用的本地地址和端口（重启的服务器正需要这个），但 connect() 仍然拒绝一个处于 TIME-WAIT 的四元组。只有 tcp_tw_reuse 能让发起连接的一方接管它。",
+                    "The run ends when the last TIME-WAIT expires. SO_REUSEADDR would not have saved the first host: it lets a socket bind() to a local port that connections in TIME-WAIT still use, as a restarted server does, but it does not change how connect() picks an ephemeral port, and that is what ran out here. tcp_tw_reuse is the setting that lets connect() take over a port in TIME-WAIT.",
+                    "最后一个 TIME-WAIT 到期，运行结束。SO_REUSEADDR 救不了第一台主机：它让套接字可以 bind() 到仍被 TIME-WAIT 连接使用的本地端口（重启的服务器正需要这个），但它并不改变 connect() 挑选临时端口的方式，而这里用完的正是临时端口。能让 connect() 接管处于 TIME-WAIT 的端口的设置是 tcp_tw_reuse。",
                 ),
             },
         ],
@@ -3236,8 +3236,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             correct: 2,
             why: &[
                 t(
-                    "Not this one: SO_REUSEADDR is about bind(): it lets a server bind its port while old connections on it are in TIME-WAIT. connect() still refuses a four-tuple in TIME-WAIT.",
-                    "不对：SO_REUSEADDR 管的是 bind()：它让服务器在旧连接还处于 TIME-WAIT 时也能绑定自己的端口。connect() 仍然拒绝处于 TIME-WAIT 的四元组。",
+                    "Not this one: SO_REUSEADDR is about bind(): it lets a server bind its port while old connections on it are in TIME-WAIT. It does not make connect() pick an ephemeral port whose four-tuple is in TIME-WAIT.",
+                    "不对：SO_REUSEADDR 管的是 bind()：它让服务器在旧连接还处于 TIME-WAIT 时也能绑定自己的端口。它不会让 connect() 选用一个四元组仍处于 TIME-WAIT 的临时端口。",
                 ),
                 t(
                     "Not this one: tcp_fin_timeout ({linux_fin_timeout_s} s) limits an orphaned FIN-WAIT-2; Linux's TIME-WAIT stays {linux_time_wait_s} s whatever it says.",
@@ -3264,8 +3264,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
                     "“SO_REUSEADDR 和 tcp_tw_reuse 一样，能让客户端复用处于 TIME-WAIT 的端口。”",
                 ),
                 correction: t(
-                    "SO_REUSEADDR acts on bind(): a restarted server can bind its port although old connections on it are still in TIME-WAIT. It does not let connect() create a connection whose four-tuple is in TIME-WAIT; only tcp_tw_reuse does that, for outgoing connections, with timestamps on.",
-                    "SO_REUSEADDR 作用于 bind()：重启的服务器即使还有旧连接处于 TIME-WAIT，也能绑定自己的端口。它并不能让 connect() 建立一个四元组仍处于 TIME-WAIT 的连接；能做到这一点的只有 tcp_tw_reuse，而且只针对外连连接，并要求开启时间戳。",
+                    "SO_REUSEADDR acts on bind(): a restarted server can bind its port although old connections on it are still in TIME-WAIT. It does not make connect() pick an ephemeral port whose four-tuple is in TIME-WAIT; that is what tcp_tw_reuse does, for outgoing connections, with timestamps on.",
+                    "SO_REUSEADDR 作用于 bind()：重启的服务器即使还有旧连接处于 TIME-WAIT，也能绑定自己的端口。它并不能让 connect() 选用一个四元组仍处于 TIME-WAIT 的临时端口；那是 tcp_tw_reuse 做的事，只针对外连连接，并要求开启时间戳。",
                 ),
             },
             Mistake {
