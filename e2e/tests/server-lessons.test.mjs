@@ -8,8 +8,10 @@
 // model's own test pauses both at every stop.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { labTest } from '../lib/harness.mjs';
+import { labTest, OUT } from '../lib/harness.mjs';
+import { settle } from '../lib/browser.mjs';
 import { REPO_ROOT } from '../lib/server.mjs';
 import { CJK } from '../lib/lab.mjs';
 
@@ -89,6 +91,38 @@ for (const [id, file, stops, right] of LESSONS) {
         assert.equal(trace.errors.length, 1);
         assert.ok(narrations[2].includes('EADDRNOTAVAIL') && narrations[2].includes('10.0.1.2'), narrations[2]);
       }
+    });
+  }
+}
+
+// The narration of a server lesson (its longest Chinese stop included) fits every layout.
+for (const lang of ['en', 'zh']) {
+  for (const [width, height] of [
+    [700, 450],
+    [390, 844],
+    [1280, 800],
+    [1920, 1080],
+  ]) {
+    labTest(`server lesson screenshot ${width}x${height} ${lang}`, async (t, open) => {
+      const { page } = await open({ query: { lang, lesson: 'accept-queue-full', speed: 8 }, viewport: { width, height } });
+      await page.waitForSelector('[data-testid="lesson-goal"]', { timeout: TIMEOUT });
+      await page.locator('[data-action="lesson-continue"]').click();
+      for (let i = 0; i < 3; i++) {
+        await page.waitForSelector('[data-testid="lesson-narration"]', { timeout: TIMEOUT });
+        const stop = await page.locator('[data-testid="lesson-narration"]').getAttribute('data-stop');
+        if (stop === '2') break;
+        await page.locator('[data-action="lesson-continue"]').click();
+        await page.waitForFunction(
+          (s) => document.querySelector('[data-testid="lesson-narration"]')?.getAttribute('data-stop') !== s,
+          stop,
+          { timeout: TIMEOUT },
+        );
+      }
+      await settle(page);
+      fs.mkdirSync(OUT, { recursive: true });
+      await page.screenshot({ path: path.join(OUT, `server-lesson-${width}x${height}-${lang}.png`) });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `no horizontal scrolling at ${width}px (${overflow}px too wide)`);
     });
   }
 }

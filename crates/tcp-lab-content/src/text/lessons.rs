@@ -2768,7 +2768,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
                 correction: t(
                     "On Linux, min(backlog, net.core.somaxconn) limits the accept queue of finished connections (somaxconn is {linux_somaxconn} by default). The SYN queue is held to the same number, and, when SYN cookies are off, also to tcp_max_syn_backlog.",
-                    "在 Linux 上，min(backlog, net.core.somaxconn) 限制的是已完成连接所在的全连接队列（somaxconn 默认为 {linux_somaxconn}）。半连接队列也受同一个数限制，SYN Cookie 关闭时还受 tcp_max_syn_backlog 限制。",
+                    "在 Linux 上，min(backlog, net.core.somaxconn) 限制的是已完成连接所在的全连接队列（somaxconn 默认为 {linux_somaxconn}）。半连接队列也受同一个数限制，SYN cookie 关闭时还受 tcp_max_syn_backlog 限制。",
                 ),
             },
         ],
@@ -2917,10 +2917,10 @@ pub(crate) static LESSONS: &[Lesson] = &[
         id: "syn-flood-cookies",
         source: LessonScenario::Server("syn_flood_cookies"),
         profile: ProfileName::Linux,
-        title: t("A SYN flood, and SYN cookies", "SYN 洪泛与 SYN Cookie"),
+        title: t("A SYN flood, and SYN cookies", "SYN 洪泛与 SYN cookie"),
         goal: t(
             "Watch forged SYNs fill a listener's SYN queue, then see how SYN cookies let real clients in without keeping anything: what a cookie encodes, and what it loses.",
-            "看伪造的 SYN 如何填满监听套接字的半连接队列，再看 SYN Cookie 如何在什么都不保存的情况下让真正的客户端连进来：Cookie 里编码了什么，又丢掉了什么。",
+            "看伪造的 SYN 如何填满监听套接字的半连接队列，再看 SYN cookie 如何在什么都不保存的情况下让真正的客户端连进来：Cookie 里编码了什么，又丢掉了什么。",
         ),
         analogy: None,
         stops: &[
@@ -2935,7 +2935,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 at: listener(ListenerEventKind::CookieSent, 1),
                 text: t(
                     "The SYN queue is full: {syn_queue} requests, all that backlog {backlog} allows. With tcp_syncookies = 0 this SYN would be dropped, and so would every real client's. With tcp_syncookies = 1, Linux's default, the kernel logs a \"Possible SYN flooding\" warning, once, and answers with a SYN cookie: it keeps nothing for this SYN, no request and no timer.",
-                    "半连接队列满了：{syn_queue} 个请求，已经是 backlog {backlog} 允许的全部。若 tcp_syncookies = 0，这个 SYN 会被丢掉，每个真正客户端的 SYN 也一样。在 Linux 默认的 tcp_syncookies = 1 下，内核记下一条“Possible SYN flooding”警告（只记一次），然后用 SYN Cookie 回答：它不为这个 SYN 保存任何东西，既没有请求，也没有计时器。",
+                    "半连接队列满了：{syn_queue} 个请求，已经是 backlog {backlog} 允许的全部。若 tcp_syncookies = 0，这个 SYN 会被丢掉，每个真正客户端的 SYN 也一样。在 Linux 默认的 tcp_syncookies = 1 下，内核记下一条“Possible SYN flooding”警告（只记一次），然后用 SYN cookie 回答：它不为这个 SYN 保存任何东西，既没有请求，也没有计时器。",
                 ),
             },
             Stop {
@@ -2963,7 +2963,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
         check: Check {
             question: t(
                 "What does a Linux server keep for a SYN it answers with a SYN cookie?",
-                "Linux 服务器用 SYN Cookie 回答一个 SYN 时，会为它保存什么？",
+                "Linux 服务器用 SYN cookie 回答一个 SYN 时，会为它保存什么？",
             ),
             choices: &[
                 t(
@@ -3004,14 +3004,14 @@ pub(crate) static LESSONS: &[Lesson] = &[
             ],
             explanation: t(
                 "A SYN cookie is the server's ISN: a keyed hash of the four-tuple and a minute counter, plus the client's ISN and a 2-bit MSS index. The server keeps nothing, no request and no timer; the client's ACK returns the cookie in its acknowledgment number, and the server rebuilds the connection from it. What does not fit is lost, unless timestamps carry it: window scale and SACK.",
-                "SYN Cookie 就是服务器的 ISN：由四元组和分钟计数器的带密钥哈希，加上客户端的 ISN 和一个 2 位的 MSS 索引组成。服务器什么都不保存，没有请求，也没有计时器；客户端的 ACK 在确认号里带回 Cookie，服务器据此重建连接。放不下的信息会丢失，除非时间戳帮忙携带：窗口扩大因子和 SACK。",
+                "SYN cookie 就是服务器的 ISN：由四元组和分钟计数器的带密钥哈希，加上客户端的 ISN 和一个 2 位的 MSS 索引组成。服务器什么都不保存，没有请求，也没有计时器；客户端的 ACK 在确认号里带回 Cookie，服务器据此重建连接。放不下的信息会丢失，除非时间戳帮忙携带：窗口扩大因子和 SACK。",
             ),
         },
         mistakes: &[
             Mistake {
                 claim: t(
                     "\"SYN cookies are a second, bigger SYN queue for floods.\"",
-                    "“SYN Cookie 就是为洪泛准备的第二个、更大的半连接队列。”",
+                    "“SYN cookie 就是为洪泛准备的第二个、更大的半连接队列。”",
                 ),
                 correction: t(
                     "A cookie is no queue at all: the server answers the SYN and forgets it, because everything it needs is encoded in the ISN of its SYN-ACK. The client's ACK brings that ISN back, plus one, and only then does a connection exist on the server, straight in the accept queue.",
@@ -3021,7 +3021,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
             Mistake {
                 claim: t(
                     "\"SYN cookies cost nothing, so use them for every connection.\"",
-                    "“SYN Cookie 没有任何代价，所以每个连接都该用。”",
+                    "“SYN cookie 没有任何代价，所以每个连接都该用。”",
                 ),
                 correction: t(
                     "tcp_syncookies = 2 does that, and every connection pays: its MSS is rounded down to one of {cookie_mss_table}, a lost SYN-ACK is never retransmitted, and without timestamps window scale and SACK are lost. Linux's default, 1, sends cookies only while the SYN queue overflows.",
@@ -3035,7 +3035,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
                 correction: t(
                     "A bigger SYN queue only fills a little later: a forged request never completes and stays until its SYN-ACK retries run out (up to {linux_synack_give_up_s} s under Linux's defaults; Linux cuts old requests short when the queue fills, but seconds still pass), so a flood of thousands of SYNs a second fills any queue. RFC 4987 compares the defences; SYN cookies work because they keep no state at all.",
-                    "更大的半连接队列只是晚一点被填满：伪造的请求永远完成不了，要一直留到 SYN-ACK 重试用完（Linux 默认设置下最长 {linux_synack_give_up_s} 秒；队列变满时 Linux 会提前结束旧的请求，但仍要过好几秒），所以每秒成千上万个 SYN 的洪泛能填满任何队列。RFC 4987 比较了各种防御办法；SYN Cookie 之所以有效，是因为它根本不保存状态。",
+                    "更大的半连接队列只是晚一点被填满：伪造的请求永远完成不了，要一直留到 SYN-ACK 重试用完（Linux 默认设置下最长 {linux_synack_give_up_s} 秒；队列变满时 Linux 会提前结束旧的请求，但仍要过好几秒），所以每秒成千上万个 SYN 的洪泛能填满任何队列。RFC 4987 比较了各种防御办法；SYN cookie 之所以有效，是因为它根本不保存状态。",
                 ),
             },
         ],
@@ -3121,7 +3121,7 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 ),
                 t(
                     "Not this one: SYN floods are met at the listener, by its SYN queue and SYN cookies; TIME-WAIT belongs to one closed connection.",
-                    "不对：SYN 洪泛是在监听套接字那里应对的，靠半连接队列和 SYN Cookie；TIME-WAIT 属于一个已经关闭的连接。",
+                    "不对：SYN 洪泛是在监听套接字那里应对的，靠半连接队列和 SYN cookie；TIME-WAIT 属于一个已经关闭的连接。",
                 ),
                 t(
                     "Not this one: TIME-WAIT holds one four-tuple, not the port: the same port may carry connections to other servers meanwhile.",
