@@ -2934,8 +2934,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
             Stop {
                 at: listener(ListenerEventKind::CookieSent, 1),
                 text: t(
-                    "The SYN queue is full: {syn_queue} requests, all that backlog {backlog} allows. With tcp_syncookies = 0 this SYN would be dropped, and so would every real client's. With tcp_syncookies = 1, Linux's default, the kernel logs a \"Possible SYN flooding\" warning, once, and answers with a SYN cookie: it keeps nothing for this SYN, no request and no timer.",
-                    "半连接队列满了：{syn_queue} 个请求，已经是 backlog {backlog} 允许的全部。若 tcp_syncookies = 0，这个 SYN 会被丢掉，每个真正客户端的 SYN 也一样。在 Linux 默认的 tcp_syncookies = 1 下，内核记下一条“Possible SYN flooding”警告（只记一次），然后用 SYN cookie 回答：它不为这个 SYN 保存任何东西，既没有请求，也没有计时器。",
+                    "The SYN queue is full: {syn_queue} requests, all that backlog {backlog} allows. With tcp_syncookies = 0 this SYN would be dropped, and so would every real client's, which would get in only if its SYN retransmissions outlasted the flood. With tcp_syncookies = 1, Linux's default, the kernel logs a \"Possible SYN flooding\" warning, once, and answers with a SYN cookie: it keeps nothing for this SYN, no request and no timer.",
+                    "半连接队列满了：{syn_queue} 个请求，已经是 backlog {backlog} 允许的全部。若 tcp_syncookies = 0，这个 SYN 会被丢掉，每个真正客户端的 SYN 也一样，它们只有靠重传 SYN 熬过洪泛才能连进来。在 Linux 默认的 tcp_syncookies = 1 下，内核记下一条“Possible SYN flooding”警告（只记一次），然后用 SYN cookie 回答：它不为这个 SYN 保存任何东西，既没有请求，也没有计时器。",
                 ),
             },
             Stop {
