@@ -3144,8 +3144,8 @@ pub(crate) static LESSONS: &[Lesson] = &[
                     "“TIME-WAIT 只是为了重发最后一个 ACK。”",
                 ),
                 correction: t(
-                    "That is one reason, and even then TIME-WAIT sends an ACK only when a repeated FIN arrives. The other reason is shown here: until the old connection's segments have died in the network, TIME-WAIT keeps the four-tuple from carrying a new connection that would take them as its own data.",
-                    "那只是其中一个理由，而且 TIME-WAIT 只在收到重复的 FIN 时才发 ACK。另一个理由就在本课里：在旧连接的报文段于网络中消亡之前，TIME-WAIT 不让这个四元组承载新连接，以免新连接把它们当成自己的数据。",
+                    "That is one reason, and even then TIME-WAIT sends an ACK only when a repeated FIN arrives. The other reason is shown here: until the old connection's segments have died in the network, TIME-WAIT keeps the four-tuple from carrying a new connection that would take them as its own data. RFC 1337 lists exactly this, old data accepted by a new connection, as the first hazard when TIME-WAIT is cut short.",
+                    "那只是其中一个理由，而且 TIME-WAIT 只在收到重复的 FIN 时才发 ACK。另一个理由就在本课里：在旧连接的报文段于网络中消亡之前，TIME-WAIT 不让这个四元组承载新连接，以免新连接把它们当成自己的数据。RFC 1337 把这种情况（新连接收下旧数据）列为 TIME-WAIT 被提前结束时的第一个危险。",
                 ),
             },
             Mistake {
