@@ -23,10 +23,11 @@
 //! }
 //! ```
 
+use tcp_sim::server::{setup, ListenerEvent, ListenerEventKind, Origin};
 use tcp_sim::{
-    named, run_one_connection, Dir, Duration, Fate, Fault, FaultAction, Flags, Instant,
+    named, run_one_connection, Cause, Dir, Duration, Fate, Fault, FaultAction, Flags, Instant,
     PcapOptions, ProfileName, Scenario, SegmentRecord, SendReason, Side, State, Step, Trace,
-    Trigger,
+    TransitionRecord, Trigger,
 };
 
 use crate::analogies::AnalogyTopic;
@@ -63,6 +64,25 @@ pub enum StopAt {
     Transition { side: Side, to: State, nth: u32 },
     /// At the end of the run (after TIME-WAIT, if there is one).
     End,
+    /// Server runs: just after the `nth` listener event of this kind (a SYN queued, a
+    /// handshake completed, an overflow, a cookie sent, an `accept`, …).
+    Listener { kind: ListenerEventKind, nth: u32 },
+    /// Server runs: just after an end of a connection opened by client `client` (an index into
+    /// the scenario's `clients`) enters `to` for the `nth` time, counted over all of that
+    /// client's connections (a reconnection counts on).
+    ClientTransition {
+        client: usize,
+        side: Side,
+        to: State,
+        nth: u32,
+    },
+    /// Just after the `nth` transition with this cause, on any side and connection.
+    TransitionFor { cause: Cause, nth: u32 },
+    /// Server runs: just after the `nth` old segment is taken as data by a newer connection
+    /// of the same four-tuple.
+    Corruption { nth: u32 },
+    /// Server runs: just after the `nth` failed step of client `client`'s application.
+    ClientFailure { client: usize, nth: u32 },
 }
 
 /// A scenario built in Rust for a lesson, when no named scenario shows the point.
@@ -147,6 +167,8 @@ pub enum LessonScenario {
     Named(&'static str),
     /// A scenario built in Rust for this lesson.
     Custom(CustomScenario),
+    /// A server run (one listener, many connections) from `tcp_sim::named::SERVER_NAMES`.
+    Server(&'static str),
 }
 
 /// One pause: when, and what to say.
@@ -221,20 +243,34 @@ impl Lesson {
                 self.profile,
             ),
             LessonScenario::Custom(c) => c.build(self.profile),
+            LessonScenario::Server(name) => named::with_profile(
+                named::server_by_name(name)
+                    .unwrap_or_else(|| panic!("unknown server scenario {name}")),
+                self.profile,
+            ),
         }
     }
 
     /// The scenario's name.
     pub fn scenario_name(&self) -> &'static str {
         match self.source {
-            LessonScenario::Named(name) => name,
+            LessonScenario::Named(name) | LessonScenario::Server(name) => name,
             LessonScenario::Custom(c) => c.name(),
         }
     }
 
-    /// Runs the lesson's scenario.
+    /// True for a lesson that plays a server run (one listener, many connections).
+    pub fn is_server_run(&self) -> bool {
+        matches!(self.source, LessonScenario::Server(_))
+    }
+
+    /// Runs the lesson's scenario. Only a server lesson calls the server simulation, so a
+    /// program that never plays one does not link it.
     pub fn trace(&self) -> Trace {
-        run_one_connection(&self.scenario())
+        match self.source {
+            LessonScenario::Server(_) => tcp_sim::server::run(&self.scenario()),
+            _ => run_one_connection(&self.scenario()),
+        }
     }
 
     pub fn title(&self, lang: Lang) -> &'static str {
@@ -273,6 +309,26 @@ impl Lesson {
     /// - the retry limits of [`crate::fill_limits`], e.g. `{linux_syn_retries}`,
     ///   `{linux_syn_give_up_s}` (computed from the core's profiles, not the run).
     ///
+    /// In a server run (a lesson whose source is [`LessonScenario::Server`]) these
+    /// come from the stop's connection (`{client_isn}`, `{client_addr}`, …), and
+    /// more are known:
+    /// - the listener's limits: `{backlog}`, `{somaxconn}`, `{max_ack_backlog}`,
+    ///   `{queue_holds}` (what each queue holds: one more than the limit),
+    ///   `{max_syn_backlog}`;
+    /// - at the stop (its own listener event, or the last one before it):
+    ///   `{syn_queue}`, `{accept_queue}`, `{syns}`, `{syns_dropped}`,
+    ///   `{listen_overflows}`, `{cookies_sent}`, `{cookies_received}`,
+    ///   `{requests_dropped}`, `{accepted}`;
+    /// - for the whole run: `{peak_syn_queue}`, `{peak_accept_queue}`,
+    ///   `{total_cookies_sent}`, `{total_syns_dropped}`, `{total_accepted}`,
+    ///   `{flood_syns}`, `{flood_rate}`, `{client_count}`, `{connection_count}`;
+    /// - the stop's client: `{client_ip}`, `{port_range}`, `{port_count}`,
+    ///   `{client_connections}`, `{prev_client_isn}` (its connection before this one);
+    /// - a corruption: `{corrupt_bytes}`, `{corrupt_from_conn}`, `{corrupt_into_conn}`;
+    /// - ends in a state just after the stop: `{server_in_close_wait}`,
+    ///   `{server_in_syn_received}`, `{client_in_time_wait}`,
+    ///   `{client_in_fin_wait_2}`, `{client_established}`.
+    ///
     /// The stop's segment is the one that arrived or was sent; for a
     /// transition, the segment that caused it (if one did).
     pub fn narration(&self, stop: usize, lang: Lang, trace: &Trace) -> String {
@@ -293,11 +349,25 @@ impl Lesson {
         };
         let seg = stop_segment(&s.at, trace);
         let t = stop_time(&s.at, trace);
-        let profile = self.scenario().effective_profile();
+        let scenario = self.scenario();
+        let profile = scenario.effective_profile();
+        let server = trace.listener.is_some().then(|| ServerStop {
+            conn: stop_conn(&s.at, trace),
+            client: stop_client(&s.at, trace),
+            listener: stop_listener_event(&s.at, trace),
+            corruption: match s.at {
+                StopAt::Corruption { nth } => index(nth).and_then(|i| trace.corruptions.get(i)),
+                _ => None,
+            },
+        });
         fill(template, |name| {
-            placeholder(name, trace, seg, t)
-                .or_else(|| scenario_placeholder(name, &profile))
+            server
+                .as_ref()
+                .and_then(|at| server_placeholder(name, trace, &scenario, at, t))
+                .or_else(|| placeholder(name, trace, seg, t))
+                // Before the scenario's: a list of numbers is written in the template's style.
                 .or_else(|| limit_value(name, lang))
+                .or_else(|| scenario_placeholder(name, &profile))
         })
     }
 }
@@ -324,6 +394,109 @@ pub fn stop_time(stop: &StopAt, trace: &Trace) -> Option<Instant> {
             .nth(index(nth)?)
             .map(|tr| tr.t),
         StopAt::End => Some(trace.end),
+        StopAt::Listener { kind, nth } => listener_event(trace, kind, nth).map(|e| e.t),
+        StopAt::ClientTransition { .. } | StopAt::TransitionFor { .. } => {
+            stop_transition(stop, trace).map(|tr| tr.t)
+        }
+        StopAt::Corruption { nth } => trace.corruptions.get(index(nth)?).map(|k| k.t),
+        StopAt::ClientFailure { client, nth } => trace
+            .errors
+            .iter()
+            .filter(|e| e.client == Some(client))
+            .nth(index(nth)?)
+            .map(|e| e.t),
+    }
+}
+
+/// The `nth` listener event of a kind.
+fn listener_event(trace: &Trace, kind: ListenerEventKind, nth: u32) -> Option<&ListenerEvent> {
+    trace
+        .listener
+        .as_ref()?
+        .events
+        .iter()
+        .filter(|e| e.kind == kind)
+        .nth(index(nth)?)
+}
+
+/// The transition a stop names, for the stops that name one.
+fn stop_transition<'a>(stop: &StopAt, trace: &'a Trace) -> Option<&'a TransitionRecord> {
+    match *stop {
+        StopAt::Transition { side, to, nth } => trace
+            .transitions_of(side)
+            .filter(|tr| tr.to == to)
+            .nth(index(nth)?),
+        StopAt::ClientTransition {
+            client,
+            side,
+            to,
+            nth,
+        } => trace
+            .transitions
+            .iter()
+            .filter(|tr| {
+                tr.side == side
+                    && tr.to == to
+                    && tr
+                        .conn
+                        .and_then(|c| trace.connections.get(c))
+                        .map(|c| c.origin)
+                        == Some(Origin::Client(client))
+            })
+            .nth(index(nth)?),
+        StopAt::TransitionFor { cause, nth } => trace
+            .transitions
+            .iter()
+            .filter(|tr| tr.cause == cause)
+            .nth(index(nth)?),
+        _ => None,
+    }
+}
+
+/// The listener's state at a stop: the stop's own listener event, or the last one at or
+/// before the stop's time.
+fn stop_listener_event<'a>(stop: &StopAt, trace: &'a Trace) -> Option<&'a ListenerEvent> {
+    if let StopAt::Listener { kind, nth } = *stop {
+        return listener_event(trace, kind, nth);
+    }
+    let t = stop_time(stop, trace)?;
+    let events = &trace.listener.as_ref()?.events;
+    let after = events.partition_point(|e| e.t <= t);
+    after.checked_sub(1).map(|i| &events[i])
+}
+
+/// The connection a stop is about, in a server run.
+fn stop_conn(stop: &StopAt, trace: &Trace) -> Option<usize> {
+    match *stop {
+        StopAt::Listener { kind, nth } => listener_event(trace, kind, nth)?.conn,
+        StopAt::Corruption { nth } => Some(trace.corruptions.get(index(nth)?)?.into_conn),
+        StopAt::Transition { .. }
+        | StopAt::ClientTransition { .. }
+        | StopAt::TransitionFor { .. } => stop_transition(stop, trace)?.conn,
+        StopAt::ClientFailure { client, .. } => {
+            // The client's last connection before the failure.
+            let t = stop_time(stop, trace)?;
+            trace
+                .connections
+                .iter()
+                .rev()
+                .find(|c| c.origin == Origin::Client(client) && c.opened <= t)
+                .map(|c| c.id)
+        }
+        _ => stop_segment(stop, trace)?.conn,
+    }
+}
+
+/// The client (an index into the scenario's `clients`) a stop is about, in a server run.
+fn stop_client(stop: &StopAt, trace: &Trace) -> Option<usize> {
+    match *stop {
+        StopAt::ClientFailure { client, .. } | StopAt::ClientTransition { client, .. } => {
+            Some(client)
+        }
+        _ => match trace.connections.get(stop_conn(stop, trace)?)?.origin {
+            Origin::Client(i) => Some(i),
+            Origin::Flood => None,
+        },
     }
 }
 
@@ -348,17 +521,26 @@ pub fn stop_segment<'a>(stop: &StopAt, trace: &'a Trace) -> Option<&'a SegmentRe
             .iter()
             .filter(|s| s.reason == reason)
             .nth(index(nth)?),
-        StopAt::Transition { side, to, nth } => {
-            let tr = trace
-                .transitions_of(side)
-                .filter(|tr| tr.to == to)
-                .nth(index(nth)?)?;
-            match tr.trigger {
-                Trigger::Segment(id) => trace.segments.get(id),
-                _ => None,
-            }
+        StopAt::Transition { .. }
+        | StopAt::ClientTransition { .. }
+        | StopAt::TransitionFor { .. } => match stop_transition(stop, trace)?.trigger {
+            Trigger::Segment(id) => trace.segments.get(id),
+            _ => None,
+        },
+        StopAt::Listener { kind, nth } => {
+            // The segment whose arrival made the event (none for an `accept`).
+            let e = listener_event(trace, kind, nth)?;
+            trace
+                .arrivals
+                .iter()
+                .filter(|a| a.t == e.t)
+                .map(|a| &trace.segments[a.segment])
+                .rfind(|s| s.conn == e.conn && s.dir == Dir::C2S)
         }
-        StopAt::End => None,
+        StopAt::Corruption { nth } => trace
+            .segments
+            .get(trace.corruptions.get(index(nth)?)?.segment),
+        StopAt::End | StopAt::ClientFailure { .. } => None,
     }
 }
 
@@ -388,9 +570,152 @@ fn scenario_placeholder(name: &str, profile: &tcp_sim::Profile) -> Option<Value>
         "keepalive_intvl_s" => secs(profile.keepalive.interval),
         "keepalive_probes" => Value::Int(i64::from(profile.keepalive.probes)),
         "fin_timeout_s" => secs(profile.fin_wait_2_timeout?),
+        // The scenario's own TIME-WAIT, which a scenario may cut short.
+        "time_wait_ms" => Value::Ms(profile.time_wait.as_ms()),
         // Numbers only, so the language does not matter here.
         _ => return crate::limits::limit_value(name, Lang::En),
     })
+}
+
+/// What a stop in a server run is about.
+struct ServerStop<'a> {
+    conn: Option<usize>,
+    client: Option<usize>,
+    listener: Option<&'a ListenerEvent>,
+    corruption: Option<&'a tcp_sim::server::CorruptionRecord>,
+}
+
+/// How many ends of `side` are in `state` just after `t`, over every connection of a server run.
+fn ends_in(trace: &Trace, side: Side, state: State, t: Instant) -> i64 {
+    let mut now: std::collections::BTreeMap<usize, State> = std::collections::BTreeMap::new();
+    for tr in trace.transitions.iter().take_while(|tr| tr.t <= t) {
+        if let (true, Some(c)) = (tr.side == side, tr.conn) {
+            now.insert(c, tr.to);
+        }
+    }
+    now.values().filter(|s| **s == state).count() as i64
+}
+
+/// The placeholders of a server run (see [`Lesson::narration`]): the listener's limits,
+/// queues and counters at the stop, the stop's connection, and the scenario's clients.
+fn server_placeholder(
+    name: &str,
+    trace: &Trace,
+    sc: &Scenario,
+    at: &ServerStop,
+    t: Option<Instant>,
+) -> Option<Value> {
+    let record = trace.listener.as_ref()?;
+    let limits = record.limits;
+    let int = |n: u32| Some(Value::Int(i64::from(n)));
+    let counters = at.listener.map(|e| e.counters).unwrap_or_default();
+    let conn = at.conn.and_then(|c| trace.connections.get(c));
+    let client = at.client.and_then(|i| sc.clients.get(i));
+    match name {
+        "backlog" => int(limits.backlog),
+        "somaxconn" => int(limits.somaxconn),
+        "max_ack_backlog" => int(limits.max_ack_backlog),
+        // sk_acceptq_is_full and inet_csk_reqsk_queue_is_full test "greater than".
+        "queue_holds" => int(limits.max_ack_backlog + 1),
+        "max_syn_backlog" => int(limits.max_syn_backlog),
+        "syn_queue" => int(at.listener.map_or(0, |e| e.syn_queue)),
+        "accept_queue" => int(at.listener.map_or(0, |e| e.accept_queue)),
+        "syns" => int(counters.syns),
+        "syns_dropped" => int(counters.syns_dropped),
+        "listen_overflows" => int(counters.listen_overflows),
+        "cookies_sent" => int(counters.cookies_sent),
+        "cookies_received" => int(counters.cookies_received),
+        "requests_dropped" => int(counters.requests_dropped),
+        "accepted" => int(counters.accepted),
+        "peak_syn_queue" => int(record.peak_queues().0),
+        "peak_accept_queue" => int(record.peak_queues().1),
+        "total_cookies_sent" => int(record.counters.cookies_sent),
+        "total_syns_dropped" => int(record.counters.syns_dropped),
+        "total_accepted" => int(record.counters.accepted),
+        "flood_syns" => int(sc.flood?.count),
+        "flood_rate" => Some(Value::Ms(sc.flood?.rate_per_s)),
+        "client_count" => Some(Value::Int(sc.clients.len() as i64)),
+        "connection_count" => Some(Value::Int(trace.connections.len() as i64)),
+        "conn" => Some(Value::Int(at.conn? as i64)),
+        "client_isn" => Some(Value::Seq(conn?.client_isn?)),
+        "server_isn" => Some(Value::Seq(conn?.server_isn?)),
+        "client_ip" => Some(Value::Text(setup::addr_text(
+            client.map_or(conn?.client_addr, |c| c.addr),
+        ))),
+        "client_addr" => Some(Value::Text(format!(
+            "{}:{}",
+            setup::addr_text(conn?.client_addr),
+            conn?.client_port
+        ))),
+        "client_port" => Some(Value::Int(i64::from(conn?.client_port))),
+        // The client ISN of the same client's connection before this one.
+        "prev_client_isn" => {
+            let c = conn?;
+            let prev = trace.connections[..c.id]
+                .iter()
+                .rev()
+                .find(|p| p.origin == c.origin)?;
+            Some(Value::Seq(prev.client_isn?))
+        }
+        "server_addr" => Some(Value::Text(format!(
+            "{}:{}",
+            setup::addr_text(setup::SERVER_ADDR),
+            setup::SERVER_PORT
+        ))),
+        "server_port" => Some(Value::Int(i64::from(setup::SERVER_PORT))),
+        "port_range" => {
+            let (lo, hi) = client?.port_range;
+            Some(Value::Text(format!("{lo}–{hi}")))
+        }
+        "port_count" => {
+            let (lo, hi) = client?.port_range;
+            Some(Value::Int(i64::from(hi - lo) + 1))
+        }
+        "client_connections" => {
+            let i = at.client?;
+            let t = t?;
+            let n = trace
+                .connections
+                .iter()
+                .filter(|c| c.origin == Origin::Client(i) && c.opened <= t)
+                .count();
+            Some(Value::Int(n as i64))
+        }
+        "corrupt_bytes" => int(at.corruption?.bytes),
+        "corrupt_from_conn" => Some(Value::Int(at.corruption?.from_conn as i64)),
+        "corrupt_into_conn" => Some(Value::Int(at.corruption?.into_conn as i64)),
+        "server_in_close_wait" => Some(Value::Int(ends_in(
+            trace,
+            Side::Server,
+            State::CloseWait,
+            t?,
+        ))),
+        "server_in_syn_received" => Some(Value::Int(ends_in(
+            trace,
+            Side::Server,
+            State::SynReceived,
+            t?,
+        ))),
+        "client_in_time_wait" => Some(Value::Int(ends_in(
+            trace,
+            Side::Client,
+            State::TimeWait,
+            t?,
+        ))),
+        "client_in_fin_wait_2" => Some(Value::Int(ends_in(
+            trace,
+            Side::Client,
+            State::FinWait2,
+            t?,
+        ))),
+        "client_established" => Some(Value::Int(ends_in(
+            trace,
+            Side::Client,
+            State::Established,
+            t?,
+        ))),
+        _ => None,
+    }
 }
 
 /// The value of one narration placeholder.
@@ -506,6 +831,51 @@ mod tests {
             None
         );
         assert_eq!(ms(StopAt::End), Some(trace.end.as_ms()));
+    }
+
+    #[test]
+    fn test_stop_time_finds_server_events() {
+        let trace = run(&named::server_by_name("accept_queue_overflow").unwrap());
+        let ms = |s: StopAt| stop_time(&s, &trace).map(Instant::as_ms);
+        let listener = |kind, nth| StopAt::Listener { kind, nth };
+        assert_eq!(ms(listener(ListenerEventKind::SynQueued, 3)), Some(55.0));
+        assert_eq!(
+            ms(listener(ListenerEventKind::AckDroppedAcceptQueueFull, 1)),
+            Some(75.0)
+        );
+        assert_eq!(ms(listener(ListenerEventKind::CookieSent, 1)), None);
+        let enters = |client, nth| StopAt::ClientTransition {
+            client,
+            side: Side::Client,
+            to: State::Established,
+            nth,
+        };
+        assert_eq!(ms(enters(2, 1)), Some(65.0));
+        assert_eq!(ms(enters(2, 2)), None);
+        let server_established = StopAt::ClientTransition {
+            client: 2,
+            side: Side::Server,
+            to: State::Established,
+            nth: 1,
+        };
+        assert_eq!(ms(server_established), Some(1075.0));
+        assert_eq!(
+            ms(StopAt::TransitionFor {
+                cause: Cause::AppListen,
+                nth: 1
+            }),
+            Some(0.0)
+        );
+        assert_eq!(ms(StopAt::Corruption { nth: 1 }), None);
+        assert_eq!(ms(StopAt::ClientFailure { client: 0, nth: 1 }), None);
+        // The stop's segment is the one whose arrival made the listener event.
+        let seg = stop_segment(&listener(ListenerEventKind::SynQueued, 3), &trace).unwrap();
+        assert_eq!((seg.conn, seg.segment.flags), (Some(2), Flags::SYN));
+
+        let trace = run(&named::server_by_name("port_exhaustion").unwrap());
+        let failed = stop_time(&StopAt::ClientFailure { client: 0, nth: 1 }, &trace);
+        assert_eq!(failed, trace.errors.first().map(|e| e.t));
+        assert!(failed.is_some());
     }
 
     #[test]

@@ -6,7 +6,15 @@
 
 use std::borrow::Cow;
 
-use tcp_sim::{Duration, Profile, Retransmitted, RetryLimit};
+use tcp_sim::server::cookie::MSS_TABLE;
+use tcp_sim::server::setup::{ListenerSettings, DEFAULT_PORT_RANGE};
+use tcp_sim::{Duration, Profile, ProfileName, Retransmitted, RetryLimit};
+
+/// How many ports Linux's default `ip_local_port_range` holds.
+fn port_count() -> u32 {
+    let (lo, hi) = DEFAULT_PORT_RANGE;
+    u32::from(hi - lo) + 1
+}
 
 use crate::fill::{fill, Value};
 use crate::Lang;
@@ -25,7 +33,7 @@ pub fn fill_limits(text: &str, lang: Lang) -> Cow<'_, str> {
 }
 
 /// Every placeholder [`fill_limits`] knows, for the completeness tests.
-pub const LIMIT_PLACEHOLDERS: [&str; 17] = [
+pub const LIMIT_PLACEHOLDERS: [&str; 23] = [
     "linux_syn_retries",
     "linux_tcp_syn_retries",
     "linux_tcp_syn_linear_timeouts",
@@ -43,6 +51,12 @@ pub const LIMIT_PLACEHOLDERS: [&str; 17] = [
     "linux_keepalive_time_s",
     "linux_keepalive_intvl_s",
     "linux_keepalive_probes",
+    "linux_time_wait_s",
+    "linux_port_range",
+    "linux_port_count",
+    "linux_ports_per_s",
+    "linux_somaxconn",
+    "cookie_mss_table",
 ];
 
 fn secs(d: Duration) -> Value {
@@ -98,6 +112,30 @@ pub(crate) fn limit_value(name: &str, lang: Lang) -> Option<Value> {
         "linux_keepalive_time_s" => Some(secs(linux.keepalive.time)),
         "linux_keepalive_intvl_s" => Some(secs(linux.keepalive.interval)),
         "linux_keepalive_probes" => Some(Value::Int(linux.keepalive.probes.into())),
+        "linux_time_wait_s" => Some(secs(linux.time_wait)),
+        "linux_port_range" => {
+            let (lo, hi) = DEFAULT_PORT_RANGE;
+            Some(Value::Text(format!("{lo}–{hi}")))
+        }
+        "linux_port_count" => Some(Value::Int(port_count().into())),
+        // Connections per second to one server address and port that TIME-WAIT allows
+        // without tcp_tw_reuse: every port is held for the whole TIME-WAIT.
+        "linux_ports_per_s" => Some(Value::Int(
+            (f64::from(port_count()) / (linux.time_wait.as_ms() / 1000.0)) as i64,
+        )),
+        "linux_somaxconn" => Some(Value::Int(
+            ListenerSettings::default()
+                .resolve(ProfileName::Linux)
+                .somaxconn
+                .into(),
+        )),
+        "cookie_mss_table" => {
+            let list: Vec<String> = MSS_TABLE.iter().map(u16::to_string).collect();
+            Some(Value::Text(list.join(match lang {
+                Lang::En => ", ",
+                Lang::Zh => "、",
+            })))
+        }
         _ => None,
     }
 }
@@ -125,6 +163,14 @@ mod tests {
         assert_eq!(f("{linux_synack_give_up_s}"), "63");
         assert_eq!(f("{linux_data_budget_s}"), "924.6");
         assert_eq!(f("{linux_orphan_budget_s}"), "102.2");
+        assert_eq!(
+            f("{linux_time_wait_s} {linux_port_range} {linux_port_count} {linux_ports_per_s}"),
+            "60 32768–60999 28232 470"
+        );
+        assert_eq!(
+            f("{linux_somaxconn} {cookie_mss_table}"),
+            "4096 536, 1300, 1440, 1460"
+        );
         assert_eq!(
             f("{linux_keepalive_time_s} {linux_keepalive_intvl_s} {linux_keepalive_probes}"),
             "7200 75 9"

@@ -518,3 +518,121 @@ fn test_keepalive_abort_and_stuck_state_lessons() {
         assert_ne!(i, c.correct, "{id}");
     }
 }
+
+// ------------------------------------------------------------------ the server side
+
+/// The six lessons on the server side play named server runs, each under linux except the one
+/// that cuts TIME-WAIT short under the textbook (no timestamps, so nothing but TIME-WAIT guards
+/// the four-tuple).
+#[test]
+fn test_server_lessons_play_named_server_runs() {
+    const SERVER: &[(&str, ProfileName)] = &[
+        ("syn-and-accept-queues", ProfileName::Linux),
+        ("accept-queue-full", ProfileName::Linux),
+        ("syn-flood-cookies", ProfileName::Linux),
+        ("time-wait-new-connection", ProfileName::Rfc),
+        ("port-exhaustion", ProfileName::Linux),
+        ("close-wait-leak", ProfileName::Linux),
+    ];
+    for (id, profile) in SERVER {
+        let l = lesson(id).unwrap_or_else(|| panic!("lesson {id} is missing"));
+        assert!(l.is_server_run(), "{id}");
+        assert_eq!(l.profile, *profile, "{id}");
+        let LessonScenario::Server(name) = l.source else {
+            panic!("{id} plays no server run")
+        };
+        assert!(named::SERVER_NAMES.contains(&name), "{id}: {name}");
+        let trace = l.trace();
+        assert!(
+            trace.listener.is_some() && !trace.connections.is_empty(),
+            "{id}"
+        );
+        assert_eq!(
+            trace,
+            run(&l.scenario()),
+            "{id}: the same run as the core's"
+        );
+    }
+    let server = lessons().iter().filter(|l| l.is_server_run()).count();
+    assert_eq!(server, SERVER.len());
+}
+
+/// The queue lengths, counters and numbers in the server lessons are the run's.
+#[test]
+fn test_server_lessons_quote_the_run() {
+    use tcp_sim::server::ListenerEventKind as K;
+    let narr = |id: &str, i: usize, lang: Lang| {
+        let l = lesson(id).unwrap();
+        l.narration(i, lang, &l.trace())
+    };
+    // Both queues, as the listener record has them at each stop.
+    let l = lesson("syn-and-accept-queues").unwrap();
+    let trace = l.trace();
+    let rec = trace.listener.as_ref().unwrap();
+    let done: Vec<_> = rec
+        .events
+        .iter()
+        .filter(|e| e.kind == K::Completed)
+        .collect();
+    let (s, a) = (done[2].syn_queue, done[2].accept_queue);
+    assert_eq!((s, a), (0, 3));
+    assert!(narr("syn-and-accept-queues", 3, Lang::En)
+        .contains(&format!("SYN queue {s}, accept queue {a}")));
+    assert!(narr("syn-and-accept-queues", 3, Lang::Zh)
+        .contains(&format!("半连接队列 {s} 个，全连接队列 {a} 个")));
+    // The lost SYN-ACK's request waits in the SYN queue while two connections wait in the
+    // accept queue.
+    assert!(narr("syn-and-accept-queues", 2, Lang::En).contains("SYN queue 1, accept queue 2"));
+
+    // The dropped third ACK is the handshake ACK of the client that believes it is connected.
+    let l = lesson("accept-queue-full").unwrap();
+    let trace = l.trace();
+    let seg = stop_segment(&l.stops[2].at, &trace).expect("the dropped ACK");
+    assert_eq!(seg.reason, SendReason::HandshakeAck);
+    let client_established = stop_time(&l.stops[0].at, &trace).unwrap();
+    assert!(client_established < seg.arrive.unwrap());
+    assert!(narr("accept-queue-full", 2, Lang::En).contains("ListenOverflows (1 so far)"));
+
+    // The cookie in the narration is the cookie the server sent, and the ACK brings it back.
+    let l = lesson("syn-flood-cookies").unwrap();
+    let trace = l.trace();
+    let synack = stop_segment(&l.stops[2].at, &trace).unwrap();
+    assert_eq!(synack.reason, SendReason::SynAckCookie);
+    let cookie = synack.segment.seq;
+    assert!(trace.connections[synack.conn.unwrap()].cookie);
+    assert!(narr("syn-flood-cookies", 2, Lang::En).contains(&cookie.to_string()));
+    assert!(narr("syn-flood-cookies", 3, Lang::Zh).contains(&cookie.wrapping_add(1).to_string()));
+    let total = trace.listener.as_ref().unwrap().counters.cookies_sent;
+    assert!(narr("syn-flood-cookies", 4, Lang::En).contains(&format!("{total} cookies sent")));
+
+    // The corruption stop names the old segment and the bytes the new connection took.
+    let l = lesson("time-wait-new-connection").unwrap();
+    let trace = l.trace();
+    let k = trace.corruptions[0];
+    assert_eq!(
+        stop_segment(&l.stops[4].at, &trace).map(|s| s.id),
+        Some(k.segment)
+    );
+    assert_eq!(
+        stop_segment(&l.stops[0].at, &trace).map(|s| s.id),
+        Some(k.segment)
+    );
+    assert!(narr("time-wait-new-connection", 4, Lang::En).contains(&format!("{} bytes", k.bytes)));
+
+    // The failed connect() is the first host's, and the port taken over is the second's.
+    let text = narr("port-exhaustion", 2, Lang::En);
+    assert!(
+        text.contains("10.0.1.2") && text.contains("EADDRNOTAVAIL"),
+        "{text}"
+    );
+    let text = narr("port-exhaustion", 3, Lang::En);
+    assert!(
+        text.contains("10.0.1.3") && text.contains("port 40000"),
+        "{text}"
+    );
+
+    // Every server end of the leak is in CLOSE-WAIT at the end.
+    let l = lesson("close-wait-leak").unwrap();
+    let n = l.trace().connections.len();
+    assert!(narr("close-wait-leak", 4, Lang::En).contains(&format!("with {n} sockets")));
+}

@@ -111,6 +111,24 @@ fn test_popular_errors_are_named_where_they_apply() {
         ("half-close", "can no longer send", "keeps sending"),
         ("time-wait-last-ack", "resend", "repeated FIN"),
         ("server-fin-lost", "keepalive", "not part of the close"),
+        (
+            "syn-and-accept-queues",
+            "accept queue holds the half-open",
+            "SYN queue",
+        ),
+        (
+            "accept-queue-full",
+            "sends a RST",
+            "tcp_abort_on_overflow = 1",
+        ),
+        ("syn-flood-cookies", "bigger SYN queue", "no queue at all"),
+        (
+            "time-wait-new-connection",
+            "resend the last ACK",
+            "four-tuple",
+        ),
+        ("port-exhaustion", "SO_REUSEADDR", "bind()"),
+        ("close-wait-leak", "tcp_fin_timeout", "no timer"),
     ];
     const ZH: &[(&str, &str, &str)] = &[
         ("what-tcp-adds", "TCP 安全，UDP 不安全", "TLS"),
@@ -122,6 +140,12 @@ fn test_popular_errors_are_named_where_they_apply() {
         ("half-close", "半连接", "半关闭"),
         ("time-wait-last-ack", "重发", "重复的 FIN"),
         ("server-fin-lost", "保活计时器", "不是关闭过程的一部分"),
+        ("syn-and-accept-queues", "全连接队列", "半连接队列"),
+        ("accept-queue-full", "RST", "tcp_abort_on_overflow = 1"),
+        ("syn-flood-cookies", "半连接队列", "根本不是队列"),
+        ("time-wait-new-connection", "重发最后一个 ACK", "四元组"),
+        ("port-exhaustion", "SO_REUSEADDR", "bind()"),
+        ("close-wait-leak", "tcp_fin_timeout", "没有为它设置计时器"),
     ];
     for (table, lang) in [(EN, Lang::En), (ZH, Lang::Zh)] {
         for (id, claim, fix) in table {

@@ -154,7 +154,8 @@ impl Learn {
     }
 
     /// The scenario to run instead of the setup's, while a lesson with a
-    /// scenario of its own (faults included) is open.
+    /// scenario of its own (faults included) is open. A server lesson's scenario
+    /// is a named setup like any other, so the server view's knobs still apply.
     pub fn scenario(&self) -> Option<Scenario> {
         let l = self.lesson.as_ref()?;
         matches!(l.lesson.source, LessonScenario::Custom(_)).then(|| l.lesson.scenario())

@@ -67,9 +67,10 @@ pub fn by_name(name: &str) -> Option<Scenario> {
     })
 }
 
-/// The scenarios of a listener with many connections, in the order the app lists them. Each is
-/// a file in `scenarios/server`, compiled in, so the files stay the one source of them.
-pub const SERVER_NAMES: [&str; 9] = [
+/// The named server runs (one listener, many connections), in the order the app lists them.
+/// Their one source is the scenario files in `scenarios/server/`, compiled in.
+pub const SERVER_NAMES: [&str; 12] = [
+    "syn_and_accept_queues",
     "accept_queue_overflow",
     "accept_queue_overflow_reset",
     "syn_flood_no_cookies",
@@ -79,8 +80,11 @@ pub const SERVER_NAMES: [&str; 9] = [
     "time_wait_cut_short_corruption",
     "port_exhaustion",
     "port_reuse_tw_reuse",
+    "port_exhaustion_tw_reuse",
+    "close_wait_leak",
 ];
 
+/// A server run's scenario file by name, or `None` if the name is unknown.
 fn server_file(name: &str) -> Option<&'static str> {
     macro_rules! file {
         ($n:literal) => {
@@ -88,6 +92,7 @@ fn server_file(name: &str) -> Option<&'static str> {
         };
     }
     Some(match name {
+        "syn_and_accept_queues" => file!("syn_and_accept_queues"),
         "accept_queue_overflow" => file!("accept_queue_overflow"),
         "accept_queue_overflow_reset" => file!("accept_queue_overflow_reset"),
         "syn_flood_no_cookies" => file!("syn_flood_no_cookies"),
@@ -97,6 +102,8 @@ fn server_file(name: &str) -> Option<&'static str> {
         "time_wait_cut_short_corruption" => file!("time_wait_cut_short_corruption"),
         "port_exhaustion" => file!("port_exhaustion"),
         "port_reuse_tw_reuse" => file!("port_reuse_tw_reuse"),
+        "port_exhaustion_tw_reuse" => file!("port_exhaustion_tw_reuse"),
+        "close_wait_leak" => file!("close_wait_leak"),
         _ => return None,
     })
 }

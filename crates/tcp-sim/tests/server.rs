@@ -13,8 +13,13 @@ fn file(name: &str) -> Scenario {
 }
 
 /// Every transition is an edge of its cause, and every connection ends closed (or, for the
-/// listener's side, never existed).
+/// listener's side, never existed). A server application that never calls `close` leaves its
+/// ends in CLOSE-WAIT: nothing in TCP ends that state but the application.
 fn assert_legal(t: &Trace) {
+    assert_legal_leaving(t, &[]);
+}
+
+fn assert_legal_leaving(t: &Trace, server_left_in: &[State]) {
     for tr in &t.transitions {
         assert!(
             tr.cause.edges().contains(&(tr.from, tr.to)),
@@ -26,9 +31,11 @@ fn assert_legal(t: &Trace) {
     }
     assert!(!t.truncated);
     for c in &t.connections {
-        for s in c.final_states.into_iter().flatten() {
+        for (end, s) in c.final_states.into_iter().enumerate() {
+            let Some(s) = s else { continue };
             assert!(
-                matches!(s, State::Closed | State::SynSent | State::SynReceived),
+                matches!(s, State::Closed | State::SynSent | State::SynReceived)
+                    || (end == 1 && server_left_in.contains(&s)),
                 "conn {} ends in {s}",
                 c.id
             );
@@ -54,14 +61,26 @@ fn test_every_example_file_runs_to_legal_ends() {
         assert!(sc.is_server_run());
         assert_eq!(Scenario::from_value(&sc.to_json()).unwrap(), sc, "{p:?}");
         let t = run(&sc);
-        assert_legal(&t);
+        let never_closes = !sc.server.contains(&Step::Close);
+        assert_legal_leaving(
+            &t,
+            if never_closes {
+                &[State::CloseWait]
+            } else {
+                &[]
+            },
+        );
+        // Each file is offered by name, and the name is the file's.
+        let name = p.file_stem().unwrap().to_str().unwrap();
+        assert_eq!(sc.name, name);
+        assert_eq!(tcp_sim::named::server_by_name(name).as_ref(), Some(&sc));
         // Every segment and connection transition names its connection.
         assert!(t.segments.iter().all(|s| s.conn.is_some()));
         let json = t.to_json();
         assert!(json["segments"][0]["conn"].is_number());
         n += 1;
     }
-    assert!(n >= 9);
+    assert_eq!(n, tcp_sim::named::SERVER_NAMES.len());
 }
 
 #[test]
@@ -458,4 +477,62 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn test_close_wait_server_application_never_closes() {
+    // Every client's FIN is acknowledged by the server's kernel, the clients' orphans time out
+    // in FIN-WAIT-2, and every server end is still in CLOSE-WAIT when the run ends.
+    let t = run(&file("close_wait_leak"));
+    assert_eq!(t.connections.len(), 400);
+    assert!(t
+        .connections
+        .iter()
+        .all(|c| c.final_states == [Some(State::Closed), Some(State::CloseWait)]));
+    assert_eq!(
+        reasons(&t, SendReason::Fin),
+        400,
+        "only the clients send FIN"
+    );
+    assert_eq!(t.listener.as_ref().unwrap().counters.accepted, 400);
+    assert!(t.errors.is_empty());
+}
+
+#[test]
+fn test_time_wait_connect_fails_without_tw_reuse_and_reuses_with_it() {
+    // Two hosts, same four ports, same server: only the host with tcp_tw_reuse gets past the
+    // fourth connection.
+    let t = run(&file("port_exhaustion_tw_reuse"));
+    assert_eq!(t.errors.len(), 1);
+    assert_eq!(t.errors[0].client, Some(0));
+    assert_eq!(
+        t.errors[0].failure,
+        tcp_sim::AppFailure::Conn(ConnError::AddrNotAvailable)
+    );
+    assert_eq!(causes(&t, Cause::TimeWaitReused), 2);
+    let reused: Vec<u16> = t
+        .connections
+        .iter()
+        .filter(|c| c.origin == tcp_sim::server::Origin::Client(1))
+        .map(|c| c.client_port)
+        .collect();
+    assert_eq!(reused, [40000, 40001, 40002, 40003, 40000, 40001]);
+}
+
+#[test]
+fn test_syn_received_lost_synack_keeps_request_in_syn_queue() {
+    // Two handshakes complete into the accept queue while the third request waits in the SYN
+    // queue for its SYN-ACK to be sent again; the application then accepts all three.
+    let t = run(&file("syn_and_accept_queues"));
+    let l = t.listener.as_ref().unwrap();
+    let completed: Vec<(u32, u32)> = l
+        .events
+        .iter()
+        .filter(|e| e.kind == K::Completed)
+        .map(|e| (e.syn_queue, e.accept_queue))
+        .collect();
+    assert_eq!(completed, [(2, 1), (1, 2), (0, 3)]);
+    assert!(reasons(&t, SendReason::SynAckRetransmit) >= 1);
+    assert_eq!(l.counters.accepted, 3);
+    assert!(t.errors.is_empty());
 }

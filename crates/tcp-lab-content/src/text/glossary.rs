@@ -325,6 +325,31 @@ pub(crate) static ENTRIES: &[GlossaryEntry] = &[
         definition_en: "The lab's two parameter sets: rfc follows the textbook (immediate ACKs, 1 s minimum RTO, TIME-WAIT of 2×MSL); linux follows Linux 6.x (delayed and quick ACKs, 200 ms minimum RTO, TIME-WAIT of 60 s, challenge ACKs, timestamps).",
         definition_zh: "本实验的两套参数：rfc 即教科书配置（立即确认、RTO 最小 1 秒、TIME-WAIT 为 2MSL）；linux 模仿 Linux 6.x（延迟确认与快速确认、RTO 最小 200 毫秒、TIME-WAIT 60 秒、挑战 ACK、时间戳）。",
     },
+    // ---- The server side: one listener, many connections ----
+    GlossaryEntry {
+        term_en: "backlog",
+        term_zh: "backlog（积压队列上限）",
+        definition_en: "The argument of listen(). Linux caps it with net.core.somaxconn and uses the result as the limit of the accept queue, and of the SYN queue too.",
+        definition_zh: "listen() 的参数。Linux 用 net.core.somaxconn 截断它，并把结果作为全连接队列的上限，也作为半连接队列的上限。",
+    },
+    GlossaryEntry {
+        term_en: "ephemeral port",
+        term_zh: "临时端口",
+        definition_en: "The local port connect() picks for a client from net.ipv4.ip_local_port_range (32768 to 60999 by default). One is needed per four-tuple, so toward one server address and port the range can run out, for example when many are held in TIME-WAIT.",
+        definition_zh: "connect() 从 net.ipv4.ip_local_port_range（默认 32768 到 60999）中为客户端挑选的本地端口。每个四元组需要一个，所以对同一个服务器地址和端口来说，这个范围可能用完，比如很多端口都被 TIME-WAIT 占着的时候。",
+    },
+    GlossaryEntry {
+        term_en: "tcp_tw_reuse",
+        term_zh: "tcp_tw_reuse（复用 TIME-WAIT）",
+        definition_en: "A Linux setting that lets connect() take over a four-tuple still in TIME-WAIT when timestamps were used and the TIME-WAIT is more than a second old; the new connection starts its sequence numbers above the old one's. Outgoing connections only; the default, 2, applies it to loopback only.",
+        definition_zh: "Linux 的一个设置：如果连接用了时间戳，并且 TIME-WAIT 已存在超过一秒，connect() 就可以接管这个仍处于 TIME-WAIT 的四元组；新连接的序列号从旧连接之上开始。只用于外连连接；默认值 2 表示只对环回地址生效。",
+    },
+    GlossaryEntry {
+        term_en: "SO_REUSEADDR",
+        term_zh: "SO_REUSEADDR（地址复用选项）",
+        definition_en: "A socket option that relaxes bind(): a restarted server can bind its port although old connections on it are still in TIME-WAIT. It does not change how connect() picks an ephemeral port.",
+        definition_zh: "一个套接字选项，放宽 bind() 的限制：重启的服务器即使还有旧连接处于 TIME-WAIT，也能绑定自己的端口。它不改变 connect() 挑选临时端口的方式。",
+    },
     // ---- The eleven states (RFC 9293 §3.3.2) ----
     GlossaryEntry {
         term_en: "CLOSED",

@@ -21,6 +21,15 @@
 //! work in narration and in the mistakes' corrections: never type such
 //! numbers. A test checks that every placeholder is filled in every lesson.
 //!
+//! The lessons on the server side play a run with one listener and many
+//! connections (`LessonScenario::Server`, a file in `tcp-sim/scenarios/server`).
+//! Their stops may also name a listener event (`listener(kind, nth)`), a
+//! transition of a client's connections (`client_enters(client, side, to, nth)`),
+//! a transition's cause, a corruption or a client's failed step, and their
+//! narration may quote the queues and counters (`{syn_queue}`,
+//! `{accept_queue}`, `{listen_overflows}`, `{cookies_sent}`, …; the full list
+//! is on `Lesson::narration`).
+//!
 //! `mistakes` is the lesson's "Common mistakes" card: each entry quotes a
 //! claim learners bring from popular articles (`claim`, wrong on purpose,
 //! in the words they met it) and says what is true instead (`correction`).
@@ -37,7 +46,8 @@
 use crate::analogies::AnalogyTopic;
 use crate::lessons::{Check, CustomScenario, Lesson, LessonScenario, Mistake, Stop, StopAt};
 use crate::BiText;
-use tcp_sim::{Dir, ProfileName, Side, State};
+use tcp_sim::server::ListenerEventKind;
+use tcp_sim::{Cause, Dir, ProfileName, SendReason, Side, State};
 
 /// Without the `text` feature (the web app) the lesson text is left out of
 /// the binary: the app loads it at run time from the files `export-learn-text`
@@ -62,6 +72,19 @@ const fn sent(dir: Dir, flags: &'static str, nth: u32) -> StopAt {
 
 const fn enters(side: Side, to: State, nth: u32) -> StopAt {
     StopAt::Transition { side, to, nth }
+}
+
+const fn listener(kind: ListenerEventKind, nth: u32) -> StopAt {
+    StopAt::Listener { kind, nth }
+}
+
+const fn client_enters(client: usize, side: Side, to: State, nth: u32) -> StopAt {
+    StopAt::ClientTransition {
+        client,
+        side,
+        to,
+        nth,
+    }
 }
 
 use Dir::{C2S, S2C};
@@ -2615,5 +2638,776 @@ pub(crate) static LESSONS: &[Lesson] = &[
                 "RFC 9293 允许 FIN-WAIT-2 在对方保持连接期间一直持续，这个计时器是 Linux 自己加的。处于 FIN-WAIT-2 时 FIN 已经被确认，没有什么需要重发。调用 shutdown() 之后应用仍可以读数据，所以 Linux 不会去动那样的 FIN-WAIT-2：这个计时器只针对孤儿套接字。",
             ),
         },
+    },
+    // ------------------------------------------------------------------ the server side
+    Lesson {
+        id: "syn-and-accept-queues",
+        source: LessonScenario::Server("syn_and_accept_queues"),
+        profile: ProfileName::Linux,
+        title: t(
+            "The SYN queue and the accept queue: which socket is where",
+            "半连接队列与全连接队列：哪个套接字在哪里",
+        ),
+        goal: t(
+            "Follow three clients into one listener and see which of its two queues holds each connection, and when it moves: a SYN makes a request in the SYN queue, the third handshake segment moves it to the accept queue, and accept() takes it from there.",
+            "跟着三个客户端连向同一个监听套接字，看清它的两个队列里各放着哪个连接、什么时候移动：SYN 在半连接队列里建立一个请求，握手的第三个报文段把它移到全连接队列，accept() 再从那里把它取走。",
+        ),
+        analogy: None,
+        stops: &[
+            Stop {
+                at: listener(ListenerEventKind::SynQueued, 1),
+                text: t(
+                    "The SYN of client {client_addr} reaches the listener on {server_addr}. The listener itself stays in LISTEN: Linux makes a small request socket for this one connection, in SYN-RECEIVED (Linux's NEW_SYN_RECV), and puts it in the SYN queue (the half-open queue). SYN queue {syn_queue}, accept queue {accept_queue}. It answers with a SYN-ACK, ISN {server_isn}, and the request keeps its own timer to send that SYN-ACK again.",
+                    "客户端 {client_addr} 的 SYN 到达 {server_addr} 上的监听套接字。监听套接字本身仍处于 LISTEN：Linux 为这一个连接建立一个很小的请求套接字（request socket），状态为 SYN-RECEIVED（Linux 里叫 NEW_SYN_RECV），放进 SYN 队列，也就是半连接队列。此刻半连接队列 {syn_queue} 个，全连接队列 {accept_queue} 个。它回复 SYN-ACK（ISN {server_isn}），这个请求还带着自己的计时器，准备在需要时再发一次 SYN-ACK。",
+                ),
+            },
+            Stop {
+                at: listener(ListenerEventKind::Completed, 1),
+                text: t(
+                    "The client's ACK completes the handshake of {client_addr}: the request becomes a full socket in ESTABLISHED and moves to the accept queue (the queue of finished connections). SYN queue {syn_queue}, accept queue {accept_queue}. The server's application is asleep and has not called accept(): the kernel finished the handshake without it, and the client's connect() returned as soon as the SYN-ACK arrived.",
+                    "客户端的 ACK 完成了 {client_addr} 的握手：请求套接字变成一个完整的套接字，进入 ESTABLISHED，并移到 accept 队列，也就是全连接队列。此刻半连接队列 {syn_queue} 个，全连接队列 {accept_queue} 个。服务器应用正在休眠，根本没有调用 accept()：握手由内核独自完成，客户端的 connect() 在收到 SYN-ACK 时就已经返回。",
+                ),
+            },
+            Stop {
+                at: StopAt::SentFor {
+                    reason: SendReason::SynAckRetransmit,
+                    nth: 1,
+                },
+                text: t(
+                    "The SYN-ACK to {client_addr} was lost, so its request is still in the SYN queue while two finished connections wait in the accept queue: SYN queue {syn_queue}, accept queue {accept_queue}. The request's own timer now sends the SYN-ACK again. A socket in the SYN queue has not finished its handshake; one in the accept queue has, and only waits for the application.",
+                    "发往 {client_addr} 的 SYN-ACK 丢了，所以它的请求仍在半连接队列里，而两个已经完成握手的连接正在全连接队列中等待：半连接队列 {syn_queue} 个，全连接队列 {accept_queue} 个。这个请求自己的计时器现在把 SYN-ACK 再发一次。半连接队列里的套接字还没完成握手；全连接队列里的已经完成，只是在等应用来取。",
+                ),
+            },
+            Stop {
+                at: listener(ListenerEventKind::Completed, 3),
+                text: t(
+                    "The third handshake finishes and its connection joins the others: SYN queue {syn_queue}, accept queue {accept_queue}. The limit of both queues is min(backlog, somaxconn) = min({backlog}, {somaxconn}) = {max_ack_backlog}, and Linux refuses only when a queue already holds more than that, so each holds up to {queue_holds} here.",
+                    "第三个握手完成，它的连接也加入了全连接队列：半连接队列 {syn_queue} 个，全连接队列 {accept_queue} 个。两个队列的上限都是 min(backlog, somaxconn) = min({backlog}, {somaxconn}) = {max_ack_backlog}，而 Linux 只在队列里已经多于这个数时才拒绝，所以这里每个队列最多容纳 {queue_holds} 个。",
+                ),
+            },
+            Stop {
+                at: listener(ListenerEventKind::Accepted, 1),
+                text: t(
+                    "The application wakes and calls accept(): it takes the oldest finished connection, {client_addr}, from the accept queue, which drops to {accept_queue}. accept() never looks at the SYN queue and takes no part in the handshake; it only hands the application a connection the kernel has already established.",
+                    "应用醒来调用 accept()：它从全连接队列中取走最早完成的连接 {client_addr}，全连接队列降到 {accept_queue} 个。accept() 从不看半连接队列，也不参与握手，它只是把内核已经建立好的连接交给应用。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "A client's connect() has returned, but the server's application has not called accept() yet. Where is the connection on the server?",
+                "客户端的 connect() 已经返回，但服务器应用还没有调用 accept()。这个连接在服务器上的什么地方？",
+            ),
+            choices: &[
+                t(
+                    "In the SYN queue, because the application has not accepted it yet",
+                    "在半连接队列里，因为应用还没有 accept 它",
+                ),
+                t(
+                    "In the accept queue, in ESTABLISHED, waiting for accept()",
+                    "在全连接队列里，处于 ESTABLISHED，等待 accept()",
+                ),
+                t(
+                    "Nowhere yet: the server makes the connection's socket when accept() is called",
+                    "哪儿都没有：服务器要等调用 accept() 时才为连接建立套接字",
+                ),
+                t(
+                    "In the listener itself, which has left LISTEN for ESTABLISHED",
+                    "就在监听套接字本身，它已经从 LISTEN 进入 ESTABLISHED",
+                ),
+            ],
+            correct: 1,
+            why: &[
+                t(
+                    "Not this one: the SYN queue holds requests whose handshake is not finished. Once the third segment arrives, the connection moves to the accept queue, whether or not the application has called accept().",
+                    "不对：半连接队列放的是握手还没完成的请求。第三个报文段一到，连接就移到全连接队列，不管应用有没有调用 accept()。",
+                ),
+                t(
+                    "Right: the kernel completes the handshake by itself and puts the ESTABLISHED connection in the accept queue; accept() only takes it out.",
+                    "正确：握手由内核独自完成，内核把 ESTABLISHED 的连接放进全连接队列；accept() 只是把它取出来。",
+                ),
+                t(
+                    "Not this one: the socket exists before accept(). A request socket is made when the SYN arrives, and a full socket when the handshake completes; accept() hands over one that already exists.",
+                    "不对：套接字在 accept() 之前就存在了。SYN 到达时建立请求套接字，握手完成时建立完整的套接字；accept() 交出的是一个已经存在的套接字。",
+                ),
+                t(
+                    "Not this one: the listener stays in LISTEN for as long as it listens; every connection gets a socket of its own, with its own four-tuple.",
+                    "不对：监听套接字在监听期间一直处于 LISTEN；每个连接都有自己的套接字和自己的四元组。",
+                ),
+            ],
+            explanation: t(
+                "The kernel runs the handshake. A SYN makes a request in the SYN queue (SYN-RECEIVED); the third segment turns it into a full socket in ESTABLISHED, in the accept queue; accept() takes it from there. So a client can be connected, and even send data, before the server's application has seen the connection. The listener never leaves LISTEN.",
+                "握手由内核完成。SYN 在半连接队列里建立一个请求（SYN-RECEIVED）；第三个报文段把它变成一个处于 ESTABLISHED 的完整套接字，放进全连接队列；accept() 再从那里取走它。所以在服务器应用看到这个连接之前，客户端就可能已经连上，甚至已经发了数据。监听套接字始终处于 LISTEN。",
+            ),
+        },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"The accept queue holds the half-open connections.\"",
+                    "“全连接队列里放的是半开的连接。”",
+                ),
+                correction: t(
+                    "Half-open requests (SYN received, SYN-ACK sent, no ACK yet) are in the SYN queue, the half-open queue. The accept queue holds only connections whose handshake is complete, in ESTABLISHED, waiting for accept().",
+                    "半开的请求（收到了 SYN、发出了 SYN-ACK、还没收到 ACK）在 SYN 队列，也就是半连接队列里。全连接队列里只有握手已经完成、处于 ESTABLISHED、等待 accept() 的连接。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"The three-way handshake happens inside accept().\"",
+                    "“三次握手是在 accept() 里完成的。”",
+                ),
+                correction: t(
+                    "The kernel answers the SYN and completes the handshake by itself; accept() only takes a finished connection out of the accept queue. The client's connect() returns when the SYN-ACK arrives, possibly long before the server's application calls accept().",
+                    "SYN 由内核回复，握手也由内核独自完成；accept() 只是从全连接队列里取出一个已完成的连接。客户端的 connect() 在收到 SYN-ACK 时就返回，可能远早于服务器应用调用 accept()。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"The backlog argument of listen() is the number of half-open connections.\"",
+                    "“listen() 的 backlog 参数就是半连接的数量。”",
+                ),
+                correction: t(
+                    "On Linux, min(backlog, net.core.somaxconn) limits the accept queue of finished connections (somaxconn is {linux_somaxconn} by default). The SYN queue is held to the same number, and, when SYN cookies are off, also to tcp_max_syn_backlog.",
+                    "在 Linux 上，min(backlog, net.core.somaxconn) 限制的是已完成连接所在的全连接队列（somaxconn 默认为 {linux_somaxconn}）。半连接队列也受同一个数限制，SYN cookie 关闭时还受 tcp_max_syn_backlog 限制。",
+                ),
+            },
+        ],
+    },
+    Lesson {
+        id: "accept-queue-full",
+        source: LessonScenario::Server("accept_queue_overflow"),
+        profile: ProfileName::Linux,
+        title: t(
+            "A full accept queue: connected on one side only",
+            "全连接队列满了：只有一方以为连上了",
+        ),
+        goal: t(
+            "Watch a third ACK reach a server whose accept queue is full: the client is ESTABLISHED and sends data while the server drops that ACK and keeps the connection as a request. Then see what tcp_abort_on_overflow changes.",
+            "看握手的第三个 ACK 到达一个全连接队列已满的服务器：客户端处于 ESTABLISHED 并开始发数据，服务器却丢掉这个 ACK，把连接继续当作请求留着。再看 tcp_abort_on_overflow 会改变什么。",
+        ),
+        analogy: None,
+        stops: &[
+            Stop {
+                at: client_enters(2, Side::Client, State::Established, 1),
+                text: t(
+                    "Client {client_addr} receives the SYN-ACK and enters ESTABLISHED: its connect() returns, and it sends its ACK and its first data right behind it. The listener's backlog is {backlog}, and its application is asleep: no accept() has been called yet.",
+                    "客户端 {client_addr} 收到 SYN-ACK，进入 ESTABLISHED：它的 connect() 返回了，紧接着发出 ACK 和第一批数据。监听套接字的 backlog 是 {backlog}，而服务器应用正在休眠，还没有调用过 accept()。",
+                ),
+            },
+            Stop {
+                at: listener(ListenerEventKind::Completed, 2),
+                text: t(
+                    "The handshake of {client_addr} completes and its connection takes the last place: accept queue {accept_queue}. Linux counts a queue as full only when it holds more than min(backlog, somaxconn) = {max_ack_backlog}, so {queue_holds} connections fit. The next handshake to finish will find the queue full.",
+                    "{client_addr} 的握手完成，它的连接占了最后一个位置：全连接队列 {accept_queue} 个。Linux 只在队列里多于 min(backlog, somaxconn) = {max_ack_backlog} 个时才算满，所以能放下 {queue_holds} 个。下一个完成握手的连接会发现队列已满。",
+                ),
+            },
+            Stop {
+                at: listener(ListenerEventKind::AckDroppedAcceptQueueFull, 1),
+                text: t(
+                    "The ACK from {client_addr} arrives, but the accept queue is full ({accept_queue}). With tcp_abort_on_overflow = 0, the default, Linux drops it without a word and counts it in ListenOverflows ({listen_overflows} so far). The server's side stays a request in SYN-RECEIVED, in the SYN queue ({syn_queue}), while the client is ESTABLISHED: each side has a different idea of the connection.",
+                    "来自 {client_addr} 的 ACK 到了，可全连接队列已满（{accept_queue} 个）。在默认的 tcp_abort_on_overflow = 0 下，Linux 悄悄丢掉它，只在 ListenOverflows 计数器上加一（到目前为止 {listen_overflows} 次）。服务器这边仍是一个处于 SYN-RECEIVED 的请求，留在半连接队列里（{syn_queue} 个），而客户端已经是 ESTABLISHED：两边对这个连接的看法不一样。",
+                ),
+            },
+            Stop {
+                at: listener(ListenerEventKind::Accepted, 1),
+                text: t(
+                    "The application finally calls accept(), and the accept queue drops to {accept_queue}. Meanwhile the client has been retransmitting its data, and every copy met the full queue too ({listen_overflows} overflows counted): to the client, the server just looks slow.",
+                    "应用终于调用了 accept()，全连接队列降到 {accept_queue} 个。在这期间客户端一直在重传它的数据，每一份都同样撞上了满队列（共计 {listen_overflows} 次溢出）：在客户端看来，服务器只是很慢。",
+                ),
+            },
+            Stop {
+                at: StopAt::SentFor {
+                    reason: SendReason::SynAckRetransmit,
+                    nth: 1,
+                },
+                text: t(
+                    "The request kept its SYN-ACK timer, which now sends the SYN-ACK again. The client, already ESTABLISHED, answers it with an ACK: a second chance to complete the handshake, now that the queue has room.",
+                    "这个请求一直保留着 SYN-ACK 计时器，现在它把 SYN-ACK 再发一次。早已处于 ESTABLISHED 的客户端用一个 ACK 回答它：队列有空位了，握手得到了第二次完成的机会。",
+                ),
+            },
+            Stop {
+                at: listener(ListenerEventKind::Completed, 3),
+                text: t(
+                    "This time the ACK finds room: the connection enters the accept queue and is accepted at once. Had the queue stayed full, the server would have given up the request after {linux_synack_retries} SYN-ACK retries ({linux_synack_give_up_s} s) and the client's next segment would have drawn a RST. With tcp_abort_on_overflow = 1, the first dropped ACK would have drawn a RST at once, and the client's next read or write would have failed with \"connection reset\".",
+                    "这一次 ACK 找到了空位：连接进入全连接队列，并立刻被 accept 取走。假如队列一直满着，服务器会在 {linux_synack_retries} 次 SYN-ACK 重试（{linux_synack_give_up_s} 秒）后放弃这个请求，客户端的下一个报文段会招来 RST。若 tcp_abort_on_overflow = 1，第一个被丢的 ACK 就会立刻招来 RST，客户端接下来的读或写会以“连接被重置”失败。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "A third ACK arrives while the accept queue is full, with Linux's default tcp_abort_on_overflow = 0. What does the client see at that moment?",
+                "握手的第三个 ACK 到达时全连接队列已满，tcp_abort_on_overflow 为 Linux 默认的 0。此时客户端看到的是什么？",
+            ),
+            choices: &[
+                t(
+                    "connect() fails with \"connection refused\"",
+                    "connect() 以“连接被拒绝”失败",
+                ),
+                t(
+                    "connect() blocks until the server's application calls accept()",
+                    "connect() 一直阻塞，直到服务器应用调用 accept()",
+                ),
+                t(
+                    "Nothing: it is ESTABLISHED, and the data it sends goes unanswered until the server has room",
+                    "什么也看不到：它处于 ESTABLISHED，发出的数据得不到回应，直到服务器有了空位",
+                ),
+                t(
+                    "The server's RST, and connect() fails with \"connection reset\"",
+                    "服务器发来的 RST，connect() 以“连接被重置”失败",
+                ),
+            ],
+            correct: 2,
+            why: &[
+                t(
+                    "Not this one: \"connection refused\" is the answer of a port where nobody listens. Here a listener answered with a SYN-ACK, and connect() has already returned.",
+                    "不对：“连接被拒绝”是没有人监听的端口给出的回答。这里监听套接字已经回复了 SYN-ACK，connect() 也已经返回。",
+                ),
+                t(
+                    "Not this one: connect() returns as soon as the SYN-ACK arrives; it never waits for the server's accept().",
+                    "不对：connect() 在收到 SYN-ACK 时就返回，从不等待服务器的 accept()。",
+                ),
+                t(
+                    "Right: the client sent its ACK and is ESTABLISHED. The server dropped that ACK silently and keeps a request; the client's data goes unanswered and is retransmitted until the server's SYN-ACK timer or a retransmission finds room.",
+                    "正确：客户端已经发出 ACK，处于 ESTABLISHED。服务器悄悄丢掉了那个 ACK，留着一个请求；客户端的数据得不到回应，会一直重传，直到服务器的 SYN-ACK 计时器或某次重传碰上空位。",
+                ),
+                t(
+                    "Not this one: the RST is what tcp_abort_on_overflow = 1 sends. Even then connect() has already returned; the reset shows up on the client's next read or write.",
+                    "不对：RST 是 tcp_abort_on_overflow = 1 时才会发的。即便如此，connect() 也早已返回；重置会出现在客户端下一次读或写的时候。",
+                ),
+            ],
+            explanation: t(
+                "The client's connect() returned when the SYN-ACK arrived; it is ESTABLISHED and sends data. With tcp_abort_on_overflow = 0 the server drops the ACK (and the data) without telling anyone and keeps the request, so a short overflow heals when its SYN-ACK timer fires or the client retransmits. With 1 the server answers with RST and the client's next read or write fails with \"connection reset\"; \"connection refused\" only comes from a port without a listener.",
+                "客户端的 connect() 在收到 SYN-ACK 时就返回了；它处于 ESTABLISHED，并开始发数据。tcp_abort_on_overflow = 0 时，服务器不声不响地丢掉 ACK（以及数据），把请求留着，所以短暂的溢出会在 SYN-ACK 计时器到期或客户端重传时自愈。设为 1 时，服务器用 RST 回答，客户端下一次读或写以“连接被重置”失败；“连接被拒绝”只来自没有监听的端口。",
+            ),
+        },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"connect() returns only after the server has accepted the connection.\"",
+                    "“服务器 accept() 之后，客户端的 connect() 才会返回。”",
+                ),
+                correction: t(
+                    "connect() returns when the SYN-ACK arrives and the client sends its ACK. Whether that ACK found room in the server's accept queue, and whether the application ever calls accept(), the client cannot see.",
+                    "connect() 在收到 SYN-ACK、发出 ACK 时就返回。这个 ACK 有没有在服务器的全连接队列里找到位置、服务器应用会不会调用 accept()，客户端都看不到。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"When the accept queue is full, the server sends a RST so the client knows.\"",
+                    "“全连接队列满了，服务器会回 RST 通知客户端。”",
+                ),
+                correction: t(
+                    "Only with tcp_abort_on_overflow = 1. Linux's default is 0: the ACK is dropped silently and the request kept, so a short burst heals when the SYN-ACK timer fires or the client retransmits. A RST turns every brief overflow into a failed connection.",
+                    "只有 tcp_abort_on_overflow = 1 时才会。Linux 默认是 0：ACK 被悄悄丢掉，请求留着，所以短暂的突发会在 SYN-ACK 计时器到期或客户端重传时自愈。发 RST 则会让每一次短暂溢出都变成一个失败的连接。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"Pass a bigger backlog to listen() and the accept queue grows.\"",
+                    "“给 listen() 传一个更大的 backlog，全连接队列就变长了。”",
+                ),
+                correction: t(
+                    "The backlog is capped by net.core.somaxconn ({linux_somaxconn} by default), so both may need raising. And a longer queue only hides an application that calls accept() too slowly; ss -lnt shows a listener's queue now (Recv-Q) and its limit (Send-Q).",
+                    "backlog 会被 net.core.somaxconn（默认 {linux_somaxconn}）截断，所以两者可能都要调大。而且更长的队列只是掩盖了调用 accept() 太慢的应用；用 ss -lnt 可以看到监听套接字当前的队列长度（Recv-Q）和上限（Send-Q）。",
+                ),
+            },
+        ],
+    },
+    Lesson {
+        id: "syn-flood-cookies",
+        source: LessonScenario::Server("syn_flood_cookies"),
+        profile: ProfileName::Linux,
+        title: t("A SYN flood, and SYN cookies", "SYN 洪泛与 SYN cookie"),
+        goal: t(
+            "Watch forged SYNs fill a listener's SYN queue, then see how SYN cookies let real clients in without keeping anything: what a cookie encodes, and what it loses.",
+            "看伪造的 SYN 如何填满监听套接字的半连接队列，再看 SYN cookie 如何在什么都不保存的情况下让真正的客户端连进来：Cookie 里编码了什么，又丢掉了什么。",
+        ),
+        analogy: None,
+        stops: &[
+            Stop {
+                at: listener(ListenerEventKind::SynQueued, 1),
+                text: t(
+                    "A flood of {flood_rate} SYNs a second begins, {flood_syns} in all, from forged addresses such as {client_addr} where no host answers. Each SYN makes a request in the SYN queue ({syn_queue} now), and each SYN-ACK goes nowhere, so no request ever completes: each one stays until its SYN-ACK retries run out.",
+                    "每秒 {flood_rate} 个 SYN 的洪泛开始了，一共 {flood_syns} 个，源地址都是伪造的，比如 {client_addr}，那里没有任何主机会回应。每个 SYN 都在半连接队列里建立一个请求（此刻 {syn_queue} 个），而每个 SYN-ACK 都石沉大海，没有一个请求能完成：每个请求都要一直留到它的 SYN-ACK 重试用完为止。",
+                ),
+            },
+            Stop {
+                at: listener(ListenerEventKind::CookieSent, 1),
+                text: t(
+                    "The SYN queue is full: {syn_queue} requests, all that backlog {backlog} allows. With tcp_syncookies = 0 this SYN would be dropped, and so would every real client's, which would get in only if its SYN retransmissions outlasted the flood. With tcp_syncookies = 1, Linux's default, the kernel logs a \"Possible SYN flooding\" warning, once, and answers with a SYN cookie: it keeps nothing for this SYN, no request and no timer.",
+                    "半连接队列满了：{syn_queue} 个请求，已经是 backlog {backlog} 允许的全部。若 tcp_syncookies = 0，这个 SYN 会被丢掉，每个真正客户端的 SYN 也一样，它们只有靠重传 SYN 熬过洪泛才能连进来。在 Linux 默认的 tcp_syncookies = 1 下，内核记下一条“Possible SYN flooding”警告（只记一次），然后用 SYN cookie 回答：它不为这个 SYN 保存任何东西，既没有请求，也没有计时器。",
+                ),
+            },
+            Stop {
+                at: client_enters(0, Side::Client, State::Established, 1),
+                text: t(
+                    "A real client, {client_addr}, connects during the flood. The SYN-ACK it receives carries a cookie as its ISN, {server_isn}: a keyed hash of the four-tuple, a counter that changes every minute, the client's ISN, and a 2-bit index into a table of four MSS values ({cookie_mss_table}). So the MSS offered is {mss}, rounded down to that table; window scale and SACK survive only because timestamps are on, and Linux hides them in the low bits of its timestamp.",
+                    "一个真正的客户端 {client_addr} 在洪泛期间发起连接。它收到的 SYN-ACK 以一个 Cookie 作为 ISN：{server_isn}。Cookie 由四元组的带密钥哈希、每分钟变化一次的计数器、客户端的 ISN，以及一个 2 位的 MSS 表索引（表中只有四个值：{cookie_mss_table}）组成。所以这里通告的 MSS 是 {mss}，即向下取到表中的值；窗口扩大因子和 SACK 之所以还在，只是因为开启了时间戳，Linux 把它们藏在自己时间戳的低位里。",
+                ),
+            },
+            Stop {
+                at: listener(ListenerEventKind::CookieAccepted, 1),
+                text: t(
+                    "The client's ACK brings the cookie back in its acknowledgment number, {ack}: the cookie plus one. Linux checks the hash and the minute, rebuilds the connection from them, and puts it straight into the accept queue ({accept_queue}), although the SYN queue is still full of the flood's {syn_queue} requests. Cookies so far: {cookies_sent} sent, {cookies_received} returned.",
+                    "客户端的 ACK 在确认号里把 Cookie 带了回来：{ack}，也就是 Cookie 加一。Linux 校验哈希和分钟计数，据此重建连接，直接放进全连接队列（{accept_queue} 个），尽管半连接队列里仍塞满了洪泛留下的 {syn_queue} 个请求。到目前为止：发出 Cookie {cookies_sent} 个，带回来的 {cookies_received} 个。",
+                ),
+            },
+            Stop {
+                at: StopAt::End,
+                text: t(
+                    "The flood's requests time out after their SYN-ACK retries, and the run ends: {total_cookies_sent} cookies sent, {total_accepted} real connections accepted, {total_syns_dropped} SYNs dropped. A cookie is not a bigger queue but no queue at all. Its price: an MSS from a table of four, no SYN-ACK retransmission (nothing remembers it), and no window scale or SACK when the client sends no timestamps.",
+                    "洪泛留下的请求在 SYN-ACK 重试用完后超时，运行结束：共发出 Cookie {total_cookies_sent} 个，接受真正的连接 {total_accepted} 个，丢弃 SYN {total_syns_dropped} 个。Cookie 不是一个更大的队列，而是根本没有队列。代价是：MSS 只能取四个值之一，SYN-ACK 丢了不会重传（没有谁记得它），客户端不带时间戳时也没有窗口扩大因子和 SACK。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "What does a Linux server keep for a SYN it answers with a SYN cookie?",
+                "Linux 服务器用 SYN cookie 回答一个 SYN 时，会为它保存什么？",
+            ),
+            choices: &[
+                t(
+                    "Nothing: what it needs comes back in the acknowledgment number of the client's ACK",
+                    "什么都不保存：它需要的信息会随客户端 ACK 的确认号带回来",
+                ),
+                t(
+                    "A request in a separate cookie queue, beside the SYN queue",
+                    "在半连接队列之外另一个 Cookie 队列里的一个请求",
+                ),
+                t(
+                    "All the client's options, so they are restored in full when the ACK arrives",
+                    "客户端的全部选项，等 ACK 到达时原样恢复",
+                ),
+                t(
+                    "A timer to send the SYN-ACK again if it is lost",
+                    "一个计时器，SYN-ACK 丢了就再发一次",
+                ),
+            ],
+            correct: 0,
+            why: &[
+                t(
+                    "Right: the state is encoded in the ISN of the SYN-ACK, and the client's ACK returns it as its acknowledgment number minus one; Linux checks it and rebuilds the connection.",
+                    "正确：状态编码在 SYN-ACK 的 ISN 里，客户端的 ACK 把它放在确认号里带回（减一即得）；Linux 校验后重建连接。",
+                ),
+                t(
+                    "Not this one: there is no cookie queue. A cookie is used precisely because the SYN queue is full, and it takes no place anywhere.",
+                    "不对：并没有什么 Cookie 队列。正是因为半连接队列满了才用 Cookie，而它在哪里都不占位置。",
+                ),
+                t(
+                    "Not this one: only a 2-bit MSS index fits in the cookie. Window scale and SACK come back only through the timestamp option; without timestamps they are lost.",
+                    "不对：Cookie 里只放得下一个 2 位的 MSS 索引。窗口扩大因子和 SACK 只能借时间戳选项带回；没有时间戳就丢了。",
+                ),
+                t(
+                    "Not this one: a timer is state, and a cookie keeps none. If the cookie SYN-ACK is lost, the client's own SYN retransmission is what tries again.",
+                    "不对：计时器也是状态，而 Cookie 什么状态都不留。Cookie SYN-ACK 丢了，只能靠客户端自己重传 SYN 来再试一次。",
+                ),
+            ],
+            explanation: t(
+                "A SYN cookie is the server's ISN: a keyed hash of the four-tuple and a minute counter, plus the client's ISN and a 2-bit MSS index. The server keeps nothing, no request and no timer; the client's ACK returns the cookie in its acknowledgment number, and the server rebuilds the connection from it. What does not fit is lost, unless timestamps carry it: window scale and SACK.",
+                "SYN cookie 就是服务器的 ISN：由四元组和分钟计数器的带密钥哈希，加上客户端的 ISN 和一个 2 位的 MSS 索引组成。服务器什么都不保存，没有请求，也没有计时器；客户端的 ACK 在确认号里带回 Cookie，服务器据此重建连接。放不下的信息会丢失，除非时间戳帮忙携带：窗口扩大因子和 SACK。",
+            ),
+        },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"SYN cookies are a second, bigger SYN queue for floods.\"",
+                    "“SYN cookie 就是为洪泛准备的第二个、更大的半连接队列。”",
+                ),
+                correction: t(
+                    "A cookie is no queue at all: the server answers the SYN and forgets it, because everything it needs is encoded in the ISN of its SYN-ACK. The client's ACK brings that ISN back, plus one, and only then does a connection exist on the server, straight in the accept queue.",
+                    "Cookie 根本不是队列：服务器回复 SYN 后就把它忘掉，因为需要的一切都编码在 SYN-ACK 的 ISN 里。客户端的 ACK 把这个 ISN 加一带回来，服务器上这时才有了连接，而且直接进入全连接队列。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"SYN cookies cost nothing, so use them for every connection.\"",
+                    "“SYN cookie 没有任何代价，所以每个连接都该用。”",
+                ),
+                correction: t(
+                    "tcp_syncookies = 2 does that, and every connection pays: its MSS is rounded down to one of {cookie_mss_table}, a lost SYN-ACK is never retransmitted, and without timestamps window scale and SACK are lost. Linux's default, 1, sends cookies only while the SYN queue overflows.",
+                    "tcp_syncookies = 2 就是这样做的，代价由每个连接承担：MSS 被向下取到 {cookie_mss_table} 之一，丢失的 SYN-ACK 永远不会重传，没有时间戳时窗口扩大因子和 SACK 也会丢失。Linux 默认的 1 只在半连接队列溢出期间才发 Cookie。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"A bigger backlog stops a SYN flood.\"",
+                    "“把 backlog 调大就能挡住 SYN 洪泛。”",
+                ),
+                correction: t(
+                    "A bigger SYN queue only fills a little later: a forged request never completes and stays until its SYN-ACK retries run out (up to {linux_synack_give_up_s} s under Linux's defaults; Linux cuts old requests short when the queue fills, but seconds still pass), so a flood of thousands of SYNs a second fills any queue. RFC 4987 compares the defences; SYN cookies work because they keep no state at all.",
+                    "更大的半连接队列只是晚一点被填满：伪造的请求永远完成不了，要一直留到 SYN-ACK 重试用完（Linux 默认设置下最长 {linux_synack_give_up_s} 秒；队列变满时 Linux 会提前结束旧的请求，但仍要过好几秒），所以每秒成千上万个 SYN 的洪泛能填满任何队列。RFC 4987 比较了各种防御办法；SYN cookie 之所以有效，是因为它根本不保存状态。",
+                ),
+            },
+        ],
+    },
+    Lesson {
+        id: "time-wait-new-connection",
+        source: LessonScenario::Server("time_wait_cut_short_corruption"),
+        profile: ProfileName::Rfc,
+        title: t(
+            "TIME-WAIT's second reason: an old segment in a new connection",
+            "TIME-WAIT 的第二个理由：旧报文段闯进新连接",
+        ),
+        goal: t(
+            "Cut TIME-WAIT short and watch what it normally prevents: a segment of an old connection, delayed in the network, is taken as data by a new connection on the same four-tuple.",
+            "把 TIME-WAIT 缩短，亲眼看看它平时防止的是什么：旧连接的一个报文段在网络中滞留，随后被同一个四元组上的新连接当作自己的数据收下。",
+        ),
+        analogy: Some(AnalogyTopic::TimeWait),
+        stops: &[
+            Stop {
+                at: sent(C2S, "A", 60),
+                text: t(
+                    "Near the end of the client's upload, the data segment at relative sequence number {seq_rel}, {len} bytes, is held up in the network for {delay_ms} ms. The connection does not wait for it: the client soon sends the same bytes again, they get through, and both sides close normally. The old copy is still on its way.",
+                    "客户端上传快结束时，相对序列号为 {seq_rel} 的数据报文段（{len} 字节）在网络中被耽搁了 {delay_ms} 毫秒。连接并不等它：客户端很快把同样的字节再发一遍，顺利到达，双方正常关闭。而那份旧副本还在路上。",
+                ),
+            },
+            Stop {
+                at: client_enters(0, Side::Client, State::TimeWait, 1),
+                text: t(
+                    "The client closed first and enters TIME-WAIT. RFC 9293 holds it for 2 × MSL ({msl_s} s each), so that every segment of this connection has died in the network before the four-tuple {client_addr} ↔ {server_addr} can carry a new connection. This scenario cuts TIME-WAIT to {time_wait_ms} ms.",
+                    "客户端先关闭，进入 TIME-WAIT。RFC 9293 让它停留 2 × MSL（每个 MSL {msl_s} 秒），好让这个连接的所有报文段都在网络中消亡之后，四元组 {client_addr} ↔ {server_addr} 才能承载新的连接。本场景把 TIME-WAIT 缩短到 {time_wait_ms} 毫秒。",
+                ),
+            },
+            Stop {
+                at: client_enters(0, Side::Client, State::Closed, 1),
+                text: t(
+                    "After only {time_wait_ms} ms, TIME-WAIT is over and the four-tuple is free again, although the delayed segment has not arrived yet.",
+                    "仅仅 {time_wait_ms} 毫秒后，TIME-WAIT 就结束了，四元组重新空了出来，可那个被耽搁的报文段还没有到达。",
+                ),
+            },
+            Stop {
+                at: client_enters(0, Side::Client, State::SynSent, 2),
+                text: t(
+                    "The client connects again from the same port, {client_port}: the same four-tuple. Its ISN, {client_isn}, comes from a clock and is only a little above the old connection's {prev_client_isn}, while the old connection sent far more bytes than that gap: the new sequence space overlaps the old one.",
+                    "客户端又从同一个端口 {client_port} 发起连接：还是同一个四元组。它的 ISN {client_isn} 来自时钟，只比旧连接的 {prev_client_isn} 大一点，而旧连接发送的字节远远超过这个差距：新的序列号空间和旧的重叠了。",
+                ),
+            },
+            Stop {
+                at: StopAt::Corruption { nth: 1 },
+                text: t(
+                    "The old segment arrives at last: sequence number {seq}, {corrupt_bytes} bytes. To the server it is a valid segment of the new connection (same four-tuple, sequence number inside the window, correct checksum), so the new connection takes the old bytes as its own, and no error is reported anywhere. A full TIME-WAIT prevents exactly this; timestamps (PAWS, RFC 7323) catch most such segments too, which is why Linux's tcp_tw_reuse requires them.",
+                    "旧报文段终于到了：序列号 {seq}，{corrupt_bytes} 字节。在服务器看来，它是新连接的一个合法报文段（同一个四元组，序列号落在窗口内，校验和正确），于是新连接把这些旧字节当成自己的数据收下，而且哪里都不会报错。完整的 TIME-WAIT 防止的正是这种情况；时间戳（PAWS，RFC 7323）也能挡住大部分这样的报文段，所以 Linux 的 tcp_tw_reuse 要求开启时间戳。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "Besides re-acknowledging a repeated FIN, what does TIME-WAIT protect?",
+                "除了对重复的 FIN 再确认一次，TIME-WAIT 还保护了什么？",
+            ),
+            choices: &[
+                t(
+                    "A later connection on the same four-tuple, from segments of the old one still in the network",
+                    "同一个四元组上的后续连接，使它不受旧连接仍在网络中的报文段干扰",
+                ),
+                t(
+                    "The server, from SYN floods",
+                    "服务器，使它不受 SYN 洪泛攻击",
+                ),
+                t(
+                    "The client's port, so that no other program on the host can use it for anything",
+                    "客户端的端口，使本机其他程序无论如何都不能用它",
+                ),
+                t(
+                    "The old connection's data, kept so that it can be sent again later",
+                    "旧连接的数据，留着以后再发一次",
+                ),
+            ],
+            correct: 0,
+            why: &[
+                t(
+                    "Right: while TIME-WAIT holds the four-tuple, segments of the old connection die in the network (each lives at most one MSL), so a new connection on that four-tuple cannot take them for its own.",
+                    "正确：TIME-WAIT 占着四元组期间，旧连接的报文段会在网络中消亡（每个最多存活一个 MSL），这样同一四元组上的新连接就不会把它们当成自己的。",
+                ),
+                t(
+                    "Not this one: SYN floods are met at the listener, by its SYN queue and SYN cookies; TIME-WAIT belongs to one closed connection.",
+                    "不对：SYN 洪泛是在监听套接字那里应对的，靠半连接队列和 SYN cookie；TIME-WAIT 属于一个已经关闭的连接。",
+                ),
+                t(
+                    "Not this one: TIME-WAIT holds one four-tuple, not the port: the same port may carry connections to other servers meanwhile.",
+                    "不对：TIME-WAIT 占的是一个四元组，而不是端口：同一个端口在此期间仍可以连向别的服务器。",
+                ),
+                t(
+                    "Not this one: a connection in TIME-WAIT has all its data acknowledged and sends nothing new; it only answers a repeated FIN with an ACK.",
+                    "不对：处于 TIME-WAIT 的连接，数据都已被确认，不会再发新东西；它只会用 ACK 回答重复的 FIN。",
+                ),
+            ],
+            explanation: t(
+                "TIME-WAIT has two reasons: it can re-acknowledge a repeated FIN, and it keeps the four-tuple out of use until the old connection's segments have died in the network. Cut short, as here, a delayed old segment lands in a new connection on the same four-tuple, and its bytes are taken as new data without any error. It guards one four-tuple, not a port, and has nothing to do with SYN floods.",
+                "TIME-WAIT 有两个理由：它能对重复的 FIN 再确认一次；它还让四元组在旧连接的报文段于网络中消亡之前不被使用。像这里这样缩短它，一个被耽搁的旧报文段就会落进同一四元组上的新连接，它的字节被当成新数据收下，而且不报任何错。它守护的是一个四元组，而不是一个端口，也与 SYN 洪泛无关。",
+            ),
+        },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"TIME-WAIT is only there to resend the last ACK.\"",
+                    "“TIME-WAIT 只是为了重发最后一个 ACK。”",
+                ),
+                correction: t(
+                    "That is one reason, and even then TIME-WAIT sends an ACK only when a repeated FIN arrives. The other reason is shown here: until the old connection's segments have died in the network, TIME-WAIT keeps the four-tuple from carrying a new connection that would take them as its own data. RFC 1337 lists exactly this, old data accepted by a new connection, as the first hazard when TIME-WAIT is cut short.",
+                    "那只是其中一个理由，而且 TIME-WAIT 只在收到重复的 FIN 时才发 ACK。另一个理由就在本课里：在旧连接的报文段于网络中消亡之前，TIME-WAIT 不让这个四元组承载新连接，以免新连接把它们当成自己的数据。RFC 1337 把这种情况（新连接收下旧数据）列为 TIME-WAIT 被提前结束时的第一个危险。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"Lower tcp_fin_timeout to shorten TIME-WAIT.\"",
+                    "“调小 tcp_fin_timeout 就能缩短 TIME-WAIT。”",
+                ),
+                correction: t(
+                    "tcp_fin_timeout ({linux_fin_timeout_s} s by default) limits an orphaned FIN-WAIT-2, a different state. Linux's TIME-WAIT is fixed at {linux_time_wait_s} s and no setting changes it; what Linux offers instead is tcp_tw_reuse, which lets a new outgoing connection take over a TIME-WAIT four-tuple when timestamps protect it.",
+                    "tcp_fin_timeout（默认 {linux_fin_timeout_s} 秒）限制的是孤儿 FIN-WAIT-2，那是另一个状态。Linux 的 TIME-WAIT 固定为 {linux_time_wait_s} 秒，没有任何设置能改；Linux 提供的是 tcp_tw_reuse：在时间戳的保护下，新的外连连接可以接管处于 TIME-WAIT 的四元组。",
+                ),
+            },
+        ],
+    },
+    Lesson {
+        id: "port-exhaustion",
+        source: LessonScenario::Server("port_exhaustion_tw_reuse"),
+        profile: ProfileName::Linux,
+        title: t(
+            "Out of ports: TIME-WAIT, tcp_tw_reuse and SO_REUSEADDR",
+            "端口耗尽：TIME-WAIT、tcp_tw_reuse 与 SO_REUSEADDR",
+        ),
+        goal: t(
+            "Two client hosts open and close connections quickly with a few ports each: see TIME-WAIT run the first out of ports, tcp_tw_reuse keep the second going, and why SO_REUSEADDR would not have helped.",
+            "两台客户端主机各用几个端口快速地建立、关闭连接：看 TIME-WAIT 如何让第一台耗尽端口，tcp_tw_reuse 如何让第二台继续工作，以及为什么 SO_REUSEADDR 帮不上忙。",
+        ),
+        analogy: None,
+        stops: &[
+            Stop {
+                at: client_enters(0, Side::Client, State::TimeWait, 1),
+                text: t(
+                    "Host {client_ip} closed its first connection first, so the TIME-WAIT is on its side: the four-tuple {client_addr} ↔ {server_addr} is held for {linux_time_wait_s} s. This host may use only {port_count} ephemeral ports ({port_range}); Linux's default range, {linux_port_range}, has {linux_port_count}.",
+                    "主机 {client_ip} 先关闭了它的第一个连接，所以 TIME-WAIT 在它这一边：四元组 {client_addr} ↔ {server_addr} 要被占用 {linux_time_wait_s} 秒。这台主机只能用 {port_count} 个临时端口（{port_range}）；Linux 默认的范围 {linux_port_range} 有 {linux_port_count} 个。",
+                ),
+            },
+            Stop {
+                at: client_enters(0, Side::Client, State::SynSent, 4),
+                text: t(
+                    "The fourth connect() on {client_ip} takes its last free port, {client_port}. Across the two hosts, {client_in_time_wait} closed connections are in TIME-WAIT now. The second host uses the same port numbers at the same time without any clash: a port is taken for one four-tuple, and the two hosts' addresses differ.",
+                    "{client_ip} 上的第四次 connect() 用掉了最后一个空闲端口 {client_port}。此刻两台主机上共有 {client_in_time_wait} 个已关闭的连接处于 TIME-WAIT。第二台主机同时在用同样的端口号，却互不冲突：端口是按四元组占用的，而两台主机的地址不同。",
+                ),
+            },
+            Stop {
+                at: StopAt::ClientFailure { client: 0, nth: 1 },
+                text: t(
+                    "The fifth connect() on {client_ip} fails at once with EADDRNOTAVAIL (\"cannot assign requested address\"): every one of its {port_count} ports toward {server_addr} is held by TIME-WAIT. With Linux's full range the same wall stands at {linux_port_count} ports, about {linux_ports_per_s} new connections a second to one server address and port.",
+                    "{client_ip} 上的第五次 connect() 立刻以 EADDRNOTAVAIL（“无法分配请求的地址”）失败：它连向 {server_addr} 的 {port_count} 个端口全被 TIME-WAIT 占着。即使用上 Linux 的整个范围，同样的墙也立在 {linux_port_count} 个端口处，也就是对同一个服务器地址和端口每秒大约 {linux_ports_per_s} 个新连接。",
+                ),
+            },
+            Stop {
+                at: StopAt::TransitionFor {
+                    cause: Cause::TimeWaitReused,
+                    nth: 1,
+                },
+                text: t(
+                    "The second host, {client_ip}, has tcp_tw_reuse = 1: its connect() takes over port {client_port} from a TIME-WAIT socket more than a second old, because that connection used timestamps. The new connection's timestamps are newer and its ISN starts above everything the old one sent, so old segments can still be told from new ones, which is what TIME-WAIT was guarding.",
+                    "第二台主机 {client_ip} 开启了 tcp_tw_reuse = 1：它的 connect() 从一个已存在超过一秒的 TIME-WAIT 套接字手里接管了端口 {client_port}，因为那个连接用了时间戳。新连接的时间戳更新，ISN 也从旧连接发过的所有序列号之上开始，所以旧报文段和新报文段仍然分得清，而这正是 TIME-WAIT 原本守护的东西。",
+                ),
+            },
+            Stop {
+                at: StopAt::End,
+                text: t(
+                    "The run ends when the last TIME-WAIT expires. SO_REUSEADDR would not have saved the first host: it lets a socket bind() to a local port that connections in TIME-WAIT still use, as a restarted server does, but it does not change how connect() picks an ephemeral port, and that is what ran out here. tcp_tw_reuse is the setting that lets connect() take over a port in TIME-WAIT.",
+                    "最后一个 TIME-WAIT 到期，运行结束。SO_REUSEADDR 救不了第一台主机：它让套接字可以 bind() 到仍被 TIME-WAIT 连接使用的本地端口（重启的服务器正需要这个），但它并不改变 connect() 挑选临时端口的方式，而这里用完的正是临时端口。能让 connect() 接管处于 TIME-WAIT 的端口的设置是 tcp_tw_reuse。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "A client's connect() fails with EADDRNOTAVAIL because all its ports toward one server are in TIME-WAIT. Which setting lets connect() take over such a port?",
+                "客户端连向某个服务器的端口全都处于 TIME-WAIT，connect() 以 EADDRNOTAVAIL 失败。哪个设置能让 connect() 接管这样的端口？",
+            ),
+            choices: &[
+                t(
+                    "SO_REUSEADDR on the client's socket",
+                    "在客户端的套接字上设置 SO_REUSEADDR",
+                ),
+                t("A lower tcp_fin_timeout", "调小 tcp_fin_timeout"),
+                t(
+                    "tcp_tw_reuse = 1, with TCP timestamps on",
+                    "tcp_tw_reuse = 1，并开启 TCP 时间戳",
+                ),
+                t(
+                    "A larger listen() backlog on the server",
+                    "在服务器上把 listen() 的 backlog 调大",
+                ),
+            ],
+            correct: 2,
+            why: &[
+                t(
+                    "Not this one: SO_REUSEADDR is about bind(): it lets a server bind its port while old connections on it are in TIME-WAIT. It does not make connect() pick an ephemeral port whose four-tuple is in TIME-WAIT.",
+                    "不对：SO_REUSEADDR 管的是 bind()：它让服务器在旧连接还处于 TIME-WAIT 时也能绑定自己的端口。它不会让 connect() 选用一个四元组仍处于 TIME-WAIT 的临时端口。",
+                ),
+                t(
+                    "Not this one: tcp_fin_timeout ({linux_fin_timeout_s} s) limits an orphaned FIN-WAIT-2; Linux's TIME-WAIT stays {linux_time_wait_s} s whatever it says.",
+                    "不对：tcp_fin_timeout（{linux_fin_timeout_s} 秒）限制的是孤儿 FIN-WAIT-2；不管它设成多少，Linux 的 TIME-WAIT 都是 {linux_time_wait_s} 秒。",
+                ),
+                t(
+                    "Right: with tcp_tw_reuse, connect() may take over a four-tuple whose TIME-WAIT is more than a second old, when timestamps let the new connection's segments be told from the old one's.",
+                    "正确：开启 tcp_tw_reuse 后，如果 TIME-WAIT 已存在超过一秒，并且时间戳能把新连接的报文段和旧连接的区分开，connect() 就可以接管这个四元组。",
+                ),
+                t(
+                    "Not this one: the backlog limits the server's accept queue; the client's ports are held by its own TIME-WAIT sockets.",
+                    "不对：backlog 限制的是服务器的全连接队列；客户端的端口被它自己的 TIME-WAIT 套接字占着。",
+                ),
+            ],
+            explanation: t(
+                "The side that closes first holds TIME-WAIT for its four-tuple, {linux_time_wait_s} s under Linux. A client that opens and closes many connections to one server address and port runs out of ephemeral ports, and connect() fails with EADDRNOTAVAIL. tcp_tw_reuse lets connect() take over a TIME-WAIT more than a second old when timestamps are on; SO_REUSEADDR only relaxes bind(), and tcp_fin_timeout is about FIN-WAIT-2.",
+                "先关闭的一方为它的四元组保持 TIME-WAIT，在 Linux 下是 {linux_time_wait_s} 秒。客户端对同一个服务器地址和端口频繁地建立、关闭连接，就会耗尽临时端口，connect() 以 EADDRNOTAVAIL 失败。开启时间戳时，tcp_tw_reuse 允许 connect() 接管存在超过一秒的 TIME-WAIT；SO_REUSEADDR 只放宽 bind()，tcp_fin_timeout 管的是 FIN-WAIT-2。",
+            ),
+        },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"SO_REUSEADDR lets a client reuse a port in TIME-WAIT, just like tcp_tw_reuse.\"",
+                    "“SO_REUSEADDR 和 tcp_tw_reuse 一样，能让客户端复用处于 TIME-WAIT 的端口。”",
+                ),
+                correction: t(
+                    "SO_REUSEADDR acts on bind(): a restarted server can bind its port although old connections on it are still in TIME-WAIT. It does not make connect() pick an ephemeral port whose four-tuple is in TIME-WAIT; that is what tcp_tw_reuse does, for outgoing connections, with timestamps on.",
+                    "SO_REUSEADDR 作用于 bind()：重启的服务器即使还有旧连接处于 TIME-WAIT，也能绑定自己的端口。它并不能让 connect() 选用一个四元组仍处于 TIME-WAIT 的临时端口；那是 tcp_tw_reuse 做的事，只针对外连连接，并要求开启时间戳。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"A host can have at most 65535 TCP connections, one per port.\"",
+                    "“一台主机最多只能有 65535 个 TCP 连接，因为端口只有 65535 个。”",
+                ),
+                correction: t(
+                    "A connection is named by its four-tuple, not by a port: a server serves every client on one port, and a client's ephemeral ports ({linux_port_count} by default, {linux_port_range}) run out only toward one server address and port at a time. Here two hosts use the same port numbers at once.",
+                    "连接由四元组来区分，而不是由端口：服务器在同一个端口上服务所有客户端，而客户端的临时端口（默认 {linux_port_count} 个，{linux_port_range}）只是对同一个服务器地址和端口才会用完。本课里两台主机就同时在用同样的端口号。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"Turn on tcp_tw_recycle to get rid of TIME-WAIT.\"",
+                    "“打开 tcp_tw_recycle 就能消灭 TIME-WAIT。”",
+                ),
+                correction: t(
+                    "tcp_tw_recycle was removed in Linux 4.12: it dropped connections from clients behind NAT, whose timestamps do not rise together. What remains is tcp_tw_reuse, for outgoing connections only (its default, 2, applies it to loopback only).",
+                    "tcp_tw_recycle 在 Linux 4.12 中已被删除：它会丢掉位于 NAT 之后的客户端的连接，因为这些客户端的时间戳并不一起递增。留下来的是 tcp_tw_reuse，只用于外连连接（默认值 2 表示只对环回地址生效）。",
+                ),
+            },
+        ],
+    },
+    Lesson {
+        id: "close-wait-leak",
+        source: LessonScenario::Server("close_wait_leak"),
+        profile: ProfileName::Linux,
+        title: t(
+            "CLOSE-WAIT piling up: a server that never calls close()",
+            "CLOSE-WAIT 越积越多：从不调用 close() 的服务器",
+        ),
+        goal: t(
+            "Watch a server application that reads every request to the end and never calls close(): each connection stays in CLOSE-WAIT, and nothing in TCP will ever end it.",
+            "看一个把每个请求读到结尾、却从不调用 close() 的服务器应用：每个连接都停在 CLOSE-WAIT，TCP 里没有任何机制会结束它。",
+        ),
+        analogy: None,
+        stops: &[
+            Stop {
+                at: client_enters(0, Side::Server, State::CloseWait, 1),
+                text: t(
+                    "The request of client {client_addr} arrives with its FIN right behind it: the client has closed. The server's end enters CLOSE-WAIT, and its kernel will acknowledge the FIN by itself. The server's application reads the request to end-of-file (recv returns 0): now it is its turn to call close().",
+                    "客户端 {client_addr} 的请求到了，紧跟着的是它的 FIN：客户端已经关闭。服务器这一端进入 CLOSE-WAIT，FIN 会由内核自己确认。服务器应用把请求读到文件结束（recv 返回 0）：现在该轮到它调用 close() 了。",
+                ),
+            },
+            Stop {
+                at: listener(ListenerEventKind::Accepted, 2),
+                text: t(
+                    "Instead the application goes straight back to accept() and takes the next connection, {client_addr}, without closing the last one. Nothing is sent and nothing fails: the old socket just stays in CLOSE-WAIT and keeps its file descriptor. Server ends in CLOSE-WAIT now: {server_in_close_wait}, counting those still in the accept queue, whose clients have closed too.",
+                    "应用却直接回到 accept()，取走下一个连接 {client_addr}，上一个连接没有关闭。没有发出任何报文段，也没有任何报错：旧套接字就这样停在 CLOSE-WAIT，并一直占着它的文件描述符。此刻服务器上处于 CLOSE-WAIT 的一端共有 {server_in_close_wait} 个，其中包括还在全连接队列里、客户端也已关闭的连接。",
+                ),
+            },
+            Stop {
+                at: listener(ListenerEventKind::Accepted, 400),
+                text: t(
+                    "The server has accepted {accepted} connections and closed none, so {server_in_close_wait} of them sit in CLOSE-WAIT. Each holds a file descriptor and kernel memory; on a real server they pile up into thousands, until accept() fails with \"too many open files\" (EMFILE).",
+                    "服务器已经接受了 {accepted} 个连接，一个也没关，所以其中 {server_in_close_wait} 个停在 CLOSE-WAIT。每一个都占着一个文件描述符和一些内核内存；在真实的服务器上它们会积累到成千上万，直到 accept() 以“打开的文件过多”（EMFILE）失败。",
+                ),
+            },
+            Stop {
+                at: client_enters(0, Side::Client, State::Closed, 1),
+                text: t(
+                    "{fin_timeout_s} s after it closed, the client's orphaned FIN-WAIT-2 times out (tcp_fin_timeout) and the client forgets the connection. The server's ends do not notice: {server_in_close_wait} are still in CLOSE-WAIT, for connections whose other end no longer exists.",
+                    "关闭 {fin_timeout_s} 秒之后，客户端的孤儿 FIN-WAIT-2 超时（tcp_fin_timeout），客户端忘掉了这个连接。服务器这一端毫无察觉：仍有 {server_in_close_wait} 个停在 CLOSE-WAIT，而它们的另一端早已不存在。",
+                ),
+            },
+            Stop {
+                at: StopAt::End,
+                text: t(
+                    "The run ends with {server_in_close_wait} sockets in CLOSE-WAIT. TCP has no timer for this state: only the application's close(), or the end of its process, ends them. A growing count in ss -tan state close-wait is a bug to find in the code, such as a path that forgets to close, not a kernel setting to tune.",
+                    "运行结束时仍有 {server_in_close_wait} 个套接字处于 CLOSE-WAIT。TCP 没有为这个状态设置计时器：只有应用调用 close()，或者进程退出，才能结束它们。用 ss -tan state close-wait 看到的数字不断增长，说明代码里有缺陷（比如某条路径忘了关闭），而不是哪个内核参数需要调。",
+                ),
+            },
+        ],
+        check: Check {
+            question: t(
+                "A server shows thousands of sockets in CLOSE-WAIT. What is the cause?",
+                "一台服务器上有成千上万个处于 CLOSE-WAIT 的套接字。原因是什么？",
+            ),
+            choices: &[
+                t(
+                    "The clients never sent the last ACK of the close",
+                    "客户端从没发出关闭过程的最后一个 ACK",
+                ),
+                t(
+                    "The network keeps losing the server's FINs",
+                    "网络一直在丢服务器的 FIN",
+                ),
+                t(
+                    "TIME-WAIT is too long, and tcp_tw_reuse would clear them",
+                    "TIME-WAIT 太长，开启 tcp_tw_reuse 就能清掉它们",
+                ),
+                t(
+                    "The server's application received end-of-file and never called close()",
+                    "服务器应用读到了文件结束，却从没调用 close()",
+                ),
+            ],
+            correct: 3,
+            why: &[
+                t(
+                    "Not this one: a socket waiting for the last ACK of the close is in LAST-ACK, after its own close(). CLOSE-WAIT comes before: the local application has not closed yet.",
+                    "不对：等待关闭过程最后一个 ACK 的套接字处于 LAST-ACK，那是在它自己调用 close() 之后。CLOSE-WAIT 在此之前：本地应用还没有关闭。",
+                ),
+                t(
+                    "Not this one: a server in CLOSE-WAIT has sent no FIN at all. A lost FIN would leave it in LAST-ACK, and would be retransmitted.",
+                    "不对：处于 CLOSE-WAIT 的服务器根本还没发 FIN。FIN 丢了的话，它会处于 LAST-ACK，并且会重传 FIN。",
+                ),
+                t(
+                    "Not this one: TIME-WAIT and tcp_tw_reuse concern the side that closed first; CLOSE-WAIT is the side that has not closed at all.",
+                    "不对：TIME-WAIT 和 tcp_tw_reuse 针对的是先关闭的一方；CLOSE-WAIT 是根本还没关闭的一方。",
+                ),
+                t(
+                    "Right: CLOSE-WAIT means the peer's FIN arrived and was acknowledged, and the local application has not called close(). TCP has no timer for it; only the application can end it.",
+                    "正确：CLOSE-WAIT 表示对方的 FIN 已经到达并被确认，而本地应用还没有调用 close()。TCP 没有为它设置计时器，只有应用能结束它。",
+                ),
+            ],
+            explanation: t(
+                "CLOSE-WAIT is the state of the side that received a FIN and whose application has not closed. The kernel acknowledged the FIN by itself; the next step, close(), belongs to the application, and TCP has no timer that takes it instead. Thousands of CLOSE-WAIT sockets are an application bug: a missing close(), found in the code, not in sysctl.",
+                "CLOSE-WAIT 是收到了 FIN、而自己的应用还没关闭的那一方所处的状态。FIN 由内核自己确认；下一步 close() 属于应用，TCP 没有任何计时器替它去做。成千上万的 CLOSE-WAIT 套接字是应用的缺陷：少了一次 close()，要在代码里找，而不是在 sysctl 里调。",
+            ),
+        },
+        mistakes: &[
+            Mistake {
+                claim: t(
+                    "\"Lots of CLOSE-WAIT means the clients or the network are misbehaving.\"",
+                    "“CLOSE-WAIT 多，说明客户端或者网络有问题。”",
+                ),
+                correction: t(
+                    "CLOSE-WAIT is on the side that received a FIN: the peer closed properly, and the FIN was acknowledged. The socket waits for its own application's close(), so the bug is in the program that holds these sockets, not in the clients or the network.",
+                    "CLOSE-WAIT 出现在收到 FIN 的一方：对方已经正常关闭，FIN 也已被确认。套接字在等自己的应用调用 close()，所以缺陷在持有这些套接字的程序里，而不在客户端或网络。",
+                ),
+            },
+            Mistake {
+                claim: t(
+                    "\"Lower tcp_fin_timeout or turn on tcp_tw_reuse to clean up CLOSE-WAIT.\"",
+                    "“调小 tcp_fin_timeout 或者开启 tcp_tw_reuse，就能清理 CLOSE-WAIT。”",
+                ),
+                correction: t(
+                    "tcp_fin_timeout ({linux_fin_timeout_s} s) ends an orphaned FIN-WAIT-2 on the other side, and tcp_tw_reuse concerns TIME-WAIT; neither touches CLOSE-WAIT, for which TCP has no timer. The fix is a close() on every path of the code.",
+                    "tcp_fin_timeout（{linux_fin_timeout_s} 秒）结束的是另一方的孤儿 FIN-WAIT-2，tcp_tw_reuse 管的是 TIME-WAIT；两者都碰不到 CLOSE-WAIT，TCP 根本没有为它设置计时器。解决办法是在代码的每条路径上都调用 close()。",
+                ),
+            },
+        ],
     },
 ];

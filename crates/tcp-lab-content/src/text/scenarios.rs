@@ -355,6 +355,38 @@ fn scenario(name: &str, lang: Lang) -> Option<Scenario> {
                 blurb: "同一个客户端，tcp_tw_reuse = 1：处于 TIME-WAIT 超过一秒的端口可以被接管，由时间戳保护新连接，于是每次 connect() 都成功。",
             },
         },
+        "syn_and_accept_queues" => match lang {
+            En => Scenario {
+                title: "The SYN queue and the accept queue",
+                blurb: "Backlog 8 and a sleeping server application: two handshakes complete and wait in the accept queue; the third client's SYN-ACK is lost, so its request socket stays in the SYN queue until the SYN-ACK is sent again. Then the application accepts all three.",
+            },
+            Zh => Scenario {
+                title: "半连接队列与全连接队列",
+                blurb: "backlog 为 8，服务器的应用在休眠：两次握手完成，连接在全连接队列（accept 队列）里等着；第三个客户端的 SYN-ACK 丢失，它的请求套接字留在半连接队列（SYN 队列）里，直到 SYN-ACK 重传。之后应用把三个连接都取走。",
+            },
+        },
+
+        "port_exhaustion_tw_reuse" => match lang {
+            En => Scenario {
+                title: "Port exhaustion beside tcp_tw_reuse",
+                blurb: "Two client hosts with four ephemeral ports each open and close connections quickly. The first (tcp_tw_reuse = 0) fails its fifth connect(): every port is held in TIME-WAIT. The second (tcp_tw_reuse = 1, timestamps on) takes over a port whose TIME-WAIT is more than a second old.",
+            },
+            Zh => Scenario {
+                title: "端口耗尽与 tcp_tw_reuse 对照",
+                blurb: "两台客户端主机各只有四个临时端口，都在快速地建立又关闭连接。第一台（tcp_tw_reuse = 0）第五次 connect() 失败：所有端口都停在 TIME-WAIT。第二台（tcp_tw_reuse = 1，开启时间戳）接管了一个已在 TIME-WAIT 超过一秒的端口。",
+            },
+        },
+
+        "close_wait_leak" => match lang {
+            En => Scenario {
+                title: "CLOSE-WAIT piles up: close() is never called",
+                blurb: "A server application reads each request to end-of-file and never calls close(): 400 connections from four clients. The kernel acknowledges every client's FIN, but no FIN comes back, so each server socket stays in CLOSE-WAIT for as long as the application runs.",
+            },
+            Zh => Scenario {
+                title: "CLOSE-WAIT 越积越多：从不调用 close()",
+                blurb: "服务器的应用把每个请求读到文件结束，却从不调用 close()：四个客户端共 400 个连接。内核确认了每个客户端的 FIN，但没有 FIN 发回去，于是每个服务器套接字在应用运行期间一直停在 CLOSE-WAIT。",
+            },
+        },
         _ => return None,
     })
 }

@@ -48,7 +48,9 @@ impl LabState {
     fn open_lesson(&mut self, lesson: &'static Lesson) {
         let sc = lesson.scenario();
         let setup = match lesson.source {
-            LessonScenario::Named(name) => Setup::named(name, Some(lesson.profile)),
+            LessonScenario::Named(name) | LessonScenario::Server(name) => {
+                Setup::named(name, Some(lesson.profile))
+            }
             LessonScenario::Custom(_) => None,
         }
         .unwrap_or_else(|| Setup {
