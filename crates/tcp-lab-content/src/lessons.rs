@@ -352,7 +352,7 @@ impl Lesson {
         let scenario = self.scenario();
         let profile = scenario.effective_profile();
         let server = trace.listener.is_some().then(|| ServerStop {
-            conn: stop_conn(&s.at, trace),
+            conn: stop_connection(&s.at, trace),
             client: stop_client(&s.at, trace),
             listener: stop_listener_event(&s.at, trace),
             corruption: match s.at {
@@ -466,7 +466,9 @@ fn stop_listener_event<'a>(stop: &StopAt, trace: &'a Trace) -> Option<&'a Listen
 }
 
 /// The connection a stop is about, in a server run.
-fn stop_conn(stop: &StopAt, trace: &Trace) -> Option<usize> {
+/// In a server run: the connection a stop is about (its listener event's, its transition's, the
+/// connection an old segment corrupted, …), so a view can show that connection's ladder there.
+pub fn stop_connection(stop: &StopAt, trace: &Trace) -> Option<usize> {
     match *stop {
         StopAt::Listener { kind, nth } => listener_event(trace, kind, nth)?.conn,
         StopAt::Corruption { nth } => Some(trace.corruptions.get(index(nth)?)?.into_conn),
@@ -493,7 +495,7 @@ fn stop_client(stop: &StopAt, trace: &Trace) -> Option<usize> {
         StopAt::ClientFailure { client, .. } | StopAt::ClientTransition { client, .. } => {
             Some(client)
         }
-        _ => match trace.connections.get(stop_conn(stop, trace)?)?.origin {
+        _ => match trace.connections.get(stop_connection(stop, trace)?)?.origin {
             Origin::Client(i) => Some(i),
             Origin::Flood => None,
         },

@@ -245,6 +245,11 @@ impl LabState {
                     self.playback.wall = w.min(total);
                     self.playback.dwell = 0.0;
                     self.selection = None;
+                    // In a server run the ladder shows the connection the narration is about.
+                    let stop = &l.lesson.stops[next].at;
+                    if let Some(conn) = lessons::stop_connection(stop, &self.run.trace) {
+                        self.follow_connection(Some(conn));
+                    }
                 }
                 if let Some(a) = self.learn.lesson.as_mut() {
                     a.next_stop = next;
@@ -367,6 +372,12 @@ mod tests {
                             "{} stop {i}",
                             lesson.id
                         );
+                        if let Some(conn) =
+                            lessons::stop_connection(&lesson.stops[i].at, &s.run.trace)
+                        {
+                            let shown = s.connection.as_ref().map(|c| c.conn);
+                            assert_eq!(shown, Some(conn), "{} stop {i}: the ladder", lesson.id);
+                        }
                         seen.push(i);
                         s = act(s, Action::Learn(LearnAction::Continue));
                     }
