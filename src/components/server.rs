@@ -90,8 +90,13 @@ pub fn server_panel(p: &ServerPanelProps) -> Html {
         }
     };
 
-    // The chart: the longest queues of each slice of the run, the playhead as a line.
-    let top = index.peak[0].max(index.peak[1]).max(1) as f64;
+    // The chart: the longest queues of each slice of the run, the playhead as a line, on the
+    // scale of the queues' limit (or of the longest queue, when longer), so that its height reads
+    // as how full they were.
+    let top = index.peak[0]
+        .max(index.peak[1])
+        .max(limits.max_ack_backlog)
+        .max(1) as f64;
     let y = |v: u32| CHART_HEIGHT - v as f64 / top * (CHART_HEIGHT - 2.0);
     let path = |k: usize| {
         let mut parts: Vec<(&str, f64)> = vec![("M", 0.0), (" ", CHART_HEIGHT)];

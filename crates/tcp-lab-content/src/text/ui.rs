@@ -1085,8 +1085,8 @@ pub(crate) fn text(ui: Ui, lang: Lang) -> &'static str {
             Zh => "{n}：超过 {limit} 即为满",
         },
         Ui::QueueChart => match lang {
-            En => "Both queues over the whole run (the tallest is {peak}); the line marks the playhead.",
-            Zh => "整个运行过程中两个队列的长度（最高为 {peak}）；竖线标出当前时刻。",
+            En => "Both queues over the whole run, up to {peak} at the top; the line marks the playhead.",
+            Zh => "整个运行过程中两个队列的长度，顶端为 {peak}；竖线标出当前时刻。",
         },
         Ui::Counters => match lang {
             En => "Counters at the listener",
