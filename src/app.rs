@@ -322,7 +322,7 @@ pub fn app(props: &AppProps) -> Html {
 
     let s: &LabState = &state;
     let lang = s.lang;
-    // Playback moves through the whole run; the ladder and the panels about it show the
+    // Playback moves through the whole run, at the pace of the ladder; the ladder and the panels about it show the
     // selected connection in a server run.
     let whole = &s.run;
     let run = s.ladder();
@@ -408,7 +408,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="workspace">
                 <section class="stage" aria-label={t(lang, Ui::Ladder)}>
                     <Controls lang={lang} playing={s.playback.playing} playhead={p} wall={s.playback.wall}
-                              wall_total={whole.schedule.total()} speed={s.playback.speed}
+                              wall_total={run.schedule.total()} speed={s.playback.speed}
                               can_step_back={p != Playhead::Start}
                               can_step_forward={!s.at_end() && !s.learn.question_open()}
                               can_fast_forward={s.can_fast_forward() && !s.learn.question_open()} numbers={s.numbers} />

@@ -102,8 +102,8 @@ pub enum Wake {
 /// The next moment, after the playhead, at which something the views show
 /// changes: the next event, or a timer of the ladder's run starting or stopping
 /// (its countdown comes or goes).
-pub fn next_change(run: &Run, ladder: &Run, p: Playhead) -> Instant {
-    let next_event = run.events.next_after(p).unwrap_or(run.end_instant());
+pub fn next_change(ladder: &Run, p: Playhead) -> Instant {
+    let next_event = ladder.events.next_after(p).unwrap_or(ladder.end_instant());
     let after = |t: Instant| !p.reached(t);
     ladder
         .timers
@@ -125,10 +125,10 @@ pub fn next_wake(s: &LabState) -> Option<Wake> {
     let wall_left = if s.playback.reduced_motion {
         REDUCED_MOTION_STEP_MS - s.playback.dwell
     } else {
-        let run = &s.run;
-        let next = run.schedule.wall_of(
-            &run.events,
-            Playhead::At(next_change(run, s.ladder(), s.playback.playhead)),
+        let ladder = s.ladder();
+        let next = ladder.schedule.wall_of(
+            &ladder.events,
+            Playhead::At(next_change(ladder, s.playback.playhead)),
         );
         next - s.playback.wall
     };
@@ -186,8 +186,8 @@ pub fn use_playback(state: &UseReducerHandle<Lab>) {
 /// the clock and the scrubber of the controls, and each running timer's
 /// countdown (see `components::timers`).
 struct LiveText {
-    run: RunRef,
-    /// Whose countdowns the badges show (a server run's selected connection).
+    /// Whose countdowns the badges show and whose schedule paces playback (a server run's
+    /// selected connection).
     ladder: RunRef,
     lang: Lang,
 }
@@ -256,25 +256,23 @@ fn set_attr(el: &Element, name: &str, value: &str) {
 #[hook]
 pub fn use_live_text(state: &LabState) {
     let deps = (
-        state.run.clone(),
         state.ladder().clone(),
         state.lang,
         state.playback.playhead,
         state.playback.wall,
         Clock::of(state),
     );
-    use_effect_with(deps, |(run, ladder, lang, playhead, wall, clock)| {
+    use_effect_with(deps, |(ladder, lang, playhead, wall, clock)| {
         let live = LiveText {
-            run: run.clone(),
             ladder: ladder.clone(),
             lang: *lang,
         };
         live.write(*playhead, *wall);
         let interval = clock.map(|clock| {
             Interval::new(WRITE_EVERY_MS, move || {
-                let run = &live.run;
-                let wall = clock.wall_at(now()).min(run.schedule.total());
-                live.write(run.schedule.playhead_of(&run.events, wall), wall);
+                let paced = &live.ladder;
+                let wall = clock.wall_at(now()).min(paced.schedule.total());
+                live.write(paced.schedule.playhead_of(&paced.events, wall), wall);
             })
         });
         move || drop(interval)

@@ -24,6 +24,9 @@ const LESSONS = [
   ['accept-queue-full', 'accept_queue_overflow', 6, 2],
   ['time-wait-new-connection', 'time_wait_cut_short_corruption', 5, 0],
   ['port-exhaustion', 'port_exhaustion_tw_reuse', 5, 2],
+  // Busy runs: playback is paced by the connection on the ladder, so these play in seconds too.
+  ['syn-flood-cookies', 'syn_flood_cookies', 5, 0],
+  ['close-wait-leak', 'close_wait_leak', 5, 3],
 ];
 
 /** The core's trace of a server scenario file, as JSON (absolute sequence numbers). */

@@ -217,6 +217,23 @@ impl Run {
     pub fn end_instant(&self) -> Instant {
         self.events.last()
     }
+
+    /// Keeps the events and the schedule going until `end` (a later instant of a bigger run this
+    /// one is part of), so that playback paced by this run can reach it. The ladder's rows stay
+    /// this run's own.
+    pub fn pace_until(&mut self, end: Instant) {
+        if end <= self.end_instant() {
+            return;
+        }
+        let mut times = self.events.times().to_vec();
+        times.push(end);
+        self.events = EventIndex::new(times);
+        self.schedule = Schedule::new(
+            &self.events,
+            &crossing_delays(&self.scenario, &self.flights, &self.events),
+            unit_ms(&self.scenario),
+        );
+    }
 }
 
 /// The link delay the schedule measures quiet stretches by.

@@ -159,6 +159,12 @@ impl LabState {
             .filter(|&c| c < n)
             .or_else(|| ConnectionLadder::default_conn(&self.run));
         self.connection = conn.and_then(|c| ConnectionLadder::new(&self.run, c));
+        // Playback is paced by the ladder's run: the same instant sits elsewhere on its clock.
+        let ladder = self.ladder();
+        let wall = ladder
+            .schedule
+            .wall_of(&ladder.events, self.playback.playhead);
+        self.playback.wall = wall;
     }
 
     /// The run the ladder, the event log and the explanations show: in a server run, the selected
@@ -168,11 +174,11 @@ impl LabState {
     }
 
     pub fn at_end(&self) -> bool {
-        self.playback.at_end(&self.run)
+        self.playback.at_end(self.ladder())
     }
 
     pub fn can_fast_forward(&self) -> bool {
-        self.playback.can_fast_forward(&self.run)
+        self.playback.can_fast_forward(self.ladder())
     }
 
     /// The log entry the explanation panel and the announcer are about: the
@@ -206,7 +212,8 @@ impl LabState {
     }
 
     pub(crate) fn move_to(&mut self, p: Playhead) {
-        self.playback.move_to(&self.run, p);
+        let ladder = self.connection.as_ref().map_or(&self.run, |c| &c.run);
+        self.playback.move_to(ladder, p);
         self.selection = None;
     }
 
@@ -276,19 +283,20 @@ impl LabState {
             }
             Action::Pause => self.pause(),
             Action::Frame(ts) => {
-                if self.playback.frame(&self.run, ts) {
+                let ladder = self.connection.as_ref().map_or(&self.run, |c| &c.run);
+                if self.playback.frame(ladder, ts) {
                     self.selection = None;
                 }
             }
             Action::StepForward => {
                 self.pause();
-                if let Some(t) = self.run.events.next_after(self.playback.playhead) {
+                if let Some(t) = self.ladder().events.next_after(self.playback.playhead) {
                     self.move_to(Playhead::At(t));
                 }
             }
             Action::StepBack => {
                 self.pause();
-                let p = self.run.events.previous_before(self.playback.playhead);
+                let p = self.ladder().events.previous_before(self.playback.playhead);
                 self.move_to(p);
             }
             Action::Reset => {
@@ -303,18 +311,22 @@ impl LabState {
                 self.move_to(end);
             }
             Action::FastForward => {
-                if let Some(p) = self
-                    .run
+                let ladder = self.ladder();
+                if let Some(p) = ladder
                     .schedule
-                    .fast_forward_target(&self.run.events, self.playback.playhead)
+                    .fast_forward_target(&ladder.events, self.playback.playhead)
                 {
                     self.move_to(p);
                 }
             }
             Action::Scrub(wall) => {
-                let p = self.run.schedule.playhead_of(&self.run.events, wall);
+                let ladder = self.ladder();
+                let (p, total) = (
+                    ladder.schedule.playhead_of(&ladder.events, wall),
+                    ladder.schedule.total(),
+                );
                 self.move_to(p);
-                self.playback.wall = clamp(wall, 0.0, self.run.schedule.total());
+                self.playback.wall = clamp(wall, 0.0, total);
             }
             Action::SetSpeed(speed) => self.playback.speed = speed,
             Action::SetNumbers(mode) => self.numbers = mode,

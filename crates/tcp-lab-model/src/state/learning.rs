@@ -200,7 +200,8 @@ impl LabState {
     fn stop_wall(&self, lesson: &Lesson, i: usize) -> Option<f64> {
         let stop = lesson.stops.get(i)?;
         let t = lessons::stop_time(&stop.at, &self.run.trace)?;
-        Some(self.run.schedule.wall_of(&self.run.events, Playhead::At(t)))
+        let ladder = self.ladder();
+        Some(ladder.schedule.wall_of(&ladder.events, Playhead::At(t)))
     }
 
     /// After moving the playhead by hand: the next stop is the first one ahead.
@@ -235,7 +236,7 @@ impl LabState {
         while next < l.lesson.stops.len() && self.stop_wall(l.lesson, next).is_none() {
             next += 1;
         }
-        let total = self.run.schedule.total();
+        let total = self.ladder().schedule.total();
         if let Some(w) = self.stop_wall(l.lesson, next) {
             if self.playback.wall >= w || self.at_end() {
                 let t = lessons::stop_time(&l.lesson.stops[next].at, &self.run.trace);
