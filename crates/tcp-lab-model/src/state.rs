@@ -337,6 +337,9 @@ impl LabState {
             }
             Action::CloseMenu => self.menu = None,
             Action::SetSegmentFate(id, action) => self.set_segment_fate(id, action),
+            Action::ArmFate(target, action) if self.connection.is_some() => {
+                self.arm_on_connection(target, action)
+            }
             Action::ArmFate(target, action) => {
                 let nth = 1 + self
                     .run
@@ -448,6 +451,33 @@ impl LabState {
     }
 
     /// `id` is a segment of the ladder; in a server run, of the selected connection's.
+    /// In a server run, "the next SYN-ACK" is the next one of the connection on the ladder, not
+    /// of the whole run (in a flood that would be a flood's): the fate is set on that segment of
+    /// the whole run. The run is deterministic, so the re-run sends it again with that id.
+    fn arm_on_connection(&mut self, target: ArmTarget, action: FaultAction) {
+        let Some(c) = &self.connection else {
+            return;
+        };
+        let p = self.playback.playhead;
+        let next =
+            c.run.trace.segments.iter().find(|s| {
+                s.dir == target.dir && s.segment.flags == target.flags && !p.reached(s.sent)
+            });
+        let Some(id) = next.map(|s| c.segment_ids[s.id]) else {
+            self.arm_refused = Some(target);
+            return;
+        };
+        self.arm_refused = None;
+        self.learner_faults.insert(
+            0,
+            LearnerFault {
+                fault: Fault::on_segment(id, action),
+                dropped_at: None,
+            },
+        );
+        self.rerun();
+    }
+
     fn set_segment_fate(&mut self, id: usize, action: FaultAction) {
         let Some(flight) = self.ladder().flights.get(id) else {
             return;
@@ -674,6 +704,30 @@ mod tests {
         act(&mut s, Action::ArmFate(syn, FaultAction::Drop));
         assert!(s.learner_faults.is_empty());
         assert_eq!(s.arm_refused, Some(syn));
+    }
+
+    #[test]
+    fn test_server_run_armed_fate_hits_the_next_segment_of_the_connection_on_the_ladder() {
+        let mut s = lab("?scenario=syn_flood_cookies");
+        let conn = s.connection.as_ref().unwrap().conn;
+        let synack = ArmTarget::new(Dir::S2C, "SA");
+        act(&mut s, Action::ArmFate(synack, FaultAction::Drop));
+        assert_eq!(s.arm_refused, None);
+        let Some(FaultMatch::Id(id)) = s.learner_faults.first().map(|f| f.fault.matches) else {
+            panic!("a fate on one segment: {:?}", s.learner_faults);
+        };
+        let seg = &s.run.trace.segments[id];
+        assert_eq!((seg.conn, seg.flags_str().as_str()), (Some(conn), "SA"));
+        assert!(seg.lost());
+        // The client's SYN is sent again, and answered.
+        let view = &s.connection.as_ref().unwrap().run.trace;
+        assert!(
+            view.segments
+                .iter()
+                .filter(|x| x.flags_str() == "SA")
+                .count()
+                >= 2
+        );
     }
 
     #[test]
