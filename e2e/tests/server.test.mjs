@@ -231,6 +231,23 @@ labTest('selecting a connection (click or keyboard) changes the ladder', async (
   assert.equal(s.client, row.client);
 });
 
+labTest('on a phone, picking a connection brings its ladder into view', async (t, open) => {
+  const name = 'accept_queue_overflow';
+  const trace = core(name);
+  const { page } = await open({ query: { scenario: name, lang: 'zh' }, viewport: { width: 390, height: 844 } });
+  await toEnd(page);
+  const third = trace.connections.find((c) => c.client === 2);
+  const pick = page.locator(`tr[data-conn="${third.id}"] [data-action="select-conn"]`);
+  await pick.scrollIntoViewIfNeeded();
+  const ladderTop = () => page.evaluate(() => document.querySelector('main#lab .ladder-wrap').getBoundingClientRect().top);
+  assert.ok((await ladderTop()) < 0, 'the rows are below the ladder: it has scrolled out of view');
+  await pick.click();
+  await settle(page);
+  assert.equal((await serverView(page)).shown, third.id);
+  const top = await ladderTop();
+  assert.ok(top >= -1 && top < 844, `the ladder is in view (top ${top})`);
+});
+
 labTest('server view screenshots at every size, in both languages', { timeout: 300_000 }, async (t, open) => {
   const sizes = [
     [700, 450],

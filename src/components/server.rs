@@ -167,7 +167,7 @@ pub fn server_panel(p: &ServerPanelProps) -> Html {
                 <th scope="row">
                     <button type="button" data-action="select-conn" aria-pressed={selected.to_string()}
                             aria-label={tf(lang, Ui::ShowConnection, &[("addr", &addr)])}
-                            onclick={move |_| select.emit(id)}>{ addr }</button>
+                            onclick={move |_| { select.emit(id); reveal_ladder_on_a_phone(); }}>{ addr }</button>
                 </th>
                 <td>{ origin_text(lang, c.origin) }</td>
                 <td class="state">{ state_text(client) }</td>
@@ -411,5 +411,20 @@ fn server_controls(p: &ServerControlsProps) -> Html {
                 <button type="button" data-action="reset-knobs" onclick={on_reset}>{ t(lang, Ui::ResetKnobs) }</button>
             }
         </fieldset>
+    }
+}
+
+/// On a phone the ladder sits far above the connections' rows: after a pick, bring the ladder
+/// that now shows the picked connection into view.
+fn reveal_ladder_on_a_phone() {
+    if !crate::platform::narrow_query().is_some_and(|q| q.matches()) {
+        return;
+    }
+    if let Some(ladder) = gloo_utils::document()
+        .query_selector("main#lab .ladder-wrap")
+        .ok()
+        .flatten()
+    {
+        ladder.scroll_into_view();
     }
 }
