@@ -1,6 +1,7 @@
 //! The named server runs: one listener, many connections. Each is a plain Rust value, like the
-//! one-connection scenarios, so the app links no scenario-file reader for them (reading their
-//! JSON at run time cost the app's wasm about 26 KB gzipped).
+//! one-connection scenarios, so the app links no scenario-file reader for them: reading their
+//! JSON at run time kept serde_json's parser, `Scenario::from_value` and the files' text in the
+//! app's wasm, 23 KB of it gzipped (358,824 bytes gzip -9 before, 335,531 after).
 //!
 //! The same runs are the files in `scenarios/server/`, which the CLI (`tcp-sim run FILE`) and the
 //! tests read; `tests/named.rs` checks that each file reads as the value of the same name.
