@@ -1,8 +1,9 @@
 //! The named teaching scenarios the app offers. Each is a plain Rust value,
 //! and each has a test in `tests/named.rs` that checks it shows what it is for.
 //!
-//! They use the `linux` profile and a 10 ms one-way delay, so the ladder is
-//! easy to read; [`with_profile`] switches any of them to the textbook.
+//! The one-connection scenarios use the `linux` profile and a 10 ms one-way
+//! delay, so the ladder is easy to read; [`with_profile`] switches any of them
+//! to the textbook. The server runs ([`server`]) each set their own.
 
 use crate::profile::ProfileName;
 use crate::scenario::{Fault, FaultAction, Injection, KeepaliveSettings, Scenario, Step};
@@ -10,6 +11,8 @@ use crate::segment::Flags;
 use crate::state::Dir;
 use crate::time::Instant;
 use Step::*;
+
+pub mod server;
 
 /// One-way delay used by the teaching scenarios.
 pub const TEACHING_DELAY_MS: f64 = 10.0;
@@ -68,7 +71,7 @@ pub fn by_name(name: &str) -> Option<Scenario> {
 }
 
 /// The named server runs (one listener, many connections), in the order the app lists them.
-/// Their one source is the scenario files in `scenarios/server/`, compiled in.
+/// They are Rust values in [`server`]; `scenarios/server/` has each as a file of the same name.
 pub const SERVER_NAMES: [&str; 12] = [
     "syn_and_accept_queues",
     "accept_queue_overflow",
@@ -84,35 +87,23 @@ pub const SERVER_NAMES: [&str; 12] = [
     "close_wait_leak",
 ];
 
-/// A server run's scenario file by name, or `None` if the name is unknown.
-fn server_file(name: &str) -> Option<&'static str> {
-    macro_rules! file {
-        ($n:literal) => {
-            include_str!(concat!("../scenarios/server/", $n, ".json"))
-        };
-    }
-    Some(match name {
-        "syn_and_accept_queues" => file!("syn_and_accept_queues"),
-        "accept_queue_overflow" => file!("accept_queue_overflow"),
-        "accept_queue_overflow_reset" => file!("accept_queue_overflow_reset"),
-        "syn_flood_no_cookies" => file!("syn_flood_no_cookies"),
-        "syn_flood_cookies" => file!("syn_flood_cookies"),
-        "time_wait_new_syn" => file!("time_wait_new_syn"),
-        "time_wait_old_syn" => file!("time_wait_old_syn"),
-        "time_wait_cut_short_corruption" => file!("time_wait_cut_short_corruption"),
-        "port_exhaustion" => file!("port_exhaustion"),
-        "port_reuse_tw_reuse" => file!("port_reuse_tw_reuse"),
-        "port_exhaustion_tw_reuse" => file!("port_exhaustion_tw_reuse"),
-        "close_wait_leak" => file!("close_wait_leak"),
-        _ => return None,
-    })
-}
-
 /// A server scenario (one of [`SERVER_NAMES`]) by name, or `None` if the name is unknown.
 pub fn server_by_name(name: &str) -> Option<Scenario> {
-    let sc = Scenario::from_json(server_file(name)?)
-        .expect("the compiled-in server scenario files are valid (tests/named.rs)");
-    Some(sc)
+    Some(match name {
+        "syn_and_accept_queues" => server::syn_and_accept_queues(),
+        "accept_queue_overflow" => server::accept_queue_overflow(),
+        "accept_queue_overflow_reset" => server::accept_queue_overflow_reset(),
+        "syn_flood_no_cookies" => server::syn_flood_no_cookies(),
+        "syn_flood_cookies" => server::syn_flood_cookies(),
+        "time_wait_new_syn" => server::time_wait_new_syn(),
+        "time_wait_old_syn" => server::time_wait_old_syn(),
+        "time_wait_cut_short_corruption" => server::time_wait_cut_short_corruption(),
+        "port_exhaustion" => server::port_exhaustion(),
+        "port_reuse_tw_reuse" => server::port_reuse_tw_reuse(),
+        "port_exhaustion_tw_reuse" => server::port_exhaustion_tw_reuse(),
+        "close_wait_leak" => server::close_wait_leak(),
+        _ => return None,
+    })
 }
 
 /// A scenario of either kind by name: one connection ([`NAMES`]) or a server ([`SERVER_NAMES`]).

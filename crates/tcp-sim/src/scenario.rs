@@ -445,6 +445,12 @@ impl Scenario {
         self
     }
 
+    /// Adds client hosts (for a run with many connections).
+    pub fn add_clients(mut self, clients: impl IntoIterator<Item = ClientSpec>) -> Scenario {
+        self.clients.extend(clients);
+        self
+    }
+
     /// Sets the listener's queue settings.
     pub fn with_listener(mut self, listener: ListenerSettings) -> Scenario {
         self.listener = listener;
@@ -514,6 +520,12 @@ impl Scenario {
     /// Sets the seed for ISNs and random loss.
     pub fn seed(mut self, seed: u64) -> Scenario {
         self.seed = seed;
+        self
+    }
+
+    /// Sets the length of TIME-WAIT, in milliseconds, for every endpoint.
+    pub fn time_wait_ms(mut self, ms: f64) -> Scenario {
+        self.time_wait = Some(Duration::from_ms(ms));
         self
     }
 

@@ -544,3 +544,41 @@ fn test_orphaned_fin_wait_2_late_fin_meets_a_rst_on_linux_only() {
     );
     assert_eq!(final_states(&linux), (State::Closed, State::Closed));
 }
+
+/// The server runs are written twice: as Rust values (what the app links, with no JSON reader)
+/// and as the files in `scenarios/server/` (what the CLI and the other tests read). They must
+/// never drift apart.
+#[test]
+fn test_server_scenario_files_read_as_the_rust_values_of_their_names() {
+    let dir = format!("{}/scenarios/server", env!("CARGO_MANIFEST_DIR"));
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+        let file = Scenario::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let value = named::server_by_name(&name)
+            .unwrap_or_else(|| panic!("{name}.json has no Rust value of its name"));
+        // The JSON first, so a difference is named by its line rather than shown as two long
+        // values.
+        let pretty = |sc: &Scenario| serde_json::to_string_pretty(&sc.to_json()).unwrap();
+        let (ours, theirs): (Vec<String>, Vec<String>) = (
+            pretty(&value).lines().map(str::to_string).collect(),
+            pretty(&file).lines().map(str::to_string).collect(),
+        );
+        let line = |v: &[String], i: usize| v.get(i).map_or("(the end)", |l| l.trim()).to_string();
+        if let Some(i) = (0..ours.len().max(theirs.len())).find(|&i| ours.get(i) != theirs.get(i)) {
+            panic!(
+                "{name}: line {} of the JSON: the Rust value has {}, the file {}",
+                i + 1,
+                line(&ours, i),
+                line(&theirs, i)
+            );
+        }
+        assert_eq!(value, file, "{name}");
+        names.push(name);
+    }
+    names.sort();
+    let mut want = named::SERVER_NAMES.to_vec();
+    want.sort();
+    assert_eq!(names, want, "one file per server name");
+}

@@ -48,6 +48,24 @@ impl ListenerSettings {
         *self == ListenerSettings::default()
     }
 
+    /// The same settings with `listen()`'s backlog.
+    pub fn with_backlog(mut self, backlog: u32) -> ListenerSettings {
+        self.backlog = Some(backlog);
+        self
+    }
+
+    /// The same settings with `tcp_syncookies` (0 off, 1 when the SYN queue overflows, 2 always).
+    pub fn with_syncookies(mut self, mode: u8) -> ListenerSettings {
+        self.syncookies = Some(mode);
+        self
+    }
+
+    /// The same settings with `tcp_abort_on_overflow`.
+    pub fn with_abort_on_overflow(mut self, on: bool) -> ListenerSettings {
+        self.abort_on_overflow = Some(on);
+        self
+    }
+
     /// The settings with the defaults filled in: `backlog` 128 (the traditional `SOMAXCONN`),
     /// `somaxconn` 4096 (Linux since 5.4), `tcp_max_syn_backlog` 1024 (Linux sizes it from
     /// memory, at least 128), `tcp_syncookies` 1 and `tcp_abort_on_overflow` 0 in `linux`;
@@ -95,8 +113,13 @@ impl ClientSpec {
     /// into 10.0.2.x and beyond; ephemeral ports.
     pub fn numbered(index: usize, steps: &[Step]) -> ClientSpec {
         let n = index + 1;
+        ClientSpec::new([10, 0, 1 + (n / 250) as u8, (n % 250) as u8 + 1], steps)
+    }
+
+    /// A client at `addr` with ephemeral ports from the default range and no `tcp_tw_reuse`.
+    pub fn new(addr: [u8; 4], steps: &[Step]) -> ClientSpec {
         ClientSpec {
-            addr: [10, 0, 1 + (n / 250) as u8, (n % 250) as u8 + 1],
+            addr,
             port: None,
             port_range: DEFAULT_PORT_RANGE,
             tw_reuse: false,
@@ -107,6 +130,25 @@ impl ClientSpec {
     /// The same client bound to one local port.
     pub fn with_port(mut self, port: u16) -> ClientSpec {
         self.port = Some(port);
+        self
+    }
+
+    /// The same client with `ip_local_port_range` set to `first..=last`.
+    pub fn with_port_range(mut self, first: u16, last: u16) -> ClientSpec {
+        self.port_range = (first, last);
+        self
+    }
+
+    /// The same client with `tcp_tw_reuse` = 1.
+    pub fn with_tw_reuse(mut self) -> ClientSpec {
+        self.tw_reuse = true;
+        self
+    }
+
+    /// The same client, its application starting `ms` milliseconds after the run starts (an
+    /// `at` step in front of its steps).
+    pub fn starting_at_ms(mut self, ms: f64) -> ClientSpec {
+        self.steps.insert(0, Step::At(Instant::from_ms(ms)));
         self
     }
 }
