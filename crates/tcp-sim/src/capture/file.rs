@@ -6,6 +6,10 @@
 //! borrowing the packet bytes; [`Frames::offset`] tells how far it got, for a
 //! progress bar. Any structural problem is a typed [`CaptureError`]; after one,
 //! the iterator ends.
+//!
+//! Written here rather than taken from `pcap-file`: the app decodes a large file in
+//! resumable slices ([`FramesState`]) with progress by byte offset, and each error names
+//! the byte where the file went wrong; packets inside the frames are decoded by etherparse.
 
 use std::fmt;
 
