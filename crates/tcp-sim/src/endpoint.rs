@@ -1288,6 +1288,12 @@ impl Endpoint {
         }
     }
 
+    /// A listener under load judges an old request's next SYN-ACK timeout by a lower limit
+    /// than `tcp_synack_retries` (Linux `reqsk_timer_handler`): this request's limit from now on.
+    pub(crate) fn limit_synack_retries(&mut self, limit: u32) {
+        self.profile.retries.synack = limit;
+    }
+
     /// In TIME-WAIT, answer a SYN that is not newer than this connection with an ACK
     /// (RFC 6191; Linux `TCP_TW_ACK`); `restart`: it failed PAWS, so TIME-WAIT starts over.
     pub(crate) fn ack_old_syn(&mut self, now: Instant, restart: bool) {

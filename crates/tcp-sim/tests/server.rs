@@ -536,3 +536,71 @@ fn test_syn_received_lost_synack_keeps_request_in_syn_queue() {
     assert_eq!(l.counters.accepted, 3);
     assert!(t.errors.is_empty());
 }
+
+/// Linux `reqsk_timer_handler`: once old requests fill more than half the SYN queue, they lose
+/// SYN-ACK retries (down to two) while few young ones are left; the queue frees itself within
+/// seconds, not after the full `tcp_synack_retries`. Below half full, the full retries apply.
+#[test]
+fn test_syn_received_old_requests_lose_retries_when_they_fill_half_the_queue() {
+    let t = run(&file("syn_flood_no_cookies"));
+    assert_legal(&t);
+    let synacks = |conn: usize| {
+        t.segments_of_conn(conn)
+            .filter(|s| s.flags_str() == "SA")
+            .count()
+    };
+    let requests: Vec<usize> = t
+        .connections
+        .iter()
+        .filter(|c| c.origin == tcp_sim::server::Origin::Flood && synacks(c.id) > 0)
+        .map(|c| c.id)
+        .collect();
+    // The first SYN-ACK and two retries, then dropped.
+    let pruned = requests.iter().filter(|&&c| synacks(c) == 3).count();
+    assert!(pruned > 0, "some old requests are cut short");
+    let dropped_at = |conn: usize| {
+        t.transitions_of_conn(conn)
+            .find(|tr| tr.cause == Cause::SynAckRetriesExhausted)
+            .map(|tr| tr.t)
+    };
+    for &c in &requests {
+        let n = synacks(c);
+        assert!(n == 3 || n == 6, "conn {c}: {n} SYN-ACKs");
+        assert!(dropped_at(c).is_some(), "conn {c} expires");
+    }
+    // Those still queued once the first ones went no longer fill half the queue: the full
+    // five retries (6 SYN-ACKs), dropped only after them.
+    let full = requests.iter().filter(|&&c| synacks(c) == 6).count();
+    assert!(
+        full > 0 && full * 2 <= 129,
+        "{full} requests kept their full retries"
+    );
+    let last_pruned = requests
+        .iter()
+        .filter(|&&c| synacks(c) == 3)
+        .filter_map(|&c| dropped_at(c))
+        .max()
+        .unwrap();
+    let first_full = requests
+        .iter()
+        .filter(|&&c| synacks(c) == 6)
+        .filter_map(|&c| dropped_at(c))
+        .min()
+        .unwrap();
+    assert!(last_pruned < first_full);
+}
+
+/// Under `rfc` (RFC 4987's one backlog) no request loses retries.
+#[test]
+fn test_syn_received_rfc_requests_keep_their_retries_under_a_flood() {
+    let mut sc = file("syn_flood_no_cookies");
+    sc.profile = ProfileName::Rfc;
+    let t = run(&sc);
+    let pruned = t.connections.iter().any(|c| {
+        t.segments_of_conn(c.id)
+            .filter(|s| s.flags_str() == "SA")
+            .count()
+            == 3
+    });
+    assert!(!pruned);
+}

@@ -109,6 +109,8 @@ struct Conn {
     scheduled: [Option<Instant>; 2],
     highest_sent: [HighestSent; 2],
     queued: Queued,
+    /// A request in the SYN queue whose SYN-ACK timer has not fired yet (Linux's "young").
+    young: bool,
     /// When the client end entered TIME-WAIT, for `tcp_tw_reuse`.
     client_tw_since: Option<Instant>,
 }
@@ -162,6 +164,8 @@ struct Server {
     listening: bool,
     table: BTreeMap<Tuple, usize>,
     syn_queue: u32,
+    /// Requests in the SYN queue whose SYN-ACK timer has not fired yet.
+    young: u32,
     accept_queue: VecDeque<usize>,
     last_overflow: Option<Instant>,
     heap: BinaryHeap<Reverse<(Instant, u64, Ev)>>,
@@ -234,6 +238,7 @@ impl Server {
             listening: false,
             table: BTreeMap::new(),
             syn_queue: 0,
+            young: 0,
             accept_queue: VecDeque::new(),
             last_overflow: None,
             heap: BinaryHeap::new(),
@@ -287,8 +292,17 @@ impl Server {
                         .and_then(Endpoint::poll_timeout);
                     self.conns[c].scheduled[side as usize] = None;
                     if due.is_some_and(|d| d <= self.now) {
+                        let request = side == 1 && self.conns[c].queued == Queued::Syn;
+                        if request {
+                            self.judge_old_request(c);
+                        }
                         if let Some(ep) = self.conns[c].ends[side as usize].as_deref_mut() {
                             ep.handle_timeout(self.now);
+                        }
+                        if request && self.conns[c].young {
+                            // Its first SYN-ACK timeout: no longer young (`num_timeout++ == 0`).
+                            self.conns[c].young = false;
+                            self.young -= 1;
                         }
                         self.drain(c, side as usize, None);
                         self.mark_owner(c, side as usize);
@@ -389,6 +403,7 @@ impl Server {
             scheduled: [None; 2],
             highest_sent: [HighestSent::default(); 2],
             queued: Queued::None,
+            young: false,
             client_tw_since: None,
         });
         self.trace.connections.push(ConnectionRecord {
@@ -522,7 +537,7 @@ impl Server {
             (1, State::Established) => {
                 let kind = match self.conns[c].queued {
                     Queued::Syn => {
-                        self.syn_queue -= 1;
+                        self.leave_syn_queue(c);
                         Some(ListenerEventKind::Completed)
                     }
                     Queued::None => Some(ListenerEventKind::CookieAccepted),
@@ -541,7 +556,7 @@ impl Server {
                 }
                 if self.conns[c].queued == Queued::Syn {
                     self.conns[c].queued = Queued::None;
-                    self.syn_queue -= 1;
+                    self.leave_syn_queue(c);
                     let overflow = self
                         .trace
                         .transitions
@@ -798,6 +813,39 @@ impl Server {
         self.listener_input(id, c, tuple, seg, Some(isn));
     }
 
+    /// A request leaves the SYN queue (completed or dropped).
+    fn leave_syn_queue(&mut self, c: usize) {
+        self.syn_queue -= 1;
+        if std::mem::take(&mut self.conns[c].young) {
+            self.young -= 1;
+        }
+    }
+
+    /// Linux `reqsk_timer_handler`: when requests fill more than half the SYN queue, half of it
+    /// is kept for young requests, and old ones lose SYN-ACK retries (down to 2) the fewer young
+    /// ones there are, so that a flood's never-answered requests do not hold the queue for the
+    /// full `tcp_synack_retries`. The limit is judged afresh at each of the request's timeouts.
+    fn judge_old_request(&mut self, c: usize) {
+        if self.sc.profile != ProfileName::Linux {
+            return;
+        }
+        let mut limit = self.profile.retries.synack;
+        let qlen = self.syn_queue;
+        if qlen << 1 > self.limits.max_ack_backlog.max(8) {
+            let mut young = self.young << 1;
+            while limit > 2 {
+                if qlen < young {
+                    break;
+                }
+                limit -= 1;
+                young <<= 1;
+            }
+        }
+        if let Some(ep) = self.conns[c].ends[1].as_deref_mut() {
+            ep.limit_synack_retries(limit);
+        }
+    }
+
     fn accept_queue_full(&self) -> bool {
         // sk_acceptq_is_full: "greater than", so the queue holds max_ack_backlog + 1.
         self.accept_queue.len() as u32 > self.limits.max_ack_backlog
@@ -883,8 +931,10 @@ impl Server {
         ep.take_syn(self.now, seg, isn);
         self.conns[c].ends[1] = Some(Box::new(ep));
         self.conns[c].queued = Queued::Syn;
+        self.conns[c].young = true;
         self.table.insert(tuple, c);
         self.syn_queue += 1;
+        self.young += 1;
         self.listener_event(ListenerEventKind::SynQueued, Some(c));
         self.drain(c, 1, Some(Trigger::Segment(id)));
     }
