@@ -250,10 +250,10 @@ mod tests {
         LabState::new(&parse_query("?scenario=normal", Some("en")), false)
     }
 
-    fn refs(name: &str) -> Vec<u8> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/refs/pcap/");
-        std::fs::read(format!("{dir}{name}"))
-            .unwrap_or_else(|_| to_pcap(&tcp_sim::run(&named::normal()), &PcapOptions::default()))
+    /// A capture of a named scenario's run, as the lab exports it (lost segments included, as
+    /// a capture at the sender sees them): the tests need nothing outside the repository.
+    fn capture_of(scenario: tcp_sim::Scenario) -> Vec<u8> {
+        to_pcap(&tcp_sim::run(&scenario), &PcapOptions::default())
     }
 
     fn open(s: &mut LabState, bytes: &[u8]) {
@@ -294,7 +294,7 @@ mod tests {
     #[test]
     fn test_run_derived_puts_the_capture_s_steps_and_losses_in_the_simulator() {
         let mut s = lab();
-        open(&mut s, &refs("fin_lost.pcap"));
+        open(&mut s, &capture_of(named::fin_lost()));
         s.apply(Action::Capture(CaptureAction::View(0)));
         let observed = s.run.trace.summary();
         s.apply(Action::Capture(CaptureAction::RunDerived(
@@ -312,7 +312,7 @@ mod tests {
     #[test]
     fn test_a_link_to_a_capture_holds_its_derived_steps_and_replays_them() {
         let mut s = lab();
-        open(&mut s, &refs("fin_lost.pcap"));
+        open(&mut s, &capture_of(named::fin_lost()));
         s.apply(Action::Capture(CaptureAction::View(0)));
         s.apply(Action::End);
         let query = s.link(&EmbedOptions::default()).query();
@@ -354,7 +354,7 @@ mod tests {
     #[test]
     fn test_a_capture_with_more_steps_than_a_link_holds_is_said() {
         let mut s = lab();
-        open(&mut s, &refs("fin_lost.pcap"));
+        open(&mut s, &capture_of(named::fin_lost()));
         s.apply(Action::Capture(CaptureAction::View(0)));
         assert!(s.link_is_whole(&EmbedOptions::default()));
         // A client that sends 70 times, pausing between: 140 steps derived, more than a link
@@ -462,7 +462,7 @@ mod tests {
         let err = |b: &[u8]| Opened::read("f", b.to_vec()).unwrap_err().key();
         assert_eq!(err(b""), "empty");
         assert_eq!(err(b"GIF89a, not a capture at all"), "bad_magic");
-        let good = refs("normal.pcap");
+        let good = capture_of(named::normal());
         assert_eq!(err(&good[..10]), "truncated");
         // A pcap header and no frames.
         assert_eq!(err(&good[..24]), "no_tcp");
