@@ -127,6 +127,7 @@ struct Interface {
 pub struct FramesState {
     pos: usize,
     format: Format,
+    /// pcap: the link type and snaplen; pcapng: the current section's interfaces.
     interfaces: Vec<Interface>,
     big_endian: bool,
     index: usize,
@@ -137,13 +138,7 @@ pub struct FramesState {
 #[derive(Clone, Debug)]
 pub struct Frames<'a> {
     data: &'a [u8],
-    pos: usize,
-    format: Format,
-    /// pcap: the link type and snaplen; pcapng: the current section's interfaces.
-    interfaces: Vec<Interface>,
-    big_endian: bool,
-    index: usize,
-    done: bool,
+    state: FramesState,
 }
 
 fn rd32(b: &[u8], at: usize, be: bool) -> Option<u32> {
@@ -181,12 +176,14 @@ impl<'a> Frames<'a> {
         let magic_le = rd32(data, 0, false).ok_or(CaptureError::Truncated { offset: 0 })?;
         let mut f = Frames {
             data,
-            pos: 0,
-            format: Format::PcapNg,
-            interfaces: Vec::new(),
-            big_endian: false,
-            index: 0,
-            done: false,
+            state: FramesState {
+                pos: 0,
+                format: Format::PcapNg,
+                interfaces: Vec::new(),
+                big_endian: false,
+                index: 0,
+                done: false,
+            },
         };
         let (nanos, be) = match magic_le {
             PCAP_US => (false, false),
@@ -202,13 +199,13 @@ impl<'a> Frames<'a> {
         let snaplen = rd32(header, 16, be).unwrap_or(0);
         // The upper bits of the link type carry FCS information (pcap spec, LinkType field).
         let link_type = rd32(header, 20, be).unwrap_or(0) & 0x0fff_ffff;
-        f.format = Format::Pcap {
+        f.state.format = Format::Pcap {
             nanos,
             big_endian: be,
         };
-        f.big_endian = be;
-        f.pos = 24;
-        f.interfaces.push(Interface {
+        f.state.big_endian = be;
+        f.state.pos = 24;
+        f.state.interfaces.push(Interface {
             link_type,
             snaplen,
             resol: (false, if nanos { 9 } else { 6 }),
@@ -219,38 +216,23 @@ impl<'a> Frames<'a> {
 
     /// Stops the walk, keeping where it is (see [`FramesState`]).
     pub fn pause(self) -> FramesState {
-        FramesState {
-            pos: self.pos,
-            format: self.format,
-            interfaces: self.interfaces,
-            big_endian: self.big_endian,
-            index: self.index,
-            done: self.done,
-        }
+        self.state
     }
 
     /// Goes on from `state` over `data`, the bytes the paused walk read (or more of them:
     /// the same file, read further).
     pub fn resume(data: &'a [u8], state: FramesState) -> Frames<'a> {
-        Frames {
-            data,
-            pos: state.pos,
-            format: state.format,
-            interfaces: state.interfaces,
-            big_endian: state.big_endian,
-            index: state.index,
-            done: state.done,
-        }
+        Frames { data, state }
     }
 
     /// The container format.
     pub fn format(&self) -> Format {
-        self.format
+        self.state.format
     }
 
     /// Bytes consumed so far, out of [`Frames::len`].
     pub fn offset(&self) -> usize {
-        self.pos
+        self.state.pos
     }
 
     /// The size of the whole capture in bytes.
@@ -264,22 +246,22 @@ impl<'a> Frames<'a> {
     }
 
     fn fail(&mut self, e: CaptureError) -> Option<Result<Frame<'a>, CaptureError>> {
-        self.done = true;
+        self.state.done = true;
         Some(Err(e))
     }
 
     fn next_pcap(&mut self) -> Option<Result<Frame<'a>, CaptureError>> {
-        let at = self.pos;
+        let at = self.state.pos;
         if at >= self.data.len() {
             return None;
         }
-        let be = self.big_endian;
+        let be = self.state.big_endian;
         let Some(hdr) = self.data.get(at..at + 16) else {
             return self.fail(CaptureError::Truncated { offset: at });
         };
         let (secs, frac) = (rd32(hdr, 0, be)?, rd32(hdr, 4, be)?);
         let (incl, orig) = (rd32(hdr, 8, be)?, rd32(hdr, 12, be)?);
-        let iface = self.interfaces[0];
+        let iface = self.state.interfaces[0];
         if incl > MAX_RECORD.max(iface.snaplen.min(MAX_BLOCK)) {
             return self.fail(CaptureError::BadLength {
                 offset: at,
@@ -290,16 +272,16 @@ impl<'a> Frames<'a> {
         let Some(data) = self.data.get(start..start + incl as usize) else {
             return self.fail(CaptureError::Truncated { offset: at });
         };
-        self.pos = start + incl as usize;
-        let nanos = matches!(self.format, Format::Pcap { nanos: true, .. });
+        self.state.pos = start + incl as usize;
+        let nanos = matches!(self.state.format, Format::Pcap { nanos: true, .. });
         let frac_ns = if nanos {
             u64::from(frac)
         } else {
             u64::from(frac) * 1000
         };
         let ts = u64::from(secs) * 1_000_000_000 + frac_ns;
-        let index = self.index;
-        self.index += 1;
+        let index = self.state.index;
+        self.state.index += 1;
         Some(Ok(Frame {
             index,
             ts_ns: Some(ts),
@@ -312,7 +294,7 @@ impl<'a> Frames<'a> {
 
     fn next_pcapng(&mut self) -> Option<Result<Frame<'a>, CaptureError>> {
         loop {
-            let at = self.pos;
+            let at = self.state.pos;
             if at >= self.data.len() {
                 return None;
             }
@@ -330,10 +312,10 @@ impl<'a> Frames<'a> {
                 if rd16(self.data, at + 12, be) != Some(1) {
                     return self.fail(CaptureError::BadSection { offset: at });
                 }
-                self.big_endian = be;
-                self.interfaces.clear();
+                self.state.big_endian = be;
+                self.state.interfaces.clear();
             }
-            let be = self.big_endian;
+            let be = self.state.big_endian;
             let block_type = rd32(self.data, at, be)?;
             let Some(total) = rd32(self.data, at + 4, be) else {
                 return self.fail(CaptureError::Truncated { offset: at });
@@ -353,7 +335,7 @@ impl<'a> Frames<'a> {
                     len: u64::from(total),
                 });
             }
-            self.pos = at + total as usize;
+            self.state.pos = at + total as usize;
             let body = &block[8..total as usize - 4];
             match block_type {
                 // Interface Description Block.
@@ -386,7 +368,7 @@ impl<'a> Frames<'a> {
                             _ => {}
                         }
                     }
-                    self.interfaces.push(iface);
+                    self.state.interfaces.push(iface);
                 }
                 // Enhanced Packet Block, and the obsolete Packet Block.
                 6 | 2 => {
@@ -407,7 +389,7 @@ impl<'a> Frames<'a> {
                             len: u64::from(total),
                         });
                     };
-                    let Some(iface) = self.interfaces.get(iface_id as usize).copied() else {
+                    let Some(iface) = self.state.interfaces.get(iface_id as usize).copied() else {
                         return self.fail(CaptureError::UnknownInterface {
                             offset: at,
                             interface: iface_id,
@@ -421,8 +403,8 @@ impl<'a> Frames<'a> {
                         });
                     };
                     let ts = (u64::from(hi) << 32) | u64::from(lo);
-                    let index = self.index;
-                    self.index += 1;
+                    let index = self.state.index;
+                    self.state.index += 1;
                     return Some(Ok(Frame {
                         index,
                         ts_ns: Some(to_ns(ts, iface.resol, iface.offset_s)),
@@ -434,7 +416,7 @@ impl<'a> Frames<'a> {
                 }
                 // Simple Packet Block: interface 0, no timestamp.
                 3 => {
-                    let Some(iface) = self.interfaces.first().copied() else {
+                    let Some(iface) = self.state.interfaces.first().copied() else {
                         return self.fail(CaptureError::UnknownInterface {
                             offset: at,
                             interface: 0,
@@ -451,8 +433,8 @@ impl<'a> Frames<'a> {
                     if iface.snaplen > 0 {
                         cap = cap.min(iface.snaplen as usize);
                     }
-                    let index = self.index;
-                    self.index += 1;
+                    let index = self.state.index;
+                    self.state.index += 1;
                     return Some(Ok(Frame {
                         index,
                         ts_ns: None,
@@ -493,15 +475,15 @@ impl<'a> Iterator for Frames<'a> {
     type Item = Result<Frame<'a>, CaptureError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
+        if self.state.done {
             return None;
         }
-        let r = match self.format {
+        let r = match self.state.format {
             Format::Pcap { .. } => self.next_pcap(),
             Format::PcapNg => self.next_pcapng(),
         };
         if r.is_none() {
-            self.done = true;
+            self.state.done = true;
         }
         r
     }
