@@ -111,8 +111,7 @@ pub fn server_panel(p: &ServerPanelProps) -> Html {
         parts.extend([("L", CHART_COLUMNS as f64), (" ", CHART_HEIGHT)]);
         coords(&parts) + "Z"
     };
-    let total = run.schedule.total().max(f64::MIN_POSITIVE);
-    let x = ServerIndex::column_at(run.schedule.wall_of(&run.events, p.playhead) / total);
+    let x = ServerIndex::column_of(p.playhead, run.end_instant());
     let chart_label = tf(lang, Ui::QueueChart, &[("peak", &(top as u32).to_string())]);
 
     let counter_rows = ListenerCounter::ALL.iter().map(|&c| {

@@ -104,10 +104,7 @@ impl Run {
         let mut landed_times: Vec<Instant> = flights.iter().map(|f| f.end).collect();
         landed_times.sort_unstable();
         let symbols = trace.symbols();
-        let total = schedule.total().max(f64::MIN_POSITIVE);
-        let server = crate::server::ServerIndex::new(&trace, |t| {
-            schedule.wall_of(&events, crate::timeline::Playhead::At(t)) / total
-        });
+        let server = crate::server::ServerIndex::new(&trace);
         Run {
             server,
             scenario,

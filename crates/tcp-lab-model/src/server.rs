@@ -40,11 +40,13 @@ pub struct ServerIndex {
 }
 
 impl ServerIndex {
-    /// The index of a server run's trace; `None` for a one-connection trace. `along` places an
-    /// instant on the chart, from 0 (the start) to 1 (the end): the app gives the playback's
-    /// pace, so that the chart reads like the run plays, quiet stretches short.
-    pub fn new(trace: &Trace, along: impl Fn(Instant) -> f64) -> Option<ServerIndex> {
+    /// The index of a server run's trace; `None` for a one-connection trace. The chart's axis
+    /// is the run's own time: playback is paced by whichever connection the ladder shows, so
+    /// no one pace would read right for every connection.
+    pub fn new(trace: &Trace) -> Option<ServerIndex> {
         let listener = trace.listener.as_ref()?;
+        let end = trace.end;
+        let along = |t: Instant| t.0 as f64 / end.0.max(1) as f64;
         let n = trace.connections.len();
         let mut transitions: Vec<[Vec<u32>; 2]> = vec![[Vec::new(), Vec::new()]; n];
         let mut flood_states: Vec<(Instant, [u32; State::ALL.len()])> = Vec::new();
@@ -152,6 +154,15 @@ impl ServerIndex {
     pub fn column_at(along: f64) -> f64 {
         crate::numtext::clamp(along, 0.0, 1.0) * CHART_COLUMNS as f64
     }
+
+    /// The chart's x (in columns) of the playhead in a run that ends at `end`.
+    pub fn column_of(p: Playhead, end: Instant) -> f64 {
+        let t = match p {
+            Playhead::Start => 0.0,
+            Playhead::At(t) => t.0 as f64,
+        };
+        Self::column_at(t / end.0.max(1) as f64)
+    }
 }
 
 /// The longest queues in each slice of the run, and over the whole run.
@@ -196,8 +207,7 @@ mod tests {
 
     fn run(name: &str) -> Indexed {
         let trace = tcp_sim::run(&named::server_by_name(name).unwrap());
-        let end = trace.end.0.max(1) as f64;
-        let server = ServerIndex::new(&trace, |t| t.0 as f64 / end);
+        let server = ServerIndex::new(&trace);
         Indexed { trace, server }
     }
 
